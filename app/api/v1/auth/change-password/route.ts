@@ -1,0 +1,10 @@
+import { changePassword } from '@/server/domain/identity/change-password';
+import { changePasswordInput } from '@/server/domain/identity/user.schema';
+import { noContent } from '@/server/rest/respond';
+import { withApi } from '@/server/rest/with-api';
+
+// POST /api/v1/auth/change-password – change the caller's password; other sessions' refresh tokens are revoked
+export const POST = withApi({ access: 'user', rateLimit: { points: 10, durationSeconds: 60 } }, async ({ ctx, body }) => {
+  await changePassword({ ctx, input: body.json(changePasswordInput) });
+  return noContent();
+});

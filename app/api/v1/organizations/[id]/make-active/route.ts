@@ -1,0 +1,6 @@
+import { makeOrganizationActive } from '@/server/domain/organizations/manage-organizations';
+import { ok } from '@/server/rest/respond';
+import { withApi } from '@/server/rest/with-api';
+
+// POST /api/v1/organizations/{id}/make-active – make it the caller's active organization
+export const POST = withApi<'user', { id: string }>({ access: 'user' }, async ({ ctx, params }) => ok(await makeOrganizationActive({ ctx, id: params.id })));

@@ -1,0 +1,71 @@
+// Runs every metric over one practice session and assembles the scored SessionAnalysis.
+
+import { analyzeClarity, scoreClarity } from './clarity';
+import { analyzeFillers, scoreFillers } from './fillers';
+import { analyzeKeywords, scoreKeywords } from './keywords';
+import { validateModuleExpectations } from './module-expectations';
+import { analyzePauses, scorePauses } from './pauses';
+import { roundTime, roundTo } from './rounding';
+import { combineScores } from './session-score';
+import type { AnalyzeSessionInput, SessionAnalysis, TranscriptWord } from './session-types';
+import { analyzePace, scorePace } from './speaking-pace';
+import { speakingSpan } from './speaking-span';
+import { analyzeTargetTime, scoreTargetTime } from './target-time';
+import { validateTranscriptWords } from './transcript-validation';
+import { analyzeEnergy, scoreEnergy } from './vocal-energy';
+
+/** Copies words with rounded timings and a fixed key order so the output JSON is stable. */
+function reportWords(words: readonly TranscriptWord[]): TranscriptWord[] {
+  return words.map((word) => {
+    const out: TranscriptWord = { text: word.text, start: roundTime(word.start), end: roundTime(word.end) };
+    if (word.confidence !== undefined) out.confidence = roundTo(word.confidence, 3);
+    return out;
+  });
+}
+
+/**
+ * Pure and deterministic: validates the inputs (throwing TranscriptValidationError / ModuleValidationError), then
+ * computes each metric. Session `duration` is the later of the last word's end and the audio's length.
+ */
+export function analyzeSession(input: AnalyzeSessionInput): SessionAnalysis {
+  const words = validateTranscriptWords(input.words);
+  const module = validateModuleExpectations(input.module);
+  const audio = input.audio ?? null;
+
+  const span = speakingSpan(words);
+  const audioSeconds = audio && audio.sampleRate > 0 ? audio.samples.length / audio.sampleRate : 0;
+  const duration = Math.max(span.end, audioSeconds);
+  const speakingMinutes = span.seconds / 60;
+
+  const fillers = analyzeFillers(words, speakingMinutes);
+  const wpm = analyzePace(words);
+  const pauses = analyzePauses(words, span.seconds);
+  const energy = audio ? analyzeEnergy(audio) : null;
+  const keywords = analyzeKeywords(words, module.keywords);
+  const targetTime = analyzeTargetTime(module.targetTime, duration);
+  const clarity = analyzeClarity(words);
+
+  const score = combineScores({
+    fillers: scoreFillers(fillers.total, speakingMinutes),
+    pace: scorePace(wpm.average, wpm.ranges),
+    pauses: scorePauses(pauses.longCount),
+    keywords: scoreKeywords(keywords),
+    targetTime: scoreTargetTime(module.targetTime, duration),
+    clarity: clarity === null ? null : scoreClarity(clarity),
+    energy: energy === null ? null : scoreEnergy(energy),
+  });
+
+  return {
+    duration: roundTime(duration),
+    words: reportWords(words),
+    fillers,
+    wpm,
+    pauses,
+    energy,
+    keywords,
+    targetTime,
+    clarity,
+    score,
+    final: score.total,
+  };
+}

@@ -1,0 +1,46 @@
+// Public API of the Pitchcraft speech analysis engine: parsers, WAV decoder, session analysis, types, errors, constants.
+
+export { analyzeSession } from './analyze-session';
+export { parseTranscript } from './transcript-parser';
+export { decodeWav } from './wav-decoder';
+
+export {
+  AudioDecodeError,
+  ModuleValidationError,
+  TranscriptFormatError,
+  TranscriptValidationError,
+  type AudioDecodeReason,
+  type ValidationIssue,
+} from './analysis-errors';
+
+export type {
+  AnalyzeSessionInput,
+  DecodedAudio,
+  EnergyAnalysis,
+  FillerAnalysis,
+  FillerLocation,
+  KeywordAnalysis,
+  ModuleExpectations,
+  PaceAnalysis,
+  PacePoint,
+  PaceRanges,
+  PauseAnalysis,
+  PauseItem,
+  PitchAnalysis,
+  PitchPoint,
+  ScoreComponent,
+  ScoreComponentName,
+  SessionAnalysis,
+  SessionScore,
+  TargetTimeAnalysis,
+  TranscriptWord,
+} from './session-types';
+
+export { FILLERS, type FillerDefinition } from './fillers';
+export { WPM_BOUNDS, WPM_WINDOW } from './speaking-pace';
+export { PAUSE_THRESHOLDS } from './pauses';
+export { SCORE_WEIGHTS } from './session-score';
+export { LOW_CONFIDENCE_THRESHOLD } from './clarity';
+export { ENERGY_WINDOW_SECONDS, SILENCE_DBFS } from './loudness';
+export { PITCH_RANGE } from './pitch-tracker';
+export { UTTERANCE_GAP_SECONDS } from './utterance-context';

@@ -1,0 +1,70 @@
+// The one context resolver for both doors: a user (session, access token) or an API key becomes a Ctx.
+import { db } from '../db';
+import type { Ctx } from '../context';
+import { AppError } from '../errors';
+import { verifyAccessToken } from './access-token';
+import { isPermission, permissionsFor, type Permission } from './permissions';
+import { sameDigest, sha256 } from './secrets';
+
+const unauthenticated = (message: string) => new AppError('unauthenticated', { message, headers: { 'WWW-Authenticate': 'Bearer' } });
+
+/** A user acting in the organization they asked for, else their active one, else their first. */
+export async function resolveUserContext(opts: {
+  userId: string;
+  requestedOrganizationId?: string | null;
+  requestId: string;
+  ip?: string | null;
+}): Promise<Ctx> {
+  const user = await db.user.findUnique({
+    where: { id: opts.userId },
+    select: { id: true, activeOrganizationId: true, memberships: { select: { organizationId: true, role: true, permissions: true }, orderBy: { createdAt: 'asc' } } },
+  });
+  if (!user) throw unauthenticated('The account for this token no longer exists');
+  const requested = opts.requestedOrganizationId?.trim();
+  let membership = user.memberships.find((m) => m.organizationId === (requested || user.activeOrganizationId));
+  if (requested && !membership) throw new AppError('not_found', { message: 'Organization not found' });
+  membership ??= user.memberships[0];
+  return {
+    organizationId: membership?.organizationId ?? null,
+    actor: { kind: 'user', id: user.id },
+    permissions: membership ? permissionsFor(membership.role, membership.permissions) : new Set(),
+    requestId: opts.requestId,
+    ip: opts.ip,
+  };
+}
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export async function resolveApiKeyContext(secret: string, requestId: string, ip?: string | null): Promise<Ctx> {
+  const hash = sha256(secret);
+  const key = await db.apiKey.findUnique({ where: { hash } });
+  // SECURITY: the lookup is by digest; the explicit constant-time compare guards against any index-side shortcut.
+  if (!key || !sameDigest(key.hash, hash)) throw unauthenticated('Invalid API key');
+  if (key.revokedAt) throw unauthenticated('This API key has been revoked');
+  if (key.expiresAt && key.expiresAt <= new Date()) throw unauthenticated('This API key has expired');
+  // Writing on every request would turn each read into a write; a minute's resolution is enough for "last used".
+  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+  }
+  return {
+    organizationId: key.organizationId,
+    actor: { kind: 'apiKey', id: key.id, createdById: key.createdById },
+    permissions: new Set(key.scopes.filter(isPermission) as Permission[]),
+    requestId,
+    ip,
+  };
+}
+
+/** Reads REST credentials from the request; null when none were sent. */
+export async function resolveRestContext(req: Request, requestId: string, ip: string | null): Promise<Ctx | null> {
+  const apiKeyHeader = req.headers.get('x-api-key');
+  const authorization = req.headers.get('authorization');
+  const bearer = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  if (authorization && !bearer) throw unauthenticated('Authorization must be "Bearer <token>"');
+  const keySecret = apiKeyHeader ?? (bearer?.startsWith('pk_') ? bearer : undefined);
+  if (keySecret) return resolveApiKeyContext(keySecret, requestId, ip);
+  if (!bearer) return null;
+  const userId = await verifyAccessToken(bearer);
+  if (!userId) throw unauthenticated('The access token is invalid or expired');
+  return resolveUserContext({ userId, requestedOrganizationId: req.headers.get('x-organization-id'), requestId, ip });
+}

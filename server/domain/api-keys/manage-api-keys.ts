@@ -1,0 +1,75 @@
+// Organization API keys: create (secret shown once, scopes never beyond the creator's), list and revoke.
+import type { z } from 'zod';
+import { db } from '../../db';
+import { requirePermission, type Ctx } from '../../context';
+import { newSecret } from '../../auth/secrets';
+import type { Permission } from '../../auth/permissions';
+import { AppError, notFound } from '../../errors';
+import type { Page } from '../../rest/pagination';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { isUuid } from '../organizations/organization-access';
+import { createApiKeyInput, type ApiKeyDto } from './api-key.schema';
+
+type KeyRow = { id: string; name: string; prefix: string; scopes: string[]; lastUsedAt: Date | null; expiresAt: Date | null; createdAt: Date };
+
+const toDto = (k: KeyRow): ApiKeyDto => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  scopes: k.scopes as Permission[],
+  lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+  expiresAt: k.expiresAt?.toISOString() ?? null,
+  createdAt: k.createdAt.toISOString(),
+});
+
+export async function createApiKey(opts: { ctx: Ctx; input: z.input<typeof createApiKeyInput> }) {
+  const ctx = requirePermission(opts.ctx, 'apiKeys:manage');
+  const input = createApiKeyInput.parse(opts.input);
+  // SECURITY: a key can never hold more than whoever minted it.
+  const beyond = input.scopes.map((s, i) => ({ s, i })).filter(({ s }) => !ctx.permissions.has(s));
+  if (beyond.length) {
+    throw new AppError('validation_failed', {
+      message: `You cannot grant scopes you do not hold: ${beyond.map((b) => b.s).join(', ')}`,
+      errors: beyond.map(({ s, i }) => ({ path: `scopes.${i}`, message: `you do not hold ${s}` })),
+    });
+  }
+  const { secret, hash, visiblePrefix } = newSecret('pk', 24);
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: {
+        organizationId: ctx.organizationId,
+        name: input.name,
+        prefix: visiblePrefix,
+        hash,
+        scopes: input.scopes,
+        expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+        createdById: ctx.actor.kind === 'user' ? ctx.actor.id : ctx.actor.kind === 'apiKey' ? ctx.actor.createdById : null,
+      },
+    });
+    await recordAuditEvent({ type: 'api_key.created', organizationId: ctx.organizationId, ...actorOf(ctx), ip: ctx.ip, detail: { apiKeyId: created.id, scopes: input.scopes } }, tx);
+    return created;
+  });
+  return { ...toDto(row), key: secret };
+}
+
+export async function listApiKeys(opts: { ctx: Ctx; page: Page }) {
+  const ctx = requirePermission(opts.ctx, 'apiKeys:read');
+  const where = { organizationId: ctx.organizationId, revokedAt: null };
+  const [count, rows] = await Promise.all([
+    db.apiKey.count({ where }),
+    db.apiKey.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: opts.page.offset, take: opts.page.limit }),
+  ]);
+  return { count, results: rows.map(toDto) };
+}
+
+export async function revokeApiKey(opts: { ctx: Ctx; id: string }) {
+  const ctx = requirePermission(opts.ctx, 'apiKeys:manage');
+  if (!isUuid(opts.id)) throw notFound('API key');
+  await db.$transaction(async (tx) => {
+    const revoked = await tx.apiKey.updateMany({ where: { id: opts.id, organizationId: ctx.organizationId, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (revoked.count === 0) throw notFound('API key');
+    await recordAuditEvent({ type: 'api_key.revoked', organizationId: ctx.organizationId, ...actorOf(ctx), ip: ctx.ip, detail: { apiKeyId: opts.id } }, tx);
+  });
+}
+
+const actorOf = (ctx: Ctx) => (ctx.actor.kind === 'user' ? { actorUserId: ctx.actor.id } : ctx.actor.kind === 'apiKey' ? { actorApiKeyId: ctx.actor.id } : {});

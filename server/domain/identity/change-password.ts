@@ -1,0 +1,22 @@
+// Changes the caller's password after checking the current one; every refresh token is revoked so other devices sign in again.
+import { db } from '../../db';
+import { hashPassword, verifyPassword } from '../../auth/passwords';
+import { requireUser, type Ctx } from '../../context';
+import { validationFailed } from '../../errors';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { revokeAllRefreshTokens } from './refresh-tokens';
+import { changePasswordInput } from './user.schema';
+
+export async function changePassword(opts: { ctx: Ctx; input: { password: string; newPassword: string } }) {
+  const userId = requireUser(opts.ctx);
+  const input = changePasswordInput.parse(opts.input);
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  if (!(await verifyPassword(user.passwordHash, input.password))) throw validationFailed('password', 'is incorrect');
+  if (input.password === input.newPassword) throw validationFailed('newPassword', 'must differ from the current password');
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await revokeAllRefreshTokens(userId, tx);
+    await recordAuditEvent({ type: 'password.changed', actorUserId: userId, ip: opts.ctx.ip }, tx);
+  });
+}

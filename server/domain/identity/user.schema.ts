@@ -1,0 +1,72 @@
+// Shapes of users and their credentials: REST bodies, tRPC inputs, form resolvers and OpenAPI components at once.
+import { z } from 'zod';
+
+export const email = z.string().trim().toLowerCase().max(254).pipe(z.email('must be a valid email address'));
+export const password = z.string().min(8, 'must be at least 8 characters').max(256, 'must be at most 256 characters');
+const personName = (label: string) => z.string().trim().min(1, `${label} is required`).max(80, 'must be at most 80 characters');
+export const username = z
+  .string()
+  .trim()
+  .min(3, 'must be at least 3 characters')
+  .max(40, 'must be at most 40 characters')
+  .regex(/^[a-zA-Z0-9_.-]+$/, 'may contain letters, digits, dot, dash and underscore');
+
+export const registerInput = z
+  .object({ email, password, firstName: personName('First name'), lastName: personName('Last name'), username: username.optional() })
+  .strict()
+  .meta({ id: 'RegisterInput' });
+
+export const tokenInput = z
+  .object({
+    email: z.string().trim().toLowerCase().max(254).optional(),
+    username: z.string().trim().max(40).optional(),
+    password: z.string().min(1, 'is required').max(256),
+  })
+  .strict()
+  .refine((v) => v.email || v.username, { message: 'email or username is required', path: ['email'] })
+  .meta({ id: 'TokenInput' });
+
+export const refreshInput = z.object({ refresh: z.string().min(1, 'is required').max(200) }).strict().meta({ id: 'RefreshInput' });
+
+export const changePasswordInput = z
+  .object({ password: z.string().min(1, 'is required').max(256), newPassword: password })
+  .strict()
+  .meta({ id: 'ChangePasswordInput' });
+
+export const updateMeInput = z
+  .object({ firstName: personName('First name').optional(), lastName: personName('Last name').optional(), username: username.nullable().optional() })
+  .strict()
+  .meta({ id: 'UpdateMeInput' });
+
+export const userDto = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    username: z.string().nullable(),
+    firstName: z.string(),
+    lastName: z.string(),
+    image: z.string().nullable().meta({ description: 'URL of the profile image' }),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'User' });
+
+export const roleEnum = z.enum(['owner', 'admin', 'manager', 'member']).meta({ id: 'Role' });
+
+export const meDto = userDto
+  .extend({
+    organizations: z.array(z.object({ id: z.uuid(), name: z.string(), role: roleEnum })),
+    activeOrganization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    teams: z.array(z.object({ id: z.uuid(), name: z.string() })).meta({ description: 'Teams in the active organization' }),
+    performance: z.number().nullable().meta({ description: 'Average session score, null without sessions' }),
+    sessionCount: z.number().int(),
+    isManager: z.boolean(),
+    actor: z.object({ kind: z.enum(['user', 'apiKey']), id: z.uuid(), name: z.string().optional() }),
+  })
+  .meta({ id: 'Me' });
+
+export const tokenPairDto = z.object({ access: z.string(), refresh: z.string(), expiresIn: z.number().int() }).meta({ id: 'TokenPair' });
+export const tokenResponseDto = tokenPairDto.extend({ user: userDto }).meta({ id: 'TokenResponse' });
+
+export type RegisterInput = z.infer<typeof registerInput>;
+export type UserDto = z.infer<typeof userDto>;
+export type MeDto = z.infer<typeof meDto>;

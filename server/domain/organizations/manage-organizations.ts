@@ -1,0 +1,111 @@
+// The caller's organizations: list, create (creator becomes owner), read, update, delete and make active.
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { db } from '../../db';
+import { requireUser, type Ctx } from '../../context';
+import type { Page } from '../../rest/pagination';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { organizationAccess } from './organization-access';
+import { toOrganizationDto } from './organization.dto';
+import { createOrganizationInput, updateOrganizationInput, type OrganizationDto } from './organization.schema';
+
+const newCallToken = () => `ct_${randomBytes(18).toString('base64url')}`;
+// The base currency is always accepted, so it is kept in the list rather than left to every reader to add.
+const withBase = (base: string, list: string[]) => (list.includes(base) ? list : [base, ...list]);
+
+export const ORGANIZATION_ORDERING = ['name', 'createdAt'] as const;
+
+export async function listOrganizations(opts: { ctx: Ctx; page: Page; ordering: { field: (typeof ORGANIZATION_ORDERING)[number]; direction: 'asc' | 'desc' } }) {
+  const { ctx, page, ordering } = opts;
+  if (ctx.actor.kind === 'apiKey') {
+    const org = await db.organization.findFirst({ where: { id: ctx.organizationId! } });
+    const results = org && page.offset === 0 ? [toOrganizationDto(org, null, ctx.permissions.has('organization:update'))] : [];
+    return { count: org ? 1 : 0, results };
+  }
+  const userId = requireUser(ctx);
+  const where = { memberships: { some: { userId } } };
+  const [count, rows] = await Promise.all([
+    db.organization.count({ where }),
+    db.organization.findMany({
+      where,
+      orderBy: [{ [ordering.field]: ordering.direction }, { id: 'asc' }],
+      skip: page.offset,
+      take: page.limit,
+      include: { memberships: { where: { userId }, select: { role: true } } },
+    }),
+  ]);
+  return {
+    count,
+    results: rows.map(({ memberships, ...o }) => {
+      const role = memberships[0]!.role;
+      return toOrganizationDto(o, role, role === 'owner' || role === 'admin');
+    }),
+  };
+}
+
+export async function createOrganization(opts: { ctx: Ctx; input: z.input<typeof createOrganizationInput> }): Promise<OrganizationDto> {
+  const userId = requireUser(opts.ctx);
+  const input = createOrganizationInput.parse(opts.input);
+  const org = await db.$transaction(async (tx) => {
+    const created = await tx.organization.create({
+      data: {
+        name: input.name,
+        location: input.location ?? null,
+        image: input.image ?? null,
+        baseCurrency: input.baseCurrency,
+        currencies: withBase(input.baseCurrency, input.currencies),
+        callToken: newCallToken(),
+        memberships: { create: { userId, role: 'owner' } },
+      },
+    });
+    // A first organization becomes the active one, so the new owner lands in it.
+    await tx.user.updateMany({ where: { id: userId, activeOrganizationId: null }, data: { activeOrganizationId: created.id } });
+    await recordAuditEvent({ type: 'organization.created', organizationId: created.id, actorUserId: userId, ip: opts.ctx.ip }, tx);
+    return created;
+  });
+  return toOrganizationDto(org, 'owner', true);
+}
+
+export async function getOrganization(opts: { ctx: Ctx; id: string }): Promise<OrganizationDto> {
+  const access = await organizationAccess(opts.ctx, opts.id, 'organization:read');
+  const org = await db.organization.findFirstOrThrow({ where: { id: access.organizationId } });
+  return toOrganizationDto(org, access.role, access.permissions.has('organization:update'));
+}
+
+export async function updateOrganization(opts: { ctx: Ctx; id: string; input: z.input<typeof updateOrganizationInput>; replace?: boolean }) {
+  const access = await organizationAccess(opts.ctx, opts.id, 'organization:update');
+  const input = (opts.replace ? createOrganizationInput : updateOrganizationInput).parse(opts.input);
+  const current = await db.organization.findFirstOrThrow({ where: { id: access.organizationId } });
+  const baseCurrency = input.baseCurrency ?? current.baseCurrency;
+  const currencies = input.currencies ?? current.currencies;
+  const org = await db.organization.update({
+    where: { id: access.organizationId },
+    data: {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.location !== undefined || opts.replace ? { location: input.location ?? null } : {}),
+      ...(input.image !== undefined || opts.replace ? { image: input.image ?? null } : {}),
+      baseCurrency,
+      currencies: withBase(baseCurrency, currencies),
+    },
+  });
+  return toOrganizationDto(org, access.role, true);
+}
+
+export async function deleteOrganization(opts: { ctx: Ctx; id: string }) {
+  const access = await organizationAccess(opts.ctx, opts.id, 'organization:delete');
+  await db.$transaction(async (tx) => {
+    await tx.user.updateMany({ where: { activeOrganizationId: access.organizationId }, data: { activeOrganizationId: null } });
+    await tx.organization.delete({ where: { id: access.organizationId } });
+    await recordAuditEvent({ type: 'organization.deleted', actorUserId: opts.ctx.actor.id, ip: opts.ctx.ip, detail: { organizationId: access.organizationId } }, tx);
+  });
+}
+
+export async function makeOrganizationActive(opts: { ctx: Ctx; id: string }) {
+  const userId = requireUser(opts.ctx);
+  const access = await organizationAccess(opts.ctx, opts.id);
+  const org = await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { activeOrganizationId: access.organizationId } });
+    return tx.organization.findFirstOrThrow({ where: { id: access.organizationId }, select: { name: true } });
+  });
+  return { message: `${org.name} is now your active organization` };
+}

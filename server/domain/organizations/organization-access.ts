@@ -1,0 +1,24 @@
+// What the caller may do in a given organization (not only the active one); anyone outside it gets a 404.
+import { db } from '../../db';
+import type { Ctx } from '../../context';
+import { permissionsFor, type Permission } from '../../auth/permissions';
+import type { Role } from '../../generated/prisma/enums';
+import { forbidden, notFound } from '../../errors';
+
+export type OrganizationAccess = { organizationId: string; role: Role | null; permissions: ReadonlySet<Permission> };
+
+export async function organizationAccess(ctx: Ctx, organizationId: string, needs?: Permission): Promise<OrganizationAccess> {
+  let access: OrganizationAccess | null = null;
+  if (ctx.actor.kind === 'apiKey') {
+    if (ctx.organizationId === organizationId) access = { organizationId, role: null, permissions: ctx.permissions };
+  } else if (ctx.actor.kind === 'user' && isUuid(organizationId)) {
+    const m = await db.membership.findFirst({ where: { userId: ctx.actor.id, organizationId }, select: { role: true, permissions: true } });
+    if (m) access = { organizationId, role: m.role, permissions: permissionsFor(m.role, m.permissions) };
+  }
+  // SECURITY: not a member reads exactly like "does not exist".
+  if (!access) throw notFound('Organization');
+  if (needs && !access.permissions.has(needs)) throw forbidden(`Missing permission ${needs}`);
+  return access;
+}
+
+export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);

@@ -1,0 +1,53 @@
+// Shapes of organizations and memberships.
+import { z } from 'zod';
+import { currencyCode } from '../shared/currency';
+import { roleEnum } from '../identity/user.schema';
+
+const name = z.string().trim().min(1, 'Name is required').max(120, 'must be at most 120 characters');
+const location = z.string().trim().max(200, 'must be at most 200 characters');
+const image = z.url('must be a URL').max(2000);
+
+const currencies = z
+  .array(currencyCode)
+  .max(50, 'at most 50 currencies')
+  .refine((list) => new Set(list).size === list.length, { message: 'must not repeat a currency' });
+
+const organizationFields = {
+  name,
+  location: location.nullable().optional(),
+  image: image.nullable().optional(),
+  baseCurrency: currencyCode,
+  currencies: currencies.default([]),
+};
+
+export const createOrganizationInput = z.object(organizationFields).strict().meta({ id: 'CreateOrganizationInput' });
+/** PUT replaces every field; PATCH changes the named ones. */
+export const replaceOrganizationInput = createOrganizationInput;
+export const updateOrganizationInput = z
+  .object({ name: name.optional(), location: location.nullable().optional(), image: image.nullable().optional(), baseCurrency: currencyCode.optional(), currencies: currencies.optional() })
+  .strict()
+  .meta({ id: 'UpdateOrganizationInput' });
+
+export const organizationDto = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    location: z.string().nullable(),
+    image: z.string().nullable(),
+    baseCurrency: z.string(),
+    currencies: z.array(z.string()).meta({ description: 'Accepted currencies; always includes the base currency' }),
+    role: roleEnum.nullable().meta({ description: "The caller's role (null for an API key)" }),
+    callToken: z.string().nullable().meta({ description: 'Public token for POST /calls; shown to owners and admins' }),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Organization' });
+
+export const memberDto = z
+  .object({ id: z.uuid(), userId: z.uuid(), email: z.string(), firstName: z.string(), lastName: z.string(), role: roleEnum, joinedAt: z.iso.datetime() })
+  .meta({ id: 'Member' });
+
+export const changeMemberRoleInput = z.object({ membershipId: z.uuid(), role: roleEnum }).strict();
+
+export type OrganizationDto = z.infer<typeof organizationDto>;
+export type MemberDto = z.infer<typeof memberDto>;

@@ -1,0 +1,136 @@
+// The one error type of the domain and its two renderings: problem+json for REST (RFC 9457) and TRPCError for the UI.
+import { TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export type FieldError = { path: string; message: string };
+
+const TITLES: Record<ErrorCode, string> = {
+  bad_request: 'Bad request',
+  unauthenticated: 'Authentication required',
+  forbidden: 'Forbidden',
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  gone: 'Gone',
+  payload_too_large: 'Payload too large',
+  unsupported_media_type: 'Unsupported media type',
+  validation_failed: 'Validation failed',
+  rate_limited: 'Too many requests',
+  internal: 'Internal server error',
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly errors?: FieldError[];
+  readonly headers?: Record<string, string>;
+  constructor(code: ErrorCode, opts: { message?: string; errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+    super(opts.message ?? TITLES[code]);
+    this.name = 'AppError';
+    this.code = code;
+    this.errors = opts.errors;
+    this.headers = opts.headers;
+  }
+  get status() {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what = 'Resource') => new AppError('not_found', { message: `${what} not found` });
+export const forbidden = (message = 'You do not have permission to do this') => new AppError('forbidden', { message });
+export const conflict = (message: string) => new AppError('conflict', { message });
+export const validationFailed = (path: string, message: string) =>
+  new AppError('validation_failed', { message: `${path}: ${message}`, errors: [{ path, message }] });
+
+export function zodToFieldErrors(error: ZodError): FieldError[] {
+  return error.issues.map((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+    return keys.map((key) => ({
+      path: [...issue.path, ...(key ? [key] : [])].map(String).join('.') || '(root)',
+      message: issue.code === 'unrecognized_keys' ? 'Unknown field' : issue.message,
+    }));
+  }).flat();
+}
+
+type PrismaLikeError = { name?: string; code?: string; meta?: { target?: unknown } };
+const isPrismaKnown = (e: unknown): e is PrismaLikeError =>
+  typeof e === 'object' && e !== null && (e as PrismaLikeError).name === 'PrismaClientKnownRequestError';
+
+/** Turns anything thrown into an AppError; unknown errors become a masked `internal`. */
+export function normalizeError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof ZodError) {
+    const errors = zodToFieldErrors(err);
+    return new AppError('validation_failed', { message: errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors });
+  }
+  if (isPrismaKnown(err)) {
+    if (err.code === 'P2025') return notFound();
+    if (err.code === 'P2002') return conflict('A record with these values already exists');
+  }
+  return new AppError('internal');
+}
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  requestId: string;
+  errors?: FieldError[];
+};
+
+export function toProblem(err: unknown, requestId: string): { status: number; body: Problem; headers: Record<string, string> } {
+  const appError = normalizeError(err);
+  if (appError.code === 'internal') {
+    // Logged in full here, never sent: a 500 carries no stack, SQL or internal name.
+    console.error(`[${requestId}] unhandled error`, err);
+  }
+  const body: Problem = {
+    type: `https://pitchcraft.dev/problems/${appError.code.replace(/_/g, '-')}`,
+    title: TITLES[appError.code],
+    status: appError.status,
+    detail: appError.code === 'internal' ? 'An unexpected error occurred. Quote the request id when reporting it.' : appError.message,
+    code: appError.code,
+    requestId,
+    ...(appError.errors ? { errors: appError.errors } : {}),
+  };
+  return { status: appError.status, body, headers: appError.headers ?? {} };
+}
+
+const TRPC_CODES: Record<ErrorCode, TRPCError['code']> = {
+  bad_request: 'BAD_REQUEST',
+  unauthenticated: 'UNAUTHORIZED',
+  forbidden: 'FORBIDDEN',
+  not_found: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  gone: 'NOT_FOUND',
+  payload_too_large: 'PAYLOAD_TOO_LARGE',
+  unsupported_media_type: 'UNSUPPORTED_MEDIA_TYPE',
+  validation_failed: 'UNPROCESSABLE_CONTENT',
+  rate_limited: 'TOO_MANY_REQUESTS',
+  internal: 'INTERNAL_SERVER_ERROR',
+};
+
+export function toTRPCError(err: unknown): TRPCError {
+  const appError = normalizeError(err);
+  if (appError.code === 'internal') console.error('[trpc] unhandled error', err);
+  return new TRPCError({
+    code: TRPC_CODES[appError.code],
+    message: appError.code === 'internal' ? 'An unexpected error occurred' : appError.message,
+    cause: appError,
+  });
+}

@@ -1,0 +1,54 @@
+// List conventions of API.md §1: limit/offset (alias skip), ordering, and the {count,next,previous,results} envelope.
+import { z } from 'zod';
+import { AppError } from '../errors';
+
+export const MAX_LIMIT = 200;
+export const DEFAULT_LIMIT = 50;
+
+export type Page = { limit: number; offset: number };
+export type Ordering<F extends string> = { field: F; direction: 'asc' | 'desc' };
+
+const pageSchema = z.object({
+  limit: z.coerce.number().int('must be an integer').min(1, 'must be at least 1').max(MAX_LIMIT, `must be at most ${MAX_LIMIT}`).default(DEFAULT_LIMIT),
+  offset: z.coerce.number().int('must be an integer').min(0, 'must be 0 or more').default(0),
+});
+
+export function parsePage(url: URL): Page {
+  const raw = {
+    limit: url.searchParams.get('limit') ?? undefined,
+    offset: url.searchParams.get('offset') ?? url.searchParams.get('skip') ?? undefined,
+  };
+  return pageSchema.parse(raw);
+}
+
+export function parseOrdering<F extends string>(url: URL, allowed: readonly F[], fallback: Ordering<F>): Ordering<F> {
+  const raw = url.searchParams.get('ordering');
+  if (!raw) return fallback;
+  const direction = raw.startsWith('-') ? 'desc' : 'asc';
+  const field = raw.replace(/^[-+]/, '') as F;
+  if (!allowed.includes(field)) {
+    throw new AppError('validation_failed', {
+      message: `ordering: must be one of ${allowed.join(', ')} (prefix - for descending)`,
+      errors: [{ path: 'ordering', message: `must be one of ${allowed.join(', ')}` }],
+    });
+  }
+  return { field, direction };
+}
+
+export type ListEnvelope<T> = { count: number; next: string | null; previous: string | null; results: T[] };
+
+export function listEnvelope<T>(url: URL, page: Page, count: number, results: T[]): ListEnvelope<T> {
+  const at = (offset: number) => {
+    const u = new URL(url);
+    u.searchParams.delete('skip');
+    u.searchParams.set('limit', String(page.limit));
+    u.searchParams.set('offset', String(offset));
+    return u.toString();
+  };
+  return {
+    count,
+    next: page.offset + page.limit < count ? at(page.offset + page.limit) : null,
+    previous: page.offset > 0 ? at(Math.max(0, page.offset - page.limit)) : null,
+    results,
+  };
+}

@@ -1,0 +1,54 @@
+// Per-caller request budgets kept in PostgreSQL, so every app instance draws from the same counter.
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { env } from '../env';
+import { pgPool } from '../pg-pool';
+
+export type RateLimitVerdict = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
+
+const limiters = new Map<string, RateLimiterPostgres>();
+
+function limiter(points: number, durationSeconds: number) {
+  const id = `${points}/${durationSeconds}`;
+  let l = limiters.get(id);
+  if (!l) {
+    // The table is created by our migrations (model RateLimit), so the library must not try DDL at run time.
+    l = new RateLimiterPostgres({
+      storeClient: pgPool(),
+      storeType: 'pool',
+      tableName: 'rate_limits',
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+      keyPrefix: `rl${points}_${durationSeconds}`,
+      points,
+      duration: durationSeconds,
+    });
+    limiters.set(id, l);
+  }
+  return l;
+}
+
+export type RateLimitPolicy = { points: number; durationSeconds: number };
+
+export const defaultPolicy = (authenticated: boolean): RateLimitPolicy => ({
+  points: authenticated ? env().RATE_LIMIT_PER_MINUTE : env().RATE_LIMIT_PUBLIC_PER_MINUTE,
+  durationSeconds: 60,
+});
+
+export async function consume(key: string, policy: RateLimitPolicy): Promise<RateLimitVerdict> {
+  try {
+    const res = await limiter(policy.points, policy.durationSeconds).consume(key, 1);
+    return verdict(true, policy, res);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return verdict(false, policy, rejection);
+    throw rejection;
+  }
+}
+
+function verdict(allowed: boolean, policy: RateLimitPolicy, res: RateLimiterRes): RateLimitVerdict {
+  return {
+    allowed,
+    limit: policy.points,
+    remaining: Math.max(0, res.remainingPoints),
+    resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+  };
+}

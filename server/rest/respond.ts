@@ -1,0 +1,7 @@
+// Response builders for route handlers: the status codes of API.md §1 in one place.
+export type ApiResponse = { status: number; body?: unknown; headers?: Record<string, string>; raw?: BodyInit; contentType?: string };
+
+export const ok = (body: unknown, headers?: Record<string, string>): ApiResponse => ({ status: 200, body, headers });
+export const created = (body: unknown, location: string): ApiResponse => ({ status: 201, body, headers: { Location: location } });
+export const noContent = (): ApiResponse => ({ status: 204 });
+export const raw = (data: BodyInit, contentType: string, headers?: Record<string, string>): ApiResponse => ({ status: 200, raw: data, contentType, headers });

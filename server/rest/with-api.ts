@@ -1,0 +1,135 @@
+// Wraps every REST route: request id, authentication, permission (required: fail closed), rate limit, idempotency,
+// body reading and the problem+json rendering of every error.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Permission } from '../auth/permissions';
+import { resolveRestContext } from '../auth/resolve-context';
+import { requirePermission, requireUser, type Ctx, type OrgCtx } from '../context';
+import { AppError, toProblem } from '../errors';
+import { claimIdempotencyKey, completeIdempotencyKey, type StoredResponse } from './idempotency';
+import { consume, defaultPolicy, type RateLimitPolicy, type RateLimitVerdict } from './rate-limit';
+import { readBody, RequestBody } from './request-body';
+import type { ApiResponse } from './respond';
+
+/**
+ * Who may call: a permission in the active organization, `'user'` (any signed-in user, no API key),
+ * `'authenticated'` (user or API key) or `'public'`. There is no default: a route that names none does not compile.
+ */
+export type Access = Permission | 'user' | 'authenticated' | 'public';
+
+type CtxFor<A extends Access> = A extends 'public' ? Ctx | null : A extends Permission ? OrgCtx : Ctx;
+
+export type HandlerArgs<A extends Access, P> = {
+  req: Request;
+  url: URL;
+  params: P;
+  ctx: CtxFor<A>;
+  body: RequestBody;
+  requestId: string;
+  ip: string | null;
+};
+
+export type ApiOptions<A extends Access> = {
+  access: A;
+  /** Overrides the default per-caller budget (e.g. stricter for login). */
+  rateLimit?: RateLimitPolicy;
+  /** Largest accepted body in bytes (default 1 MB). */
+  maxBodyBytes?: number;
+};
+
+type RouteContext<P> = { params: Promise<P> };
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+export function withApi<A extends Access, P = Record<string, never>>(
+  options: ApiOptions<A>,
+  handler: (args: HandlerArgs<A, P>) => Promise<ApiResponse>,
+): (req: Request, route: RouteContext<P>) => Promise<Response> {
+  return async (req, route) => {
+    const requestId = req.headers.get('x-request-id')?.match(/^[\w-]{8,64}$/)?.[0] ?? randomUUID();
+    const ip = clientIp(req);
+    let limit: RateLimitVerdict | null = null;
+    let idempotencyId: string | null = null;
+    try {
+      let ctx: Ctx | null = null;
+      let authError: unknown = null;
+      if (options.access !== 'public') ctx = await resolveRestContext(req, requestId, ip).catch((e: unknown) => ((authError = e), null));
+
+      // Failed credentials draw from the caller's IP budget, so guessing tokens is rate limited too.
+      const rateKey = ctx ? `${ctx.actor.kind}:${ctx.actor.id}` : `ip:${ip ?? 'unknown'}`;
+      limit = await consume(rateKey, options.rateLimit ?? defaultPolicy(ctx !== null));
+      if (!limit.allowed) {
+        throw new AppError('rate_limited', { message: `Rate limit exceeded; retry in ${limit.resetSeconds} s`, headers: { 'Retry-After': String(limit.resetSeconds) } });
+      }
+      if (authError) throw authError;
+      if (options.access !== 'public') authorize(options.access, ctx);
+
+      const hasBody = !['GET', 'HEAD', 'DELETE'].includes(req.method);
+      const body = hasBody ? await readBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY) : new RequestBody(new Uint8Array(), null);
+      const url = new URL(req.url);
+
+      const idempotencyKey = req.method === 'POST' ? req.headers.get('idempotency-key') : null;
+      if (idempotencyKey) {
+        const hash = createHash('sha256').update(`${req.method} ${url.pathname}${url.search}\n`).update(body.bytes).digest('hex');
+        const claim = await claimIdempotencyKey(rateKey, idempotencyKey, hash);
+        if (claim.kind === 'replay') return render(claim.response, requestId, limit, { 'Idempotent-Replayed': 'true' });
+        idempotencyId = claim.id;
+      }
+
+      const params = ((await route?.params) ?? {}) as P;
+      const result = await handler({ req, url, params, ctx: ctx as CtxFor<A>, body, requestId, ip });
+      if (result.raw !== undefined) {
+        if (idempotencyId) await completeIdempotencyKey(idempotencyId, null);
+        return new Response(result.raw, { status: result.status, headers: withCommon({ 'Content-Type': result.contentType ?? 'application/octet-stream', ...result.headers }, requestId, limit) });
+      }
+      const stored: StoredResponse = {
+        status: result.status,
+        body: result.body === undefined ? '' : JSON.stringify(result.body),
+        headers: { ...(result.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...result.headers },
+      };
+      if (idempotencyId) await completeIdempotencyKey(idempotencyId, stored);
+      return render(stored, requestId, limit);
+    } catch (err) {
+      const problem = toProblem(err, requestId);
+      const stored: StoredResponse = {
+        status: problem.status,
+        body: JSON.stringify(problem.body),
+        headers: { 'Content-Type': 'application/problem+json', ...problem.headers },
+      };
+      if (idempotencyId) await completeIdempotencyKey(idempotencyId, stored).catch(() => undefined);
+      return render(stored, requestId, limit);
+    }
+  };
+}
+
+function authorize(access: Exclude<Access, 'public'>, ctx: Ctx | null): void {
+  if (!ctx) throw new AppError('unauthenticated', { message: 'Send an access token or an API key', headers: { 'WWW-Authenticate': 'Bearer' } });
+  if (access === 'authenticated') return;
+  if (access === 'user') {
+    requireUser(ctx);
+    return;
+  }
+  requirePermission(ctx, access);
+}
+
+function render(stored: StoredResponse, requestId: string, limit: RateLimitVerdict | null, extra: Record<string, string> = {}): Response {
+  // 204 and 304 must not carry a body.
+  const body = stored.status === 204 ? null : stored.body;
+  return new Response(body, { status: stored.status, headers: withCommon({ ...stored.headers, ...extra }, requestId, limit) });
+}
+
+function withCommon(headers: Record<string, string>, requestId: string, limit: RateLimitVerdict | null): Headers {
+  const h = new Headers(headers);
+  h.set('X-Request-Id', requestId);
+  h.set('Cache-Control', h.get('Cache-Control') ?? 'no-store');
+  if (limit) {
+    h.set('RateLimit-Limit', String(limit.limit));
+    h.set('RateLimit-Remaining', String(limit.remaining));
+    h.set('RateLimit-Reset', String(limit.resetSeconds));
+  }
+  return h;
+}
+
+function clientIp(req: Request): string | null {
+  const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || req.headers.get('x-real-ip') || null;
+}
