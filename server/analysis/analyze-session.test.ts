@@ -40,8 +40,17 @@ describe('analyzeSession', () => {
     expect(result.fillers.total).toBe(0);
     expect(result.pauses.items).toEqual([]);
     expect(result.energy).toBeNull();
-    expect(result.keywords).toEqual({ hit: ['free trial', 'price'], missed: ['onboarding'] });
-    expect(result.targetTime).toEqual({ target: 60, actual: 60, delta: 0 });
+    expect(result.keywords).toEqual({
+      hit: ['free trial', 'price'],
+      missed: ['onboarding'],
+      recommendation: 'You used 2 of 3 keywords. Work in: onboarding.',
+    });
+    expect(result.targetTime).toEqual({
+      target: 60,
+      actual: 60,
+      delta: 0,
+      recommendation: 'On time: 60 s against a 60 s target, within ±10 %.',
+    });
     expect(result.clarity).toBeNull();
     expect(result.final).toBe(result.score.total);
   });
@@ -52,14 +61,22 @@ describe('analyzeSession', () => {
     expect(score.components.energy).toBeNull();
     expect(score.weights).toEqual({ fillers: 0.25, pace: 0.25, pauses: 0.125, keywords: 0.25, targetTime: 0.125, clarity: 0, energy: 0 });
     // Everything perfect except keywords (2 of 3 → 67): 100 − 0.25 × 33 = 91.75 → 92
-    expect(score.components.keywords).toEqual({ score: 67, weight: 0.25 });
+    expect(score.components.keywords).toEqual({
+      score: 67,
+      weight: 0.25,
+      recommendation: 'You used 2 of 3 keywords. Work in: onboarding.',
+    });
     expect(score.total).toBe(92);
   });
 
   it('reports clarity and scores it when confidences exist', () => {
     const result = analyzeSession({ words: pitchWords(true), module });
     expect(result.clarity).toBe(0.1);
-    expect(result.score.components.clarity).toEqual({ score: 80, weight: 0.1111 });
+    expect(result.score.components.clarity).toEqual({
+      score: 80,
+      weight: 0.1111,
+      recommendation: '10% of words were hard to recognize. Finish your word endings and keep your voice up to the end of each sentence.',
+    });
     expect(result.words[0]).toEqual({ text: 'we', start: 0, end: 0.4, confidence: 0.3 });
   });
 
@@ -71,6 +88,32 @@ describe('analyzeSession', () => {
     expect(result.energy?.pitch.voicedShare).toBeGreaterThan(0.9);
     expect(result.score.components.energy).not.toBeNull();
     expect(Object.values(result.score.weights).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+  });
+
+  it('gives every score component a recommendation, reusing each metric\'s own text', () => {
+    const result = analyzeSession({ words: pitchWords(true), audio: tone(62), module });
+    const { components } = result.score;
+    expect(Object.keys(components)).toEqual(['fillers', 'pace', 'pauses', 'keywords', 'targetTime', 'clarity', 'energy']);
+    for (const component of Object.values(components)) {
+      expect(Object.keys(component ?? {})).toEqual(['score', 'weight', 'recommendation']);
+      expect(component?.recommendation.length).toBeGreaterThan(0);
+    }
+    expect(components.fillers?.recommendation).toBe(result.fillers.recommendation);
+    expect(components.pace?.recommendation).toBe(result.wpm.recommendation);
+    expect(components.pauses?.recommendation).toBe(result.pauses.recommendation);
+    expect(components.keywords?.recommendation).toBe(result.keywords.recommendation);
+    expect(components.targetTime?.recommendation).toBe(result.targetTime.recommendation);
+    expect(components.energy?.recommendation).toBe(result.energy?.recommendation);
+    expect(components.clarity?.recommendation).toMatch(/^10% of words were hard to recognize/);
+  });
+
+  it('says when the pitch ran 30 s over its target', () => {
+    const result = analyzeSession({ words: pitchWords(), module: { ...module, targetTime: 30 } });
+    expect(result.targetTime.delta).toBe(30);
+    expect(result.targetTime.recommendation).toBe(
+      'Too long by 30 s (60 s against a 30 s target). Trim to 33 s or less by cutting detail that does not support your key points.',
+    );
+    expect(result.score.components.targetTime?.recommendation).toBe(result.targetTime.recommendation);
   });
 
   it('keeps the total within 0..100 for a poor pitch', () => {
@@ -109,7 +152,9 @@ describe('analyzeSession', () => {
   });
 
   it('drops keywords and target time from the score when the module sets none', () => {
-    const { score } = analyzeSession({ words: pitchWords(), module: { keywords: [], targetTime: 0 } });
+    const { score, keywords, targetTime } = analyzeSession({ words: pitchWords(), module: { keywords: [], targetTime: 0 } });
+    expect(keywords.recommendation).toBe('This module lists no keywords, so none were checked.');
+    expect(targetTime.recommendation).toBe('This module sets no target time, so length was not checked.');
     expect(score.components.keywords).toBeNull();
     expect(score.components.targetTime).toBeNull();
     expect(score.total).toBe(100);

@@ -1,6 +1,6 @@
 // Runs every metric over one practice session and assembles the scored SessionAnalysis.
 
-import { analyzeClarity, scoreClarity } from './clarity';
+import { analyzeClarity, recommendClarity, scoreClarity } from './clarity';
 import { analyzeFillers, scoreFillers } from './fillers';
 import { analyzeKeywords, scoreKeywords } from './keywords';
 import { validateModuleExpectations } from './module-expectations';
@@ -45,14 +45,17 @@ export function analyzeSession(input: AnalyzeSessionInput): SessionAnalysis {
   const targetTime = analyzeTargetTime(module.targetTime, duration);
   const clarity = analyzeClarity(words);
 
+  const keywordScore = scoreKeywords(keywords);
+  const targetTimeScore = scoreTargetTime(module.targetTime, duration);
+  // Each score component carries the same advice as its metric; clarity (a bare number in the report) gets its own.
   const score = combineScores({
-    fillers: scoreFillers(fillers.total, speakingMinutes),
-    pace: scorePace(wpm.average, wpm.ranges),
-    pauses: scorePauses(pauses.longCount),
-    keywords: scoreKeywords(keywords),
-    targetTime: scoreTargetTime(module.targetTime, duration),
-    clarity: clarity === null ? null : scoreClarity(clarity),
-    energy: energy === null ? null : scoreEnergy(energy),
+    fillers: { score: scoreFillers(fillers.total, speakingMinutes), recommendation: fillers.recommendation },
+    pace: { score: scorePace(wpm.average, wpm.ranges), recommendation: wpm.recommendation },
+    pauses: { score: scorePauses(pauses.longCount), recommendation: pauses.recommendation },
+    keywords: keywordScore === null ? null : { score: keywordScore, recommendation: keywords.recommendation },
+    targetTime: targetTimeScore === null ? null : { score: targetTimeScore, recommendation: targetTime.recommendation },
+    clarity: clarity === null ? null : { score: scoreClarity(clarity), recommendation: recommendClarity(clarity) },
+    energy: energy === null ? null : { score: scoreEnergy(energy), recommendation: energy.recommendation },
   });
 
   return {

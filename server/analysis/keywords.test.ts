@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeKeywords, scoreKeywords } from './keywords';
+import { MAX_MISSED_KEYWORDS_NAMED, analyzeKeywords, recommendKeywords, scoreKeywords } from './keywords';
 import type { TranscriptWord } from './session-types';
 
 function say(sentence: string): TranscriptWord[] {
@@ -11,11 +11,19 @@ const keywords = ['free trial', 'price', 'ROI', 'integration'];
 describe('analyzeKeywords', () => {
   it('hits every keyword, tolerating case, punctuation and inflection', () => {
     const words = say('Start your Free trials today. Pricing, simple. Strong roi with integrations!');
-    expect(analyzeKeywords(words, keywords)).toEqual({ hit: keywords, missed: [] });
+    expect(analyzeKeywords(words, keywords)).toEqual({
+      hit: keywords,
+      missed: [],
+      recommendation: 'You used all 4 module keywords. Great message coverage.',
+    });
   });
 
   it('misses keywords that are absent', () => {
-    expect(analyzeKeywords(say('hello and welcome'), keywords)).toEqual({ hit: [], missed: keywords });
+    expect(analyzeKeywords(say('hello and welcome'), keywords)).toEqual({
+      hit: [],
+      missed: keywords,
+      recommendation: 'You used 0 of 4 keywords. Work in: free trial, price, ROI and 1 more.',
+    });
   });
 
   it('requires multi-word keywords as consecutive words', () => {
@@ -24,7 +32,29 @@ describe('analyzeKeywords', () => {
   });
 
   it('keeps module spelling and order and drops duplicates', () => {
-    expect(analyzeKeywords(say('pricing'), ['Price', 'prices', 'demo'])).toEqual({ hit: ['Price'], missed: ['demo'] });
+    expect(analyzeKeywords(say('pricing'), ['Price', 'prices', 'demo'])).toEqual({
+      hit: ['Price'],
+      missed: ['demo'],
+      recommendation: 'You used 1 of 2 keywords. Work in: demo.',
+    });
+  });
+});
+
+describe('recommendKeywords', () => {
+  it('names the missed keywords in module order', () => {
+    const result = analyzeKeywords(say('our price is simple'), ['free trial', 'price', 'warranty']);
+    expect(result.recommendation).toBe('You used 1 of 3 keywords. Work in: free trial, warranty.');
+  });
+
+  it(`names at most ${MAX_MISSED_KEYWORDS_NAMED} missed keywords and counts the rest`, () => {
+    expect(MAX_MISSED_KEYWORDS_NAMED).toBe(3);
+    expect(recommendKeywords([], ['a', 'b', 'c'])).toBe('You used 0 of 3 keywords. Work in: a, b, c.');
+    expect(recommendKeywords(['x'], ['a', 'b', 'c', 'd', 'e'])).toBe('You used 1 of 6 keywords. Work in: a, b, c and 2 more.');
+  });
+
+  it('praises full coverage and is neutral when the module lists no keywords', () => {
+    expect(recommendKeywords(['demo'], [])).toBe('You used the module keyword. Great message coverage.');
+    expect(analyzeKeywords(say('hello'), []).recommendation).toBe('This module lists no keywords, so none were checked.');
   });
 });
 

@@ -3,12 +3,29 @@
 import { stemPhrase } from './keyword-stemmer';
 import type { KeywordAnalysis, TranscriptWord } from './session-types';
 
+/** The recommendation names at most this many missed keywords (in module order), then "and N more". */
+export const MAX_MISSED_KEYWORDS_NAMED = 3;
+
 function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
   if (needle.length === 0) return false;
   for (let i = 0; i + needle.length <= haystack.length; i += 1) {
     if (needle.every((token, offset) => haystack[i + offset] === token)) return true;
   }
   return false;
+}
+
+/** All hit: praise; some missed: name up to MAX_MISSED_KEYWORDS_NAMED of them; no keywords: a neutral sentence. */
+export function recommendKeywords(hit: readonly string[], missed: readonly string[]): string {
+  const total = hit.length + missed.length;
+  if (total === 0) return 'This module lists no keywords, so none were checked.';
+  if (missed.length === 0) {
+    return total === 1
+      ? 'You used the module keyword. Great message coverage.'
+      : `You used all ${total} module keywords. Great message coverage.`;
+  }
+  const named = missed.slice(0, MAX_MISSED_KEYWORDS_NAMED).join(', ');
+  const rest = missed.length - MAX_MISSED_KEYWORDS_NAMED;
+  return `You used ${hit.length} of ${total} keywords. Work in: ${named}${rest > 0 ? ` and ${rest} more` : ''}.`;
 }
 
 /**
@@ -28,11 +45,11 @@ export function analyzeKeywords(words: readonly TranscriptWord[], keywords: read
     seen.add(key);
     (containsSequence(spoken, stems) ? hit : missed).push(keyword);
   }
-  return { hit, missed };
+  return { hit, missed, recommendation: recommendKeywords(hit, missed) };
 }
 
 /** Share of keywords hit × 100; null (dropped from the score) when the module lists no keywords. */
-export function scoreKeywords(analysis: KeywordAnalysis): number | null {
+export function scoreKeywords(analysis: Pick<KeywordAnalysis, 'hit' | 'missed'>): number | null {
   const total = analysis.hit.length + analysis.missed.length;
   return total === 0 ? null : (100 * analysis.hit.length) / total;
 }

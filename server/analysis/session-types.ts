@@ -105,6 +105,7 @@ export interface EnergyAnalysis {
 export interface KeywordAnalysis {
   hit: string[];
   missed: string[];
+  recommendation: string;
 }
 
 export interface TargetTimeAnalysis {
@@ -112,11 +113,14 @@ export interface TargetTimeAnalysis {
   actual: number;
   /** actual − target in seconds; positive means the pitch ran long. */
   delta: number;
+  recommendation: string;
 }
 
 export interface ScoreComponent {
   score: number;
   weight: number;
+  /** Plain-language advice for this component (the same text as the metric's own `recommendation`, if it has one). */
+  recommendation: string;
 }
 
 export type ScoreComponentName =

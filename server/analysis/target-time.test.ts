@@ -1,10 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeTargetTime, scoreTargetTime } from './target-time';
+import { TARGET_TIME_TOLERANCE, analyzeTargetTime, recommendTargetTime, scoreTargetTime } from './target-time';
 
 describe('analyzeTargetTime', () => {
-  it('reports actual − target as the delta', () => {
-    expect(analyzeTargetTime(120, 135.5)).toEqual({ target: 120, actual: 135.5, delta: 15.5 });
-    expect(analyzeTargetTime(120, 90)).toEqual({ target: 120, actual: 90, delta: -30 });
+  it('reports actual − target as the delta, with a recommendation', () => {
+    expect(analyzeTargetTime(120, 135.5)).toEqual({
+      target: 120,
+      actual: 135.5,
+      delta: 15.5,
+      recommendation: 'Too long by 15.5 s (135.5 s against a 120 s target). Trim to 132 s or less by cutting detail that does not support your key points.',
+    });
+    expect(analyzeTargetTime(120, 90)).toEqual({
+      target: 120,
+      actual: 90,
+      delta: -30,
+      recommendation: 'Too short by 30 s (90 s against a 120 s target). Use at least 108 s: add a concrete example or customer proof point.',
+    });
+  });
+});
+
+describe('recommendTargetTime', () => {
+  it('says how far over the target a long pitch ran', () => {
+    expect(recommendTargetTime(120, 150)).toMatch(/^Too long by 30 s \(150 s against a 120 s target\)\. Trim to 132 s or less/);
+  });
+
+  it('uses the same ±10 % tolerance as the score, boundary included', () => {
+    expect(TARGET_TIME_TOLERANCE.full).toBe(0.1);
+    expect(recommendTargetTime(60, 60)).toBe('On time: 60 s against a 60 s target, within ±10 %.');
+    expect(recommendTargetTime(100, 110)).toBe('On time: 110 s against a 100 s target, within ±10 %.');
+    expect(recommendTargetTime(100, 90)).toBe('On time: 90 s against a 100 s target, within ±10 %.');
+    expect(scoreTargetTime(100, 110)).toBe(100);
+    expect(recommendTargetTime(100, 110.2)).toMatch(/^Too long by 10.2 s/);
+    expect(recommendTargetTime(100, 89.8)).toMatch(/^Too short by 10.2 s/);
+  });
+
+  it('is neutral when the module sets no target', () => {
+    expect(analyzeTargetTime(0, 45).recommendation).toBe('This module sets no target time, so length was not checked.');
   });
 });
 
