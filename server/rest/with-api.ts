@@ -129,7 +129,9 @@ function withCommon(headers: Record<string, string>, requestId: string, limit: R
   return h;
 }
 
+// The last X-Forwarded-For hop is the one our own server (or the proxy in front of it) appended; earlier ones are the
+// client's word and could be forged to dodge the per-IP rate limit.
 function clientIp(req: Request): string | null {
-  const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || req.headers.get('x-real-ip') || null;
+  const hops = req.headers.get('x-forwarded-for')?.split(',').map((h) => h.trim()).filter(Boolean);
+  return hops?.at(-1) ?? req.headers.get('x-real-ip') ?? null;
 }

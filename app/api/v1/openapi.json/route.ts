@@ -1,0 +1,6 @@
+import { openApiDocument } from '@/server/rest/openapi/document';
+import { ok } from '@/server/rest/respond';
+import { withApi } from '@/server/rest/with-api';
+
+// GET /api/v1/openapi.json – the OpenAPI 3.1 document of this API
+export const GET = withApi({ access: 'public' }, async () => ok(openApiDocument(), { 'Cache-Control': 'public, max-age=300' }));

@@ -1,0 +1,57 @@
+// `npm run bench`: GET /api/v1/organizations through the whole app (API key) against a bare node:http + pg server on
+// the same database, measured in one run, printed side by side with the ratio. Needs a production build (npx next build).
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { prepareTestDatabase, stopTestDatabase } from '../scripts/db/test-database';
+import { bootstrapTenant } from '../e2e/fixtures/tenant';
+import { startBareServer } from './bare-organizations-server';
+import { runLoad, type LoadResult } from './load';
+
+const root = path.resolve(import.meta.dirname, '..');
+const APP_PORT = 3200;
+const BARE_PORT = 3201;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+  console.error('No production build: run `npx next build` first.');
+  process.exit(1);
+}
+
+const databaseUrl = await prepareTestDatabase('pitchcraft_bench');
+const app = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(APP_PORT), '-H', '127.0.0.1'], {
+  cwd: root,
+  env: { ...process.env, DATABASE_URL: databaseUrl, APP_SECRET: 'bench-secret-0123456789abcdef', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const bare = await startBareServer(databaseUrl, BARE_PORT);
+try {
+  const appUrl = `http://127.0.0.1:${APP_PORT}`;
+  for (let i = 0; i < 200; i++) {
+    if (await fetch(`${appUrl}/api/v1/openapi.json`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const tenant = await bootstrapTenant(appUrl, 'bench');
+  const headers = { 'x-api-key': tenant.apiKey };
+  const check = await (await fetch(`${appUrl}/api/v1/organizations`, { headers })).json();
+  const bareCheck = await (await fetch(`http://127.0.0.1:${BARE_PORT}/organizations`, { headers })).json();
+  if (check.count !== 1 || bareCheck.count !== 1 || check.results[0].id !== bareCheck.results[0].id) throw new Error('The two servers disagree; the comparison would be meaningless.');
+
+  // Warm both (JIT, connection pools), then measure one after the other with the same load.
+  await runLoad(`${appUrl}/api/v1/organizations`, headers, { concurrency: CONCURRENCY, seconds: 2 });
+  await runLoad(`http://127.0.0.1:${BARE_PORT}/organizations`, headers, { concurrency: CONCURRENCY, seconds: 2 });
+  const full = await runLoad(`${appUrl}/api/v1/organizations`, headers, { concurrency: CONCURRENCY, seconds: SECONDS });
+  const base = await runLoad(`http://127.0.0.1:${BARE_PORT}/organizations`, headers, { concurrency: CONCURRENCY, seconds: SECONDS });
+
+  const row = (name: string, r: LoadResult) => `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(9)} ${String(r.errors).padStart(7)}`;
+  console.log(`\nGET organizations, API key, ${CONCURRENCY} concurrent clients, ${SECONDS} s each\n`);
+  console.log(`${'server'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'errors'.padStart(7)}`);
+  console.log(row('Pitchcraft (Next + withApi + Prisma)', full));
+  console.log(row('bare node:http + pg (baseline)', base));
+  console.log(`\nratio (app / baseline): throughput ${(full.rps / base.rps).toFixed(2)}×, p50 ${(full.p50 / base.p50).toFixed(2)}×, p99 ${(full.p99 / base.p99).toFixed(2)}×`);
+} finally {
+  app.kill('SIGTERM');
+  await bare.close();
+  await stopTestDatabase();
+}

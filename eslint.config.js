@@ -1,0 +1,24 @@
+// Lint rules; the one that matters most: transports (app/, server/trpc) never touch Prisma or server/db directly.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const layering = {
+  patterns: [
+    { group: ['@prisma/*', '**/generated/prisma', '**/generated/prisma/*'], message: 'Transports call server/domain; only the domain layer touches Prisma.' },
+    { group: ['**/server/db', '@/server/db', '**/server/pg-pool', '@/server/pg-pool'], message: 'Transports call server/domain; only the domain layer touches the database.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', '.next/**', '.data/**', 'server/generated/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'e2e/screenshots/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', __dirname: 'readonly', fetch: 'readonly', Response: 'readonly', Request: 'readonly', Headers: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', window: 'readonly', document: 'readonly', navigator: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  { files: ['app/**/*.{ts,tsx}', 'server/trpc/**/*.ts', 'components/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', layering] } },
+);

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# `npm test`: lint, type-check, unit + integration tests (real PostgreSQL), production build, then Playwright end to end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM_PATH:-}" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "› installing Debian chromium for the browser tests"
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing: install Debian's chromium package (or set CHROMIUM_PATH)." >&2
+    exit 1
+  fi
+fi
+
+echo "› lint";        npx eslint . --max-warnings=0
+echo "› typecheck";   npx tsc --noEmit
+echo "› unit + integration"; npx vitest run
+echo "› build";       npx next build
+echo "› end to end";  npx playwright test

@@ -1,0 +1,39 @@
+// Browser sign-in: next-auth with email-or-username credentials, stateless JWT sessions signed with APP_SECRET.
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { getServerSession } from 'next-auth';
+import { verifyCredentials } from '../domain/identity/authenticate';
+import { env } from '../env';
+
+export const authOptions: NextAuthOptions = {
+  secret: env().APP_SECRET,
+  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: '/login' },
+  providers: [
+    CredentialsProvider({
+      name: 'Email and password',
+      credentials: { login: { label: 'Email or username', type: 'text' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, req) {
+        if (!credentials?.login || !credentials.password) return null;
+        const forwarded = (req?.headers?.['x-forwarded-for'] as string | undefined)?.split(',')[0]?.trim() ?? null;
+        const user = await verifyCredentials({ login: credentials.login, password: credentials.password, ip: forwarded });
+        return user ? { id: user.id, email: user.email, name: `${user.firstName} ${user.lastName}` } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, userId: token.sub };
+    },
+  },
+};
+
+/** The signed-in user's id in a server component, route handler or tRPC context; null when signed out. */
+export async function currentUserId(): Promise<string | null> {
+  const session = (await getServerSession(authOptions)) as { userId?: string } | null;
+  return session?.userId ?? null;
+}

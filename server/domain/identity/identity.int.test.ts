@@ -1,0 +1,127 @@
+// REST identity operations against a real database: register, token, refresh rotation and reuse, logout, password, me.
+import { describe, expect, it } from 'vitest';
+import { api } from '../../test/api-client';
+import { newTenant, PASSWORD, randomIp, registerAndLogin, uniqueEmail } from '../../test/factories';
+
+describe('POST /auth/register', () => {
+  it('creates a user and never returns the password hash', async () => {
+    const email = uniqueEmail('reg');
+    const res = await api('POST', '/auth/register', { json: { email: email.toUpperCase(), password: PASSWORD, firstName: 'Grace', lastName: 'Hopper', username: `gh${Date.now()}` }, headers: { 'x-forwarded-for': randomIp() } });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('location')).toBe('/api/v1/me');
+    expect(res.body.email).toBe(email);
+    expect(res.text).not.toMatch(/argon2|passwordHash/);
+  });
+
+  it('answers 409 for a taken email and 422 naming each bad field', async () => {
+    const { email } = await registerAndLogin('dup');
+    const dup = await api('POST', '/auth/register', { json: { email, password: PASSWORD, firstName: 'A', lastName: 'B' }, headers: { 'x-forwarded-for': randomIp() } });
+    expect(dup.status).toBe(409);
+    expect(dup.body.code).toBe('conflict');
+    const bad = await api('POST', '/auth/register', { json: { email: 'nope', password: 'short', firstName: '', lastName: 'B' }, headers: { 'x-forwarded-for': randomIp() } });
+    expect(bad.status).toBe(422);
+    expect(bad.headers.get('content-type')).toBe('application/problem+json');
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['email', 'firstName', 'password']);
+  });
+
+  it('rejects mass assignment of unknown fields', async () => {
+    const res = await api('POST', '/auth/register', { json: { email: uniqueEmail(), password: PASSWORD, firstName: 'A', lastName: 'B', role: 'owner' }, headers: { 'x-forwarded-for': randomIp() } });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([{ path: 'role', message: 'Unknown field' }]);
+  });
+});
+
+describe('POST /auth/token', () => {
+  it('logs in by email or username and refuses a wrong password with 401', async () => {
+    const u = await registerAndLogin('login');
+    const ok = await api('POST', '/auth/token', { json: { email: u.email, password: PASSWORD }, headers: { 'x-forwarded-for': u.ip } });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ access: expect.any(String), refresh: expect.stringMatching(/^rt_/), user: { email: u.email } });
+    const wrong = await api('POST', '/auth/token', { json: { email: u.email, password: 'not the password' }, headers: { 'x-forwarded-for': u.ip } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.code).toBe('unauthenticated');
+    const neither = await api('POST', '/auth/token', { json: { password: 'x' }, headers: { 'x-forwarded-for': u.ip } });
+    expect(neither.status).toBe(422);
+  });
+});
+
+describe('refresh tokens', () => {
+  it('rotate, and a reused token revokes the whole family', async () => {
+    const u = await registerAndLogin('refresh');
+    const first = await api('POST', '/auth/token/refresh', { json: { refresh: u.refresh } });
+    expect(first.status).toBe(200);
+    expect(first.body.refresh).not.toBe(u.refresh);
+    const reuse = await api('POST', '/auth/token/refresh', { json: { refresh: u.refresh } });
+    expect(reuse.status).toBe(401);
+    // The legitimate descendant is revoked too: the family is burnt.
+    const descendant = await api('POST', '/auth/token/refresh', { json: { refresh: first.body.refresh } });
+    expect(descendant.status).toBe(401);
+  });
+
+  it('logout revokes the refresh token; other users cannot revoke it', async () => {
+    const u = await registerAndLogin('logout');
+    const other = await registerAndLogin('other');
+    expect((await api('POST', '/auth/logout', { json: { refresh: u.refresh }, headers: other.bearer })).status).toBe(204);
+    const still = await api('POST', '/auth/token/refresh', { json: { refresh: u.refresh } });
+    expect(still.status).toBe(200);
+    expect((await api('POST', '/auth/logout', { json: { refresh: still.body.refresh }, headers: u.bearer })).status).toBe(204);
+    expect((await api('POST', '/auth/token/refresh', { json: { refresh: still.body.refresh } })).status).toBe(401);
+  });
+});
+
+describe('POST /auth/change-password', () => {
+  it('needs the current password, then revokes refresh tokens and accepts the new one', async () => {
+    const u = await registerAndLogin('pw');
+    const wrong = await api('POST', '/auth/change-password', { json: { password: 'nope-nope', newPassword: 'another long pass' }, headers: u.bearer });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors[0].path).toBe('password');
+    expect((await api('POST', '/auth/change-password', { json: { password: PASSWORD, newPassword: 'another long pass' }, headers: u.bearer })).status).toBe(204);
+    expect((await api('POST', '/auth/token/refresh', { json: { refresh: u.refresh } })).status).toBe(401);
+    expect((await api('POST', '/auth/token', { json: { email: u.email, password: 'another long pass' }, headers: { 'x-forwarded-for': u.ip } })).status).toBe(200);
+  });
+});
+
+describe('/me', () => {
+  it('describes the caller, their organizations and the active one', async () => {
+    const t = await newTenant('me');
+    const me = await api('GET', '/me', { headers: t.owner.bearer });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ email: t.owner.email, activeOrganization: { id: t.organizationId }, isManager: true, organizations: [{ id: t.organizationId, role: 'owner' }], actor: { kind: 'user' } });
+    const viaKey = await api('GET', '/me', { headers: t.keyHeaders });
+    expect(viaKey.status).toBe(200);
+    expect(viaKey.body.actor).toMatchObject({ kind: 'apiKey', id: t.apiKeyId });
+  });
+
+  it('PATCH updates names, rejects unknown fields and API keys', async () => {
+    const t = await newTenant('patch');
+    const res = await api('PATCH', '/me', { json: { firstName: 'Katherine' }, headers: t.owner.bearer });
+    expect(res.status).toBe(200);
+    expect(res.body.firstName).toBe('Katherine');
+    expect((await api('PATCH', '/me', { json: { email: 'x@y.z' }, headers: t.owner.bearer })).status).toBe(422);
+    expect((await api('PATCH', '/me', { json: { firstName: 42 }, headers: t.owner.bearer })).status).toBe(422);
+    expect((await api('PATCH', '/me', { json: { firstName: 'K' }, headers: t.keyHeaders })).status).toBe(403);
+  });
+
+  it('PUT /me/image stores a PNG, serves it back, and refuses other types and lies', async () => {
+    const u = await registerAndLogin('img');
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const res = await api('PUT', '/me/image', { body: png, contentType: 'image/png', headers: u.bearer });
+    expect(res.status).toBe(200);
+    expect(res.body.image).toMatch(/^\/media\/[0-9a-f-]{36}$/);
+    const { GET } = await import('../../../app/media/[id]/route');
+    const media = await GET(new Request(`http://x${res.body.image}`), { params: Promise.resolve({ id: res.body.image.split('/').pop() }) });
+    expect(media.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await media.arrayBuffer())).toEqual(png);
+    expect((await api('PUT', '/me/image', { body: 'GIF89a', contentType: 'image/gif', headers: u.bearer })).status).toBe(415);
+    expect((await api('PUT', '/me/image', { body: 'not a png', contentType: 'image/png', headers: u.bearer })).status).toBe(422);
+    const big = new Uint8Array(5 * 1024 * 1024 + 1);
+    expect((await api('PUT', '/me/image', { body: big, contentType: 'image/png', headers: u.bearer })).status).toBe(413);
+  });
+
+  it('401 without credentials, with a bad token and with a malformed header', async () => {
+    expect((await api('GET', '/me')).status).toBe(401);
+    expect((await api('GET', '/me', { headers: { authorization: 'Bearer garbage' } })).status).toBe(401);
+    expect((await api('GET', '/me', { headers: { authorization: 'Basic abc' } })).status).toBe(401);
+    expect((await api('GET', '/me', { headers: { 'x-api-key': 'pk_nope' } })).status).toBe(401);
+  });
+});

@@ -1,0 +1,35 @@
+// Finds every REST route file under app/api/v1 and matches request paths to them (tests and the OpenAPI check).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export const API_ROOT = path.resolve(__dirname, '../../app/api/v1');
+
+export type RouteFile = { file: string; template: string; methods: string[]; pattern: RegExp; params: string[] };
+
+export function routeTable(): RouteFile[] {
+  const out: RouteFile[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name === 'route.ts') out.push(describe(full));
+    }
+  };
+  walk(API_ROOT);
+  // Static segments win over dynamic ones, as in Next's router.
+  return out.sort((a, b) => a.params.length - b.params.length || b.template.length - a.template.length);
+}
+
+function describe(file: string): RouteFile {
+  const rel = path.relative(API_ROOT, path.dirname(file)).split(path.sep).filter(Boolean);
+  const params: string[] = [];
+  const template = '/' + rel.map((seg) => (seg.startsWith('[') ? `{${seg.slice(1, -1)}}` : seg)).join('/');
+  const pattern = new RegExp(
+    '^/' + rel.map((seg) => (seg.startsWith('[') ? (params.push(seg.slice(1, -1)), '([^/]+)') : seg.replace(/[.]/g, '\\.'))).join('/') + '$',
+  );
+  const source = readFileSync(file, 'utf8');
+  const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
+  const reexported = source.match(/export \{([^}]+)\}/)?.[1];
+  if (reexported) for (const m of reexported.matchAll(/as (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.push(m[1]!);
+  return { file, template: template === '/' ? '/' : template, methods, pattern, params };
+}

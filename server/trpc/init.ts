@@ -1,0 +1,74 @@
+// tRPC for the browser: the context comes from the same resolver as REST, and every procedure must name its access.
+import { randomUUID } from 'node:crypto';
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import { currentUserId } from '../auth/next-auth';
+import type { Permission } from '../auth/permissions';
+import { resolveUserContext } from '../auth/resolve-context';
+import { requirePermission, type Ctx, type OrgCtx } from '../context';
+import { normalizeError, toTRPCError, zodToFieldErrors } from '../errors';
+
+export async function createTrpcContext(opts: { req: Request }) {
+  return {
+    userId: await currentUserId(),
+    requestedOrganizationId: opts.req.headers.get('x-organization-id'),
+    requestId: randomUUID(),
+    ip: opts.req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
+  };
+}
+
+type TrpcContext = Awaited<ReturnType<typeof createTrpcContext>>;
+
+const t = initTRPC.context<TrpcContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const fieldErrors = cause instanceof ZodError ? zodToFieldErrors(cause) : (normalizeError(cause ?? error).errors ?? null);
+    return { ...shape, data: { ...shape.data, fieldErrors, appCode: cause ? normalizeError(cause).code : null } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// Domain errors (AppError, ZodError, Prisma) become TRPCErrors with the matching code, in one place.
+const errorMapping = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && !(result.error.cause instanceof TRPCError) && result.error.code === 'INTERNAL_SERVER_ERROR') {
+    return { ...result, error: toTRPCError(result.error.cause ?? result.error) };
+  }
+  if (!result.ok && result.error.cause instanceof ZodError) {
+    return { ...result, error: new TRPCError({ code: 'UNPROCESSABLE_CONTENT', message: 'Validation failed', cause: result.error.cause }) };
+  }
+  return result;
+});
+
+const base = t.procedure.use(errorMapping);
+
+/** No sign-in needed (registration). Named loudly so it is never used by accident. */
+export const publicProcedure = base;
+
+const signedIn = base.use(async ({ ctx, next }) => {
+  if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
+  const appCtx: Ctx = await resolveUserContext({ userId: ctx.userId, requestedOrganizationId: ctx.requestedOrganizationId, requestId: ctx.requestId, ip: ctx.ip }).catch((e: unknown) => {
+    throw toTRPCError(e);
+  });
+  return next({ ctx: { ...ctx, app: appCtx } });
+});
+
+/** Any signed-in user, with or without an organization. */
+export const userProcedure = signedIn;
+
+/** A signed-in user holding `permission` in the organization named by the x-organization-id header. */
+export function orgProcedure(permission: Permission) {
+  return signedIn.use(async ({ ctx, next }) => {
+    let app: OrgCtx;
+    try {
+      app = requirePermission(ctx.app, permission);
+    } catch (e) {
+      throw toTRPCError(e);
+    }
+    return next({ ctx: { ...ctx, app } });
+  });
+}

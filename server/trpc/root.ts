@@ -1,0 +1,15 @@
+// The browser's API: one router per area, each procedure a thin call into server/domain.
+import { router } from './init';
+import { accountRouter } from './routers/account';
+import { apiKeysRouter } from './routers/api-keys';
+import { organizationRouter } from './routers/organization';
+import { statisticsRouter } from './routers/statistics';
+
+export const appRouter = router({
+  account: accountRouter,
+  organization: organizationRouter,
+  apiKeys: apiKeysRouter,
+  statistics: statisticsRouter,
+});
+
+export type AppRouter = typeof appRouter;

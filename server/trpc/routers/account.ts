@@ -1,0 +1,22 @@
+// The signed-in user: profile, password, registration and the organizations they belong to.
+import { z } from 'zod';
+import { changePassword } from '../../domain/identity/change-password';
+import { getMe } from '../../domain/identity/get-me';
+import { registerUser } from '../../domain/identity/register-user';
+import { updateMe } from '../../domain/identity/update-me';
+import { changePasswordInput, registerInput, updateMeInput } from '../../domain/identity/user.schema';
+import { createOrganization, listOrganizations, makeOrganizationActive } from '../../domain/organizations/manage-organizations';
+import { createOrganizationInput } from '../../domain/organizations/organization.schema';
+import { publicProcedure, router, userProcedure } from '../init';
+
+export const accountRouter = router({
+  register: publicProcedure.input(registerInput).mutation(({ input, ctx }) => registerUser({ input, ip: ctx.ip })),
+  me: userProcedure.query(({ ctx }) => getMe({ ctx: ctx.app })),
+  updateMe: userProcedure.input(updateMeInput).mutation(({ ctx, input }) => updateMe({ ctx: ctx.app, input })),
+  changePassword: userProcedure.input(changePasswordInput).mutation(({ ctx, input }) => changePassword({ ctx: ctx.app, input })),
+  organizations: userProcedure.query(({ ctx }) =>
+    listOrganizations({ ctx: ctx.app, page: { limit: 200, offset: 0 }, ordering: { field: 'name', direction: 'asc' } }),
+  ),
+  createOrganization: userProcedure.input(createOrganizationInput).mutation(({ ctx, input }) => createOrganization({ ctx: ctx.app, input })),
+  makeActive: userProcedure.input(z.object({ id: z.string() }).strict()).mutation(({ ctx, input }) => makeOrganizationActive({ ctx: ctx.app, id: input.id })),
+});

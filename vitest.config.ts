@@ -1,0 +1,16 @@
+// Unit (*.test.ts) and integration (*.int.test.ts, real PostgreSQL prepared by the global setup) tests.
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { alias: { '@': path.resolve(__dirname) } },
+  test: {
+    include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts'],
+    globalSetup: ['./vitest.global-setup.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    env: { NODE_ENV: 'test', APP_SECRET: 'vitest-secret-0123456789abcdef', NEXT_TELEMETRY_DISABLED: '1' },
+  },
+});
