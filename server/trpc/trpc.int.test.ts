@@ -1,0 +1,41 @@
+// The browser door: tRPC procedures resolve the same context as REST and map domain errors to tRPC codes.
+import { describe, expect, it } from 'vitest';
+import { db } from '../db';
+import { newTenant, registerAndLogin } from '../test/factories';
+import { appRouter } from './root';
+
+const caller = (userId: string | null, organizationId: string | null = null) =>
+  appRouter.createCaller({ userId, requestedOrganizationId: organizationId, requestId: 'trpc-test', ip: null });
+
+describe('tRPC', () => {
+  it('refuses signed-out callers and members without the permission', async () => {
+    await expect(caller(null).account.me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    const t = await newTenant('trpc');
+    const member = await registerAndLogin('trpc-member');
+    await db.membership.create({ data: { userId: member.userId, organizationId: t.organizationId, role: 'member' } });
+    await expect(caller(member.userId, t.organizationId).organization.update({ name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(caller(member.userId, t.organizationId).apiKeys.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await caller(member.userId, t.organizationId).organization.get()).name).toBe('Org trpc');
+  });
+
+  it('acts in the organization of the x-organization-id header, 404 for a foreign one', async () => {
+    const t = await newTenant('trpc-org');
+    const other = await newTenant('trpc-other');
+    await expect(caller(other.owner.userId, t.organizationId).statistics.get()).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const updated = await caller(t.owner.userId, t.organizationId).organization.update({ currencies: ['JPY'] });
+    expect(updated.currencies).toEqual(['USD', 'JPY']);
+  });
+
+  it('reports validation errors with field paths, and domain conflicts as CONFLICT', async () => {
+    const t = await newTenant('trpc-errors');
+    const err = await caller(t.owner.userId, t.organizationId).apiKeys.create({ name: '', scopes: [] }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
+    const members = await caller(t.owner.userId, t.organizationId).organization.members();
+    const conflict = await caller(t.owner.userId, t.organizationId).organization.changeMemberRole({ membershipId: members[0]!.id, role: 'member' }).catch((e: unknown) => e);
+    expect(conflict).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/at least one owner/) });
+    const key = await caller(t.owner.userId, t.organizationId).apiKeys.create({ name: 'ui key', scopes: ['statistics:read'] });
+    expect(key.key).toMatch(/^pk_/);
+    await caller(t.owner.userId, t.organizationId).apiKeys.revoke({ id: key.id });
+    expect((await caller(t.owner.userId, t.organizationId).apiKeys.list({})).results.map((k) => k.id)).not.toContain(key.id);
+  });
+});
