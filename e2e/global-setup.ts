@@ -6,7 +6,7 @@ import { prepareTestDatabase, stopTestDatabase } from '../scripts/db/test-databa
 import { E2E_PORT } from '../playwright.config';
 import { bootstrapTenant } from './fixtures/tenant';
 
-const root = path.resolve(__dirname, '..');
+const root = path.resolve(import.meta.dirname, '..');
 
 export default async function globalSetup() {
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('No production build: run `npx next build` first (npm test does).');

@@ -10,8 +10,15 @@ function createClient() {
   return new PrismaClient({ adapter });
 }
 
-// Dev reloads and test files re-evaluate modules; one pool per process keeps connections bounded.
-export const db: PrismaClient = globalForDb.pitchcraftDb ?? (globalForDb.pitchcraftDb = createClient());
+// Created on first use, not at import: `next build` loads modules without a database. Dev reloads and test files
+// re-evaluate modules; one client per process (kept on globalThis) keeps connections bounded.
+const client = () => (globalForDb.pitchcraftDb ??= createClient());
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get: (_target, property) => {
+    const value = Reflect.get(client(), property);
+    return typeof value === 'function' ? value.bind(client()) : value;
+  },
+});
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];

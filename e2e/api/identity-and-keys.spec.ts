@@ -19,7 +19,7 @@ test('errors are problem+json with stable codes', async ({ request }) => {
   expect(noAuth.status()).toBe(401);
   expect(noAuth.headers()['content-type']).toBe('application/problem+json');
   expect((await noAuth.json()).code).toBe('unauthenticated');
-  const malformed = await request.post('/api/v1/api-keys', { headers: { ...key(), 'content-type': 'application/json' }, data: '{"name":' });
+  const malformed = await request.post('/api/v1/api-keys', { headers: { ...key(), 'content-type': 'application/json' }, data: Buffer.from('{"name":') });
   expect(malformed.status()).toBe(400);
   const unknown = await request.post('/api/v1/api-keys', { headers: key(), data: { name: 'x', scopes: ['statistics:read'], admin: true } });
   expect(unknown.status()).toBe(422);

@@ -6,7 +6,10 @@ import { verifyCredentials } from '../domain/identity/authenticate';
 import { env } from '../env';
 
 export const authOptions: NextAuthOptions = {
-  secret: env().APP_SECRET,
+  // A getter, so `next build` can load this module without the runtime secret.
+  get secret() {
+    return env().APP_SECRET;
+  },
   session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: '/login' },
   providers: [

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-export const API_ROOT = path.resolve(__dirname, '../../app/api/v1');
+export const API_ROOT = path.resolve(import.meta.dirname, '../../app/api/v1');
 
 export type RouteFile = { file: string; template: string; methods: string[]; pattern: RegExp; params: string[] };
 

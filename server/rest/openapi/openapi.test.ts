@@ -16,7 +16,7 @@ describe('OpenAPI document', () => {
   });
 
   it('is the committed docs/api/openapi.json (run `npm run openapi` after changing the API)', () => {
-    const committed = JSON.parse(readFileSync(path.resolve(__dirname, '../../../docs/api/openapi.json'), 'utf8'));
+    const committed = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../docs/api/openapi.json'), 'utf8'));
     expect(JSON.parse(JSON.stringify(doc))).toEqual(committed);
   });
 });
