@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { db } from '../../db';
+import { permissionsFor } from '../../auth/permissions';
 import { requireUser, type Ctx } from '../../context';
 import type { Page } from '../../rest/pagination';
 import { recordAuditEvent } from '../audit/record-audit-event';
@@ -19,7 +20,7 @@ export async function listOrganizations(opts: { ctx: Ctx; page: Page; ordering: 
   const { ctx, page, ordering } = opts;
   if (ctx.actor.kind === 'apiKey') {
     const org = await db.organization.findFirst({ where: { id: ctx.organizationId! } });
-    const results = org && page.offset === 0 ? [toOrganizationDto(org, null, ctx.permissions.has('organization:update'))] : [];
+    const results = org && page.offset === 0 ? [toOrganizationDto(org, null, ctx.permissions)] : [];
     return { count: org ? 1 : 0, results };
   }
   const userId = requireUser(ctx);
@@ -31,14 +32,14 @@ export async function listOrganizations(opts: { ctx: Ctx; page: Page; ordering: 
       orderBy: [{ [ordering.field]: ordering.direction }, { id: 'asc' }],
       skip: page.offset,
       take: page.limit,
-      include: { memberships: { where: { userId }, select: { role: true } } },
+      include: { memberships: { where: { userId }, select: { role: true, permissions: true } } },
     }),
   ]);
   return {
     count,
     results: rows.map(({ memberships, ...o }) => {
-      const role = memberships[0]!.role;
-      return toOrganizationDto(o, role, role === 'owner' || role === 'admin');
+      const { role, permissions } = memberships[0]!;
+      return toOrganizationDto(o, role, permissionsFor(role, permissions));
     }),
   };
 }
@@ -63,13 +64,13 @@ export async function createOrganization(opts: { ctx: Ctx; input: z.input<typeof
     await recordAuditEvent({ type: 'organization.created', organizationId: created.id, actorUserId: userId, ip: opts.ctx.ip }, tx);
     return created;
   });
-  return toOrganizationDto(org, 'owner', true);
+  return toOrganizationDto(org, 'owner', permissionsFor('owner'));
 }
 
 export async function getOrganization(opts: { ctx: Ctx; id: string }): Promise<OrganizationDto> {
   const access = await organizationAccess(opts.ctx, opts.id, 'organization:read');
   const org = await db.organization.findFirstOrThrow({ where: { id: access.organizationId } });
-  return toOrganizationDto(org, access.role, access.permissions.has('organization:update'));
+  return toOrganizationDto(org, access.role, access.permissions);
 }
 
 export async function updateOrganization(opts: { ctx: Ctx; id: string; input: z.input<typeof updateOrganizationInput>; replace?: boolean }) {
@@ -88,7 +89,7 @@ export async function updateOrganization(opts: { ctx: Ctx; id: string; input: z.
       currencies: withBase(baseCurrency, currencies),
     },
   });
-  return toOrganizationDto(org, access.role, true);
+  return toOrganizationDto(org, access.role, access.permissions);
 }
 
 export async function deleteOrganization(opts: { ctx: Ctx; id: string }) {

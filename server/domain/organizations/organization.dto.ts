@@ -1,10 +1,11 @@
 // Maps an organization row to its public shape for a caller with a given role.
+import type { Permission } from '../../auth/permissions';
 import type { Role } from '../../generated/prisma/enums';
 import type { OrganizationDto } from './organization.schema';
 
 type OrgRow = { id: string; name: string; location: string | null; image: string | null; baseCurrency: string; currencies: string[]; callToken: string; createdAt: Date; updatedAt: Date };
 
-export function toOrganizationDto(o: OrgRow, role: Role | null, canSeeToken: boolean): OrganizationDto {
+export function toOrganizationDto(o: OrgRow, role: Role | null, permissions: ReadonlySet<Permission>): OrganizationDto {
   return {
     id: o.id,
     name: o.name,
@@ -13,7 +14,9 @@ export function toOrganizationDto(o: OrgRow, role: Role | null, canSeeToken: boo
     baseCurrency: o.baseCurrency,
     currencies: o.currencies,
     role,
-    callToken: canSeeToken ? o.callToken : null,
+    // The call token is only for those who configure the organization.
+    callToken: permissions.has('organization:update') ? o.callToken : null,
+    permissions: [...permissions].sort(),
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
   };

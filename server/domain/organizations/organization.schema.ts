@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { currencyCode } from '../shared/currency';
 import { roleEnum } from '../identity/user.schema';
+import { PERMISSIONS } from '../../auth/permissions';
 
 const name = z.string().trim().min(1, 'Name is required').max(120, 'must be at most 120 characters');
 const location = z.string().trim().max(200, 'must be at most 200 characters');
@@ -38,6 +39,7 @@ export const organizationDto = z
     currencies: z.array(z.string()).meta({ description: 'Accepted currencies; always includes the base currency' }),
     role: roleEnum.nullable().meta({ description: "The caller's role (null for an API key)" }),
     callToken: z.string().nullable().meta({ description: 'Public token for POST /calls; shown to owners and admins' }),
+    permissions: z.array(z.enum(PERMISSIONS)).meta({ description: 'What the caller may do here (role grants, or the API key scopes)' }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })

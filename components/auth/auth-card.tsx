@@ -1,0 +1,15 @@
+// The white card the sign-in and sign-up forms sit in, with a title, a subtitle and a footer link line.
+import type { ReactNode } from 'react';
+
+export function AuthCard({ title, subtitle, footer, children }: { title: string; subtitle?: ReactNode; footer?: ReactNode; children: ReactNode }) {
+  return (
+    <div className="rounded-2xl border border-zinc-200 bg-white px-6 py-8 shadow-sm sm:px-10">
+      <div className="mb-7 space-y-1.5 text-center">
+        <h1 className="text-xl font-semibold tracking-tight text-zinc-900">{title}</h1>
+        {subtitle && <p className="text-sm text-zinc-500">{subtitle}</p>}
+      </div>
+      {children}
+      {footer && <p className="mt-7 text-center text-sm text-zinc-500">{footer}</p>}
+    </div>
+  );
+}

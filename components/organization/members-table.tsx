@@ -1,0 +1,131 @@
+'use client';
+// The organization's members with their roles; owners and admins change roles inline, and the server's refusals
+// (such as "needs at least one owner") show above the table.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { readServerError } from '@/components/forms/server-error';
+import { useTRPC } from '@/components/providers/trpc';
+import { Initials } from '@/components/shell/initials';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardHeader } from '@/components/ui/card';
+import { DateText } from '@/components/ui/date-text';
+import { QueryError } from '@/components/ui/query-error';
+import { Select } from '@/components/ui/select';
+import { SkeletonRows } from '@/components/ui/skeleton';
+import { Spinner } from '@/components/ui/spinner';
+import { useToast } from '@/components/ui/toast';
+import { ROLES } from '@/server/auth/permissions';
+import type { MemberDto } from '@/server/domain/organizations/organization.schema';
+
+const ROLE_NAMES: Record<MemberDto['role'], string> = { owner: 'Owner', admin: 'Admin', manager: 'Manager', member: 'Member' };
+
+export function MembersTable({ myRole, canManage }: { myRole: MemberDto['role'] | null; canManage: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const members = useQuery(trpc.organization.members.queryOptions());
+  const me = useQuery(trpc.account.me.queryOptions());
+  const [error, setError] = useState<string | null>(null);
+  const change = useMutation(
+    trpc.organization.changeMemberRole.mutationOptions({
+      onMutate: () => setError(null),
+      onSuccess: (list, input) => {
+        queryClient.setQueryData(trpc.organization.members.queryKey(), list);
+        // A changed role can change what the signed-in user may do.
+        void queryClient.invalidateQueries(trpc.organization.get.queryFilter());
+        void queryClient.invalidateQueries(trpc.account.pathFilter());
+        const who = list.find((m) => m.id === input.membershipId);
+        toast(`${who ? `${who.firstName} ${who.lastName}` : 'Member'} is now ${ROLE_NAMES[input.role].toLowerCase()}`);
+      },
+      onError: (e) => setError(readServerError(e).message),
+    }),
+  );
+
+  const isOwner = myRole === 'owner';
+
+  return (
+    <Card aria-labelledby="members-title">
+      <CardHeader
+        id="members-title"
+        title="Members"
+        description={canManage ? 'Change what each person can do. Only owners can grant or remove the owner role.' : 'People in this organization and their roles.'}
+      />
+      {error && (
+        <div className="px-6 pt-5">
+          <Alert tone="error" title="The role was not changed">
+            {error}
+          </Alert>
+        </div>
+      )}
+      {members.isError ? (
+        <div className="px-6 py-5">
+          <QueryError error={members.error} onRetry={() => void members.refetch()} />
+        </div>
+      ) : !members.data ? (
+        <div className="px-6 py-5">
+          <SkeletonRows rows={3} label="Loading members" />
+        </div>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-zinc-100 text-xs font-medium text-zinc-500">
+              <tr>
+                <th scope="col" className="px-6 py-3 font-medium">Member</th>
+                <th scope="col" className="px-6 py-3 font-medium">Role</th>
+                <th scope="col" className="px-6 py-3 text-right font-medium">Joined</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100">
+              {members.data.map((m) => {
+                const name = `${m.firstName} ${m.lastName}`;
+                const locked = !canManage || (m.role === 'owner' && !isOwner);
+                const busy = change.isPending && change.variables?.membershipId === m.id;
+                return (
+                  <tr key={m.id}>
+                    <td className="px-6 py-3">
+                      <div className="flex items-center gap-3">
+                        <Initials name={name} round />
+                        <div className="min-w-0">
+                          <p className="truncate font-medium text-zinc-900">
+                            {name} {m.userId === me.data?.id && <Badge className="ml-1">You</Badge>}
+                          </p>
+                          <p className="truncate text-zinc-500">{m.email}</p>
+                        </div>
+                      </div>
+                    </td>
+                    <td className="px-6 py-3">
+                      {locked ? (
+                        <Badge tone={m.role === 'owner' ? 'accent' : 'neutral'}>{ROLE_NAMES[m.role]}</Badge>
+                      ) : (
+                        <div className="flex items-center gap-2">
+                          <Select
+                            aria-label={`Role of ${name}`}
+                            className="w-36"
+                            value={m.role}
+                            disabled={change.isPending}
+                            onChange={(e) => change.mutate({ membershipId: m.id, role: e.target.value as MemberDto['role'] })}
+                          >
+                            {ROLES.map((r) => (
+                              <option key={r} value={r} disabled={r === 'owner' && !isOwner}>
+                                {ROLE_NAMES[r]}
+                              </option>
+                            ))}
+                          </Select>
+                          {busy && <Spinner label="Saving role" className="text-zinc-400" />}
+                        </div>
+                      )}
+                    </td>
+                    <td className="px-6 py-3 text-right text-zinc-500">
+                      <DateText value={m.joinedAt} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,93 @@
+'use client';
+// Edits the organization's name, location, image and currencies; read-only for roles that may not change them.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useZodForm } from '@/components/forms/use-zod-form';
+import { useTRPC } from '@/components/providers/trpc';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card, CardBody, CardFooter, CardHeader } from '@/components/ui/card';
+import { FormField } from '@/components/ui/form-field';
+import { Input } from '@/components/ui/input';
+import { useToast } from '@/components/ui/toast';
+import type { OrganizationDto } from '@/server/domain/organizations/organization.schema';
+import { updateOrganizationInput } from '@/server/domain/organizations/organization.schema';
+import { BaseCurrencySelect } from './base-currency-select';
+import { CurrencyPicker } from './currency-picker';
+
+const formValues = (org: OrganizationDto) => ({
+  name: org.name,
+  location: org.location ?? '',
+  image: org.image ?? '',
+  baseCurrency: org.baseCurrency,
+  currencies: org.currencies,
+});
+
+export function OrganizationSettingsForm({ organization, canEdit }: { organization: OrganizationDto; canEdit: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const update = useMutation(trpc.organization.update.mutationOptions());
+  const form = useZodForm({
+    schema: updateOrganizationInput,
+    initialValues: formValues(organization),
+    toInput: (v) => ({ ...v, location: v.location.trim() || null, image: v.image.trim() || null }),
+    onSubmit: async (input) => {
+      const saved = await update.mutateAsync(input);
+      queryClient.setQueryData(trpc.organization.get.queryKey(), saved);
+      await queryClient.invalidateQueries(trpc.account.pathFilter());
+      form.reset(formValues(saved));
+      toast('Organization settings saved');
+    },
+  });
+
+  return (
+    <Card aria-labelledby="org-details-title">
+      <CardHeader id="org-details-title" title="Details" description="How your organization appears to your team and which currencies it trades in." />
+      <form noValidate onSubmit={form.handleSubmit}>
+        <fieldset disabled={!canEdit} className="contents">
+          <CardBody className="space-y-6">
+            {!canEdit && <Alert tone="info">Only owners and admins can change these settings.</Alert>}
+            {form.formError && <Alert tone="error">{form.formError}</Alert>}
+            <div className="grid gap-6 sm:grid-cols-2">
+              <FormField id={form.id('name')} label="Organization name" error={form.error('name')}>
+                <Input {...form.text('name')} autoComplete="organization" />
+              </FormField>
+              <FormField id={form.id('location')} label="Location" optional error={form.error('location')}>
+                <Input {...form.text('location')} placeholder="City, country" />
+              </FormField>
+            </div>
+            <FormField id={form.id('image')} label="Logo image URL" optional hint="A square PNG or SVG at least 128 × 128 pixels works best." error={form.error('image')}>
+              <Input {...form.text('image', { hint: true })} type="url" inputMode="url" placeholder="https://example.com/logo.png" />
+            </FormField>
+            <div className="grid gap-6 sm:grid-cols-2">
+              <FormField id={form.id('baseCurrency')} label="Base currency" hint="Reports and prices use this currency." error={form.error('baseCurrency')}>
+                <BaseCurrencySelect {...form.text('baseCurrency', { hint: true })} />
+              </FormField>
+            </div>
+            <FormField id={form.id('currencies')} label="Accepted currencies" hint="Search by code or name. The base currency is always accepted." error={form.error('currencies')}>
+              <CurrencyPicker
+                id={form.id('currencies')}
+                {...form.aria('currencies', { hint: true })}
+                base={form.values.baseCurrency}
+                value={form.values.currencies}
+                onChange={(codes) => form.setValue('currencies', codes)}
+                onBlur={() => form.blur('currencies')}
+                disabled={!canEdit}
+              />
+            </FormField>
+          </CardBody>
+          {canEdit && (
+            <CardFooter>
+              <Button variant="ghost" onClick={() => form.reset(formValues(organization))} disabled={form.submitting}>
+                Discard changes
+              </Button>
+              <Button type="submit" busy={form.submitting}>
+                Save changes
+              </Button>
+            </CardFooter>
+          )}
+        </fieldset>
+      </form>
+    </Card>
+  );
+}

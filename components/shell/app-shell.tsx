@@ -1,0 +1,59 @@
+// The signed-in frame: a sidebar with the organization switcher, navigation and user menu beside the page.
+import type { ReactNode } from 'react';
+import { Logo } from './logo';
+import { BuildingIcon, HomeIcon, KeyIcon, UserIcon } from './nav-icons';
+import { NavLink } from './nav-link';
+import { OrganizationSwitcher } from './organization-switcher';
+import { UserMenu } from './user-menu';
+
+export function AppShell({ organizationId, children }: { organizationId: string; children: ReactNode }) {
+  const base = `/${organizationId}`;
+  return (
+    <div className="min-h-dvh md:flex">
+      <a href="#main" className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:top-3 focus:left-3">
+        Skip to content
+      </a>
+      {/* The column runs the page's full height (border and background); its content stays in view while scrolling. */}
+      <aside className="border-b border-zinc-200 bg-white md:w-64 md:shrink-0 md:border-r md:border-b-0">
+        <div className="flex flex-col md:sticky md:top-0 md:h-dvh">
+          <div className="flex h-16 shrink-0 items-center px-5">
+            <Logo />
+          </div>
+          <div className="px-3">
+            <OrganizationSwitcher organizationId={organizationId} />
+          </div>
+          <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-3 py-4 md:flex-1 md:flex-col md:gap-6 md:overflow-y-auto">
+            <div className="flex gap-1 md:flex-col">
+              <NavLink href={base} icon={<HomeIcon />} exact>
+                Dashboard
+              </NavLink>
+            </div>
+            <div className="flex gap-1 md:flex-col">
+              <p className="hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-400 uppercase md:block">Settings</p>
+              <NavLink href={`${base}/settings/organization`} icon={<BuildingIcon />}>
+                Organization
+              </NavLink>
+              <NavLink href={`${base}/settings/api-keys`} icon={<KeyIcon />}>
+                API keys
+              </NavLink>
+            </div>
+            <div className="flex gap-1 md:flex-col">
+              <p className="hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-400 uppercase md:block">You</p>
+              <NavLink href={`${base}/account`} icon={<UserIcon />}>
+                Account
+              </NavLink>
+            </div>
+          </nav>
+          <div className="border-t border-zinc-200 p-3">
+            <UserMenu organizationId={organizationId} />
+          </div>
+        </div>
+      </aside>
+      <div className="min-w-0 flex-1">
+        <main id="main" className="mx-auto max-w-5xl px-4 py-8 sm:px-8 md:py-10">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

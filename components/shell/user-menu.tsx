@@ -1,0 +1,46 @@
+'use client';
+// The signed-in person (name and email) with links to their account and to sign out.
+import { useQuery } from '@tanstack/react-query';
+import { signOut } from 'next-auth/react';
+import { useTRPC } from '@/components/providers/trpc';
+import { Menu } from '@/components/ui/menu';
+import { Skeleton } from '@/components/ui/skeleton';
+import { Initials } from './initials';
+import { ChevronUpDownIcon } from './nav-icons';
+
+export function UserMenu({ organizationId }: { organizationId: string }) {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.account.me.queryOptions());
+  if (!me.data) {
+    return (
+      <div className="flex h-12 items-center gap-3 px-2">
+        <Skeleton className="size-8 rounded-full" />
+        <Skeleton className="h-4 flex-1" />
+      </div>
+    );
+  }
+  const name = `${me.data.firstName} ${me.data.lastName}`.trim();
+  return (
+    <Menu
+      triggerLabel={`Account menu for ${name}`}
+      triggerClassName="flex w-full items-center gap-3 rounded-lg px-2 py-2 text-left hover:bg-zinc-100"
+      placement="above"
+      entries={[
+        { kind: 'section', key: 'who', label: <span className="block truncate">Signed in as {me.data.email}</span> },
+        { kind: 'item', key: 'account', label: 'Account settings', href: `/${organizationId}/account` },
+        { kind: 'separator', key: 'sep' },
+        { kind: 'item', key: 'sign-out', label: 'Sign out', onSelect: () => void signOut({ callbackUrl: '/login' }) },
+      ]}
+      trigger={
+        <>
+          <Initials name={name} round />
+          <span className="min-w-0 flex-1">
+            <span className="block truncate text-sm font-medium text-zinc-900">{name}</span>
+            <span className="block truncate text-xs text-zinc-500">{me.data.email}</span>
+          </span>
+          <ChevronUpDownIcon />
+        </>
+      }
+    />
+  );
+}
