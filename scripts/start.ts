@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     ...process.env,
     DATABASE_URL: db.url,
     APP_SECRET: process.env.APP_SECRET ?? appSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: '1',
   };
 

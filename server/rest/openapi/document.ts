@@ -13,7 +13,15 @@ export function openApiDocument() {
     info: {
       title: 'Pitchcraft API',
       version: '1.0.0',
-      description: 'The public REST API of Pitchcraft. Conventions (errors, lists, idempotency, rate limits) are described in API.md §1.',
+      description: [
+        'The public REST API of Pitchcraft.',
+        '',
+        '- **Authentication**: `Authorization: Bearer <access token>` from `POST /auth/token` (`X-Organization-Id` selects another of your organizations), or an organization API key as `X-Api-Key` or `Authorization: Bearer pk_…`.',
+        '- **Errors** are `application/problem+json` with a stable `code` (`validation_failed` carries `errors: [{ path, message }]`). Another organization\'s id is answered 404.',
+        '- **Lists** take `limit` (default 50, max 200), `offset` (alias `skip`) and `ordering` (`field` or `-field`) and answer `{ count, next, previous, results }`.',
+        '- **Idempotency**: any POST accepts `Idempotency-Key`; a repeat with the same body within 24 h replays the first response, a different body is 409.',
+        '- **Rate limits**: every response carries `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset`; 429 carries `Retry-After`.',
+      ].join('\n'),
     },
     servers: [{ url: '/api/v1' }],
     security: [{ bearer: [] }, { apiKey: [] }],
