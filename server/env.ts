@@ -31,4 +31,5 @@ export function env(): Env {
   return cached;
 }
 
-export const registrationEnabled = () => env().REGISTRATION_ENABLED === 'true';
+// Read live rather than from the cached env, so an operator (or a test) can close sign-up without a restart of this module.
+export const registrationEnabled = () => schema.shape.REGISTRATION_ENABLED.parse(process.env.REGISTRATION_ENABLED) === 'true';

@@ -1,7 +1,7 @@
 // The white card the sign-in and sign-up forms sit in, with a title, a subtitle and a footer link line.
 import type { ReactNode } from 'react';
 
-export function AuthCard({ title, subtitle, footer, children }: { title: string; subtitle?: ReactNode; footer?: ReactNode; children: ReactNode }) {
+export function AuthCard({ title, subtitle, footer, children }: { title: string; subtitle?: ReactNode; footer?: ReactNode; children?: ReactNode }) {
   return (
     <div className="rounded-2xl border border-zinc-200 bg-white px-6 py-8 shadow-sm sm:px-10">
       <div className="mb-7 space-y-1.5 text-center">

@@ -15,7 +15,7 @@ import { safeCallback } from './safe-callback';
 // The sign-in form's own shape (next-auth takes `login`, not the REST token body).
 const loginInput = z.object({ login: z.string().trim().min(1, 'Enter your email or username'), password: z.string().min(1, 'Enter your password') });
 
-export function LoginForm() {
+export function LoginForm({ registrationOpen }: { registrationOpen: boolean }) {
   const params = useSearchParams();
   const form = useZodForm({
     schema: loginInput,
@@ -23,7 +23,8 @@ export function LoginForm() {
     onSubmit: async (input) => {
       const result = await signIn('credentials', { login: input.login, password: input.password, redirect: false });
       if (!result || result.error) {
-        form.setFormError(result?.error === 'CredentialsSignin' || !result ? 'The email, username or password is incorrect.' : 'Signing in failed. Try again in a moment.');
+        // Any other error text comes from the server's own messages (throttling, outage), written for people.
+        form.setFormError(result?.error === 'CredentialsSignin' || !result ? 'The email, username or password is incorrect.' : result.error);
         return;
       }
       // A full page load starts every cache fresh for the signed-in user.
@@ -36,12 +37,14 @@ export function LoginForm() {
       title="Sign in to Pitchcraft"
       subtitle="Welcome back. Enter your details to continue."
       footer={
-        <>
-          New to Pitchcraft?{' '}
-          <Link href="/register" className="font-medium text-accent-600 hover:text-accent-700">
-            Create an account
-          </Link>
-        </>
+        registrationOpen ? (
+          <>
+            New to Pitchcraft?{' '}
+            <Link href="/register" className="font-medium text-accent-600 hover:text-accent-700">
+              Create an account
+            </Link>
+          </>
+        ) : undefined
       }
     >
       <form noValidate onSubmit={form.handleSubmit} className="space-y-5">

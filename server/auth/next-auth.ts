@@ -4,6 +4,8 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getServerSession } from 'next-auth';
 import { verifyCredentials } from '../domain/identity/authenticate';
 import { env } from '../env';
+import { clientIp } from '../client-ip';
+import { AppError } from '../errors';
 
 export const authOptions: NextAuthOptions = {
   // A getter, so `next build` can load this module without the runtime secret.
@@ -18,9 +20,13 @@ export const authOptions: NextAuthOptions = {
       credentials: { login: { label: 'Email or username', type: 'text' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, req) {
         if (!credentials?.login || !credentials.password) return null;
-        const forwarded = (req?.headers?.['x-forwarded-for'] as string | undefined)?.split(',')[0]?.trim() ?? null;
-        const user = await verifyCredentials({ login: credentials.login, password: credentials.password, ip: forwarded });
-        return user ? { id: user.id, email: user.email, name: `${user.firstName} ${user.lastName}` } : null;
+        try {
+          const user = await verifyCredentials({ login: credentials.login, password: credentials.password, ip: clientIp(req?.headers ?? {}) });
+          return user ? { id: user.id, email: user.email, name: `${user.firstName} ${user.lastName}` } : null;
+        } catch (error) {
+          // next-auth hands a thrown message to the sign-in form: only ours may reach it.
+          throw new Error(error instanceof AppError && error.code === 'rate_limited' ? error.message : 'Signing in failed; try again in a moment');
+        }
       },
     }),
   ],

@@ -83,3 +83,15 @@ describe('rate limits', () => {
     expect((await call()).status).toBe(429);
   });
 });
+
+describe('unknown paths', () => {
+  it('answer problem+json 404 for every verb', async () => {
+    const { GET, DELETE } = await import('../../app/api/v1/[...path]/route');
+    for (const handler of [GET, DELETE]) {
+      const res = await handler(new Request('http://x/api/v1/organisations'), { params: Promise.resolve({ path: ['organisations'] }) });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect((await res.json()).detail).toMatch(/No API operation at \/api\/v1\/organisations/);
+    }
+  });
+});

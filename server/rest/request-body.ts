@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import { AppError } from '../errors';
 
+export type UploadedFile = { bytes: Uint8Array; contentType: string | null };
+
 export class RequestBody {
   constructor(readonly bytes: Uint8Array, readonly contentType: string | null) {}
 
@@ -21,6 +23,23 @@ export class RequestBody {
       throw new AppError('bad_request', { message: 'The request body is not valid JSON' });
     }
     return schema.parse(value);
+  }
+
+  /** An upload: the raw body with its content type, or the one `file` part of a multipart/form-data body. */
+  async file(): Promise<UploadedFile> {
+    if (!this.contentType || !/^multipart\/form-data\b/i.test(this.contentType)) return { bytes: this.bytes, contentType: this.contentType };
+    let form: FormData;
+    try {
+      form = await new Response(this.bytes as BodyInit, { headers: { 'content-type': this.contentType } }).formData();
+    } catch {
+      throw new AppError('bad_request', { message: 'The multipart/form-data body could not be read' });
+    }
+    const files = [...form.values()].filter((v): v is File => typeof v !== 'string');
+    const file = form.get('file');
+    if (files.length !== 1 || !(file instanceof File)) {
+      throw new AppError('validation_failed', { message: 'Send exactly one file, in a part named "file"', errors: [{ path: 'file', message: 'exactly one file is required' }] });
+    }
+    return { bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type || null };
   }
 }
 

@@ -2,11 +2,12 @@
 // body reading and the problem+json rendering of every error.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Permission } from '../auth/permissions';
+import { clientIp } from '../client-ip';
 import { resolveRestContext } from '../auth/resolve-context';
 import { requirePermission, requireUser, type Ctx, type OrgCtx } from '../context';
 import { AppError, toProblem } from '../errors';
 import { claimIdempotencyKey, completeIdempotencyKey, type StoredResponse } from './idempotency';
-import { consume, defaultPolicy, type RateLimitPolicy, type RateLimitVerdict } from './rate-limit';
+import { consume, defaultPolicy, type RateLimitPolicy, type RateLimitVerdict } from '../rate-limit';
 import { readBody, RequestBody } from './request-body';
 import type { ApiResponse } from './respond';
 
@@ -46,7 +47,7 @@ export function withApi<A extends Access, P = Record<string, never>>(
 ): (req: Request, route: RouteContext<P>) => Promise<Response> {
   return async (req, route) => {
     const requestId = req.headers.get('x-request-id')?.match(/^[\w-]{8,64}$/)?.[0] ?? randomUUID();
-    const ip = clientIp(req);
+    const ip = clientIp(req.headers);
     let limit: RateLimitVerdict | null = null;
     let idempotencyId: string | null = null;
     try {
@@ -127,11 +128,4 @@ function withCommon(headers: Record<string, string>, requestId: string, limit: R
     h.set('RateLimit-Reset', String(limit.resetSeconds));
   }
   return h;
-}
-
-// The last X-Forwarded-For hop is the one our own server (or the proxy in front of it) appended; earlier ones are the
-// client's word and could be forged to dodge the per-IP rate limit.
-function clientIp(req: Request): string | null {
-  const hops = req.headers.get('x-forwarded-for')?.split(',').map((h) => h.trim()).filter(Boolean);
-  return hops?.at(-1) ?? req.headers.get('x-real-ip') ?? null;
 }

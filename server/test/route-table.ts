@@ -11,7 +11,10 @@ export function routeTable(): RouteFile[] {
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
+      // The catch-all only answers unknown paths with a 404; it is not an operation.
+      if (statSync(full).isDirectory()) {
+        if (!name.startsWith('[...')) walk(full);
+      }
       else if (name === 'route.ts') out.push(describe(full));
     }
   };

@@ -4,6 +4,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { currentUserId } from '../auth/next-auth';
+import { clientIp } from '../client-ip';
 import type { Permission } from '../auth/permissions';
 import { resolveUserContext } from '../auth/resolve-context';
 import { requirePermission, type Ctx, type OrgCtx } from '../context';
@@ -14,7 +15,7 @@ export async function createTrpcContext(opts: { req: Request }) {
     userId: await currentUserId(),
     requestedOrganizationId: opts.req.headers.get('x-organization-id'),
     requestId: randomUUID(),
-    ip: opts.req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
+    ip: clientIp(opts.req.headers),
   };
 }
 

@@ -1,9 +1,23 @@
-// /register – create an account, then continue to onboarding.
+// /register – create an account, then continue to onboarding; a notice instead when sign-up is turned off.
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { AuthCard } from '@/components/auth/auth-card';
 import { RegisterForm } from '@/components/auth/register-form';
+import { registrationEnabled } from '@/server/env';
 
 export const metadata: Metadata = { title: 'Create account' };
 
-export default function RegisterPage() {
+export default async function RegisterPage() {
+  await connection();
+  if (!registrationEnabled()) {
+    return (
+      <AuthCard
+        title="Sign-up is closed"
+        subtitle="This Pitchcraft server does not take new accounts. Ask your organization's owner for an invitation."
+        footer={<Link href="/login" className="font-medium text-accent-600 hover:text-accent-700">Back to sign in</Link>}
+      />
+    );
+  }
   return <RegisterForm />;
 }

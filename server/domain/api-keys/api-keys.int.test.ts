@@ -19,6 +19,13 @@ describe('/api-keys', () => {
     expect(list.body.count).toBe(2);
     expect(list.text).not.toContain(res.body.key);
     expect(list.body.results[0]).toMatchObject({ name: 'Reporting', prefix: res.body.prefix, scopes: ['statistics:read'], lastUsedAt: null });
+    await api('POST', '/api-keys', { json: { name: 'Zeta', scopes: ['statistics:read'] }, headers: t.orgHeaders });
+    await api('POST', '/api-keys', { json: { name: 'Alpha', scopes: ['statistics:read'] }, headers: t.orgHeaders });
+    const names = (await api('GET', '/api-keys?ordering=name', { headers: t.orgHeaders })).body.results.map((k: { name: string }) => k.name);
+    expect(names.indexOf('Alpha')).toBeLessThan(names.indexOf('Zeta'));
+    const desc = (await api('GET', '/api-keys?ordering=-name', { headers: t.orgHeaders })).body.results.map((k: { name: string }) => k.name);
+    expect(desc.indexOf('Zeta')).toBeLessThan(desc.indexOf('Alpha'));
+    expect((await api('GET', '/api-keys?ordering=hash', { headers: t.orgHeaders })).status).toBe(422);
   });
 
   it('a key can do exactly its scopes, and records its last use', async () => {

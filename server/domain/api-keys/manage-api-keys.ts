@@ -5,7 +5,7 @@ import { requirePermission, type Ctx } from '../../context';
 import { newSecret } from '../../auth/secrets';
 import type { Permission } from '../../auth/permissions';
 import { AppError, notFound } from '../../errors';
-import type { Page } from '../../rest/pagination';
+import type { Ordering, Page } from '../../rest/pagination';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { isUuid } from '../organizations/organization-access';
 import { createApiKeyInput, type ApiKeyDto } from './api-key.schema';
@@ -52,12 +52,17 @@ export async function createApiKey(opts: { ctx: Ctx; input: z.input<typeof creat
   return { ...toDto(row), key: secret };
 }
 
-export async function listApiKeys(opts: { ctx: Ctx; page: Page }) {
+export const API_KEY_ORDERING = ['name', 'createdAt', 'lastUsedAt', 'expiresAt'] as const;
+// Never-used and never-expiring keys sort last either way.
+const NULLABLE = new Set<string>(['lastUsedAt', 'expiresAt']);
+
+export async function listApiKeys(opts: { ctx: Ctx; page: Page; ordering?: Ordering<(typeof API_KEY_ORDERING)[number]> }) {
+  const ordering = opts.ordering ?? { field: 'createdAt', direction: 'desc' };
   const ctx = requirePermission(opts.ctx, 'apiKeys:read');
   const where = { organizationId: ctx.organizationId, revokedAt: null };
   const [count, rows] = await Promise.all([
     db.apiKey.count({ where }),
-    db.apiKey.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: opts.page.offset, take: opts.page.limit }),
+    db.apiKey.findMany({ where, orderBy: [{ [ordering.field]: NULLABLE.has(ordering.field) ? { sort: ordering.direction, nulls: 'last' } : ordering.direction }, { id: 'asc' }], skip: opts.page.offset, take: opts.page.limit }),
   ]);
   return { count, results: rows.map(toDto) };
 }

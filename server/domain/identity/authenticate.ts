@@ -2,14 +2,22 @@
 import { db } from '../../db';
 import { burnPasswordCheck, verifyPassword } from '../../auth/passwords';
 import { AppError } from '../../errors';
+import { consume } from '../../rate-limit';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { issueTokenPair } from './refresh-tokens';
 import { toUserDto } from './user.dto';
 import { tokenInput, type UserDto } from './user.schema';
 
 /** The user for these credentials, or null; every attempt is audited. */
+// Password guessing is throttled per account and address for both doors (the browser's sign-in has no other limit).
+const LOGIN_ATTEMPTS = { points: 10, durationSeconds: 300 };
+
 export async function verifyCredentials(opts: { login: string; password: string; ip?: string | null }): Promise<UserDto | null> {
   const login = opts.login.trim().toLowerCase();
+  const budget = await consume(`login:${opts.ip ?? 'unknown'}:${login}`, LOGIN_ATTEMPTS);
+  if (!budget.allowed) {
+    throw new AppError('rate_limited', { message: `Too many sign-in attempts; try again in ${budget.resetSeconds} s`, headers: { 'Retry-After': String(budget.resetSeconds) } });
+  }
   const user = await db.user.findFirst({ where: login.includes('@') ? { email: login } : { username: { equals: login, mode: 'insensitive' } } });
   if (!user) {
     await burnPasswordCheck(opts.password);

@@ -1,5 +1,6 @@
 // REST identity operations against a real database: register, token, refresh rotation and reuse, logout, password, me.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { db } from '../../db';
 import { api } from '../../test/api-client';
 import { newTenant, PASSWORD, randomIp, registerAndLogin, uniqueEmail } from '../../test/factories';
 
@@ -24,6 +25,19 @@ describe('POST /auth/register', () => {
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['email', 'firstName', 'password']);
   });
 
+  it('is refused with 403 when registration is turned off, creating nothing', async () => {
+    vi.stubEnv('REGISTRATION_ENABLED', 'false');
+    try {
+      const email = uniqueEmail('closed');
+      const res = await api('POST', '/auth/register', { json: { email, password: PASSWORD, firstName: 'A', lastName: 'B' }, headers: { 'x-forwarded-for': randomIp() } });
+      expect(res.status).toBe(403);
+      expect(res.body.detail).toMatch(/disabled/);
+      expect(await db.user.count({ where: { email } })).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('rejects mass assignment of unknown fields', async () => {
     const res = await api('POST', '/auth/register', { json: { email: uniqueEmail(), password: PASSWORD, firstName: 'A', lastName: 'B', role: 'owner' }, headers: { 'x-forwarded-for': randomIp() } });
     expect(res.status).toBe(422);
@@ -42,6 +56,22 @@ describe('POST /auth/token', () => {
     expect(wrong.body.code).toBe('unauthenticated');
     const neither = await api('POST', '/auth/token', { json: { password: 'x' }, headers: { 'x-forwarded-for': u.ip } });
     expect(neither.status).toBe(422);
+  });
+});
+
+describe('password guessing', () => {
+  it('is throttled per account and address: after 10 failures even the right password waits', async () => {
+    const u = await registerAndLogin('guess');
+    const ip = randomIp();
+    for (let i = 0; i < 10; i++) {
+      expect((await api('POST', '/auth/token', { json: { email: u.email, password: `wrong-${i}` }, headers: { 'x-forwarded-for': ip } })).status).toBe(401);
+    }
+    const blocked = await api('POST', '/auth/token', { json: { email: u.email, password: PASSWORD }, headers: { 'x-forwarded-for': ip } });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another address is not held back by this one's failures.
+    expect((await api('POST', '/auth/token', { json: { email: u.email, password: PASSWORD }, headers: { 'x-forwarded-for': randomIp() } })).status).toBe(200);
+    expect(await db.auditEvent.count({ where: { actorUserId: u.userId, type: 'login.failed' } })).toBe(10);
   });
 });
 
@@ -114,7 +144,15 @@ describe('/me', () => {
     expect(new Uint8Array(await media.arrayBuffer())).toEqual(png);
     expect((await api('PUT', '/me/image', { body: 'GIF89a', contentType: 'image/gif', headers: u.bearer })).status).toBe(415);
     expect((await api('PUT', '/me/image', { body: 'not a png', contentType: 'image/png', headers: u.bearer })).status).toBe(422);
-    const big = new Uint8Array(5 * 1024 * 1024 + 1);
+    const form = new FormData();
+    form.append('file', new Blob([png], { type: 'image/png' }), 'me.png');
+    const multipart = await api('PUT', '/me/image', { body: form, headers: u.bearer });
+    expect(multipart.status).toBe(200);
+    expect(multipart.body.image).not.toBe(res.body.image);
+    const empty = new FormData();
+    empty.append('note', 'no file');
+    expect((await api('PUT', '/me/image', { body: empty, headers: u.bearer })).status).toBe(422);
+    const big = new Uint8Array(5 * 1024 * 1024 + 100 * 1024);
     expect((await api('PUT', '/me/image', { body: big, contentType: 'image/png', headers: u.bearer })).status).toBe(413);
   });
 

@@ -1,13 +1,14 @@
 import { createApiKeyInput } from '@/server/domain/api-keys/api-key.schema';
-import { createApiKey, listApiKeys } from '@/server/domain/api-keys/manage-api-keys';
-import { listEnvelope, parsePage } from '@/server/rest/pagination';
+import { API_KEY_ORDERING, createApiKey, listApiKeys } from '@/server/domain/api-keys/manage-api-keys';
+import { listEnvelope, parseOrdering, parsePage } from '@/server/rest/pagination';
 import { created, ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
 
 // GET /api/v1/api-keys – the organization's active API keys (never their secrets)
 export const GET = withApi({ access: 'apiKeys:read' }, async ({ ctx, url }) => {
   const page = parsePage(url);
-  const { count, results } = await listApiKeys({ ctx, page });
+  const ordering = parseOrdering(url, API_KEY_ORDERING, { field: 'createdAt', direction: 'desc' });
+  const { count, results } = await listApiKeys({ ctx, page, ordering });
   return ok(listEnvelope(url, page, count, results));
 });
 

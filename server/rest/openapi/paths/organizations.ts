@@ -38,7 +38,7 @@ export const organizationPaths = {
     }),
   },
   '/api-keys': {
-    get: operation({ summary: 'List active API keys', tags: keyTags, access: 'apiKeys:read', query: pageQuery, responses: { 200: { description: 'Keys (never their secrets)', schema: listOf(apiKeyDto, 'ApiKeyList') } } }),
+    get: operation({ summary: 'List active API keys', tags: keyTags, access: 'apiKeys:read', query: pageQuery.extend({ ordering: z.enum(['name', '-name', 'createdAt', '-createdAt', 'lastUsedAt', '-lastUsedAt', 'expiresAt', '-expiresAt']).optional() }), responses: { 200: { description: 'Keys (never their secrets)', schema: listOf(apiKeyDto, 'ApiKeyList') } } }),
     post: operation({ summary: 'Create an API key (secret shown once)', tags: keyTags, access: 'apiKeys:manage', body: createApiKeyInput, responses: { 201: { description: 'Created, with its secret', schema: createdApiKeyDto } } }),
   },
   '/api-keys/{id}': {

@@ -3,7 +3,7 @@ import { IMAGE_MAX_BYTES } from '@/server/domain/media/media-type';
 import { ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
 
-// PUT /api/v1/me/image – upload the caller's profile image (raw image/jpeg, image/png or image/bmp body)
-export const PUT = withApi({ access: 'user', maxBodyBytes: IMAGE_MAX_BYTES }, async ({ ctx, body }) =>
-  ok(await setMyImage({ ctx, bytes: body.bytes, contentType: body.contentType })),
+// PUT /api/v1/me/image – upload the caller's profile image (image/jpeg, image/png or image/bmp; raw or multipart)
+export const PUT = withApi({ access: 'user', maxBodyBytes: IMAGE_MAX_BYTES + 64 * 1024 }, async ({ ctx, body }) =>
+  ok(await setMyImage({ ctx, ...(await body.file()) })),
 );

@@ -1,7 +1,7 @@
 // Per-caller request budgets kept in PostgreSQL, so every app instance draws from the same counter.
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { env } from '../env';
-import { pgPool } from '../pg-pool';
+import { env } from './env';
+import { pgPool } from './pg-pool';
 
 export type RateLimitVerdict = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
 
