@@ -3,8 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useZodForm } from '@/components/forms/use-zod-form';
-import { BaseCurrencySelect } from '@/components/organization/base-currency-select';
-import { CurrencyPicker } from '@/components/organization/currency-picker';
+import { CurrencyFields } from '@/components/organization/currency-fields';
 import { useTRPC } from '@/components/providers/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -35,19 +34,13 @@ export function CreateOrganizationForm() {
       <FormField id={form.id('location')} label="Location" optional error={form.error('location')}>
         <Input {...form.text('location')} placeholder="Austin, TX" />
       </FormField>
-      <FormField id={form.id('baseCurrency')} label="Base currency" hint="Prices and reports are shown in this currency." error={form.error('baseCurrency')}>
-        <BaseCurrencySelect {...form.text('baseCurrency', { hint: true })} />
-      </FormField>
-      <FormField id={form.id('currencies')} label="Other accepted currencies" optional hint="Search by code or name; the base currency is always accepted." error={form.error('currencies')}>
-        <CurrencyPicker
-          id={form.id('currencies')}
-          {...form.aria('currencies', { hint: true })}
-          base={form.values.baseCurrency}
-          value={form.values.currencies}
-          onChange={(codes) => form.setValue('currencies', codes)}
-          onBlur={() => form.blur('currencies')}
-        />
-      </FormField>
+      <CurrencyFields
+        form={form}
+        baseHint="Prices and reports are shown in this currency."
+        listLabel="Other accepted currencies"
+        listOptional
+        listHint="Search by code or name; the base currency is always accepted."
+      />
       <Button type="submit" className="w-full" busy={form.submitting || create.isSuccess}>
         Create organization
       </Button>

@@ -11,8 +11,7 @@ import { Input } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
 import type { OrganizationDto } from '@/server/domain/organizations/organization.schema';
 import { updateOrganizationInput } from '@/server/domain/organizations/organization.schema';
-import { BaseCurrencySelect } from './base-currency-select';
-import { CurrencyPicker } from './currency-picker';
+import { CurrencyFields } from './currency-fields';
 
 const formValues = (org: OrganizationDto) => ({
   name: org.name,
@@ -59,22 +58,14 @@ export function OrganizationSettingsForm({ organization, canEdit }: { organizati
             <FormField id={form.id('image')} label="Logo image URL" optional hint="A square PNG or SVG at least 128 × 128 pixels works best." error={form.error('image')}>
               <Input {...form.text('image', { hint: true })} type="url" inputMode="url" placeholder="https://example.com/logo.png" />
             </FormField>
-            <div className="grid gap-6 sm:grid-cols-2">
-              <FormField id={form.id('baseCurrency')} label="Base currency" hint="Reports and prices use this currency." error={form.error('baseCurrency')}>
-                <BaseCurrencySelect {...form.text('baseCurrency', { hint: true })} />
-              </FormField>
-            </div>
-            <FormField id={form.id('currencies')} label="Accepted currencies" hint="Search by code or name. The base currency is always accepted." error={form.error('currencies')}>
-              <CurrencyPicker
-                id={form.id('currencies')}
-                {...form.aria('currencies', { hint: true })}
-                base={form.values.baseCurrency}
-                value={form.values.currencies}
-                onChange={(codes) => form.setValue('currencies', codes)}
-                onBlur={() => form.blur('currencies')}
-                disabled={!canEdit}
-              />
-            </FormField>
+            <CurrencyFields
+              form={form}
+              halfWidthBase
+              disabled={!canEdit}
+              baseHint="Reports and prices use this currency."
+              listLabel="Accepted currencies"
+              listHint="Search by code or name. The base currency is always accepted."
+            />
           </CardBody>
           {canEdit && (
             <CardFooter>
