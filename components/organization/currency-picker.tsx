@@ -84,16 +84,16 @@ export function CurrencyPicker({ id, value, onChange, onBlur, base, disabled, ..
       }}
     >
       <div className={cx(controlClass, 'flex min-h-10 flex-wrap items-center gap-1.5 py-1.5 focus-within:ring-2 focus-within:ring-accent-500', aria['aria-invalid'] && 'ring-red-400')}>
+        {/* Read-only viewers see the list without remove buttons that would do nothing. */}
         <ul aria-label="Selected currencies" className="contents">
           {selected.map((code) => (
             <li key={code} className="inline-flex items-center gap-1 rounded-md bg-zinc-100 py-0.5 pr-1 pl-2 text-xs font-medium text-zinc-800 ring-1 ring-zinc-200 ring-inset">
               <span title={options.find((o) => o.code === code)?.name}>{code}</span>
               {code === base ? (
                 <span className="rounded bg-accent-100 px-1 text-[10px] font-semibold tracking-wide text-accent-700 uppercase">Base</span>
-              ) : (
+              ) : disabled ? null : (
                 <button
                   type="button"
-                  disabled={disabled}
                   onClick={() => remove(code)}
                   aria-label={`Remove ${code}`}
                   className="rounded p-0.5 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-800"

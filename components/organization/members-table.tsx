@@ -1,6 +1,6 @@
 'use client';
-// The organization's members with their roles; owners and admins change roles inline, and the server's refusals
-// (such as "needs at least one owner") show above the table.
+// The organization's members with their roles; owners and admins change roles inline and remove members, everyone
+// may leave. The server's refusals (such as "needs at least one owner") show above the table or in the dialog.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { readServerError } from '@/components/forms/server-error';
@@ -8,7 +8,9 @@ import { useTRPC } from '@/components/providers/trpc';
 import { Initials } from '@/components/shell/initials';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DateText } from '@/components/ui/date-text';
 import { QueryError } from '@/components/ui/query-error';
 import { Select } from '@/components/ui/select';
@@ -20,7 +22,7 @@ import type { MemberDto } from '@/server/domain/organizations/organization.schem
 
 const ROLE_NAMES: Record<MemberDto['role'], string> = { owner: 'Owner', admin: 'Admin', manager: 'Manager', member: 'Member' };
 
-export function MembersTable({ myRole, canManage }: { myRole: MemberDto['role'] | null; canManage: boolean }) {
+export function MembersTable({ organizationName, myRole, canManage }: { organizationName: string; myRole: MemberDto['role'] | null; canManage: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -41,15 +43,34 @@ export function MembersTable({ myRole, canManage }: { myRole: MemberDto['role'] 
       onError: (e) => setError(readServerError(e).message),
     }),
   );
+  const [removing, setRemoving] = useState<MemberDto | null>(null);
+  const remove = useMutation(
+    trpc.organization.removeMember.mutationOptions({
+      onSuccess: async ({ left }) => {
+        // Whoever leaves has nothing more to see here: a full load of / takes them to their next organization.
+        if (left) return window.location.assign('/');
+        toast(`${removing ? `${removing.firstName} ${removing.lastName}` : 'The member'} was removed from ${organizationName}`);
+        setRemoving(null);
+        await Promise.all([
+          queryClient.invalidateQueries(trpc.organization.members.queryFilter()),
+          queryClient.invalidateQueries(trpc.statistics.pathFilter()),
+          queryClient.invalidateQueries(trpc.audit.pathFilter()),
+        ]);
+      },
+    }),
+  );
 
   const isOwner = myRole === 'owner';
+  const myId = me.data?.id;
+  const leaving = !!removing && removing.userId === myId;
+  const removingName = removing ? `${removing.firstName} ${removing.lastName}` : '';
 
   return (
     <Card aria-labelledby="members-title">
       <CardHeader
         id="members-title"
         title="Members"
-        description={canManage ? 'Change what each person can do. Only owners can grant or remove the owner role.' : 'People in this organization and their roles.'}
+        description={canManage ? 'Change what each person can do, or remove them. Only owners can grant the owner role or remove an owner.' : 'People in this organization and their roles.'}
       />
       {error && (
         <div className="px-6 pt-5">
@@ -73,7 +94,10 @@ export function MembersTable({ myRole, canManage }: { myRole: MemberDto['role'] 
               <tr>
                 <th scope="col" className="px-6 py-3 font-medium">Member</th>
                 <th scope="col" className="px-6 py-3 font-medium">Role</th>
-                <th scope="col" className="px-6 py-3 text-right font-medium">Joined</th>
+                <th scope="col" className="px-4 py-3 font-medium">Joined</th>
+                <th scope="col" className="px-6 py-3">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100">
@@ -81,6 +105,9 @@ export function MembersTable({ myRole, canManage }: { myRole: MemberDto['role'] 
                 const name = `${m.firstName} ${m.lastName}`;
                 const locked = !canManage || (m.role === 'owner' && !isOwner);
                 const busy = change.isPending && change.variables?.membershipId === m.id;
+                const isMe = m.userId === myId;
+                // Owners are removed only by owners; the server checks again, and keeps the last owner.
+                const canRemove = isMe || (canManage && (m.role !== 'owner' || isOwner));
                 return (
                   <tr key={m.id}>
                     <td className="px-6 py-3">
@@ -88,7 +115,7 @@ export function MembersTable({ myRole, canManage }: { myRole: MemberDto['role'] 
                         <Initials name={name} round />
                         <div className="min-w-0">
                           <p className="truncate font-medium text-zinc-900">
-                            {name} {m.userId === me.data?.id && <Badge className="ml-1">You</Badge>}
+                            {name} {isMe && <Badge className="ml-1">You</Badge>}
                           </p>
                           <p className="truncate text-zinc-500">{m.email}</p>
                         </div>
@@ -116,8 +143,15 @@ export function MembersTable({ myRole, canManage }: { myRole: MemberDto['role'] 
                         </div>
                       )}
                     </td>
-                    <td className="px-6 py-3 text-right text-zinc-500">
+                    <td className="px-4 py-3 whitespace-nowrap text-zinc-500">
                       <DateText value={m.joinedAt} />
+                    </td>
+                    <td className="px-6 py-2 text-right">
+                      {canRemove && myId && (
+                        <Button variant="danger-ghost" size="sm" onClick={() => (remove.reset(), setRemoving(m))} aria-label={isMe ? 'Leave organization' : `Remove ${name}`}>
+                          {isMe ? 'Leave' : 'Remove'}
+                        </Button>
+                      )}
                     </td>
                   </tr>
                 );
@@ -126,6 +160,20 @@ export function MembersTable({ myRole, canManage }: { myRole: MemberDto['role'] 
           </table>
         </div>
       )}
+      <ConfirmDialog
+        open={removing !== null}
+        title={leaving ? `Leave ${organizationName}?` : `Remove ${removingName}?`}
+        description={
+          leaving
+            ? 'You lose access to this organization at once. To come back, an owner or admin has to add you again.'
+            : `${removingName} loses access to ${organizationName} at once. Their account stays, and API keys they created keep working until revoked.`
+        }
+        confirmLabel={leaving ? 'Leave organization' : 'Remove member'}
+        busy={remove.isPending || (remove.isSuccess && remove.data.left)}
+        error={remove.error ? readServerError(remove.error).message : null}
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => removing && remove.mutate({ membershipId: removing.id })}
+      />
     </Card>
   );
 }

@@ -1,10 +1,11 @@
 'use client';
-// The organization settings page body: the details form and the members table, once the organization has loaded.
+// The organization settings page body: the details form, the members table and, for owners, the danger zone.
 import { useOrganizationAccess } from '@/components/shell/use-organization-access';
 import { Card, CardBody } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryError } from '@/components/ui/query-error';
 import { SkeletonRows } from '@/components/ui/skeleton';
+import { DangerZone } from './danger-zone';
 import { MembersTable } from './members-table';
 import { OrganizationSettingsForm } from './organization-settings-form';
 
@@ -25,7 +26,8 @@ export function OrganizationSettings() {
         ) : (
           <OrganizationSettingsForm key={organization.data.updatedAt} organization={organization.data} canEdit={can('organization:update')} />
         )}
-        {can('members:read') && <MembersTable myRole={role} canManage={can('members:manage')} />}
+        {can('members:read') && organization.data && <MembersTable organizationName={organization.data.name} myRole={role} canManage={can('members:manage')} />}
+        {can('organization:delete') && organization.data && <DangerZone organization={organization.data} />}
       </div>
     </>
   );

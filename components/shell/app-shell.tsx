@@ -1,9 +1,10 @@
 // The signed-in frame: a sidebar with the organization switcher, navigation and user menu beside the page.
 import type { ReactNode } from 'react';
 import { Logo } from './logo';
-import { BuildingIcon, HomeIcon, KeyIcon, UserIcon } from './nav-icons';
+import { BuildingIcon, HomeIcon, KeyIcon, ShieldIcon, UserIcon } from './nav-icons';
 import { NavLink } from './nav-link';
 import { OrganizationSwitcher } from './organization-switcher';
+import { PermittedNavLink } from './permitted-nav-link';
 import { UserMenu } from './user-menu';
 
 export function AppShell({ organizationId, children }: { organizationId: string; children: ReactNode }) {
@@ -36,6 +37,9 @@ export function AppShell({ organizationId, children }: { organizationId: string;
               <NavLink href={`${base}/settings/api-keys`} icon={<KeyIcon />}>
                 API keys
               </NavLink>
+              <PermittedNavLink permission="audit:read" href={`${base}/settings/security`} icon={<ShieldIcon />}>
+                Security log
+              </PermittedNavLink>
             </div>
             <div className="flex gap-1 md:flex-col">
               <p className="hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-400 uppercase md:block">You</p>

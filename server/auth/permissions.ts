@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   'apiKeys:read',
   'apiKeys:manage',
   'statistics:read',
+  'audit:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -19,14 +20,16 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'organization:update': 'Update organization settings',
   'organization:delete': 'Delete organization',
   'members:read': 'List members',
-  'members:manage': 'Change member roles',
+  'members:manage': 'Change member roles and remove members',
   'apiKeys:read': 'List API keys',
   'apiKeys:manage': 'Create and revoke API keys',
   'statistics:read': 'Read statistics',
+  'audit:read': 'Read the security log',
 };
 
 const READ: Permission[] = ['organization:read', 'members:read', 'statistics:read'];
 
+// Owners hold everything; admins everything but deleting the organization (the security log included).
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS.filter((p) => p !== 'organization:delete'),

@@ -2,6 +2,7 @@
 import { router } from './init';
 import { accountRouter } from './routers/account';
 import { apiKeysRouter } from './routers/api-keys';
+import { auditRouter } from './routers/audit';
 import { organizationRouter } from './routers/organization';
 import { statisticsRouter } from './routers/statistics';
 
@@ -10,6 +11,7 @@ export const appRouter = router({
   organization: organizationRouter,
   apiKeys: apiKeysRouter,
   statistics: statisticsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

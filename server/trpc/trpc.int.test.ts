@@ -38,4 +38,23 @@ describe('tRPC', () => {
     await caller(t.owner.userId, t.organizationId).apiKeys.revoke({ id: key.id });
     expect((await caller(t.owner.userId, t.organizationId).apiKeys.list({})).results.map((k) => k.id)).not.toContain(key.id);
   });
+
+  it('a plain member leaves through removeMember; the security log needs audit:read', async () => {
+    const t = await newTenant('trpc-leave');
+    const member = await registerAndLogin('trpc-leaver');
+    const m = await db.membership.create({ data: { userId: member.userId, organizationId: t.organizationId, role: 'member' } });
+    await expect(caller(member.userId, t.organizationId).audit.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const owner = caller(t.owner.userId, t.organizationId);
+    const ownerMembership = (await owner.organization.members()).find((x) => x.userId === t.owner.userId)!;
+    await expect(caller(member.userId, t.organizationId).organization.removeMember({ membershipId: ownerMembership.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await caller(member.userId, t.organizationId).organization.removeMember({ membershipId: m.id })).toEqual({ left: true });
+    await expect(caller(member.userId, t.organizationId).organization.get()).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(owner.organization.removeMember({ membershipId: ownerMembership.id })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/last owner/) });
+
+    const log = await owner.audit.list({ types: ['member.removed'] });
+    expect(log.count).toBe(1);
+    expect(log.results[0]).toMatchObject({ type: 'member.removed', actor: { kind: 'user', id: member.userId }, detail: { left: true } });
+    await expect(owner.audit.list({ limit: 201 })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
+    await expect(owner.audit.list({ types: ['nope' as 'login.succeeded'] })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
+  });
 });

@@ -6,7 +6,7 @@ import { newSecret } from '../../auth/secrets';
 import type { Permission } from '../../auth/permissions';
 import { AppError, notFound } from '../../errors';
 import type { Ordering, Page } from '../../rest/pagination';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { auditActor, recordAuditEvent } from '../audit/record-audit-event';
 import { isUuid } from '../organizations/organization-access';
 import { createApiKeyInput, type ApiKeyDto } from './api-key.schema';
 
@@ -46,7 +46,8 @@ export async function createApiKey(opts: { ctx: Ctx; input: z.input<typeof creat
         createdById: ctx.actor.kind === 'user' ? ctx.actor.id : ctx.actor.kind === 'apiKey' ? ctx.actor.createdById : null,
       },
     });
-    await recordAuditEvent({ type: 'api_key.created', organizationId: ctx.organizationId, ...actorOf(ctx), ip: ctx.ip, detail: { apiKeyId: created.id, scopes: input.scopes } }, tx);
+    // The name goes into the event so the security log still reads well after the key is renamed or gone.
+    await recordAuditEvent({ type: 'api_key.created', organizationId: ctx.organizationId, ...auditActor(ctx), ip: ctx.ip, detail: { apiKeyId: created.id, name: created.name, scopes: input.scopes } }, tx);
     return created;
   });
   return { ...toDto(row), key: secret };
@@ -71,10 +72,8 @@ export async function revokeApiKey(opts: { ctx: Ctx; id: string }) {
   const ctx = requirePermission(opts.ctx, 'apiKeys:manage');
   if (!isUuid(opts.id)) throw notFound('API key');
   await db.$transaction(async (tx) => {
-    const revoked = await tx.apiKey.updateMany({ where: { id: opts.id, organizationId: ctx.organizationId, revokedAt: null }, data: { revokedAt: new Date() } });
-    if (revoked.count === 0) throw notFound('API key');
-    await recordAuditEvent({ type: 'api_key.revoked', organizationId: ctx.organizationId, ...actorOf(ctx), ip: ctx.ip, detail: { apiKeyId: opts.id } }, tx);
+    const [revoked] = await tx.apiKey.updateManyAndReturn({ where: { id: opts.id, organizationId: ctx.organizationId, revokedAt: null }, data: { revokedAt: new Date() }, select: { name: true } });
+    if (!revoked) throw notFound('API key');
+    await recordAuditEvent({ type: 'api_key.revoked', organizationId: ctx.organizationId, ...auditActor(ctx), ip: ctx.ip, detail: { apiKeyId: opts.id, name: revoked.name } }, tx);
   });
 }
-
-const actorOf = (ctx: Ctx) => (ctx.actor.kind === 'user' ? { actorUserId: ctx.actor.id } : ctx.actor.kind === 'apiKey' ? { actorApiKeyId: ctx.actor.id } : {});

@@ -1,18 +1,10 @@
-// Appends a security event (login, failed login, key created/revoked, role change) to the audit log.
+// Appends a security event (login, failed login, key created/revoked, member changes) to the audit log.
 import type { Prisma } from '../../generated/prisma/client';
+import type { Ctx } from '../../context';
 import { db, type Tx } from '../../db';
+import type { AuditType } from './audit-event.schema';
 
-export type AuditType =
-  | 'user.registered'
-  | 'login.succeeded'
-  | 'login.failed'
-  | 'password.changed'
-  | 'refresh_token.reused'
-  | 'api_key.created'
-  | 'api_key.revoked'
-  | 'member.role_changed'
-  | 'organization.created'
-  | 'organization.deleted';
+export type { AuditType } from './audit-event.schema';
 
 export async function recordAuditEvent(
   event: { type: AuditType; organizationId?: string | null; actorUserId?: string | null; actorApiKeyId?: string | null; ip?: string | null; detail?: Prisma.InputJsonValue },
@@ -29,3 +21,6 @@ export async function recordAuditEvent(
     },
   });
 }
+
+/** Who acted, in the audit log's columns: a user, or an API key (acting for the organization). */
+export const auditActor = (ctx: Ctx) => (ctx.actor.kind === 'user' ? { actorUserId: ctx.actor.id } : ctx.actor.kind === 'apiKey' ? { actorApiKeyId: ctx.actor.id } : {});

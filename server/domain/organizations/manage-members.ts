@@ -1,10 +1,10 @@
-// Members of an organization and their roles; an organization always keeps at least one owner.
+// Members of an organization: list, change roles, remove or leave; an organization always keeps at least one owner.
 import type { z } from 'zod';
-import { db } from '../../db';
-import { requirePermission, type Ctx } from '../../context';
+import { db, type Tx } from '../../db';
+import { requireOrg, requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { forbidden, notFound, conflict } from '../../errors';
-import { recordAuditEvent } from '../audit/record-audit-event';
-import { changeMemberRoleInput, type MemberDto } from './organization.schema';
+import { auditActor, recordAuditEvent } from '../audit/record-audit-event';
+import { changeMemberRoleInput, removeMemberInput, type MemberDto } from './organization.schema';
 
 export async function listMembers(opts: { ctx: Ctx }): Promise<MemberDto[]> {
   const ctx = requirePermission(opts.ctx, 'members:read');
@@ -16,22 +16,71 @@ export async function listMembers(opts: { ctx: Ctx }): Promise<MemberDto[]> {
   return rows.map((m) => ({ id: m.id, userId: m.userId, email: m.user.email, firstName: m.user.firstName, lastName: m.user.lastName, role: m.role, joinedAt: m.createdAt.toISOString() }));
 }
 
+const withUser = { user: { select: { email: true, firstName: true, lastName: true } } } as const;
+
+/** The membership, in the caller's organization only: another organization's id is simply not found. */
+async function findMembership(tx: Tx, ctx: OrgCtx, membershipId: string) {
+  const target = await tx.membership.findFirst({ where: { id: membershipId, organizationId: ctx.organizationId }, include: withUser });
+  if (!target) throw notFound('Member');
+  return target;
+}
+
+const callerMembership = (tx: Tx, ctx: OrgCtx) =>
+  ctx.actor.kind === 'user' ? tx.membership.findFirst({ where: { userId: ctx.actor.id, organizationId: ctx.organizationId } }) : Promise.resolve(null);
+
+/** Refuses when the owner about to go is the only one. Locks the owners so two concurrent changes cannot both pass. */
+async function keepAnOwner(tx: Tx, ctx: OrgCtx, message: string) {
+  const owners = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Membership" WHERE "organizationId" = ${ctx.organizationId}::uuid AND role = 'owner' FOR UPDATE`;
+  if (owners.length <= 1) throw conflict(message);
+}
+
+// Who the member was, kept in the event so the log still names them after they leave or change their name.
+const memberDetail = (m: { id: string; userId: string; user: { email: string; firstName: string; lastName: string } }) => ({
+  membershipId: m.id,
+  userId: m.userId,
+  name: `${m.user.firstName} ${m.user.lastName}`.trim(),
+  email: m.user.email,
+});
+
 export async function changeMemberRole(opts: { ctx: Ctx; input: z.input<typeof changeMemberRoleInput> }) {
   const ctx = requirePermission(opts.ctx, 'members:manage');
   const input = changeMemberRoleInput.parse(opts.input);
   await db.$transaction(async (tx) => {
-    const target = await tx.membership.findFirst({ where: { id: input.membershipId, organizationId: ctx.organizationId } });
-    if (!target) throw notFound('Member');
-    const actor = ctx.actor.kind === 'user' ? await tx.membership.findFirst({ where: { userId: ctx.actor.id, organizationId: ctx.organizationId } }) : null;
+    const target = await findMembership(tx, ctx, input.membershipId);
+    const actor = await callerMembership(tx, ctx);
     // Only owners hand out or take away ownership.
     if ((target.role === 'owner' || input.role === 'owner') && actor?.role !== 'owner') throw forbidden('Only an owner can grant or remove the owner role');
-    if (target.role === 'owner' && input.role !== 'owner') {
-      // Lock the owners so two concurrent demotions cannot both pass the check.
-      const owners = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Membership" WHERE "organizationId" = ${ctx.organizationId}::uuid AND role = 'owner' FOR UPDATE`;
-      if (owners.length <= 1) throw conflict('An organization needs at least one owner: make someone else owner first');
-    }
+    if (target.role === 'owner' && input.role !== 'owner') await keepAnOwner(tx, ctx, 'An organization needs at least one owner: make someone else owner first');
     await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
-    await recordAuditEvent({ type: 'member.role_changed', organizationId: ctx.organizationId, actorUserId: actor?.userId ?? null, ip: ctx.ip, detail: { membershipId: target.id, from: target.role, to: input.role } }, tx);
+    await recordAuditEvent({ type: 'member.role_changed', organizationId: ctx.organizationId, ...auditActor(ctx), ip: ctx.ip, detail: { ...memberDetail(target), from: target.role, to: input.role } }, tx);
   });
   return listMembers({ ctx: opts.ctx });
+}
+
+/**
+ * Removes a member, or lets the caller leave. Removing others needs members:manage; anyone may leave. Only owners
+ * remove an owner, and the last owner can neither be removed nor leave.
+ */
+export async function removeMember(opts: { ctx: Ctx; input: z.input<typeof removeMemberInput> }): Promise<{ left: boolean }> {
+  const ctx = requireOrg(opts.ctx);
+  const input = removeMemberInput.parse(opts.input);
+  return db.$transaction(async (tx) => {
+    const target = await findMembership(tx, ctx, input.membershipId);
+    const leaving = ctx.actor.kind === 'user' && target.userId === ctx.actor.id;
+    // SECURITY: leaving is the only removal that needs no permission beyond being a member.
+    if (!leaving && !ctx.permissions.has('members:manage')) throw forbidden('Missing permission members:manage');
+    if (target.role === 'owner') {
+      if (!leaving && (await callerMembership(tx, ctx))?.role !== 'owner') throw forbidden('Only an owner can remove an owner');
+      await keepAnOwner(
+        tx,
+        ctx,
+        leaving ? 'You are the last owner: make someone else owner before you leave, or delete the organization' : 'An organization needs at least one owner: make someone else owner first',
+      );
+    }
+    await tx.membership.delete({ where: { id: target.id } });
+    // Whoever had this organization active starts from their next one (or onboarding) on their next visit.
+    await tx.user.updateMany({ where: { id: target.userId, activeOrganizationId: ctx.organizationId }, data: { activeOrganizationId: null } });
+    await recordAuditEvent({ type: 'member.removed', organizationId: ctx.organizationId, ...auditActor(ctx), ip: ctx.ip, detail: { ...memberDetail(target), role: target.role, left: leaving } }, tx);
+    return { left: leaving };
+  });
 }

@@ -50,6 +50,8 @@ export const memberDto = z
   .meta({ id: 'Member' });
 
 export const changeMemberRoleInput = z.object({ membershipId: z.uuid(), role: roleEnum }).strict();
+/** Removes someone from the organization; with one's own membership id it is leaving. */
+export const removeMemberInput = z.object({ membershipId: z.uuid() }).strict();
 
 export type OrganizationDto = z.infer<typeof organizationDto>;
 export type MemberDto = z.infer<typeof memberDto>;

@@ -1,7 +1,7 @@
 // The current organization's settings and members.
-import { changeMemberRole, listMembers } from '../../domain/organizations/manage-members';
+import { changeMemberRole, listMembers, removeMember } from '../../domain/organizations/manage-members';
 import { deleteOrganization, getOrganization, updateOrganization } from '../../domain/organizations/manage-organizations';
-import { changeMemberRoleInput, updateOrganizationInput } from '../../domain/organizations/organization.schema';
+import { changeMemberRoleInput, removeMemberInput, updateOrganizationInput } from '../../domain/organizations/organization.schema';
 import { orgProcedure, router } from '../init';
 
 export const organizationRouter = router({
@@ -10,4 +10,6 @@ export const organizationRouter = router({
   delete: orgProcedure('organization:delete').mutation(({ ctx }) => deleteOrganization({ ctx: ctx.app, id: ctx.app.organizationId })),
   members: orgProcedure('members:read').query(({ ctx }) => listMembers({ ctx: ctx.app })),
   changeMemberRole: orgProcedure('members:manage').input(changeMemberRoleInput).mutation(({ ctx, input }) => changeMemberRole({ ctx: ctx.app, input })),
+  // Any member may leave, so the door only asks for membership; the domain decides who may remove whom.
+  removeMember: orgProcedure('members:read').input(removeMemberInput).mutation(({ ctx, input }) => removeMember({ ctx: ctx.app, input })),
 });
