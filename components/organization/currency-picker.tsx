@@ -119,7 +119,7 @@ export function CurrencyPicker({ id, value, onChange, onBlur, base, disabled, ..
           aria-activedescendant={activeCode ? optionId(activeCode) : undefined}
           {...aria}
           value={query}
-          placeholder={selected.length ? 'Add a currency…' : 'Search by code or name…'}
+          placeholder={disabled ? undefined : selected.length ? 'Add a currency…' : 'Search by code or name…'}
           onChange={(e) => {
             setQuery(e.target.value);
             setActive(0);

@@ -34,9 +34,9 @@ export function AppShell({ organizationId, children }: { organizationId: string;
               <NavLink href={`${base}/settings/organization`} icon={<BuildingIcon />}>
                 Organization
               </NavLink>
-              <NavLink href={`${base}/settings/api-keys`} icon={<KeyIcon />}>
+              <PermittedNavLink permission="apiKeys:read" href={`${base}/settings/api-keys`} icon={<KeyIcon />}>
                 API keys
-              </NavLink>
+              </PermittedNavLink>
               <PermittedNavLink permission="audit:read" href={`${base}/settings/security`} icon={<ShieldIcon />}>
                 Security log
               </PermittedNavLink>
