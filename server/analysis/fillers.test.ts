@@ -115,3 +115,15 @@ describe('FILLERS', () => {
     expect(names).toEqual(expect.arrayContaining(['um', 'uh', 'like', 'so', 'you know', 'kind of', 'sort of', 'i mean']));
   });
 });
+
+describe('filler recommendation wording', () => {
+  const at = (texts: string[]) => texts.map((text, i) => ({ text, start: i * 0.5, end: i * 0.5 + 0.4 }));
+
+  it('names the most frequent filler only when one repeats', () => {
+    const repeated = analyzeFillers(at(['um', 'we', 'um', 'ship', 'uh', 'today']), 0.05);
+    expect(repeated.recommendation).toContain('most often "um" (2)');
+    const distinct = analyzeFillers(at(['um', 'we', 'uh', 'ship', 'er', 'today']), 0.05);
+    expect(distinct.recommendation).not.toContain('most often');
+    expect(distinct.recommendation).toContain('such as "er", "uh", "um"');
+  });
+});

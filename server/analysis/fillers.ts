@@ -107,7 +107,12 @@ function recommend(total: number, rate: number, summary: Record<string, number>)
   if (rate <= FILLER_RATE_OK_PER_MINUTE) {
     return `Filler use is low (${total}, ${perMinute}). Keep replacing them with short pauses.`;
   }
-  return `You used ${total} filler word${total === 1 ? '' : 's'} (${perMinute}), most often "${topWord}" (${topCount}). Replace them with a brief silent pause.`;
+  // "Most often" only means something when one filler repeats; otherwise name a few of them.
+  const which =
+    topCount > 1
+      ? `most often "${topWord}" (${topCount})`
+      : `such as ${Object.keys(summary).slice(0, 3).map((w) => `"${w}"`).join(', ')}`;
+  return `You used ${total} filler word${total === 1 ? '' : 's'} (${perMinute}), ${which}. Replace them with a brief silent pause.`;
 }
 
 /** Counts fillers; `speakingMinutes` is the first-word-to-last-word span used for the per-minute rate. */
