@@ -1,37 +1,22 @@
 // `npm run bench`: GET /api/v1/organizations through the whole app (API key) against a bare node:http + pg server on
 // the same database, measured in one run, printed side by side with the ratio. Needs a production build (npx next build).
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { prepareTestDatabase, stopTestDatabase } from '../scripts/db/test-database';
+import { startAppServer } from '../e2e/fixtures/app-server';
 import { bootstrapTenant } from '../e2e/fixtures/tenant';
 import { startBareServer } from './bare-organizations-server';
 import { runLoad, type LoadResult } from './load';
 
-const root = path.resolve(import.meta.dirname, '..');
 const APP_PORT = 3200;
 const BARE_PORT = 3201;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
-if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-  console.error('No production build: run `npx next build` first.');
-  process.exit(1);
-}
-
 const databaseUrl = await prepareTestDatabase('pitchcraft_bench');
-const app = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(APP_PORT), '-H', '127.0.0.1'], {
-  cwd: root,
-  env: { ...process.env, DATABASE_URL: databaseUrl, APP_SECRET: 'bench-secret-0123456789abcdef', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+// Budgets are opened up: the benchmark measures the limiter's cost, not its refusals.
+const app = await startAppServer({ port: APP_PORT, databaseUrl, quiet: true, env: { RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000', RATE_LIMIT_AUTH_PER_MINUTE: '100000000' } });
 const bare = await startBareServer(databaseUrl, BARE_PORT);
 try {
-  const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  for (let i = 0; i < 200; i++) {
-    if (await fetch(`${appUrl}/api/v1/openapi.json`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  const appUrl = app.url;
   const tenant = await bootstrapTenant(appUrl, 'bench');
   const headers = { 'x-api-key': tenant.apiKey };
   const check = await (await fetch(`${appUrl}/api/v1/organizations`, { headers })).json();
@@ -51,7 +36,7 @@ try {
   console.log(row('bare node:http + pg (baseline)', base));
   console.log(`\nratio (app / baseline): throughput ${(full.rps / base.rps).toFixed(2)}×, p50 ${(full.p50 / base.p50).toFixed(2)}×, p99 ${(full.p99 / base.p99).toFixed(2)}×`);
 } finally {
-  app.kill('SIGTERM');
+  await app.stop();
   await bare.close();
   await stopTestDatabase();
 }

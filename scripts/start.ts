@@ -12,6 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const nextBin = path.join(root, 'node_modules', '.bin', 'next');
+const tsxBin = path.join(root, 'node_modules', '.bin', 'tsx');
 // Anything that changes what `next build` produces; a newer file here means the production build is stale.
 const BUILD_INPUTS = [
   'app',
@@ -67,7 +68,8 @@ async function main(): Promise<void> {
   }
 
   if (shuttingDown) return;
-  next = spawn(nextBin, [dev ? 'dev' : 'start', '-p', String(port)], { cwd: root, env, stdio: 'inherit' });
+  // Through our own server (scripts/serve.ts), so per-IP limits see the real peer address.
+  next = spawn(tsxBin, ['scripts/serve.ts', ...(dev ? ['--dev'] : []), '--port', String(port)], { cwd: root, env, stdio: 'inherit' });
   next.once('exit', (code, signal) => {
     if (!shuttingDown) {
       console.error(`[start] Next.js exited (${signal ?? `code ${code}`}).`);

@@ -34,6 +34,14 @@ export const defaultPolicy = (authenticated: boolean): RateLimitPolicy => ({
   durationSeconds: 60,
 });
 
+/** Named tiers are resolved at request time, from the environment of the running server. */
+export type RateLimitTier = 'auth';
+
+export function resolvePolicy(tier: RateLimitTier | RateLimitPolicy | undefined, authenticated: boolean): RateLimitPolicy {
+  if (tier === 'auth') return { points: env().RATE_LIMIT_AUTH_PER_MINUTE, durationSeconds: 60 };
+  return tier ?? defaultPolicy(authenticated);
+}
+
 export async function consume(key: string, policy: RateLimitPolicy): Promise<RateLimitVerdict> {
   try {
     const res = await limiter(policy.points, policy.durationSeconds).consume(key, 1);

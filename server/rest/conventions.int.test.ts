@@ -78,7 +78,7 @@ describe('rate limits', () => {
   it('failed credentials draw from the per-IP budget', async () => {
     const tiny = withApi({ access: 'authenticated', rateLimit: { points: 1, durationSeconds: 60 } }, async () => ok({}));
     const ip = `192.0.2.${Math.floor(Math.random() * 250)}`;
-    const call = () => tiny(new Request('http://x/api/v1/tiny', { headers: { 'x-api-key': 'pk_wrong', 'x-forwarded-for': `1.2.3.4, ${ip}` } }), { params: Promise.resolve({}) });
+    const call = () => tiny(new Request('http://x/api/v1/tiny', { headers: { 'x-api-key': 'pk_wrong', 'x-forwarded-for': '1.2.3.4', 'x-pitchcraft-peer': ip } }), { params: Promise.resolve({}) });
     expect((await call()).status).toBe(401);
     expect((await call()).status).toBe(429);
   });

@@ -7,7 +7,7 @@ import { resolveRestContext } from '../auth/resolve-context';
 import { requirePermission, requireUser, type Ctx, type OrgCtx } from '../context';
 import { AppError, toProblem } from '../errors';
 import { claimIdempotencyKey, completeIdempotencyKey, type StoredResponse } from './idempotency';
-import { consume, defaultPolicy, type RateLimitPolicy, type RateLimitVerdict } from '../rate-limit';
+import { consume, resolvePolicy, type RateLimitPolicy, type RateLimitTier, type RateLimitVerdict } from '../rate-limit';
 import { readBody, RequestBody } from './request-body';
 import type { ApiResponse } from './respond';
 
@@ -31,8 +31,8 @@ export type HandlerArgs<A extends Access, P> = {
 
 export type ApiOptions<A extends Access> = {
   access: A;
-  /** Overrides the default per-caller budget (e.g. stricter for login). */
-  rateLimit?: RateLimitPolicy;
+  /** Overrides the default per-caller budget: a named tier ('auth' for sign-up and credentials) or an explicit one. */
+  rateLimit?: RateLimitTier | RateLimitPolicy;
   /** Largest accepted body in bytes (default 1 MB). */
   maxBodyBytes?: number;
 };
@@ -57,7 +57,7 @@ export function withApi<A extends Access, P = Record<string, never>>(
 
       // Failed credentials draw from the caller's IP budget, so guessing tokens is rate limited too.
       const rateKey = ctx ? `${ctx.actor.kind}:${ctx.actor.id}` : `ip:${ip ?? 'unknown'}`;
-      limit = await consume(rateKey, options.rateLimit ?? defaultPolicy(ctx !== null));
+      limit = await consume(rateKey, resolvePolicy(options.rateLimit, ctx !== null));
       if (!limit.allowed) {
         throw new AppError('rate_limited', { message: `Rate limit exceeded; retry in ${limit.resetSeconds} s`, headers: { 'Retry-After': String(limit.resetSeconds) } });
       }

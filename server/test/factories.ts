@@ -12,9 +12,9 @@ export const randomIp = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random()
 export async function registerAndLogin(label = 'user') {
   const ip = randomIp();
   const email = uniqueEmail(label);
-  const reg = await api('POST', '/auth/register', { json: { email, password: PASSWORD, firstName: 'Ada', lastName: label }, headers: { 'x-forwarded-for': ip } });
+  const reg = await api('POST', '/auth/register', { json: { email, password: PASSWORD, firstName: 'Ada', lastName: label }, headers: { 'x-pitchcraft-peer': ip } });
   if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${reg.text}`);
-  const tok = await api('POST', '/auth/token', { json: { email, password: PASSWORD }, headers: { 'x-forwarded-for': ip } });
+  const tok = await api('POST', '/auth/token', { json: { email, password: PASSWORD }, headers: { 'x-pitchcraft-peer': ip } });
   if (tok.status !== 200) throw new Error(`token failed: ${tok.status} ${tok.text}`);
   return { email, ip, userId: reg.body.id as string, access: tok.body.access as string, refresh: tok.body.refresh as string, bearer: { authorization: `Bearer ${tok.body.access}` } };
 }

@@ -19,8 +19,8 @@ describe('listAuditEvents', () => {
     expect(minted.status).toBe(201);
     expect((await api('DELETE', `/api-keys/${minted.body.id}`, { headers: a.orgHeaders })).status).toBe(204);
     // A sign-in is logged in the organization that was active at the time; a failed one in none.
-    expect((await api('POST', '/auth/token', { json: { email: a.owner.email, password: PASSWORD }, headers: { 'x-forwarded-for': a.owner.ip } })).status).toBe(200);
-    expect((await api('POST', '/auth/token', { json: { email: a.owner.email, password: 'wrong password' }, headers: { 'x-forwarded-for': a.owner.ip } })).status).toBe(401);
+    expect((await api('POST', '/auth/token', { json: { email: a.owner.email, password: PASSWORD }, headers: { 'x-pitchcraft-peer': a.owner.ip } })).status).toBe(200);
+    expect((await api('POST', '/auth/token', { json: { email: a.owner.email, password: 'wrong password' }, headers: { 'x-pitchcraft-peer': a.owner.ip } })).status).toBe(401);
     // Busy neighbours: none of B's events may show in A's log.
     await api('POST', '/api-keys', { json: { name: 'B key', scopes: ['statistics:read'] }, headers: b.orgHeaders });
 

@@ -7,7 +7,7 @@ import { newTenant, PASSWORD, randomIp, registerAndLogin, uniqueEmail } from '..
 describe('POST /auth/register', () => {
   it('creates a user and never returns the password hash', async () => {
     const email = uniqueEmail('reg');
-    const res = await api('POST', '/auth/register', { json: { email: email.toUpperCase(), password: PASSWORD, firstName: 'Grace', lastName: 'Hopper', username: `gh${Date.now()}` }, headers: { 'x-forwarded-for': randomIp() } });
+    const res = await api('POST', '/auth/register', { json: { email: email.toUpperCase(), password: PASSWORD, firstName: 'Grace', lastName: 'Hopper', username: `gh${Date.now()}` }, headers: { 'x-pitchcraft-peer': randomIp() } });
     expect(res.status).toBe(201);
     expect(res.headers.get('location')).toBe('/api/v1/me');
     expect(res.body.email).toBe(email);
@@ -16,10 +16,10 @@ describe('POST /auth/register', () => {
 
   it('answers 409 for a taken email and 422 naming each bad field', async () => {
     const { email } = await registerAndLogin('dup');
-    const dup = await api('POST', '/auth/register', { json: { email, password: PASSWORD, firstName: 'A', lastName: 'B' }, headers: { 'x-forwarded-for': randomIp() } });
+    const dup = await api('POST', '/auth/register', { json: { email, password: PASSWORD, firstName: 'A', lastName: 'B' }, headers: { 'x-pitchcraft-peer': randomIp() } });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('conflict');
-    const bad = await api('POST', '/auth/register', { json: { email: 'nope', password: 'short', firstName: '', lastName: 'B' }, headers: { 'x-forwarded-for': randomIp() } });
+    const bad = await api('POST', '/auth/register', { json: { email: 'nope', password: 'short', firstName: '', lastName: 'B' }, headers: { 'x-pitchcraft-peer': randomIp() } });
     expect(bad.status).toBe(422);
     expect(bad.headers.get('content-type')).toBe('application/problem+json');
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['email', 'firstName', 'password']);
@@ -29,7 +29,7 @@ describe('POST /auth/register', () => {
     vi.stubEnv('REGISTRATION_ENABLED', 'false');
     try {
       const email = uniqueEmail('closed');
-      const res = await api('POST', '/auth/register', { json: { email, password: PASSWORD, firstName: 'A', lastName: 'B' }, headers: { 'x-forwarded-for': randomIp() } });
+      const res = await api('POST', '/auth/register', { json: { email, password: PASSWORD, firstName: 'A', lastName: 'B' }, headers: { 'x-pitchcraft-peer': randomIp() } });
       expect(res.status).toBe(403);
       expect(res.body.detail).toMatch(/disabled/);
       expect(await db.user.count({ where: { email } })).toBe(0);
@@ -39,7 +39,7 @@ describe('POST /auth/register', () => {
   });
 
   it('rejects mass assignment of unknown fields', async () => {
-    const res = await api('POST', '/auth/register', { json: { email: uniqueEmail(), password: PASSWORD, firstName: 'A', lastName: 'B', role: 'owner' }, headers: { 'x-forwarded-for': randomIp() } });
+    const res = await api('POST', '/auth/register', { json: { email: uniqueEmail(), password: PASSWORD, firstName: 'A', lastName: 'B', role: 'owner' }, headers: { 'x-pitchcraft-peer': randomIp() } });
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([{ path: 'role', message: 'Unknown field' }]);
   });
@@ -48,13 +48,13 @@ describe('POST /auth/register', () => {
 describe('POST /auth/token', () => {
   it('logs in by email or username and refuses a wrong password with 401', async () => {
     const u = await registerAndLogin('login');
-    const ok = await api('POST', '/auth/token', { json: { email: u.email, password: PASSWORD }, headers: { 'x-forwarded-for': u.ip } });
+    const ok = await api('POST', '/auth/token', { json: { email: u.email, password: PASSWORD }, headers: { 'x-pitchcraft-peer': u.ip } });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ access: expect.any(String), refresh: expect.stringMatching(/^rt_/), user: { email: u.email } });
-    const wrong = await api('POST', '/auth/token', { json: { email: u.email, password: 'not the password' }, headers: { 'x-forwarded-for': u.ip } });
+    const wrong = await api('POST', '/auth/token', { json: { email: u.email, password: 'not the password' }, headers: { 'x-pitchcraft-peer': u.ip } });
     expect(wrong.status).toBe(401);
     expect(wrong.body.code).toBe('unauthenticated');
-    const neither = await api('POST', '/auth/token', { json: { password: 'x' }, headers: { 'x-forwarded-for': u.ip } });
+    const neither = await api('POST', '/auth/token', { json: { password: 'x' }, headers: { 'x-pitchcraft-peer': u.ip } });
     expect(neither.status).toBe(422);
   });
 });
@@ -64,13 +64,13 @@ describe('password guessing', () => {
     const u = await registerAndLogin('guess');
     const ip = randomIp();
     for (let i = 0; i < 10; i++) {
-      expect((await api('POST', '/auth/token', { json: { email: u.email, password: `wrong-${i}` }, headers: { 'x-forwarded-for': ip } })).status).toBe(401);
+      expect((await api('POST', '/auth/token', { json: { email: u.email, password: `wrong-${i}` }, headers: { 'x-pitchcraft-peer': ip } })).status).toBe(401);
     }
-    const blocked = await api('POST', '/auth/token', { json: { email: u.email, password: PASSWORD }, headers: { 'x-forwarded-for': ip } });
+    const blocked = await api('POST', '/auth/token', { json: { email: u.email, password: PASSWORD }, headers: { 'x-pitchcraft-peer': ip } });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another address is not held back by this one's failures.
-    expect((await api('POST', '/auth/token', { json: { email: u.email, password: PASSWORD }, headers: { 'x-forwarded-for': randomIp() } })).status).toBe(200);
+    expect((await api('POST', '/auth/token', { json: { email: u.email, password: PASSWORD }, headers: { 'x-pitchcraft-peer': randomIp() } })).status).toBe(200);
     expect(await db.auditEvent.count({ where: { actorUserId: u.userId, type: 'login.failed' } })).toBe(10);
   });
 });
@@ -107,7 +107,7 @@ describe('POST /auth/change-password', () => {
     expect(wrong.body.errors[0].path).toBe('password');
     expect((await api('POST', '/auth/change-password', { json: { password: PASSWORD, newPassword: 'another long pass' }, headers: u.bearer })).status).toBe(204);
     expect((await api('POST', '/auth/token/refresh', { json: { refresh: u.refresh } })).status).toBe(401);
-    expect((await api('POST', '/auth/token', { json: { email: u.email, password: 'another long pass' }, headers: { 'x-forwarded-for': u.ip } })).status).toBe(200);
+    expect((await api('POST', '/auth/token', { json: { email: u.email, password: 'another long pass' }, headers: { 'x-pitchcraft-peer': u.ip } })).status).toBe(200);
   });
 });
 

@@ -4,7 +4,7 @@ import { noContent } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
 
 // POST /api/v1/auth/change-password – change the caller's password; other sessions' refresh tokens are revoked
-export const POST = withApi({ access: 'user', rateLimit: { points: 10, durationSeconds: 60 } }, async ({ ctx, body }) => {
+export const POST = withApi({ access: 'user', rateLimit: 'auth' }, async ({ ctx, body }) => {
   await changePassword({ ctx, input: body.json(changePasswordInput) });
   return noContent();
 });

@@ -4,7 +4,7 @@ import { created } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
 
 // POST /api/v1/auth/register – create an account (unless registration is disabled)
-export const POST = withApi({ access: 'public', rateLimit: { points: 10, durationSeconds: 60 } }, async ({ body, ip }) => {
+export const POST = withApi({ access: 'public', rateLimit: 'auth' }, async ({ body, ip }) => {
   const user = await registerUser({ input: body.json(registerInput), ip });
   return created(user, `/api/v1/me`);
 });

@@ -4,6 +4,6 @@ import { ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
 
 // POST /api/v1/auth/token – exchange email or username and password for an access and a refresh token
-export const POST = withApi({ access: 'public', rateLimit: { points: 20, durationSeconds: 60 } }, async ({ body, ip }) =>
+export const POST = withApi({ access: 'public', rateLimit: 'auth' }, async ({ body, ip }) =>
   ok(await issueTokens({ input: body.json(tokenInput), ip })),
 );

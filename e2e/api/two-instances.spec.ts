@@ -1,0 +1,49 @@
+// Two app instances on one database agree on rate limits (the counters live in PostgreSQL), and the per-IP budget
+// cannot be reset by forging X-Forwarded-For.
+import { expect, test } from '@playwright/test';
+import { OPEN_BUDGETS, startAppServer, type AppServer } from '../fixtures/app-server';
+import { bootstrapTenant } from '../fixtures/tenant';
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+let a: AppServer;
+let b: AppServer;
+
+test.beforeAll(async () => {
+  const env = { ...OPEN_BUDGETS, RATE_LIMIT_PER_MINUTE: '6', RATE_LIMIT_AUTH_PER_MINUTE: '3' };
+  [a, b] = await Promise.all([
+    startAppServer({ port: 3102, databaseUrl: process.env.E2E_DATABASE_URL!, env, quiet: true }),
+    startAppServer({ port: 3103, databaseUrl: process.env.E2E_DATABASE_URL!, env, quiet: true }),
+  ]);
+});
+
+test.afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+});
+
+test('one API key has one budget, whichever instance it calls', async ({ request }) => {
+  const tenant = await bootstrapTenant(process.env.E2E_BASE_URL!, 'two-instances');
+  const headers = { 'x-api-key': tenant.apiKey };
+  const remaining: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    const res = await request.get(`${i % 2 ? b.url : a.url}/api/v1/me`, { headers });
+    expect(res.status(), `request ${i + 1}`).toBe(200);
+    remaining.push(res.headers()['ratelimit-remaining']!);
+  }
+  expect(remaining).toEqual(['5', '4', '3', '2', '1', '0']);
+  for (const server of [a, b]) {
+    const refused = await request.get(`${server.url}/api/v1/me`, { headers });
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+    expect((await refused.json()).code).toBe('rate_limited');
+  }
+});
+
+test('a forged X-Forwarded-For does not buy a fresh per-address budget', async ({ request }) => {
+  const statuses: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const res = await request.post(`${a.url}/api/v1/auth/token`, { headers: { 'x-forwarded-for': `198.51.100.${i + 1}` }, data: { email: 'nobody@example.test', password: 'x' } });
+    statuses.push(res.status());
+  }
+  expect(statuses).toEqual([401, 401, 401, 429]);
+});
