@@ -17,7 +17,8 @@ function limiter(points: number, durationSeconds: number) {
       storeType: 'pool',
       tableName: 'rate_limits',
       tableCreated: true,
-      clearExpiredByTimeout: false,
+      // Each instance deletes rows expired over an hour ago every 5 minutes (an unref'd timer), keeping the table small.
+      clearExpiredByTimeout: true,
       keyPrefix: `rl${points}_${durationSeconds}`,
       points,
       duration: durationSeconds,

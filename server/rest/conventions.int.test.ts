@@ -95,3 +95,18 @@ describe('unknown paths', () => {
     }
   });
 });
+
+describe('idempotency records', () => {
+  it('expire after 24 h: the key is reusable and old records are swept', async () => {
+    const { db } = await import('../db');
+    const t = await newTenant('idem-expiry');
+    const headers = { ...t.owner.bearer, 'idempotency-key': 'expiring' };
+    const first = await api('POST', '/organizations', { json: { name: 'Day one', baseCurrency: 'USD' }, headers });
+    const stale = await db.idempotencyRecord.create({ data: { scope: 'someone-else', key: 'old', requestHash: 'x', status: 201, body: '{}', expiresAt: new Date(Date.now() - 1000) } });
+    await db.idempotencyRecord.updateMany({ where: { key: 'expiring' }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const again = await api('POST', '/organizations', { json: { name: 'Day two', baseCurrency: 'USD' }, headers });
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(first.body.id);
+    expect(await db.idempotencyRecord.findUnique({ where: { id: stale.id } })).toBeNull();
+  });
+});

@@ -12,8 +12,10 @@ export type Claim = { kind: 'new'; id: string } | { kind: 'replay'; response: St
 export async function claimIdempotencyKey(scope: string, key: string, requestHash: string): Promise<Claim> {
   if (key.length > 255) throw conflict('Idempotency-Key must be at most 255 characters');
   const now = new Date();
-  // Expired records are dead weight; removing the one in our way lets the key be reused after 24 h.
+  // Expired records are dead weight: remove the one in our way (so the key can be reused after 24 h) and a bounded
+  // batch of others, so the table stays near one day of traffic without a separate sweeper.
   await db.idempotencyRecord.deleteMany({ where: { scope, key, expiresAt: { lt: now } } });
+  await db.$executeRaw`DELETE FROM "IdempotencyRecord" WHERE id IN (SELECT id FROM "IdempotencyRecord" WHERE "expiresAt" < ${now} LIMIT 100)`;
   const inserted = await db.idempotencyRecord.createManyAndReturn({
     data: [{ scope, key, requestHash, expiresAt: new Date(now.getTime() + TTL_MS) }],
     skipDuplicates: true,
