@@ -54,7 +54,7 @@ describe('listAuditEvents', () => {
     expect(revoked.results.map((e) => e.type)).toEqual(['api_key.revoked']);
     const keysOnly = await listAuditEvents({ ctx, page: everything, types: ['api_key.created', 'api_key.revoked'] });
     expect(keysOnly.count).toBe(5);
-    expect(keysOnly.results.every((e) => e.type.startsWith('api_key.'))).toBe(true);
+    expect([...new Set(keysOnly.results.map((e) => e.type.split('.')[0]))]).toEqual(['api_key']);
     expect((await listAuditEvents({ ctx, page: everything, types: [] })).count).toBe(6);
 
     const page2 = await listAuditEvents({ ctx, page: { limit: 2, offset: 2 }, types: ['api_key.created'] });
