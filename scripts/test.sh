@@ -16,6 +16,8 @@ fi
 
 echo "› lint";        npx eslint . --max-warnings=0
 echo "› typecheck";   npx tsc --noEmit
-echo "› unit + integration"; npx vitest run
+mkdir -p reports
+echo "› unit + integration"; npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 echo "› build";       npx next build
 echo "› end to end";  npx playwright test
+node scripts/test-summary.mjs reports/vitest.json reports/playwright.json
