@@ -14,8 +14,8 @@ if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM_PATH:-}" ]; then
   fi
 fi
 
-echo "› lint";        npx eslint . --max-warnings=0
-echo "› typecheck";   npx tsc --noEmit
+echo "› lint";        npm run --silent lint
+echo "› typecheck";   npm run --silent typecheck
 mkdir -p reports
 echo "› unit + integration"; npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 echo "› build";       npx next build
