@@ -1,7 +1,9 @@
 // Calls tRPC procedures from server components as the signed-in user, through the same procedures the browser uses.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { dehydrate, QueryClient } from '@tanstack/react-query';
 import { TRPCError } from '@trpc/server';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { currentUserId } from '@/server/auth/next-auth';
@@ -23,5 +25,27 @@ export async function requireSignedIn(callbackUrl: string) {
     throw e;
   });
   if (!me) redirect(toLogin);
-  return { caller, me };
+  return { caller, me, userId };
+}
+
+/**
+ * What the app shell and dashboard ask for first, fetched here through the same procedures and handed to the browser's
+ * cache, so an organization's pages open with their data instead of skeletons.
+ */
+export async function prefetchOrganizationShell(opts: { userId: string; organizationId: string }) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } });
+  const trpc = createTRPCOptionsProxy({
+    router: appRouter,
+    queryClient,
+    ctx: () => ({ userId: opts.userId, requestedOrganizationId: opts.organizationId, requestId: randomUUID(), ip: null }),
+  });
+  // A failed prefetch is not an error page: the client shows its own error state and retries.
+  // `me` is asked again in this organization: its active organization and manager flag depend on it.
+  await Promise.allSettled([
+    queryClient.prefetchQuery(trpc.account.me.queryOptions()),
+    queryClient.prefetchQuery(trpc.account.organizations.queryOptions()),
+    queryClient.prefetchQuery(trpc.organization.get.queryOptions()),
+    queryClient.prefetchQuery(trpc.statistics.get.queryOptions()),
+  ]);
+  return dehydrate(queryClient);
 }
