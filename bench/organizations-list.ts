@@ -23,18 +23,23 @@ try {
   const bareCheck = await (await fetch(`http://127.0.0.1:${BARE_PORT}/organizations`, { headers })).json();
   if (check.count !== 1 || bareCheck.count !== 1 || check.results[0].id !== bareCheck.results[0].id) throw new Error('The two servers disagree; the comparison would be meaningless.');
 
-  // Warm both (JIT, connection pools), then measure one after the other with the same load.
-  await runLoad(`${appUrl}/api/v1/organizations`, headers, { concurrency: CONCURRENCY, seconds: 2 });
-  await runLoad(`http://127.0.0.1:${BARE_PORT}/organizations`, headers, { concurrency: CONCURRENCY, seconds: 2 });
-  const full = await runLoad(`${appUrl}/api/v1/organizations`, headers, { concurrency: CONCURRENCY, seconds: SECONDS });
-  const base = await runLoad(`http://127.0.0.1:${BARE_PORT}/organizations`, headers, { concurrency: CONCURRENCY, seconds: SECONDS });
+  // Warm everything (JIT, connection pools), then measure one after the other with the same load.
+  const targets = [
+    { name: 'Pitchcraft (Next + withApi + Prisma)', url: `${appUrl}/api/v1/organizations`, headers },
+    { name: 'Next route, no work (framework floor)', url: `${appUrl}/api/health`, headers: {} },
+    { name: 'bare node:http + pg (baseline)', url: `http://127.0.0.1:${BARE_PORT}/organizations`, headers },
+  ];
+  for (const t of targets) await runLoad(t.url, t.headers, { concurrency: CONCURRENCY, seconds: 2 });
+  const results: LoadResult[] = [];
+  for (const t of targets) results.push(await runLoad(t.url, t.headers, { concurrency: CONCURRENCY, seconds: SECONDS }));
+  const [full, floor, base] = results as [LoadResult, LoadResult, LoadResult];
 
-  const row = (name: string, r: LoadResult) => `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(9)} ${String(r.errors).padStart(7)}`;
+  const row = (name: string, r: LoadResult) => `${name.padEnd(38)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(9)} ${String(r.errors).padStart(7)}`;
   console.log(`\nGET organizations, API key, ${CONCURRENCY} concurrent clients, ${SECONDS} s each\n`);
-  console.log(`${'server'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'errors'.padStart(7)}`);
-  console.log(row('Pitchcraft (Next + withApi + Prisma)', full));
-  console.log(row('bare node:http + pg (baseline)', base));
+  console.log(`${'server'.padEnd(38)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'errors'.padStart(7)}`);
+  targets.forEach((t, i) => console.log(row(t.name, results[i]!)));
   console.log(`\nratio (app / baseline): throughput ${(full.rps / base.rps).toFixed(2)}×, p50 ${(full.p50 / base.p50).toFixed(2)}×, p99 ${(full.p99 / base.p99).toFixed(2)}×`);
+  console.log(`framework floor / baseline: throughput ${(floor.rps / base.rps).toFixed(2)}× (what Next costs before any of our work)`);
 } finally {
   await app.stop();
   await bare.close();

@@ -51,3 +51,9 @@ test('the OpenAPI document and the offline reference are served', async ({ reque
   await expect(page.getByText('/organizations/{id}/make-active')).toBeVisible();
   expect(external).toEqual([]);
 });
+
+test('liveness answers without credentials', async ({ request }) => {
+  const res = await request.get('/api/health');
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ status: 'ok' });
+});

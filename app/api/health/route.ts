@@ -1,0 +1,5 @@
+// GET /api/health – liveness for load balancers and orchestrators: the process serves requests (no database call,
+// so a slow database does not get healthy instances killed).
+export function GET() {
+  return new Response('{"status":"ok"}', { headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+}
