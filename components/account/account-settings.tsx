@@ -8,6 +8,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { ChangePasswordForm } from './change-password-form';
 import { ProfileForm } from './profile-form';
+import { ProfilePhoto } from './profile-photo';
 
 export function AccountSettings() {
   const trpc = useTRPC();
@@ -25,7 +26,10 @@ export function AccountSettings() {
             </CardBody>
           </Card>
         ) : (
-          <ProfileForm me={me.data} />
+          <>
+            <ProfilePhoto me={me.data} />
+            <ProfileForm me={me.data} />
+          </>
         )}
         <ChangePasswordForm />
       </div>

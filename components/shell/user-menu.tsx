@@ -5,7 +5,7 @@ import { signOut } from 'next-auth/react';
 import { useTRPC } from '@/components/providers/trpc';
 import { Menu } from '@/components/ui/menu';
 import { Skeleton } from '@/components/ui/skeleton';
-import { Initials } from './initials';
+import { Avatar } from './avatar';
 import { ChevronUpDownIcon } from './nav-icons';
 
 export function UserMenu({ organizationId }: { organizationId: string }) {
@@ -33,7 +33,7 @@ export function UserMenu({ organizationId }: { organizationId: string }) {
       ]}
       trigger={
         <>
-          <Initials name={name} round />
+          <Avatar name={name} image={me.data.image} />
           <span className="min-w-0 flex-1">
             <span className="block truncate text-sm font-medium text-zinc-900">{name}</span>
             <span className="block truncate text-xs text-zinc-500">{me.data.email}</span>

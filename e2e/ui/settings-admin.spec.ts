@@ -6,16 +6,10 @@ import { addMember } from '../fixtures/membership';
 import { bootstrapTenant } from '../fixtures/tenant';
 import { guardConsole } from './console-guard';
 import { snap } from './screenshot';
+import { signIn } from './sign-in';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email or username').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: /^Welcome back/ })).toBeVisible();
-}
 
 test('an owner reads the security log, cannot leave as the last owner, and deletes an organization', async ({ page }) => {
   const problems = guardConsole(page);

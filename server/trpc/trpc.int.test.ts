@@ -58,3 +58,20 @@ describe('tRPC', () => {
     await expect(owner.audit.list({ types: ['nope' as 'login.succeeded'] })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
   });
 });
+
+describe('profile photo through tRPC', () => {
+  it('sets, replaces and removes the image, refusing files that are not images', async () => {
+    const u = await registerAndLogin('photo');
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 9]).toString('base64');
+    const first = await caller(u.userId).account.setImage({ contentType: 'image/png', base64: png });
+    expect(first.image).toMatch(/^\/media\//);
+    const second = await caller(u.userId).account.setImage({ contentType: 'image/png', base64: png });
+    expect(await db.media.findUnique({ where: { id: first.image!.split('/').pop()! } })).toBeNull();
+    await expect(caller(u.userId).account.setImage({ contentType: 'image/png', base64: Buffer.from('GIF89a').toString('base64') })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
+    await expect(caller(u.userId).account.setImage({ contentType: 'image/gif', base64: png })).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    expect((await caller(u.userId).account.me()).image).toBe(second.image);
+    await caller(u.userId).account.removeImage();
+    expect((await caller(u.userId).account.me()).image).toBeNull();
+    expect(await db.media.findUnique({ where: { id: second.image!.split('/').pop()! } })).toBeNull();
+  });
+});
