@@ -3,13 +3,11 @@
 import { useState } from 'react';
 import { useOrganizationAccess } from '@/components/shell/use-organization-access';
 import { Alert } from '@/components/ui/alert';
-import { Card, CardBody } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { QueryError } from '@/components/ui/query-error';
-import { SkeletonRows } from '@/components/ui/skeleton';
 import { ApiKeysTable } from './api-keys-table';
 import { CreateApiKeyForm } from './create-api-key-form';
 import { CreatedKeyNotice } from './created-key-notice';
+import { QueryState } from '@/components/ui/query-state';
 
 export function ApiKeysSettings() {
   const { organization, can } = useOrganizationAccess();
@@ -20,22 +18,14 @@ export function ApiKeysSettings() {
       <PageHeader eyebrow="Settings" title="API keys" description="Give other systems access to the Pitchcraft REST API, with just the scopes they need." />
       <div className="space-y-8">
         {created && <CreatedKeyNotice name={created.name} secret={created.secret} onDone={() => setCreated(null)} />}
-        {organization.isError ? (
-          <QueryError error={organization.error} onRetry={() => void organization.refetch()} />
-        ) : !organization.data ? (
-          <Card>
-            <CardBody>
-              <SkeletonRows rows={5} label="Loading" />
-            </CardBody>
-          </Card>
-        ) : !can('apiKeys:read') ? (
+        <QueryState query={organization} loadingLabel="Loading" rows={5} frame="page">{() => !can('apiKeys:read') ? (
           <Alert tone="info">Your role cannot see this organization&apos;s API keys. Ask an owner or admin.</Alert>
         ) : (
           <>
             {canManage && <CreateApiKeyForm held={can} onCreated={setCreated} />}
             <ApiKeysTable canManage={canManage} />
           </>
-        )}
+        )}</QueryState>
       </div>
     </>
   );

@@ -12,11 +12,10 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DateText } from '@/components/ui/date-text';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
-import { QueryError } from '@/components/ui/query-error';
-import { SkeletonRows } from '@/components/ui/skeleton';
 import { useToast } from '@/components/ui/toast';
 import { PERMISSION_LABELS, PERMISSIONS } from '@/server/auth/permissions';
 import type { ApiKeyDto } from '@/server/domain/api-keys/api-key.schema';
+import { QueryState } from '@/components/ui/query-state';
 
 const PAGE = 50;
 
@@ -47,15 +46,7 @@ export function ApiKeysTable({ canManage }: { canManage: boolean }) {
   return (
     <Card aria-labelledby="keys-title">
       <CardHeader id="keys-title" title="Active keys" description={data ? `${data.count} active ${data.count === 1 ? 'key' : 'keys'}` : undefined} />
-      {keys.isError ? (
-        <div className="px-6 py-5">
-          <QueryError error={keys.error} onRetry={() => void keys.refetch()} />
-        </div>
-      ) : !data ? (
-        <div className="px-6 py-5">
-          <SkeletonRows rows={4} label="Loading API keys" />
-        </div>
-      ) : data.count === 0 ? (
+      <QueryState query={keys} loadingLabel="Loading API keys" rows={4} frame="inset">{(data) => data.count === 0 ? (
         <EmptyState icon={<KeyIcon />} title="No API keys yet" description="Create a key to connect your CRM, dialer or scripts to Pitchcraft." />
       ) : (
         <>
@@ -109,7 +100,7 @@ export function ApiKeysTable({ canManage }: { canManage: boolean }) {
           </div>
           <Pagination offset={offset} limit={PAGE} count={data.count} onChange={setOffset} label="API key pages" />
         </>
-      )}
+      )}</QueryState>
       <ConfirmDialog
         open={revoking !== null}
         title={`Revoke “${revoking?.name ?? ''}”?`}

@@ -9,11 +9,10 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { cx } from '@/components/ui/cx';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
-import { QueryError } from '@/components/ui/query-error';
 import { Select } from '@/components/ui/select';
-import { SkeletonRows } from '@/components/ui/skeleton';
 import { AUDIT_TYPE_LABELS, ORGANIZATION_AUDIT_TYPES, type AuditEventDto, type AuditType } from '@/server/domain/audit/audit-event.schema';
 import { detailTitle, eventLabel, summarizeDetail } from './audit-event-text';
+import { QueryState } from '@/components/ui/query-state';
 
 const PAGE = 50;
 // The viewer's own locale and time zone: the log is read by people checking what happened when, where they are.
@@ -54,15 +53,7 @@ export function AuditEventsTable() {
           </Select>
         }
       />
-      {events.isError ? (
-        <div className="px-6 py-5">
-          <QueryError error={events.error} onRetry={() => void events.refetch()} />
-        </div>
-      ) : !data ? (
-        <div className="px-6 py-5">
-          <SkeletonRows rows={6} label="Loading the security log" />
-        </div>
-      ) : data.count === 0 ? (
+      <QueryState query={events} loadingLabel="Loading the security log" rows={6} frame="inset">{(data) => data.count === 0 ? (
         <EmptyState
           icon={<ShieldIcon />}
           title={type ? 'No events of this type' : 'No events yet'}
@@ -90,7 +81,7 @@ export function AuditEventsTable() {
           </div>
           <Pagination offset={offset} limit={PAGE} count={data.count} onChange={setOffset} label="Security log pages" />
         </>
-      )}
+      )}</QueryState>
     </Card>
   );
 }

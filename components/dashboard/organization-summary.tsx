@@ -5,12 +5,10 @@ import { useOrganizationAccess } from '@/components/shell/use-organization-acces
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
-import { QueryError } from '@/components/ui/query-error';
-import { SkeletonRows } from '@/components/ui/skeleton';
+import { QueryState } from '@/components/ui/query-state';
 
 export function OrganizationSummary({ organizationId }: { organizationId: string }) {
   const { organization, can } = useOrganizationAccess();
-  const org = organization.data;
   return (
     <Card>
       <CardHeader
@@ -24,11 +22,7 @@ export function OrganizationSummary({ organizationId }: { organizationId: string
         }
       />
       <div className="px-6 py-5">
-        {organization.isError ? (
-          <QueryError error={organization.error} onRetry={() => void organization.refetch()} />
-        ) : !org ? (
-          <SkeletonRows rows={3} label="Loading organization" />
-        ) : (
+        <QueryState query={organization} loadingLabel="Loading organization" rows={3}>{(org) => (
           <dl className="space-y-4 text-sm">
             <div className="flex justify-between gap-4">
               <dt className="text-zinc-500">Location</dt>
@@ -49,7 +43,7 @@ export function OrganizationSummary({ organizationId }: { organizationId: string
               </dd>
             </div>
           </dl>
-        )}
+        )}</QueryState>
       </div>
     </Card>
   );

@@ -12,13 +12,12 @@ import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DateText } from '@/components/ui/date-text';
-import { QueryError } from '@/components/ui/query-error';
 import { Select } from '@/components/ui/select';
-import { SkeletonRows } from '@/components/ui/skeleton';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
 import { ROLES } from '@/server/auth/permissions';
 import type { MemberDto } from '@/server/domain/organizations/organization.schema';
+import { QueryState } from '@/components/ui/query-state';
 
 const ROLE_NAMES: Record<MemberDto['role'], string> = { owner: 'Owner', admin: 'Admin', manager: 'Manager', member: 'Member' };
 
@@ -79,15 +78,7 @@ export function MembersTable({ organizationName, myRole, canManage }: { organiza
           </Alert>
         </div>
       )}
-      {members.isError ? (
-        <div className="px-6 py-5">
-          <QueryError error={members.error} onRetry={() => void members.refetch()} />
-        </div>
-      ) : !members.data ? (
-        <div className="px-6 py-5">
-          <SkeletonRows rows={3} label="Loading members" />
-        </div>
-      ) : (
+      <QueryState query={members} loadingLabel="Loading members" rows={3} frame="inset">{(memberList) => (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-zinc-100 text-xs font-medium text-zinc-500">
@@ -101,7 +92,7 @@ export function MembersTable({ organizationName, myRole, canManage }: { organiza
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100">
-              {members.data.map((m) => {
+              {memberList.map((m) => {
                 const name = `${m.firstName} ${m.lastName}`;
                 const locked = !canManage || (m.role === 'owner' && !isOwner);
                 const busy = change.isPending && change.variables?.membershipId === m.id;
@@ -159,7 +150,7 @@ export function MembersTable({ organizationName, myRole, canManage }: { organiza
             </tbody>
           </table>
         </div>
-      )}
+      )}</QueryState>
       <ConfirmDialog
         open={removing !== null}
         title={leaving ? `Leave ${organizationName}?` : `Remove ${removingName}?`}

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { db } from '../../db';
 import { permissionsFor } from '../../auth/permissions';
 import { requireUser, type Ctx } from '../../context';
-import type { Page } from '../../rest/pagination';
+import type { Ordering, Page } from '../../rest/pagination';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { organizationAccess } from './organization-access';
 import { toOrganizationDto } from './organization.dto';
@@ -16,7 +16,7 @@ const withBase = (base: string, list: string[]) => (list.includes(base) ? list :
 
 export const ORGANIZATION_ORDERING = ['name', 'createdAt'] as const;
 
-export async function listOrganizations(opts: { ctx: Ctx; page: Page; ordering: { field: (typeof ORGANIZATION_ORDERING)[number]; direction: 'asc' | 'desc' } }) {
+export async function listOrganizations(opts: { ctx: Ctx; page: Page; ordering: Ordering<(typeof ORGANIZATION_ORDERING)[number]> }) {
   const { ctx, page, ordering } = opts;
   if (ctx.actor.kind === 'apiKey') {
     const org = await db.organization.findFirst({ where: { id: ctx.organizationId! } });
