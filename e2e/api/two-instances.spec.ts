@@ -1,6 +1,7 @@
 // Two app instances on one database agree on rate limits (the counters live in PostgreSQL), and the per-IP budget
 // cannot be reset by forging X-Forwarded-For.
 import { expect, test } from '@playwright/test';
+import { E2E_PORT } from '../../playwright.config';
 import { OPEN_BUDGETS, startAppServer, type AppServer } from '../fixtures/app-server';
 import { bootstrapTenant } from '../fixtures/tenant';
 
@@ -12,8 +13,8 @@ let b: AppServer;
 test.beforeAll(async () => {
   const env = { ...OPEN_BUDGETS, RATE_LIMIT_PER_MINUTE: '6', RATE_LIMIT_AUTH_PER_MINUTE: '3' };
   [a, b] = await Promise.all([
-    startAppServer({ port: 3102, databaseUrl: process.env.E2E_DATABASE_URL!, env, quiet: true }),
-    startAppServer({ port: 3103, databaseUrl: process.env.E2E_DATABASE_URL!, env, quiet: true }),
+    startAppServer({ port: E2E_PORT + 2, databaseUrl: process.env.E2E_DATABASE_URL!, env, quiet: true }),
+    startAppServer({ port: E2E_PORT + 3, databaseUrl: process.env.E2E_DATABASE_URL!, env, quiet: true }),
   ]);
 });
 

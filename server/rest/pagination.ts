@@ -1,12 +1,9 @@
 // List conventions of API.md §1: limit/offset (alias skip), ordering, and the {count,next,previous,results} envelope.
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { DEFAULT_LIMIT, MAX_LIMIT, type Ordering, type Page } from '../domain/shared/list';
 
-export const MAX_LIMIT = 200;
-export const DEFAULT_LIMIT = 50;
-
-export type Page = { limit: number; offset: number };
-export type Ordering<F extends string> = { field: F; direction: 'asc' | 'desc' };
+export type { Ordering, Page };
 
 const pageSchema = z.object({
   limit: z.coerce.number().int('must be an integer').min(1, 'must be at least 1').max(MAX_LIMIT, `must be at most ${MAX_LIMIT}`).default(DEFAULT_LIMIT),

@@ -5,7 +5,7 @@ import { requirePermission, type Ctx } from '../../context';
 import { newSecret } from '../../auth/secrets';
 import type { Permission } from '../../auth/permissions';
 import { AppError, notFound } from '../../errors';
-import type { Ordering, Page } from '../../rest/pagination';
+import type { Ordering, Page } from '../shared/list';
 import { auditActor, recordAuditEvent } from '../audit/record-audit-event';
 import { isUuid } from '../organizations/organization-access';
 import { createApiKeyInput, type ApiKeyDto } from './api-key.schema';

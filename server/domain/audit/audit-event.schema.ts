@@ -1,5 +1,6 @@
 // Shapes of security-log events: the event types with their labels, the list input and the event DTO.
 import { z } from 'zod';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../shared/list';
 
 export const AUDIT_TYPES = [
   'user.registered',
@@ -48,8 +49,7 @@ export const auditTypeEnum = z.enum(AUDIT_TYPES).meta({ id: 'AuditEventType' });
 
 export const listAuditEventsInput = z
   .object({
-    // The API's list limit (server/rest/pagination MAX_LIMIT), not imported: forms in the browser read this file.
-    limit: z.number().int().min(1).max(200).default(50),
+    limit: z.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
     offset: z.number().int().min(0).default(0),
     types: z.array(auditTypeEnum).max(AUDIT_TYPES.length).optional(),
   })

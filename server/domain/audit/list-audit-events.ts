@@ -1,7 +1,7 @@
 // The organization's security log: its audit events, newest first, with who acted, optionally of some types only.
 import { db } from '../../db';
 import { requirePermission, type Ctx } from '../../context';
-import { MAX_LIMIT, type Page } from '../../rest/pagination';
+import { MAX_LIMIT, type Page } from '../shared/list';
 import type { AuditEventDto, AuditType } from './audit-event.schema';
 
 export async function listAuditEvents(opts: { ctx: Ctx; page: Page; types?: readonly AuditType[] }): Promise<{ count: number; results: AuditEventDto[] }> {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { db } from '../../db';
 import { permissionsFor } from '../../auth/permissions';
 import { requireUser, type Ctx } from '../../context';
-import type { Ordering, Page } from '../../rest/pagination';
+import type { Ordering, Page } from '../shared/list';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { organizationAccess } from './organization-access';
 import { toOrganizationDto } from './organization.dto';
