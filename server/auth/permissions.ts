@@ -11,6 +11,9 @@ export const PERMISSIONS = [
   'apiKeys:manage',
   'statistics:read',
   'audit:read',
+  'calls:answer',
+  'calls:read',
+  'leads:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -25,17 +28,24 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'apiKeys:manage': 'Create and revoke API keys',
   'statistics:read': 'Read statistics',
   'audit:read': 'Read the security log',
+  'calls:answer': 'Take live calls as a dealer',
+  'calls:read': 'List and export every live call',
+  'leads:read': 'List and export leads',
 };
 
-const READ: Permission[] = ['organization:read', 'members:read', 'statistics:read'];
+// Every member is a dealer by default (calls:answer): owners take calls too.
+const READ: Permission[] = ['organization:read', 'members:read', 'statistics:read', 'calls:answer'];
 
 // Owners hold everything; admins everything but deleting the organization (the security log included).
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS.filter((p) => p !== 'organization:delete'),
-  manager: [...READ, 'apiKeys:read'],
+  manager: [...READ, 'apiKeys:read', 'calls:read', 'leads:read'],
   member: READ,
 };
+
+/** Roles whose grants include the permission (extra per-member grants come on top). */
+export const rolesWith = (permission: Permission): Role[] => ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(permission));
 
 export const ROLES = ['owner', 'admin', 'manager', 'member'] as const satisfies readonly Role[];
 
