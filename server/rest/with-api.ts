@@ -13,11 +13,12 @@ import type { ApiResponse } from './respond';
 
 /**
  * Who may call: a permission in the active organization, `'user'` (any signed-in user, no API key),
- * `'authenticated'` (user or API key) or `'public'`. There is no default: a route that names none does not compile.
+ * `'authenticated'` (user or API key), `'optional'` (credentials read when sent, else none: the domain decides, e.g.
+ * a customer's call token) or `'public'`. There is no default: a route that names none does not compile.
  */
-export type Access = Permission | 'user' | 'authenticated' | 'public';
+export type Access = Permission | 'user' | 'authenticated' | 'optional' | 'public';
 
-type CtxFor<A extends Access> = A extends 'public' ? Ctx | null : A extends Permission ? OrgCtx : Ctx;
+type CtxFor<A extends Access> = A extends 'public' | 'optional' ? Ctx | null : A extends Permission ? OrgCtx : Ctx;
 
 export type HandlerArgs<A extends Access, P> = {
   req: Request;
@@ -62,7 +63,7 @@ export function withApi<A extends Access, P = Record<string, never>>(
         throw new AppError('rate_limited', { message: `Rate limit exceeded; retry in ${limit.resetSeconds} s`, headers: { 'Retry-After': String(limit.resetSeconds) } });
       }
       if (authError) throw authError;
-      if (options.access !== 'public') authorize(options.access, ctx);
+      if (options.access !== 'public' && options.access !== 'optional') authorize(options.access, ctx);
 
       const hasBody = !['GET', 'HEAD', 'DELETE'].includes(req.method);
       const body = hasBody ? await readBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY) : new RequestBody(new Uint8Array(), null);
@@ -102,7 +103,7 @@ export function withApi<A extends Access, P = Record<string, never>>(
   };
 }
 
-function authorize(access: Exclude<Access, 'public'>, ctx: Ctx | null): void {
+function authorize(access: Exclude<Access, 'public' | 'optional'>, ctx: Ctx | null): void {
   if (!ctx) throw new AppError('unauthenticated', { message: 'Send an access token or an API key', headers: { 'WWW-Authenticate': 'Bearer' } });
   if (access === 'authenticated') return;
   if (access === 'user') {

@@ -8,6 +8,10 @@ export const statisticsDto = z
   .object({
     members: z.number().int(),
     apiKeys: z.object({ total: z.number().int(), active: z.number().int() }),
+    calls: z
+      .object({ total: z.number().int(), requested: z.number().int(), active: z.number().int(), completed: z.number().int(), missed: z.number().int(), expired: z.number().int() })
+      .meta({ description: 'Live calls asked for in the range, by status' }),
+    leads: z.object({ total: z.number().int() }).meta({ description: 'Leads left in the range' }),
     range: z.object({ from: z.iso.datetime().nullable(), to: z.iso.datetime().nullable() }),
   })
   .meta({ id: 'Statistics' });
@@ -18,14 +22,23 @@ export async function getStatistics(opts: { ctx: Ctx; range: z.input<typeof date
   const createdAt = dateWhere(range);
   const org = { organizationId: ctx.organizationId, ...(createdAt && { createdAt }) };
   const now = new Date();
-  const [members, keysTotal, keysActive] = await Promise.all([
+  const [members, keysTotal, keysActive, callsByStatus, leads] = await Promise.all([
     db.membership.count({ where: org }),
     db.apiKey.count({ where: org }),
     db.apiKey.count({ where: { ...org, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }),
+    db.call.groupBy({ by: ['status'], where: org, _count: { _all: true } }),
+    db.lead.count({ where: org }),
   ]);
+  const calls = { total: 0, requested: 0, active: 0, completed: 0, missed: 0, expired: 0 };
+  for (const g of callsByStatus) {
+    calls[g.status] = g._count._all;
+    calls.total += g._count._all;
+  }
   return {
     members,
     apiKeys: { total: keysTotal, active: keysActive },
+    calls,
+    leads: { total: leads },
     range: { from: range.gte?.toISOString() ?? null, to: range.lte?.toISOString() ?? null },
   };
 }

@@ -1,0 +1,9 @@
+import { stopCall } from '@/server/domain/calls/call-lifecycle';
+import { callTokenOf } from '@/server/rest/call-headers';
+import { ok } from '@/server/rest/respond';
+import { withApi } from '@/server/rest/with-api';
+
+// POST /api/v1/calls/{id}/stop – its dealer or its customer ends a running call (→ completed)
+export const POST = withApi<'optional', { id: string }>({ access: 'optional' }, async ({ ctx, req, params }) =>
+  ok(await stopCall({ ctx, callToken: callTokenOf(req), id: params.id })),
+);

@@ -1,0 +1,7 @@
+import { countCalls } from '@/server/domain/calls/list-calls';
+import { filterParams } from '@/server/rest/pagination';
+import { ok } from '@/server/rest/respond';
+import { withApi } from '@/server/rest/with-api';
+
+// GET /api/v1/calls/count – how many calls match the filters
+export const GET = withApi({ access: 'authenticated' }, async ({ ctx, url }) => ok(await countCalls({ ctx, filters: filterParams(url) })));

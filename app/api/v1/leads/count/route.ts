@@ -1,0 +1,7 @@
+import { countLeads } from '@/server/domain/leads/list-leads';
+import { filterParams } from '@/server/rest/pagination';
+import { ok } from '@/server/rest/respond';
+import { withApi } from '@/server/rest/with-api';
+
+// GET /api/v1/leads/count – how many leads match the filters
+export const GET = withApi({ access: 'leads:read' }, async ({ ctx, url }) => ok(await countLeads({ ctx, filters: filterParams(url) })));

@@ -1,0 +1,6 @@
+import { decodeVin } from '@/server/domain/vehicles/decode-vin';
+import { ok } from '@/server/rest/respond';
+import { withApi } from '@/server/rest/with-api';
+
+// GET /api/v1/vin/{vin} – offline decode: validity (check digit), manufacturer, country, make, model and year
+export const GET = withApi<'public', { vin: string }>({ access: 'public' }, async ({ params }) => ok(await decodeVin(params.vin), { 'Cache-Control': 'public, max-age=86400' }));
