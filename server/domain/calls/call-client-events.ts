@@ -7,8 +7,9 @@ import { callClientEventInput, type CallEventDto } from './call.schema';
 import { recordCallEvent } from './record-call-event';
 
 export async function addCallClientEvent(opts: { ctx: Ctx | null; callToken?: string | null; id: string; input: unknown }): Promise<CallEventDto> {
-  const input = callClientEventInput.parse(opts.input);
+  // Who may touch the call is settled first: another organization's call is 404 whatever the body says.
   const party = await resolveCallParty({ ctx: opts.ctx, callToken: opts.callToken, callId: opts.id });
+  const input = callClientEventInput.parse(opts.input);
   const actor = partyActor(party);
   // Prefixed, so a client can never write a line that reads like one of the server's transitions.
   const e = await recordCallEvent(db, { callId: party.callId, organizationId: party.organizationId, type: `client.${input.type}`, code: input.code ?? null, ...actor });

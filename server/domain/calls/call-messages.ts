@@ -34,9 +34,10 @@ export async function listCallMessages(opts: { ctx: Ctx | null; callToken?: stri
 }
 
 export async function sendCallMessage(opts: { ctx: Ctx | null; callToken?: string | null; id: string; input: unknown }): Promise<CallMessageDto> {
-  const input = callMessageInput.parse(opts.input);
   const row = await db.$transaction(async (tx) => {
+    // Another organization's call is 404 whatever the body says, so the caller is resolved before the input.
     const party = await resolveCallParty({ ctx: opts.ctx, callToken: opts.callToken, callId: opts.id }, tx);
+    const input = callMessageInput.parse(opts.input);
     if (party.kind === 'staff' && !party.isDealer) throw forbidden('Only the dealer on this call can write to its customer');
     // Locks the call so a message never lands after the call it belongs to has ended.
     const [call] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Call" WHERE id = ${party.callId}::uuid FOR UPDATE`;

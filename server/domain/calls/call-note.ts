@@ -8,9 +8,10 @@ import { getCall } from './get-call';
 import { recordCallEvent } from './record-call-event';
 
 export async function saveCallNote(opts: { ctx: Ctx; id: string; input: unknown }) {
-  const input = callNoteInput.parse(opts.input);
   await db.$transaction(async (tx) => {
+    // Another organization's call is 404 whatever the body says, so the caller is resolved before the input.
     const party = await resolveCallParty({ ctx: opts.ctx, callId: opts.id }, tx);
+    const input = callNoteInput.parse(opts.input);
     if (party.kind !== 'staff') throw new AppError('not_found', { message: 'Call not found' });
     if (!party.isDealer && !party.canReadAll) throw forbidden('Only the dealer on this call or a manager can write its note');
     const now = new Date();

@@ -2,6 +2,7 @@
 import { createDocument } from 'zod-openapi';
 import { identityPaths } from './paths/identity';
 import { organizationPaths } from './paths/organizations';
+import { callPaths } from './paths/calls';
 import { operation } from './operation';
 import { z } from 'zod';
 
@@ -29,11 +30,14 @@ export function openApiDocument() {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'Access token from POST /auth/token, or an API key' },
         apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+        callToken: { type: 'apiKey', in: 'header', name: 'X-Call-Token', description: "A customer's own call token (from POST /calls): opens that call only" },
+        organizationToken: { type: 'apiKey', in: 'header', name: 'X-Organization-Token', description: "An organization's public call token, for POST /calls and POST /leads" },
       },
     },
     paths: {
       ...identityPaths,
       ...organizationPaths,
+      ...callPaths,
       '/openapi.json': { get: operation({ summary: 'This document', tags: ['Meta'], access: 'public', responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } } }) },
     },
   });
