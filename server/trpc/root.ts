@@ -5,6 +5,10 @@ import { apiKeysRouter } from './routers/api-keys';
 import { auditRouter } from './routers/audit';
 import { organizationRouter } from './routers/organization';
 import { statisticsRouter } from './routers/statistics';
+import { callRoomRouter } from './routers/call-room';
+import { callsRouter } from './routers/calls';
+import { dealersRouter } from './routers/dealers';
+import { leadsRouter } from './routers/leads';
 
 export const appRouter = router({
   account: accountRouter,
@@ -12,6 +16,10 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   statistics: statisticsRouter,
   audit: auditRouter,
+  calls: callsRouter,
+  leads: leadsRouter,
+  dealers: dealersRouter,
+  callRoom: callRoomRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,47 @@
+// The customer's side of a live call, for the public page /call/[organizationToken]: no sign-in, only the
+// organization's call token to ask and the call's own token after. Budgets are per client address, as on REST.
+import { z } from 'zod';
+import { TRPCError } from '@trpc/server';
+import { addCallClientEvent } from '../../domain/calls/call-client-events';
+import { stopCall } from '../../domain/calls/call-lifecycle';
+import { listCallMessages, sendCallMessage } from '../../domain/calls/call-messages';
+import { createCall, organizationForCallToken } from '../../domain/calls/create-call';
+import { getCall } from '../../domain/calls/get-call';
+import { createLead } from '../../domain/leads/create-lead';
+import { decodeVin } from '../../domain/vehicles/decode-vin';
+import { consume, defaultPolicy } from '../../rate-limit';
+import { publicProcedure, router } from '../init';
+
+const limited = publicProcedure.use(async ({ ctx, next }) => {
+  const verdict = await consume(`ip:${ctx.ip ?? 'unknown'}`, defaultPolicy(false));
+  if (!verdict.allowed) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many requests; retry in ${verdict.resetSeconds} s` });
+  return next();
+});
+
+const token = z.string().max(200);
+const callAccess = { callId: z.string().max(64), callToken: token };
+
+export const callRoomRouter = router({
+  organization: limited.input(z.object({ organizationToken: token }).strict()).query(async ({ input }) => ({ name: (await organizationForCallToken(input.organizationToken)).name })),
+  decodeVin: limited.input(z.object({ vin: z.string().max(64) }).strict()).query(({ input }) => decodeVin(input.vin)),
+  request: limited
+    .input(z.object({ organizationToken: token, call: z.unknown() }).strict())
+    .mutation(async ({ input }) => {
+      const { organizationId: _organizationId, ...created } = await createCall({ organizationToken: input.organizationToken, input: input.call });
+      return created;
+    }),
+  get: limited.input(z.object(callAccess).strict()).query(({ input }) => getCall({ ctx: null, callToken: input.callToken, id: input.callId })),
+  messages: limited
+    .input(z.object(callAccess).strict())
+    .query(({ input }) => listCallMessages({ ctx: null, callToken: input.callToken, id: input.callId, page: { limit: 200, offset: 0 } })),
+  sendMessage: limited
+    .input(z.object({ ...callAccess, message: z.string() }).strict())
+    .mutation(({ input }) => sendCallMessage({ ctx: null, callToken: input.callToken, id: input.callId, input: { message: input.message } })),
+  stop: limited.input(z.object(callAccess).strict()).mutation(({ input }) => stopCall({ ctx: null, callToken: input.callToken, id: input.callId })),
+  logEvent: limited
+    .input(z.object({ ...callAccess, event: z.unknown() }).strict())
+    .mutation(({ input }) => addCallClientEvent({ ctx: null, callToken: input.callToken, id: input.callId, input: input.event })),
+  leaveLead: limited
+    .input(z.object({ callToken: token, lead: z.unknown() }).strict())
+    .mutation(({ input }) => createLead({ callToken: input.callToken, organizationToken: null, input: input.lead })),
+});
