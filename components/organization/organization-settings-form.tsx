@@ -19,6 +19,7 @@ const formValues = (org: OrganizationDto) => ({
   image: org.image ?? '',
   baseCurrency: org.baseCurrency,
   currencies: org.currencies,
+  loanLinkUrl: org.loanLinkUrl ?? '',
 });
 
 export function OrganizationSettingsForm({ organization, canEdit }: { organization: OrganizationDto; canEdit: boolean }) {
@@ -29,7 +30,7 @@ export function OrganizationSettingsForm({ organization, canEdit }: { organizati
   const form = useZodForm({
     schema: updateOrganizationInput,
     initialValues: formValues(organization),
-    toInput: (v) => ({ ...v, location: v.location.trim() || null, image: v.image.trim() || null }),
+    toInput: (v) => ({ ...v, location: v.location.trim() || null, image: v.image.trim() || null, loanLinkUrl: v.loanLinkUrl.trim() || null }),
     onSubmit: async (input) => {
       const saved = await update.mutateAsync(input);
       queryClient.setQueryData(trpc.organization.get.queryKey(), saved);
@@ -57,6 +58,15 @@ export function OrganizationSettingsForm({ organization, canEdit }: { organizati
             </div>
             <FormField id={form.id('image')} label="Logo image URL" optional hint="A square PNG or SVG at least 128 × 128 pixels works best." error={form.error('image')}>
               <Input {...form.text('image', { hint: true })} type="url" inputMode="url" placeholder="https://example.com/logo.png" />
+            </FormField>
+            <FormField
+              id={form.id('loanLinkUrl')}
+              label="Loan link"
+              optional
+              hint="After a call, dealers can send this link to the customer (e.g. your financing application)."
+              error={form.error('loanLinkUrl')}
+            >
+              <Input {...form.text('loanLinkUrl', { hint: true })} type="url" inputMode="url" placeholder="https://example.com/finance/apply" />
             </FormField>
             <CurrencyFields
               form={form}

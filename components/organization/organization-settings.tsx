@@ -2,6 +2,7 @@
 // The organization settings page body: the details form, the members table and, for owners, the danger zone.
 import { useOrganizationAccess } from '@/components/shell/use-organization-access';
 import { PageHeader } from '@/components/ui/page-header';
+import { CallPageCard } from './call-page-card';
 import { DangerZone } from './danger-zone';
 import { MembersTable } from './members-table';
 import { OrganizationSettingsForm } from './organization-settings-form';
@@ -16,6 +17,7 @@ export function OrganizationSettings() {
         <QueryState query={organization} loadingLabel="Loading organization" rows={6} frame="page">{(org) => (
           <OrganizationSettingsForm key={org.updatedAt} organization={org} canEdit={can('organization:update')} />
         )}</QueryState>
+        {organization.data?.callToken && <CallPageCard callToken={organization.data.callToken} organizationName={organization.data.name} />}
         {can('members:read') && organization.data && <MembersTable organizationName={organization.data.name} myRole={role} canManage={can('members:manage')} />}
         {can('organization:delete') && organization.data && <DangerZone organization={organization.data} />}
       </div>

@@ -1,6 +1,7 @@
 // The signed-in frame: a sidebar with the organization switcher, navigation and user menu beside the page.
 import type { ReactNode } from 'react';
 import { Logo } from './logo';
+import { HeadsetIcon, InboxIcon, PhoneIcon } from '@/components/calls/icons';
 import { BuildingIcon, HomeIcon, KeyIcon, ShieldIcon, UserIcon } from './nav-icons';
 import { NavLink } from './nav-link';
 import { OrganizationSwitcher } from './organization-switcher';
@@ -28,6 +29,18 @@ export function AppShell({ organizationId, children }: { organizationId: string;
               <NavLink href={base} icon={<HomeIcon />} exact>
                 Dashboard
               </NavLink>
+            </div>
+            <div className="flex gap-1 md:flex-col">
+              <p className="hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-400 uppercase md:block">Live calls</p>
+              <NavLink href={`${base}/calls`} icon={<PhoneIcon />}>
+                Calls
+              </NavLink>
+              <PermittedNavLink permission="leads:read" href={`${base}/leads`} icon={<InboxIcon />}>
+                Leads
+              </PermittedNavLink>
+              <PermittedNavLink permission="members:read" href={`${base}/dealers`} icon={<HeadsetIcon />}>
+                Dealers
+              </PermittedNavLink>
             </div>
             <div className="flex gap-1 md:flex-col">
               <p className="hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-400 uppercase md:block">Settings</p>

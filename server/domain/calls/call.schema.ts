@@ -7,6 +7,9 @@ export const CALL_STATUSES = ['requested', 'active', 'completed', 'missed', 'exp
 export const callStatusEnum = z.enum(CALL_STATUSES).meta({ id: 'CallStatus' });
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
+export const CALL_ORDERING = ['requestedAt', 'status', 'vin', 'carMake', 'carModel', 'carType', 'name', 'acceptedAt', 'endedAt'] as const;
+export type CallOrderingField = (typeof CALL_ORDERING)[number];
+
 /** A call that ended, one way or the other: only these take a note. */
 export const ENDED_STATUSES: readonly CallStatus[] = ['completed', 'missed', 'expired'];
 

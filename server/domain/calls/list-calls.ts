@@ -10,8 +10,9 @@ import { callWhere, parseCallFilters, type CallFiltersInput } from './call-filte
 import { callSelect, toCallDto, vehicleOf } from './call-dto';
 import type { CallDto } from './call.schema';
 
-export const CALL_ORDERING = ['requestedAt', 'status', 'vin', 'carMake', 'carModel', 'carType', 'name', 'acceptedAt', 'endedAt'] as const;
-export type CallOrderingField = (typeof CALL_ORDERING)[number];
+import { CALL_ORDERING, type CallOrderingField } from './call.schema';
+
+export { CALL_ORDERING, type CallOrderingField };
 
 const COLUMN: Record<CallOrderingField, keyof Prisma.CallOrderByWithRelationInput> = {
   requestedAt: 'createdAt',

@@ -4,6 +4,9 @@ import { roleEnum } from '../identity/user.schema';
 import { commaList } from '../shared/list-filters';
 import { phoneInput } from '../shared/phone';
 
+export const DEALER_ORDERING = ['name', 'email', 'joinedAt', 'lastPingAt'] as const;
+export type DealerOrderingField = (typeof DEALER_ORDERING)[number];
+
 export const presenceInput = z.object({ status: z.enum(['online', 'offline']) }).strict().meta({ id: 'PresenceInput' });
 
 /** POST /me/ping takes an empty object: the request itself is the heartbeat. */

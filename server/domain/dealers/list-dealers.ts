@@ -13,8 +13,9 @@ import { dealerMembershipSelect, toDealerDto } from './dealer-dto';
 import { lockDealer } from './dealer-row';
 import { dealerFiltersInput, updateDealerInput, type DealerDto, type DealerFiltersInput } from './dealer.schema';
 
-export const DEALER_ORDERING = ['name', 'email', 'joinedAt', 'lastPingAt'] as const;
-export type DealerOrderingField = (typeof DEALER_ORDERING)[number];
+import { DEALER_ORDERING, type DealerOrderingField } from './dealer.schema';
+
+export { DEALER_ORDERING, type DealerOrderingField };
 
 const contains = (value: string) => ({ contains: value, mode: 'insensitive' as const });
 

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { phoneInput } from '../shared/phone';
 import { callStatusEnum, callVehicleDto } from '../calls/call.schema';
 
+export const LEAD_ORDERING = ['createdAt', 'name', 'email', 'vin', 'carMake', 'carModel', 'carType'] as const;
+export type LeadOrderingField = (typeof LEAD_ORDERING)[number];
+
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const personName = z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters');
 

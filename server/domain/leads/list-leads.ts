@@ -9,8 +9,9 @@ import { vehicleOf } from '../calls/call-dto';
 import { leadSelect, toLeadDto } from './lead-dto';
 import type { LeadDto } from './lead.schema';
 
-export const LEAD_ORDERING = ['createdAt', 'name', 'email', 'vin', 'carMake', 'carModel', 'carType'] as const;
-export type LeadOrderingField = (typeof LEAD_ORDERING)[number];
+import { LEAD_ORDERING, type LeadOrderingField } from './lead.schema';
+
+export { LEAD_ORDERING, type LeadOrderingField };
 
 const COLUMN: Record<LeadOrderingField, keyof Prisma.LeadOrderByWithRelationInput> = {
   createdAt: 'createdAt',

@@ -1,0 +1,7 @@
+import { exportLeads } from '@/server/domain/leads/list-leads';
+import { csvResponse } from '@/server/rest/csv';
+import { filterParams } from '@/server/rest/pagination';
+import { withSession } from '@/server/rest/with-session';
+
+// GET /{org}/leads/export.csv – the leads list's CSV export for the signed-in user (same filters as the page)
+export const GET = withSession('leads:read', async ({ ctx, url }) => csvResponse(await exportLeads({ ctx, filters: filterParams(url) }), 'leads'));
