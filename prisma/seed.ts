@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../server/generated/prisma/client';
 import { hashPassword } from '../server/auth/passwords';
+import { seedLiveCalls } from './seed-live-calls';
 
 export const DEMO_LOGIN = { email: 'demo@pitchcraft.dev', password: 'pitchcraft-demo' };
 
@@ -11,9 +12,10 @@ export async function seed(url: string): Promise<{ email: string; password: stri
   try {
     const existing = await db.user.findUnique({ where: { email: DEMO_LOGIN.email }, select: { id: true } });
     if (existing) return DEMO_LOGIN;
-    await db.$transaction(async (tx) => {
+    const passwordHash = await hashPassword(DEMO_LOGIN.password);
+    const created = await db.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { email: DEMO_LOGIN.email, username: 'demo', firstName: 'Dana', lastName: 'Demo', passwordHash: await hashPassword(DEMO_LOGIN.password) },
+        data: { email: DEMO_LOGIN.email, username: 'demo', firstName: 'Dana', lastName: 'Demo', passwordHash },
       });
       const org = await tx.organization.create({
         data: {
@@ -26,7 +28,12 @@ export async function seed(url: string): Promise<{ email: string; password: stri
         },
       });
       await tx.user.update({ where: { id: user.id }, data: { activeOrganizationId: org.id } });
+      return { organizationId: org.id, ownerId: user.id };
     });
+
+    // ── Live calls and leads (issue 10): dealers (same demo password), calls in every state, chats, notes, leads ──
+    await seedLiveCalls(db, { ...created, passwordHash });
+    // ── end of live calls ──
     return DEMO_LOGIN;
   } finally {
     await db.$disconnect();
