@@ -26,7 +26,8 @@ const TIMEOUT_MS = 20_000;
 function start(): State {
   // Resolved from the project root rather than this module: Next bundles this file, but the worker runs unbundled.
   const file = path.join(process.cwd(), 'server', 'vin', 'decoder-worker.mjs');
-  const worker = new Worker(file);
+  // Constructed indirectly: the bundler rewrites a literal `new Worker(path)` into a module reference of its own.
+  const worker: Worker = Reflect.construct(Worker, [file]);
   const state: State = { worker, pending: new Map(), nextId: 1 };
   // A decoder waiting for work must not keep a process (a test run, a script) alive.
   worker.unref();
