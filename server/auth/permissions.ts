@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'calls:answer',
   'calls:read',
   'leads:read',
+  'emails:read',
+  'jobs:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -31,6 +33,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'calls:answer': 'Take live calls as a dealer',
   'calls:read': 'List and export every live call',
   'leads:read': 'List and export leads',
+  'emails:read': 'Read the email log',
+  'jobs:read': 'See background jobs and retry failed ones',
 };
 
 // Every member is a dealer by default (calls:answer): owners take calls too.

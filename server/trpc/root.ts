@@ -3,7 +3,9 @@ import { router } from './init';
 import { accountRouter } from './routers/account';
 import { apiKeysRouter } from './routers/api-keys';
 import { auditRouter } from './routers/audit';
+import { operationsRouter } from './routers/operations';
 import { organizationRouter } from './routers/organization';
+import { realtimeRouter } from './routers/realtime';
 import { statisticsRouter } from './routers/statistics';
 import { callRoomRouter } from './routers/call-room';
 import { callsRouter } from './routers/calls';
@@ -20,6 +22,8 @@ export const appRouter = router({
   leads: leadsRouter,
   dealers: dealersRouter,
   callRoom: callRoomRouter,
+  realtime: realtimeRouter,
+  operations: operationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

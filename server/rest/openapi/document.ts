@@ -3,6 +3,7 @@ import { createDocument } from 'zod-openapi';
 import { identityPaths } from './paths/identity';
 import { organizationPaths } from './paths/organizations';
 import { callPaths } from './paths/calls';
+import { realtimePaths } from './paths/realtime';
 import { operation } from './operation';
 import { z } from 'zod';
 
@@ -38,6 +39,7 @@ export function openApiDocument() {
       ...identityPaths,
       ...organizationPaths,
       ...callPaths,
+      ...realtimePaths,
       '/openapi.json': { get: operation({ summary: 'This document', tags: ['Meta'], access: 'public', responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } } }) },
     },
   });
