@@ -52,6 +52,19 @@ export function env(): Env {
   return cached;
 }
 
+const callTimingSchema = z.object({
+  // A requested call nobody accepts within this many seconds is missed.
+  CALL_MISSED_AFTER_SECONDS: z.coerce.number().positive().max(86_400).default(60),
+  // A dealer whose pings stop for this long goes offline, and their active call expires.
+  CALL_PING_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(30),
+});
+
+/** Live-call timings, read live (not cached) so an operator, or a test, can change them without restarting this module. */
+export function callTimings(): { missedAfterSeconds: number; pingTimeoutSeconds: number } {
+  const t = callTimingSchema.parse(process.env);
+  return { missedAfterSeconds: t.CALL_MISSED_AFTER_SECONDS, pingTimeoutSeconds: t.CALL_PING_TIMEOUT_SECONDS };
+}
+
 // Read live rather than from the cached env, so an operator (or a test) can close sign-up without a restart of this module.
 /** The app's public base URL, without a trailing slash. */
 export function publicUrl(): string {

@@ -2,6 +2,7 @@
 // /call/[organizationToken]: the customer's page, phone first — ask for a call about the vehicle in front of them,
 // follow its state, chat with the dealer, and leave their details afterwards.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useState } from 'react';
 import { readServerError } from '@/components/forms/server-error';
 import { useTRPC } from '@/components/providers/trpc';
@@ -78,6 +79,18 @@ function CallState({ call, onNewCall }: { call: SavedCall; onNewCall: () => void
   const queryClient = useQueryClient();
   const access = { callId: call.callId, callToken: call.callToken };
   const state = useQuery(trpc.callRoom.get.queryOptions(access, { retry: false }));
+  // Live: every change of this call and every message about it, through the platform's stream for this call only.
+  useSubscription(
+    trpc.callRoom.events.subscriptionOptions(
+      { ...access, lastEventId: null },
+      {
+        onData: ({ data }) => {
+          if (data.type === 'message.created') void queryClient.invalidateQueries(trpc.callRoom.messages.queryFilter(access));
+          else void queryClient.invalidateQueries(trpc.callRoom.get.queryFilter(access));
+        },
+      },
+    ),
+  );
   const stop = useMutation(trpc.callRoom.stop.mutationOptions({ onSuccess: (c) => queryClient.setQueryData(trpc.callRoom.get.queryKey(access), c) }));
 
   if (state.isError) {
@@ -113,16 +126,11 @@ function CallState({ call, onNewCall }: { call: SavedCall; onNewCall: () => void
           {vehicle || 'Your vehicle'} · <span className="font-mono">{c.vin}</span>
         </p>
       </div>
-      {live && (
-        <div className="flex justify-center gap-2">
-          <Button variant="secondary" onClick={() => void state.refetch()} busy={state.isFetching}>
-            Check again
+      {c.status === 'active' && (
+        <div className="flex justify-center">
+          <Button variant="danger" onClick={() => stop.mutate(access)} busy={stop.isPending}>
+            End call
           </Button>
-          {c.status === 'active' && (
-            <Button variant="danger" onClick={() => stop.mutate(access)} busy={stop.isPending}>
-              End call
-            </Button>
-          )}
         </div>
       )}
       <CallChat call={call} open={live} />

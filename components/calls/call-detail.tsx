@@ -88,7 +88,32 @@ function Summary({ call }: { call: CallDetailDto }) {
           <Row label="Lead">{call.leadId ? 'Left by the customer' : 'None'}</Row>
         </dl>
       </CardBody>
+      <LoanLink call={call} />
     </Card>
+  );
+}
+
+function LoanLink({ call }: { call: CallDetailDto }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const send = useMutation(
+    trpc.calls.sendLoanLink.mutationOptions({
+      onSuccess: async (r) => {
+        toast(`Loan link sent to ${r.to}`);
+        await queryClient.invalidateQueries(trpc.calls.get.queryFilter({ id: call.id }));
+      },
+    }),
+  );
+  if (!ENDED_STATUSES.includes(call.status)) return null;
+  return (
+    <CardFooter className="flex-wrap justify-between">
+      <p className="text-sm text-zinc-500">{call.customer.email ? `Send your financing link to ${call.customer.email}.` : 'The customer left no email address.'}</p>
+      {send.error && <p className="text-sm text-red-700">{readServerError(send.error).message}</p>}
+      <Button variant="secondary" size="sm" disabled={!call.customer.email} busy={send.isPending} onClick={() => send.mutate({ id: call.id, channel: 'email' })}>
+        Send loan link by email
+      </Button>
+    </CardFooter>
   );
 }
 

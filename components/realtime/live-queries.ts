@@ -10,5 +10,9 @@ export const LIVE_QUERIES: Record<string, (k: KeyOf) => QueryKey[]> = {
   'organization.updated': (k) => [k(['organization', 'get']), k(['account', 'organizations']), k(['account', 'me'])],
   'member.updated': (k) => [k(['organization', 'members']), k(['account', 'me']), k(['account', 'organizations']), k(['organization', 'get']), k(['statistics'])],
   'email.updated': (k) => [k(['operations'])],
+  // Live calls: lists, counts and the open call page follow every change; the dealer console reacts on its own too.
+  'call.requested': (k) => [k(['calls']), k(['statistics'])],
+  'call.updated': (k) => [k(['calls']), k(['dealers']), k(['leads']), k(['statistics'])],
+  'message.created': (k) => [k(['calls', 'messages'])],
   'member.removed': (k) => [k(['organization', 'members']), k(['account', 'me']), k(['account', 'organizations']), k(['statistics'])],
 };

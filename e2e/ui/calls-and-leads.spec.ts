@@ -47,8 +47,11 @@ test('a customer asks for a call and leaves a lead; the manager finds both, filt
     const list = await (await request.get(`/api/v1/calls?status=requested&name=${surname}`, { headers: owner })).json();
     callId = list.results[0].id;
     expect((await request.post(`/api/v1/calls/${callId}/accept`, { headers: owner })).status()).toBe(200);
+    await expect(page.getByRole('heading', { name: 'Connected' })).toBeVisible();
+    expect((await request.post(`/api/v1/calls/${callId}/messages`, { headers: owner, data: { message: 'Hi Maya, walking over now' } })).status()).toBe(201);
+    await expect(page.getByRole('list', { name: 'Chat messages' })).toContainText('Hi Maya, walking over now');
     expect((await request.post(`/api/v1/calls/${callId}/stop`, { headers: owner })).status()).toBe(200);
-    await page.getByRole('button', { name: 'Check again' }).click();
+    // The page follows its call live (the platform's realtime stream): no reload, no button.
     await expect(page.getByRole('heading', { name: 'Call ended' })).toBeVisible();
     await expect(page.getByLabel('First name')).toHaveValue('Maya');
     await page.getByLabel('Email').fill(`maya-${surname}@example.test`);

@@ -18,6 +18,7 @@ const ID_OF: Record<string, (a: Tenant) => Record<string, string>> = {
   '/calls/{id}/events': (a) => ({ id: a.callId }),
   '/calls/{id}/note': (a) => ({ id: a.callId }),
   '/calls/{id}/messages': (a) => ({ id: a.callId }),
+  '/calls/{id}/loan-link': (a) => ({ id: a.callId }),
   '/dealers/{id}': (a) => ({ id: a.owner.userId }),
   // Not a tenant's resource: a VIN decodes the same for everyone.
   '/vin/{vin}': () => ({ vin: VINS.accord }),

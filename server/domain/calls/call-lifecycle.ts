@@ -6,6 +6,9 @@ import { db, type Tx } from '../../db';
 import { conflict, forbidden, notFound } from '../../errors';
 import { isUuid } from '../organizations/organization-access';
 import { lockDealer } from '../dealers/dealer-row';
+import { schedulePingCheck } from '../dealers/ping-watch';
+import { callTimings } from '../../env';
+import { publishCallUpdated } from './call-events-realtime';
 import { partyActor, resolveCallParty } from './call-access';
 import type { CallStatus } from './call.schema';
 import { getCall } from './get-call';
@@ -40,6 +43,8 @@ export async function acceptCall(opts: { ctx: Ctx; id: string }) {
     // Taking a call puts the dealer online, and the ping clock starts now.
     await tx.dealer.update({ where: { id: dealer.id }, data: { presence: 'online', lastPingAt: now, ...(dealer.presence !== 'online' && { presenceAt: now }) } });
     await recordCallEvent(tx, { callId: opts.id, organizationId: ctx.organizationId, type: 'accepted', actor: 'user', actorId: userId, at: now });
+    await schedulePingCheck(tx, dealer, now);
+    await publishCallUpdated(tx, { id: opts.id, organizationId: ctx.organizationId, status: 'active', dealerId: userId });
   });
   return getCall({ ctx, id: opts.id });
 }
@@ -55,6 +60,7 @@ export async function stopCall(opts: { ctx: Ctx | null; callToken?: string | nul
       throw conflict(current.status === 'requested' ? 'This call has not started yet: there is nothing to end' : `This call is ${stateWords[current.status]}`);
     }
     await recordCallEvent(tx, { callId: party.callId, organizationId: party.organizationId, type: 'completed', ...partyActor(party), at: now });
+    await publishCallUpdated(tx, { id: party.callId, organizationId: party.organizationId, status: 'completed', dealerId: party.call.dealerId });
   });
   return getCall({ ctx: opts.ctx, callToken: opts.callToken, id: opts.id });
 }
@@ -66,6 +72,7 @@ export async function missCall(opts: { callId: string; afterSeconds: number }): 
     const [call] = await tx.call.updateManyAndReturn({ where: { id: opts.callId, status: 'requested' }, data: { status: 'missed', endedAt: now }, select: { organizationId: true } });
     if (!call) return false;
     await recordCallEvent(tx, { callId: opts.callId, organizationId: call.organizationId, type: 'missed', actor: 'system', actorId: null, at: now, detail: { afterSeconds: opts.afterSeconds } });
+    await publishCallUpdated(tx, { id: opts.callId, organizationId: call.organizationId, status: 'missed' });
     return true;
   });
 }
@@ -81,7 +88,13 @@ export async function expireCall(opts: { callId: string; lastPingAt: Date | null
     if (!call) return false;
     await recordCallEvent(tx, { callId: opts.callId, organizationId: call.organizationId, type: 'expired', actor: 'system', actorId: null, at: now, detail: { lastPingAt: opts.lastPingAt?.toISOString() ?? null } });
     if (call.dealerId) await tx.dealer.updateMany({ where: { organizationId: call.organizationId, userId: call.dealerId, presence: 'online' }, data: { presence: 'offline', presenceAt: now } });
+    await publishCallUpdated(tx, { id: opts.callId, organizationId: call.organizationId, status: 'expired', dealerId: call.dealerId });
     return true;
   };
   return outer ? run(outer) : db.$transaction(run);
+}
+
+/** The call.miss job: the call waited CALL_MISSED_AFTER_SECONDS (as it was when the call was made) with no accept. */
+export function missCallWhenDue(callId: string) {
+  return missCall({ callId, afterSeconds: callTimings().missedAfterSeconds });
 }

@@ -5,6 +5,7 @@ import { db } from '../../db';
 import { conflict, forbidden } from '../../errors';
 import type { Page } from '../shared/list';
 import { partyActor, resolveCallParty } from './call-access';
+import { publishMessageCreated } from './call-events-realtime';
 import { callMessageInput, type CallMessageDto } from './call.schema';
 
 type MessageRow = { id: string; sender: string; senderUserId: string | null; body: string; createdAt: Date };
@@ -43,7 +44,9 @@ export async function sendCallMessage(opts: { ctx: Ctx | null; callToken?: strin
     const [call] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Call" WHERE id = ${party.callId}::uuid FOR UPDATE`;
     if (call!.status !== 'requested' && call!.status !== 'active') throw conflict('This call has ended: messages can no longer be sent');
     const actor = partyActor(party);
-    return tx.callMessage.create({ data: { callId: party.callId, organizationId: party.organizationId, sender: actor.actor, senderUserId: actor.actor === 'user' ? actor.actorId : null, body: input.message } });
+    const created = await tx.callMessage.create({ data: { callId: party.callId, organizationId: party.organizationId, sender: actor.actor, senderUserId: actor.actor === 'user' ? actor.actorId : null, body: input.message } });
+    await publishMessageCreated(tx, { id: created.id, callId: party.callId, organizationId: party.organizationId });
+    return created;
   });
   return (await toDtos(row.callId, [row]))[0]!;
 }

@@ -3,6 +3,9 @@
 import type { Prisma } from '../../generated/prisma/client';
 import { newSecret } from '../../auth/secrets';
 import { db } from '../../db';
+import { callTimings } from '../../env';
+import { enqueue } from '../../jobs/enqueue';
+import { publishCallRequested } from './call-events-realtime';
 import { AppError } from '../../errors';
 import { requireValidVin } from '../vehicles/decode-vin';
 import { vehicleOf } from './call-dto';
@@ -49,6 +52,9 @@ export async function createCall(opts: { organizationToken: string | null; input
       select: { id: true, status: true, createdAt: true },
     });
     await recordCallEvent(tx, { callId: created.id, organizationId: org.id, type: 'requested', actor: 'customer', actorId: null, at: created.createdAt });
+    // Missed unless a dealer accepts in time: the job exists iff the call does.
+    await enqueue(tx, 'call.miss', { callId: created.id }, { startAfter: new Date(created.createdAt.getTime() + callTimings().missedAfterSeconds * 1000) });
+    await publishCallRequested(tx, { id: created.id, organizationId: org.id });
     return created;
   });
   return { id: call.id, status: call.status, callToken: secret, vehicle: vehicleOf(decoded), organizationId: org.id };

@@ -5,6 +5,7 @@ import { db } from '../../db';
 import { conflict, forbidden } from '../../errors';
 import { dealerMembershipSelect, toDealerDto } from './dealer-dto';
 import { lockDealer } from './dealer-row';
+import { schedulePingCheck } from './ping-watch';
 import { presenceInput, type DealerDto } from './dealer.schema';
 
 export async function setPresence(opts: { ctx: Ctx; input: unknown }): Promise<DealerDto> {
@@ -24,6 +25,8 @@ export async function setPresence(opts: { ctx: Ctx; input: unknown }): Promise<D
       where: { id: dealer.id },
       data: { presence: input.status, ...(dealer.presence !== input.status && { presenceAt: now }), ...(input.status === 'online' && { lastPingAt: now }) },
     });
+    // Online means pinging: the heartbeat watch starts now.
+    if (input.status === 'online') await schedulePingCheck(tx, dealer, now);
   });
   return myDealer(ctx.organizationId, userId);
 }
@@ -34,7 +37,9 @@ export async function pingAsDealer(opts: { ctx: Ctx }): Promise<void> {
   const userId = requireUser(ctx);
   await db.$transaction(async (tx) => {
     const dealer = await lockDealer(tx, ctx.organizationId, userId);
-    await tx.dealer.update({ where: { id: dealer.id }, data: { lastPingAt: new Date() } });
+    const now = new Date();
+    await tx.dealer.update({ where: { id: dealer.id }, data: { lastPingAt: now } });
+    if (dealer.presence === 'online') await schedulePingCheck(tx, dealer, now);
   });
 }
 

@@ -1,8 +1,10 @@
 // Every email the product sends, by name. A slice adds its template file here.
+import { loanLinkEmail } from './loan-link';
 import { passwordResetEmail } from './password-reset';
 
 export const TEMPLATES = {
   'password-reset': passwordResetEmail,
+  'loan-link': loanLinkEmail,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

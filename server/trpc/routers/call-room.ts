@@ -1,7 +1,8 @@
 // The customer's side of a live call, for the public page /call/[organizationToken]: no sign-in, only the
 // organization's call token to ask and the call's own token after. Budgets are per client address, as on REST.
 import { z } from 'zod';
-import { TRPCError } from '@trpc/server';
+import { TRPCError, tracked } from '@trpc/server';
+import { customerCallEvents } from '../../domain/calls/call-stream';
 import { addCallClientEvent } from '../../domain/calls/call-client-events';
 import { stopCall } from '../../domain/calls/call-lifecycle';
 import { listCallMessages, sendCallMessage } from '../../domain/calls/call-messages';
@@ -41,6 +42,16 @@ export const callRoomRouter = router({
   logEvent: limited
     .input(z.object({ ...callAccess, event: z.unknown() }).strict())
     .mutation(({ input }) => addCallClientEvent({ ctx: null, callToken: input.callToken, id: input.callId, input: input.event })),
+  /** The customer's page follows its own call: call.updated and message.created about it, resumable by id. */
+  events: limited
+    .input(z.object({ ...callAccess, lastEventId: z.string().max(20).nullish() }).strict())
+    .subscription(async function* ({ input, signal }) {
+      const stream = await customerCallEvents({ callToken: input.callToken, callId: input.callId, lastEventId: input.lastEventId, signal: signal! });
+      for await (const item of stream) {
+        if (item.kind === 'event') yield tracked(item.event.id, { type: item.event.type, payload: item.event.payload });
+        else yield tracked(input.lastEventId ?? '0', { type: 'reset', payload: { reason: item.reason } });
+      }
+    }),
   leaveLead: limited
     .input(z.object({ callToken: token, lead: z.unknown() }).strict())
     .mutation(({ input }) => createLead({ callToken: input.callToken, organizationToken: null, input: input.lead })),

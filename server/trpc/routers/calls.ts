@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { acceptCall, stopCall } from '../../domain/calls/call-lifecycle';
 import { listCallMessages, sendCallMessage } from '../../domain/calls/call-messages';
 import { saveCallNote } from '../../domain/calls/call-note';
+import { sendLoanLink } from '../../domain/calls/send-loan-link';
 import { getCall } from '../../domain/calls/get-call';
 import { CALL_ORDERING, countCalls, listCalls } from '../../domain/calls/list-calls';
 import { MAX_LIMIT } from '../../domain/shared/list';
@@ -26,6 +27,7 @@ export const callsRouter = router({
   accept: orgProcedure('calls:answer').input(idInput).mutation(({ ctx, input }) => acceptCall({ ctx: ctx.app, id: input.id })),
   stop: member.input(idInput).mutation(({ ctx, input }) => stopCall({ ctx: ctx.app, id: input.id })),
   saveNote: member.input(z.object({ id: z.string(), note: z.string() }).strict()).mutation(({ ctx, input }) => saveCallNote({ ctx: ctx.app, id: input.id, input: { note: input.note } })),
+  sendLoanLink: member.input(z.object({ id: z.string(), channel: z.enum(['email', 'sms']) }).strict()).mutation(({ ctx, input }) => sendLoanLink({ ctx: ctx.app, id: input.id, input: { channel: input.channel } })),
   messages: member
     .input(z.object({ id: z.string(), ...pageInput }).strict())
     .query(({ ctx, input }) => listCallMessages({ ctx: ctx.app, id: input.id, page: { limit: input.limit, offset: input.offset } })),

@@ -1,6 +1,6 @@
 // OpenAPI paths of API.md §4: live calls, leads, dealers, presence and the VIN decoder.
 import { z } from 'zod';
-import { callClientEventInput, callDetailDto, callDto, callEventDto, callMessageDto, callMessageInput, callNoteInput, createCallInput, createdCallDto } from '../../../domain/calls/call.schema';
+import { loanLinkInput, callClientEventInput, callDetailDto, callDto, callEventDto, callMessageDto, callMessageInput, callNoteInput, createCallInput, createdCallDto } from '../../../domain/calls/call.schema';
 import { createLeadInput, leadDto } from '../../../domain/leads/lead.schema';
 import { dealerDto, presenceInput, pingInput, updateDealerInput } from '../../../domain/dealers/dealer.schema';
 import { vinDecodeDto } from '../../../domain/vehicles/vin.schema';
@@ -69,6 +69,17 @@ export const callPaths = {
   '/calls/{id}/stop': { post: withCallToken({ summary: 'End a running call (its dealer or its customer)', tags, access: 'optional', path: idPath, errors: ['conflict', 'forbidden'], responses: { 200: { description: 'The call, now completed', schema: callDetailDto } } }) },
   '/calls/{id}/events': { post: withCallToken({ summary: 'Add a client log line (push or socket delivery) to the call’s history', tags, access: 'optional', path: idPath, body: callClientEventInput, responses: { 201: { description: 'The event, stored as client.<type>', schema: callEventDto } } }) },
   '/calls/{id}/note': { put: operation({ summary: "Write the dealer's note (after the call)", tags, access: 'authenticated', path: idPath, body: callNoteInput, errors: ['conflict', 'forbidden'], responses: { 200: { description: 'The call', schema: callDetailDto } } }) },
+  '/calls/{id}/loan-link': {
+    post: operation({
+      summary: "Send the organization's loan link to the call's customer",
+      tags,
+      access: 'authenticated',
+      path: idPath,
+      body: loanLinkInput,
+      errors: ['conflict', 'forbidden'],
+      responses: { 200: { description: 'Queued for delivery (email); SMS is 409 until an SMS provider exists', schema: z.object({ channel: z.literal('email'), to: z.string() }) } },
+    }),
+  },
   '/calls/{id}/messages': {
     get: withCallToken({ summary: 'The call’s chat, oldest first', tags, access: 'optional', path: idPath, query: pageQuery, responses: { 200: { description: 'Messages', schema: listOf(callMessageDto, 'CallMessageList') } } }),
     post: withCallToken({ summary: 'Write in the call’s chat (its customer or its dealer, while it waits or runs)', tags, access: 'optional', path: idPath, body: callMessageInput, errors: ['conflict', 'forbidden'], responses: { 201: { description: 'The message', schema: callMessageDto } } }),
