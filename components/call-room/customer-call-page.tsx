@@ -3,7 +3,7 @@
 // follow its state, chat with the dealer, and leave their details afterwards.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { readServerError } from '@/components/forms/server-error';
 import { useTRPC } from '@/components/providers/trpc';
 import { Logo } from '@/components/shell/logo';
@@ -15,6 +15,9 @@ import { CallChat } from './call-chat';
 import { LeadForm } from './lead-form';
 import { RequestCallForm } from './request-call-form';
 import { loadSavedCall, saveCall, type SavedCall } from './saved-call';
+import type { Signal } from './call-peer';
+import { useCallMedia } from './use-call-media';
+import { VideoPanel } from './video-panel';
 
 export function CustomerCallPage({ organizationToken }: { organizationToken: string }) {
   const trpc = useTRPC();
@@ -79,13 +82,24 @@ function CallState({ call, onNewCall }: { call: SavedCall; onNewCall: () => void
   const queryClient = useQueryClient();
   const access = { callId: call.callId, callToken: call.callToken };
   const state = useQuery(trpc.callRoom.get.queryOptions(access, { retry: false }));
+  const ice = useQuery(trpc.callRoom.iceServers.queryOptions(undefined, { staleTime: Infinity }));
+  const signal = useMutation(trpc.callRoom.signal.mutationOptions());
+  const media = useCallMedia({
+    role: 'customer',
+    active: state.data?.status === 'active',
+    iceServers: ice.data?.iceServers as RTCIceServer[] | undefined,
+    send: (s) => signal.mutateAsync({ ...access, signal: s }),
+  });
+  const onSignal = useRef(media.handle);
+  onSignal.current = media.handle;
   // Live: every change of this call and every message about it, through the platform's stream for this call only.
   useSubscription(
     trpc.callRoom.events.subscriptionOptions(
       { ...access, lastEventId: null },
       {
         onData: ({ data }) => {
-          if (data.type === 'message.created') void queryClient.invalidateQueries(trpc.callRoom.messages.queryFilter(access));
+          if (data.type === 'call.signal') onSignal.current(data.payload as Signal);
+          else if (data.type === 'message.created') void queryClient.invalidateQueries(trpc.callRoom.messages.queryFilter(access));
           else void queryClient.invalidateQueries(trpc.callRoom.get.queryFilter(access));
         },
       },
@@ -126,6 +140,12 @@ function CallState({ call, onNewCall }: { call: SavedCall; onNewCall: () => void
           {vehicle || 'Your vehicle'} · <span className="font-mono">{c.vin}</span>
         </p>
       </div>
+      {c.status === 'active' && (
+        <div className="space-y-2">
+          <VideoPanel local={media.local} remote={media.remote} remoteLabel="The dealer's video" state={media.state} />
+          {media.error && <Alert tone="warning">{media.error}</Alert>}
+        </div>
+      )}
       {c.status === 'active' && (
         <div className="flex justify-center">
           <Button variant="danger" onClick={() => stop.mutate(access)} busy={stop.isPending}>

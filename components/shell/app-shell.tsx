@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { Logo } from './logo';
 import { HeadsetIcon, InboxIcon, PhoneIcon } from '@/components/calls/icons';
-import { BuildingIcon, HomeIcon, KeyIcon, MailIcon, QueueIcon, ShieldIcon, UserIcon } from './nav-icons';
+import { BuildingIcon, HomeIcon, KeyIcon, MailIcon, QueueIcon, ShieldIcon, UserIcon, UsersIcon } from './nav-icons';
 import { NavLink } from './nav-link';
 import { OrganizationSwitcher } from './organization-switcher';
 import { PermittedNavLink } from './permitted-nav-link';
@@ -32,13 +32,16 @@ export function AppShell({ organizationId, children }: { organizationId: string;
             </div>
             <div className="flex gap-1 md:flex-col">
               <p className="hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-400 uppercase md:block">Live calls</p>
+              <PermittedNavLink permission="calls:answer" href={`${base}/console`} icon={<HeadsetIcon />}>
+                Console
+              </PermittedNavLink>
               <NavLink href={`${base}/calls`} icon={<PhoneIcon />}>
                 Calls
               </NavLink>
               <PermittedNavLink permission="leads:read" href={`${base}/leads`} icon={<InboxIcon />}>
                 Leads
               </PermittedNavLink>
-              <PermittedNavLink permission="members:read" href={`${base}/dealers`} icon={<HeadsetIcon />}>
+              <PermittedNavLink permission="members:read" href={`${base}/dealers`} icon={<UsersIcon />}>
                 Dealers
               </PermittedNavLink>
             </div>

@@ -40,3 +40,33 @@ describe('tRPC live calls', () => {
     expect((await dealer.dealers.setPresence({ status: 'offline' })).accountStatus).toBe('offline');
   });
 });
+
+describe('WebRTC signalling through the app', () => {
+  it('signals reach only the other party; only while the call runs; only its dealer and customer send them', async () => {
+    const { db } = await import('../db');
+    const { canSee } = await import('../realtime/event');
+    const t = await newTenant('trpc-signals');
+    const d = await newDealer(t);
+    const other = await newDealer(t, 'member', 'bystander');
+    const customer = caller(null);
+    const call = await customer.callRoom.request({ organizationToken: await callTokenOf(t), call: { vin: VINS.accord } });
+    const access = { callId: call.id, callToken: call.callToken };
+    await expect(customer.callRoom.signal({ ...access, signal: { kind: 'ready' } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await caller(d.userId, t.organizationId).calls.accept({ id: call.id });
+    await customer.callRoom.signal({ ...access, signal: { kind: 'ready' } });
+    await caller(d.userId, t.organizationId).calls.signal({ id: call.id, signal: { kind: 'offer', data: { type: 'offer', sdp: 'v=0…' } } });
+    await expect(caller(other.userId, t.organizationId).calls.signal({ id: call.id, signal: { kind: 'offer' } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(customer.callRoom.signal({ ...access, signal: { kind: 'shout' } })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
+    const rows = await db.realtimeEvent.findMany({ where: { subject: `call:${call.id}`, type: 'call.signal' }, orderBy: { id: 'asc' } });
+    const events = rows.map((r) => ({ id: String(r.id), organizationId: r.organizationId, type: r.type, payload: r.payload, createdAt: r.createdAt.toISOString(), permission: r.permission, userId: r.userId, subject: r.subject }));
+    expect(events.map((e) => (e.payload as { from: string; kind: string }).kind)).toEqual(['ready', 'offer']);
+    const dealerViewer = { organizationId: t.organizationId, userId: d.userId, permissions: new Set<string>(['calls:answer', 'calls:read']) };
+    const otherViewer = { organizationId: t.organizationId, userId: other.userId, permissions: new Set<string>(['calls:answer', 'calls:read', 'leads:read']) };
+    const customerViewer = { organizationId: t.organizationId, userId: null, permissions: new Set<string>(['call:customer']), subject: `call:${call.id}` };
+    expect(events.map((e) => [canSee(dealerViewer, e), canSee(otherViewer, e), canSee(customerViewer, e)])).toEqual([
+      [true, false, false],
+      [false, false, true],
+    ]);
+    expect((await customer.callRoom.iceServers()).iceServers).toEqual([]);
+  });
+});

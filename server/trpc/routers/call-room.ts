@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { TRPCError, tracked } from '@trpc/server';
 import { customerCallEvents } from '../../domain/calls/call-stream';
+import { callIceServers, sendCallSignal } from '../../domain/calls/call-signals';
 import { addCallClientEvent } from '../../domain/calls/call-client-events';
 import { stopCall } from '../../domain/calls/call-lifecycle';
 import { listCallMessages, sendCallMessage } from '../../domain/calls/call-messages';
@@ -52,6 +53,10 @@ export const callRoomRouter = router({
         else yield tracked(input.lastEventId ?? '0', { type: 'reset', payload: { reason: item.reason } });
       }
     }),
+  signal: limited
+    .input(z.object({ ...callAccess, signal: z.unknown() }).strict())
+    .mutation(({ input }) => sendCallSignal({ ctx: null, callToken: input.callToken, id: input.callId, input: input.signal })),
+  iceServers: limited.query(() => callIceServers()),
   leaveLead: limited
     .input(z.object({ callToken: token, lead: z.unknown() }).strict())
     .mutation(({ input }) => createLead({ callToken: input.callToken, organizationToken: null, input: input.lead })),

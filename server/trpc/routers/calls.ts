@@ -4,6 +4,7 @@ import { acceptCall, stopCall } from '../../domain/calls/call-lifecycle';
 import { listCallMessages, sendCallMessage } from '../../domain/calls/call-messages';
 import { saveCallNote } from '../../domain/calls/call-note';
 import { sendLoanLink } from '../../domain/calls/send-loan-link';
+import { callIceServers, sendCallSignal } from '../../domain/calls/call-signals';
 import { getCall } from '../../domain/calls/get-call';
 import { CALL_ORDERING, countCalls, listCalls } from '../../domain/calls/list-calls';
 import { MAX_LIMIT } from '../../domain/shared/list';
@@ -28,6 +29,8 @@ export const callsRouter = router({
   stop: member.input(idInput).mutation(({ ctx, input }) => stopCall({ ctx: ctx.app, id: input.id })),
   saveNote: member.input(z.object({ id: z.string(), note: z.string() }).strict()).mutation(({ ctx, input }) => saveCallNote({ ctx: ctx.app, id: input.id, input: { note: input.note } })),
   sendLoanLink: member.input(z.object({ id: z.string(), channel: z.enum(['email', 'sms']) }).strict()).mutation(({ ctx, input }) => sendLoanLink({ ctx: ctx.app, id: input.id, input: { channel: input.channel } })),
+  signal: orgProcedure('calls:answer').input(z.object({ id: z.string(), signal: z.unknown() }).strict()).mutation(({ ctx, input }) => sendCallSignal({ ctx: ctx.app, id: input.id, input: input.signal })),
+  iceServers: member.query(() => callIceServers()),
   messages: member
     .input(z.object({ id: z.string(), ...pageInput }).strict())
     .query(({ ctx, input }) => listCallMessages({ ctx: ctx.app, id: input.id, page: { limit: input.limit, offset: input.offset } })),
