@@ -103,7 +103,7 @@ export function CallsList({ organizationId }: { organizationId: string }) {
             ) : undefined
           }
         />
-        <div className="grid gap-4 border-b border-zinc-100 px-6 py-4 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="grid gap-4 border-b border-zinc-100 px-6 py-4 sm:grid-cols-2 lg:grid-cols-3">
           <FilterText label="Customer name" value={list.filters.name} onCommit={(v) => list.setFilter('name', v)} />
           <FilterText label="Phone" inputMode="tel" value={list.filters.phone} onCommit={(v) => list.setFilter('phone', v)} />
           <FilterText label="VIN" value={list.filters.vin} onCommit={(v) => list.setFilter('vin', v)} placeholder="Whole VIN or its start" />
@@ -127,7 +127,7 @@ export function CallsList({ organizationId }: { organizationId: string }) {
             <FilterDate label="From" value={list.filters.from} onCommit={(v) => list.setFilter('from', v)} />
             <FilterDate label="To" value={list.filters.to} onCommit={(v) => list.setFilter('to', v)} />
           </div>
-          <div className="sm:col-span-2 lg:col-span-4">
+          <div className="sm:col-span-2 lg:col-span-3">
             <FilterChips label="Status" options={CALL_STATUSES.map((s) => ({ value: s, label: CALL_STATUS_LABELS[s] }))} value={list.filters.status} onCommit={(v) => list.setFilter('status', v)} />
           </div>
         </div>

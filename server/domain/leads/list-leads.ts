@@ -63,7 +63,9 @@ export async function exportLeads(opts: { ctx: Ctx; filters?: CallFiltersInput &
     let after: { createdAt: Date; id: string } | null = null;
     for (;;) {
       const batch: Array<Prisma.LeadGetPayload<{ select: typeof leadSelect }>> = await db.lead.findMany({
-        where: after ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] } : where,
+        // The bound is a plain range on createdAt (so the index scan starts at the last row, not at the top again:
+        // each batch costs its own rows only); ties on the boundary instant are broken by id.
+        where: after ? { AND: [where, { createdAt: { lte: after.createdAt } }, { OR: [{ createdAt: { lt: after.createdAt } }, { id: { lt: after.id } }] }] } : where,
         select: leadSelect,
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: BATCH,
