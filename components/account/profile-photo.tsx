@@ -43,7 +43,7 @@ export function ProfilePhoto({ me }: { me: MeDto }) {
     if (!file) return;
     // Checked here for a quick answer; the server checks the bytes themselves.
     if (!TYPES.includes(file.type)) return setError('Choose a JPEG, PNG or BMP image.');
-    if (file.size > MAX_BYTES) return setError('Images are limited to 5 MB.');
+    if (file.size > MAX_BYTES) return setError('This picture is larger than 5 MB. Choose a smaller one.');
     try {
       await upload.mutateAsync({ contentType: file.type, base64: await toBase64(file) });
     } catch (err) {

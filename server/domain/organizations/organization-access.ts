@@ -1,9 +1,9 @@
 // What the caller may do in a given organization (not only the active one); anyone outside it gets a 404.
 import { db } from '../../db';
-import type { Ctx } from '../../context';
+import { missingPermission, type Ctx } from '../../context';
 import { permissionsFor, type Permission } from '../../auth/permissions';
 import type { Role } from '../../generated/prisma/enums';
-import { forbidden, notFound } from '../../errors';
+import { notFound } from '../../errors';
 
 export type OrganizationAccess = { organizationId: string; role: Role | null; permissions: ReadonlySet<Permission> };
 
@@ -17,7 +17,7 @@ export async function organizationAccess(ctx: Ctx, organizationId: string, needs
   }
   // SECURITY: not a member reads exactly like "does not exist".
   if (!access) throw notFound('Organization');
-  if (needs && !access.permissions.has(needs)) throw forbidden(`Missing permission ${needs}`);
+  if (needs && !access.permissions.has(needs)) throw missingPermission(ctx, needs);
   return access;
 }
 

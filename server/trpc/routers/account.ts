@@ -12,7 +12,7 @@ import { publicProcedure, router, userProcedure } from '../init';
 
 // The browser sends the photo as base64 inside JSON (tRPC's body); the domain checks its type and size from the bytes.
 const uploadImageInput = z
-  .object({ contentType: z.string().max(100), base64: z.string().max(7 * 1024 * 1024, 'Images are limited to 5 MB') })
+  .object({ contentType: z.string().max(100), base64: z.string().max(7 * 1024 * 1024, 'This picture is larger than 5 MB. Choose a smaller one.') })
   .strict();
 
 export const accountRouter = router({
