@@ -4,6 +4,7 @@ import { missingPermission, type Ctx } from '../../context';
 import { permissionsFor, type Permission } from '../../auth/permissions';
 import type { Role } from '../../generated/prisma/enums';
 import { notFound } from '../../errors';
+import { isUuid } from '../shared/ids';
 
 export type OrganizationAccess = { organizationId: string; role: Role | null; permissions: ReadonlySet<Permission> };
 
@@ -21,4 +22,4 @@ export async function organizationAccess(ctx: Ctx, organizationId: string, needs
   return access;
 }
 
-export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+export { isUuid } from '../shared/ids';
