@@ -51,6 +51,9 @@ export async function prefetchOrganizationShell(opts: { userId: string; organiza
     queryClient.prefetchQuery(trpc.account.organizations.queryOptions()),
     queryClient.prefetchQuery(trpc.organization.get.queryOptions()),
     queryClient.prefetchQuery(trpc.statistics.get.queryOptions()),
+    // The dashboard's first card and the settings page's table; every role may read them. Lists with dates are left
+    // to the browser, which formats them in the viewer's time zone.
+    queryClient.prefetchQuery(trpc.organization.members.queryOptions()),
   ]);
   return dehydrate(queryClient);
 }
