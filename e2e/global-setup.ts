@@ -1,4 +1,6 @@
-// Starts a fresh test database and the production build on E2E_PORT, and mints an API key for the api project.
+// Starts a fresh test database with the demo data (as `npm start` seeds it) and the production build on E2E_PORT, and
+// mints an API key for the api project.
+import { seed } from '../prisma/seed';
 import { prepareTestDatabase, stopTestDatabase } from '../scripts/db/test-database';
 import { E2E_PORT } from '../playwright.config';
 import { OPEN_BUDGETS, startAppServer } from './fixtures/app-server';
@@ -6,6 +8,7 @@ import { bootstrapTenant } from './fixtures/tenant';
 
 export default async function globalSetup() {
   const databaseUrl = await prepareTestDatabase('pitchcraft_e2e');
+  await seed(databaseUrl);
   const server = await startAppServer({ port: E2E_PORT, databaseUrl, env: OPEN_BUDGETS });
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_DATABASE_URL = databaseUrl;

@@ -6,5 +6,5 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Email or username').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: /^Welcome back/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Welcome/, level: 1 })).toBeVisible();
 }
