@@ -8,7 +8,6 @@ import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardFooter, CardHeader } from '@/components/ui/card';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import { OrganizationLogo } from '@/components/shell/organization-logo';
 import { useToast } from '@/components/ui/toast';
 import type { OrganizationDto } from '@/server/domain/organizations/organization.schema';
 import { updateOrganizationInput } from '@/server/domain/organizations/organization.schema';
@@ -17,7 +16,6 @@ import { CurrencyFields } from './currency-fields';
 const formValues = (org: OrganizationDto) => ({
   name: org.name,
   location: org.location ?? '',
-  image: org.image ?? '',
   baseCurrency: org.baseCurrency,
   currencies: org.currencies,
 });
@@ -30,7 +28,7 @@ export function OrganizationSettingsForm({ organization, canEdit }: { organizati
   const form = useZodForm({
     schema: updateOrganizationInput,
     initialValues: formValues(organization),
-    toInput: (v) => ({ ...v, location: v.location.trim() || null, image: v.image.trim() || null }),
+    toInput: (v) => ({ ...v, location: v.location.trim() || null }),
     onSubmit: async (input) => {
       const saved = await update.mutateAsync(input);
       queryClient.setQueryData(trpc.organization.get.queryKey(), saved);
@@ -56,13 +54,6 @@ export function OrganizationSettingsForm({ organization, canEdit }: { organizati
                 <Input {...form.text('location')} placeholder="City, country" />
               </FormField>
             </div>
-            <FormField id={form.id('image')} label="Logo image URL" optional hint="A web address starting with https://. A square PNG or SVG of at least 128 × 128 pixels works best." error={form.error('image')}>
-              <div className="flex items-center gap-3">
-                {/* The preview shows only what would be saved: a web address, never a script URL typed in. */}
-                <OrganizationLogo name={form.values.name || organization.name} image={/^https?:\/\/\S+$/i.test(form.values.image.trim()) ? form.values.image.trim() : null} className="size-10 text-sm" />
-                <Input {...form.text('image', { hint: true })} type="url" inputMode="url" placeholder="https://example.com/logo.png" />
-              </div>
-            </FormField>
             <CurrencyFields
               form={form}
               halfWidthBase

@@ -8,7 +8,7 @@ import { PERMISSIONS } from '../../auth/permissions';
 const name = z.string().trim().min(1, 'Enter the organization’s name').max(120, 'Use at most 120 characters');
 const location = z.string().trim().max(200, 'Use at most 200 characters');
 // SECURITY: only web addresses; a javascript: or data: URL must never reach an <img> or a link.
-const image = z
+export const logoUrl = z
   .url({ protocol: /^https?$/, message: 'Enter a web address starting with https://' })
   .max(2000, 'Use a shorter web address (at most 2000 characters)');
 
@@ -20,7 +20,7 @@ const currencies = z
 const organizationFields = {
   name,
   location: location.nullable().optional(),
-  image: image.nullable().optional(),
+  image: logoUrl.nullable().optional(),
   baseCurrency: currencyCode,
   currencies: currencies.default([]),
 };
@@ -29,7 +29,7 @@ export const createOrganizationInput = z.object(organizationFields).strict().met
 /** PUT replaces every field; PATCH changes the named ones. */
 export const replaceOrganizationInput = createOrganizationInput;
 export const updateOrganizationInput = z
-  .object({ name: name.optional(), location: location.nullable().optional(), image: image.nullable().optional(), baseCurrency: currencyCode.optional(), currencies: currencies.optional() })
+  .object({ name: name.optional(), location: location.nullable().optional(), image: logoUrl.nullable().optional(), baseCurrency: currencyCode.optional(), currencies: currencies.optional() })
   .strict()
   .meta({ id: 'UpdateOrganizationInput' });
 
@@ -38,7 +38,7 @@ export const organizationDto = z
     id: z.uuid(),
     name: z.string(),
     location: z.string().nullable(),
-    image: z.string().nullable(),
+    image: z.string().nullable().meta({ description: 'URL of the logo: an uploaded picture (/media/{id}) or the web address that was set' }),
     baseCurrency: z.string(),
     currencies: z.array(z.string()).meta({ description: 'Accepted currencies; always includes the base currency' }),
     role: roleEnum.nullable().meta({ description: "The caller's role (null for an API key)" }),
