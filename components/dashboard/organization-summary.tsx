@@ -10,8 +10,9 @@ import { QueryState } from '@/components/ui/query-state';
 export function OrganizationSummary({ organizationId }: { organizationId: string }) {
   const { organization, can } = useOrganizationAccess();
   return (
-    <Card>
+    <Card aria-labelledby="dashboard-organization-title">
       <CardHeader
+        id="dashboard-organization-title"
         title="Organization"
         action={
           can('organization:update') && (

@@ -10,6 +10,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
+import { TableScroller } from '@/components/ui/table-scroller';
 import { useToast } from '@/components/ui/toast';
 
 const SHORT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -52,7 +53,7 @@ function JobsPanel() {
         <div className="space-y-6">
           <Card aria-labelledby="queues-title">
             <CardHeader id="queues-title" title="Queues" description="Completed jobs are kept for a week." />
-            <div className="overflow-x-auto">
+            <TableScroller label="Queues">
               <table className="w-full text-left text-sm">
                 <thead className="border-b border-zinc-100 text-xs text-zinc-600">
                   <tr>
@@ -79,7 +80,7 @@ function JobsPanel() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroller>
           </Card>
           <Card aria-labelledby="failures-title">
             <CardHeader id="failures-title" title="Latest failures" description="Jobs that used up their retries. Fix the cause (for email, the SMTP settings), then retry." />

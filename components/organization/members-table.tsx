@@ -136,10 +136,10 @@ export function MembersTable({ organizationName, myRole, canManage }: { organiza
                       <div className="flex items-center gap-3">
                         <Avatar name={name} image={m.image} />
                         <div className="min-w-0">
-                          <p className="max-w-40 truncate font-medium text-zinc-900 sm:max-w-56">
+                          <p className="max-w-40 truncate font-medium text-zinc-900 sm:max-w-72">
                             {name} {isMe && <Badge className="ml-1">You</Badge>}
                           </p>
-                          <p className="max-w-40 truncate text-zinc-500 sm:max-w-56">{m.email}</p>
+                          <p className="max-w-40 truncate text-zinc-500 sm:max-w-72">{m.email}</p>
                         </div>
                       </div>
                       {/* On a phone the role sits under the name, so name, role and action fit the screen. */}

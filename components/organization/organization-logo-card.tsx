@@ -71,7 +71,7 @@ export function OrganizationLogoCard({ organization }: { organization: Organizat
           {form.formError && <Alert tone="error">{form.formError}</Alert>}
           <FormField id={form.id('image')} label="Or use a picture on the web" hint="Its web address, starting with https://." error={form.error('image')}>
             <div className="flex flex-col gap-3 sm:flex-row">
-              <Input {...form.text('image', { hint: true })} type="url" inputMode="url" placeholder="https://example.com/logo.png" className="min-w-0 flex-1" />
+              <Input {...form.text('image', { hint: true })} type="url" inputMode="url" placeholder="https://example.com/logo.png" className="min-w-0 sm:flex-1" />
               <Button type="submit" variant="secondary" busy={form.submitting} disabled={!form.dirty}>
                 Use this address
               </Button>
