@@ -18,7 +18,7 @@ test('more than 50 API keys are paginated', async ({ page, request, baseURL }) =
   await page.getByLabel('Password').fill(tenant.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(new RegExp(`/${tenant.organizationId}$`));
-  await expect(page.getByLabel('Active API keys: 52')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'API keys' }).getByText('52 active.')).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
   const pager = page.getByRole('navigation', { name: 'API key pages' });
