@@ -27,6 +27,8 @@ export interface DatabaseHandle {
   url: string;
   /** True when we are using (and possibly own) an embedded cluster rather than a given DATABASE_URL. */
   embedded: boolean;
+  /** Where the embedded cluster's data lives. */
+  dataDir?: string;
   /** Stops the embedded cluster if this process started it; otherwise does nothing. */
   stop(): Promise<void>;
 }
@@ -57,7 +59,7 @@ export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promi
     await cluster.stop();
     throw error;
   }
-  return { url: urlFor(cluster.port, database), embedded: true, stop: cluster.stop };
+  return { url: urlFor(cluster.port, database), embedded: true, dataDir, stop: cluster.stop };
 }
 
 export function urlFor(port: number, database: string): string {
