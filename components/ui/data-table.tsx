@@ -1,10 +1,12 @@
 'use client';
 // The one table for server-side lists (TanStack Table): sortable column headers, the page window and an empty
-// state; sorting, filtering and paging happen on the server, with their state in the URL (useListUrlState).
+// state; sorting, filtering and paging happen on the server, with their state in the URL (useListUrlState). It sits
+// in the shared TableScroller, so on a phone it scrolls sideways inside its card, never the page.
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import { cx } from './cx';
 import { Pagination } from './pagination';
+import { TableScroller } from './table-scroller';
 import type { SortState } from './use-list-url-state';
 
 declare module '@tanstack/react-table' {
@@ -50,8 +52,8 @@ export function DataTable<T, F extends string>(props: DataTableProps<T, F>) {
 
   return (
     <>
-      <div className={cx('overflow-x-auto transition-opacity', props.stale && 'opacity-60')} aria-busy={props.stale || undefined}>
-        <table className="w-full text-left text-sm" aria-label={props.label}>
+      <TableScroller label={props.label} className={cx('transition-opacity', props.stale && 'opacity-60')}>
+        <table className="w-full text-left text-sm" aria-label={props.label} aria-busy={props.stale || undefined}>
           <thead className="border-b border-zinc-100 text-xs text-zinc-500">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -97,7 +99,7 @@ export function DataTable<T, F extends string>(props: DataTableProps<T, F>) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroller>
       <Pagination offset={props.page.offset} limit={props.page.limit} count={props.count} onChange={props.onPageChange} label={`${props.label} pages`} />
     </>
   );

@@ -2,7 +2,7 @@
 // left), then the manager's calls, leads and dealers lists with filters in the URL, a call page with its note, the
 // CSV export, and the call page's QR code in settings.
 import { randomBytes } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { bootstrapTenant } from '../fixtures/tenant';
 import { guardConsole } from './console-guard';
 import { snap } from './screenshot';

@@ -3,7 +3,7 @@
 // video playing, they chat both ways, the dealer ends the call and notes it, the customer leaves a lead, and the
 // manager finds it in the leads list and in the CSV export.
 import { randomBytes } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { bootstrapTenant } from '../fixtures/tenant';
 import { guardConsole } from './console-guard';
 import { snap } from './screenshot';

@@ -51,7 +51,7 @@ class Hub {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: env().DATABASE_URL, application_name: 'pitchcraft-realtime', keepAlive: true });
+    const client = new pg.Client({ connectionString: env().DATABASE_URL, application_name: `pitchcraft-realtime-${process.pid}`, keepAlive: true });
     client.on('notification', (msg) => {
       if (msg.channel === REALTIME_CHANNEL && msg.payload) this.markDirty(msg.payload);
     });

@@ -1,0 +1,57 @@
+// The demo data: seeding twice changes nothing the second time, and Demo Motors shows the product through the same
+// domain functions the app uses (members in several roles, keys with one revoked, a month of security log).
+import { describe, expect, it, inject } from 'vitest';
+import { resolveUserContext } from '../server/auth/resolve-context';
+import { listApiKeys } from '../server/domain/api-keys/manage-api-keys';
+import { listAuditEvents } from '../server/domain/audit/list-audit-events';
+import { listMembers } from '../server/domain/organizations/manage-members';
+import { countCalls } from '../server/domain/calls/list-calls';
+import { listDealers } from '../server/domain/dealers/list-dealers';
+import { getStatistics } from '../server/domain/statistics/get-statistics';
+import { verifyCredentials } from '../server/domain/identity/authenticate';
+import { db } from '../server/db';
+import { DEMO_LOGIN, SECTIONS, seed } from './seed';
+
+describe('demo seed', () => {
+  it('fills Demo Motors once, and every section is marked seeded', async () => {
+    await seed(inject('databaseUrl'));
+    const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_LOGIN.email } });
+    const organizationId = owner.activeOrganizationId!;
+    const eventsBefore = await db.auditEvent.count({ where: { organizationId } });
+    await seed(inject('databaseUrl'));
+    // Other test files add rows in parallel; the demo organization's own rows are what must not double.
+    expect(await db.apiKey.count({ where: { organizationId } })).toBe(4);
+    expect(await db.membership.count({ where: { organizationId } })).toBe(5);
+    expect(await db.auditEvent.count({ where: { organizationId } })).toBe(eventsBefore);
+
+    const demo = { organizationId, people: {} };
+    for (const section of SECTIONS) expect(await section.seeded(db, demo), section.name).toBe(true);
+
+    const ctx = await resolveUserContext({ userId: owner.id, requestedOrganizationId: organizationId, requestId: 'seed-test', ip: null });
+    const members = await listMembers({ ctx });
+    expect(new Set(members.map((m) => m.role))).toEqual(new Set(['owner', 'admin', 'manager', 'member']));
+    const stats = await getStatistics({ ctx, range: {} });
+    expect(stats.apiKeys).toEqual({ total: 4, active: 3 });
+    expect((await listApiKeys({ ctx, page: { limit: 50, offset: 0 } })).results.map((k) => k.name)).toEqual(['Monthly reporting export', 'Power dialer', 'CRM sync']);
+    const log = await listAuditEvents({ ctx, page: { limit: 200, offset: 0 } });
+    expect(new Set(log.results.map((e) => e.type))).toEqual(new Set(['organization.created', 'member.role_changed', 'member.removed', 'api_key.created', 'api_key.revoked', 'login.succeeded']));
+    // Newest first, and the newest is recent: the demo looks in use today.
+    expect(Date.now() - new Date(log.results[0]!.createdAt).getTime()).toBeLessThan(6 * 3_600_000);
+
+    // Live calls: the team takes them, two months of calls that ended every way, and leads.
+    expect(await db.call.count({ where: { organizationId } })).toBe(320);
+    expect((await countCalls({ ctx, filters: { status: ['completed'] } })).count).toBeGreaterThan(100);
+    for (const status of ['missed', 'expired'] as const) expect((await countCalls({ ctx, filters: { status: [status] } })).count, status).toBeGreaterThan(10);
+    expect(await db.lead.count({ where: { organizationId } })).toBeGreaterThan(50);
+    // Honest presence: nobody is online without pinging, and no call waits or runs without the job that ends it.
+    expect((await countCalls({ ctx, filters: { status: ['requested', 'active'] } })).count).toBe(0);
+    const dealers = await listDealers({ ctx, page: { limit: 50, offset: 0 } });
+    expect(dealers.results.map((d) => d.accountStatus)).toEqual(dealers.results.map(() => 'offline'));
+    expect(dealers.results.filter((d) => d.status === 'inactive').map((d) => d.lastName)).toEqual(['Raman']);
+    expect(await db.dealer.count({ where: { organizationId, OR: [{ presence: 'online' }, { pingCheckAt: { not: null } }] } })).toBe(0);
+
+    // A teammate signs in with the demo password, as the README says.
+    const admin = members.find((m) => m.role === 'admin')!;
+    expect(await verifyCredentials({ login: admin.email, password: DEMO_LOGIN.password, ip: '192.0.2.1' })).toMatchObject({ email: admin.email });
+  });
+});
