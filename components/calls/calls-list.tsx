@@ -76,7 +76,7 @@ export function CallsList({ organizationId }: { organizationId: string }) {
         id: 'dealer',
         header: 'Dealer',
         meta: { className: 'whitespace-nowrap text-zinc-600' },
-        cell: ({ row }) => (row.original.dealer ? personName(row.original.dealer.firstName, row.original.dealer.lastName) : <span className="text-zinc-400">—</span>),
+        cell: ({ row }) => (row.original.dealer ? personName(row.original.dealer.firstName, row.original.dealer.lastName) : <span className="text-zinc-500">—</span>),
       },
       { id: 'duration', header: 'Duration', meta: { className: 'whitespace-nowrap tabular-nums text-zinc-600' }, cell: ({ row }) => duration(row.original.durationSeconds) },
     ],

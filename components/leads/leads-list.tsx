@@ -72,7 +72,7 @@ export function LeadsList({ organizationId }: { organizationId: string }) {
               <CallStatusBadge status={row.original.callStatus} />
             </Link>
           ) : (
-            <span className="text-zinc-400">No call</span>
+            <span className="text-zinc-500">No call</span>
           ),
       },
       { id: 'dealer', header: 'Dealer', meta: { className: 'whitespace-nowrap text-zinc-600' }, cell: ({ row }) => (row.original.dealer ? personName(row.original.dealer.firstName, row.original.dealer.lastName) : '—') },

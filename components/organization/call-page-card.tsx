@@ -30,7 +30,7 @@ export function CallPageCard({ callToken, organizationName }: { callToken: strin
       <CardHeader id="call-page-title" title="Customer call page" description="Customers open this page at a vehicle, enter its VIN and talk to an online dealer. Print the QR code for windshields and stands." />
       <CardBody className="flex flex-col gap-6 sm:flex-row sm:items-start">
         <div className="flex size-40 shrink-0 items-center justify-center rounded-lg border border-zinc-200 bg-white p-2">
-          {svg ? <div role="img" aria-label={`QR code of ${url}`} className="size-full [&>svg]:size-full" dangerouslySetInnerHTML={{ __html: svg }} /> : <span className="text-xs text-zinc-400">QR code</span>}
+          {svg ? <div role="img" aria-label={`QR code of ${url}`} className="size-full [&>svg]:size-full" dangerouslySetInnerHTML={{ __html: svg }} /> : <span className="text-xs text-zinc-500">QR code</span>}
         </div>
         <div className="min-w-0 flex-1 space-y-3">
           <label htmlFor="call-page-url" className="block text-sm font-medium text-zinc-800">

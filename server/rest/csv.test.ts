@@ -8,29 +8,38 @@ async function bytesOf(stream: ReadableStream<Uint8Array>) {
 
 describe('csvStream', () => {
   it('writes a BOM and a header, then each row, defusing formula cells', async () => {
-    async function* rows() {
-      yield ['=1+1', '+44 20', '-3', '@SUM(A1)', '\tx', '\rx', 'plain, with comma', 'Ünïcødé', null, 42, -7];
+    async function* batches() {
+      yield [['=1+1', '+44 20', '-3', '@SUM(A1)', '\tx', '\rx', 'plain, with comma', 'Ünïcødé', null, 42, -7]];
+      yield [['second', 'batch', '', '', '', '', '', '', '', 1, 2]];
     }
-    const bytes = await bytesOf(csvStream({ columns: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'], rows: rows() }));
+    const bytes = await bytesOf(csvStream({ columns: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'], batches: batches() }));
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1);
-    const [header, row] = text.split('\n');
-    expect(header).toBe('a,b,c,d,e,f,g,h,i,j,k');
-    expect(row).toBe(`'=1+1,'+44 20,'-3,'@SUM(A1),'\tx,"'\rx","plain, with comma",Ünïcødé,,42,-7`);
+    expect(text.split('\n')).toEqual(['a,b,c,d,e,f,g,h,i,j,k', `'=1+1,'+44 20,'-3,'@SUM(A1),'\tx,"'\rx","plain, with comma",Ünïcødé,,42,-7`, 'second,batch,,,,,,,,1,2', '']);
   });
 
-  it('pulls rows only as they are read (a generator is not drained ahead of the reader)', async () => {
+  it('pulls a batch only when the reader asks for one, and a cancelled reader stops the source', async () => {
     let produced = 0;
-    async function* rows() {
-      for (let i = 0; i < 1_000_000; i++) {
-        produced++;
-        yield [String(i), 'x'.repeat(100)];
+    let stopped = false;
+    async function* batches() {
+      try {
+        for (let i = 0; i < 1_000_000; i++) {
+          produced++;
+          yield [[String(i), 'x'.repeat(100)]];
+        }
+      } finally {
+        stopped = true;
       }
     }
-    const reader = csvStream({ columns: ['n', 'pad'], rows: rows() }).getReader();
+    const reader = csvStream({ columns: ['n', 'pad'], batches: batches() }).getReader();
+    await reader.read(); // the header
+    expect(produced).toBe(0);
+    await reader.read();
     await reader.read();
     await new Promise((r) => setTimeout(r, 50));
-    expect(produced).toBeLessThan(10_000);
+    // Nothing is read ahead of the reader: two reads, two batches.
+    expect(produced).toBe(2);
     await reader.cancel();
+    expect(stopped).toBe(true);
   });
 });

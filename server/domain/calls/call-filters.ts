@@ -1,8 +1,7 @@
 // The filters of API.md §4 shared by calls and leads (name, phone, status, car type/make/model, VIN, dealer, date
-// range in a zone), parsed once and turned into each table's Prisma where-clause.
+// range in a zone), parsed once; call-filter-sql.ts turns them into each table's where-clause.
 import { z } from 'zod';
-import type { Prisma } from '../../generated/prisma/client';
-import { dateRangeInput, dateWhere, type DateRange } from '../shared/date-range';
+import { dateRangeInput, type DateRange } from '../shared/date-range';
 import { commaList } from '../shared/list-filters';
 import { phoneDigits } from '../shared/phone';
 import { normalizeVin } from '../vehicles/vin.schema';
@@ -68,41 +67,5 @@ export function parseCallFilters(raw: CallFiltersInput | undefined): CallFilters
     vin: f.vin || undefined,
     dealerIds: f.dealerId?.length ? f.dealerId : undefined,
     range,
-  };
-}
-
-const contains = (value: string) => ({ contains: value, mode: 'insensitive' as const });
-
-/** The where-clause for calls of one organization (tenant scope first). */
-export function callWhere(organizationId: string, f: CallFilters): Prisma.CallWhereInput {
-  const createdAt = dateWhere(f.range);
-  return {
-    organizationId,
-    ...(createdAt && { createdAt }),
-    ...(f.status && { status: { in: f.status } }),
-    ...(f.carType && { carType: { in: f.carType } }),
-    ...(f.carMake && { carMake: { in: f.carMake } }),
-    ...(f.carModel && { carModel: { in: f.carModel } }),
-    ...(f.vin && { vin: f.vin.length === 17 ? f.vin : { startsWith: f.vin } }),
-    ...(f.dealerIds && { dealerId: { in: f.dealerIds } }),
-    ...(f.phoneDigits && { customerPhone: { contains: f.phoneDigits } }),
-    ...(f.nameWords.length && { AND: f.nameWords.map((w) => ({ OR: [{ customerFirstName: contains(w) }, { customerLastName: contains(w) }] })) }),
-  };
-}
-
-/** The same filters over leads: the lead's own name and phone, and the status of the call it came from. */
-export function leadWhere(organizationId: string, f: CallFilters): Prisma.LeadWhereInput {
-  const createdAt = dateWhere(f.range);
-  return {
-    organizationId,
-    ...(createdAt && { createdAt }),
-    ...(f.status && { call: { status: { in: f.status } } }),
-    ...(f.carType && { carType: { in: f.carType } }),
-    ...(f.carMake && { carMake: { in: f.carMake } }),
-    ...(f.carModel && { carModel: { in: f.carModel } }),
-    ...(f.vin && { vin: f.vin.length === 17 ? f.vin : { startsWith: f.vin } }),
-    ...(f.dealerIds && { dealerId: { in: f.dealerIds } }),
-    ...(f.phoneDigits && { phone: { contains: f.phoneDigits } }),
-    ...(f.nameWords.length && { AND: f.nameWords.map((w) => ({ OR: [{ firstName: contains(w) }, { lastName: contains(w) }] })) }),
   };
 }

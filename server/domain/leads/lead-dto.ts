@@ -18,7 +18,7 @@ export const leadSelect = {
   call: { select: { status: true, dealer: { select: { id: true, firstName: true, lastName: true } } } },
 } as const;
 
-type LeadRow = {
+export type LeadRow = {
   id: string;
   callId: string | null;
   vin: string;
