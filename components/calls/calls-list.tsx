@@ -10,7 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FilterChips, FilterDate, FilterText } from '@/components/ui/list-filters';
+import { FilterChips, FilterDate, FilterPanel, FilterText } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
 import { Select } from '@/components/ui/select';
@@ -67,11 +67,14 @@ export function CallsList({ organizationId }: { organizationId: string }) {
         cell: ({ row }) => (
           <div className="min-w-40">
             <p className="text-zinc-900">{vehicleName(row.original.vehicle)}</p>
-            <p className="font-mono text-xs text-zinc-500">{row.original.vin}</p>
+            <p className="text-xs text-zinc-500">
+              {/* The type rides with the vehicle (one column less, so the table fits a laptop screen). */}
+              {row.original.vehicle.type && <span>{row.original.vehicle.type} · </span>}
+              <span className="font-mono">{row.original.vin}</span>
+            </p>
           </div>
         ),
       },
-      { id: 'carType', header: 'Type', meta: { sortField: 'carType', className: 'text-zinc-600' }, cell: ({ row }) => row.original.vehicle.type ?? '—' },
       {
         id: 'dealer',
         header: 'Dealer',
@@ -103,7 +106,7 @@ export function CallsList({ organizationId }: { organizationId: string }) {
             ) : undefined
           }
         />
-        <div className="grid gap-4 border-b border-zinc-100 px-6 py-4 sm:grid-cols-2 lg:grid-cols-3">
+        <FilterPanel active={Object.keys(list.filters).length} columns="sm:grid-cols-2 lg:grid-cols-3">
           <FilterText label="Customer name" value={list.filters.name} onCommit={(v) => list.setFilter('name', v)} />
           <FilterText label="Phone" inputMode="tel" value={list.filters.phone} onCommit={(v) => list.setFilter('phone', v)} />
           <FilterText label="VIN" value={list.filters.vin} onCommit={(v) => list.setFilter('vin', v)} placeholder="Whole VIN or its start" />
@@ -130,7 +133,7 @@ export function CallsList({ organizationId }: { organizationId: string }) {
           <div className="sm:col-span-2 lg:col-span-3">
             <FilterChips label="Status" options={CALL_STATUSES.map((s) => ({ value: s, label: CALL_STATUS_LABELS[s] }))} value={list.filters.status} onCommit={(v) => list.setFilter('status', v)} />
           </div>
-        </div>
+        </FilterPanel>
         <QueryState query={calls} loadingLabel="Loading calls" rows={8} frame="inset">
           {(data) => (
             <DataTable

@@ -14,7 +14,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FilterChips, FilterDate, FilterText } from '@/components/ui/list-filters';
+import { FilterChips, FilterDate, FilterPanel, FilterText } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
 import { useToast } from '@/components/ui/toast';
@@ -113,7 +113,7 @@ export function DealersList() {
             ) : undefined
           }
         />
-        <div className="grid gap-4 border-b border-zinc-100 px-6 py-4 sm:grid-cols-2 lg:grid-cols-4">
+        <FilterPanel active={Object.keys(list.filters).length} columns="sm:grid-cols-2 lg:grid-cols-4">
           <FilterText label="Name" value={list.filters.name} onCommit={(v) => list.setFilter('name', v)} />
           <FilterText label="Email" inputMode="email" value={list.filters.email} onCommit={(v) => list.setFilter('email', v)} />
           <FilterText label="Phone" inputMode="tel" value={list.filters.phone} onCommit={(v) => list.setFilter('phone', v)} />
@@ -123,7 +123,7 @@ export function DealersList() {
           </div>
           <FilterChips label="Presence" options={[{ value: 'online', label: 'Online' }, { value: 'offline', label: 'Offline' }]} value={list.filters.accountStatus} onCommit={(v) => list.setFilter('accountStatus', v)} />
           <FilterChips label="Calls" options={[{ value: 'active', label: 'Takes calls' }, { value: 'inactive', label: 'Paused' }]} value={list.filters.status} onCommit={(v) => list.setFilter('status', v)} />
-        </div>
+        </FilterPanel>
         <QueryState query={dealers} loadingLabel="Loading dealers" rows={6} frame="inset">
           {(data) => (
             <DataTable

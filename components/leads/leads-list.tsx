@@ -15,7 +15,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FilterChips, FilterDate, FilterText } from '@/components/ui/list-filters';
+import { FilterChips, FilterDate, FilterPanel, FilterText } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
 import { useListUrlState } from '@/components/ui/use-list-url-state';
@@ -103,7 +103,7 @@ export function LeadsList({ organizationId }: { organizationId: string }) {
               ) : undefined
             }
           />
-          <div className="grid gap-4 border-b border-zinc-100 px-6 py-4 sm:grid-cols-2 lg:grid-cols-4">
+          <FilterPanel active={Object.keys(list.filters).length} columns="sm:grid-cols-2 lg:grid-cols-4">
             <FilterText label="Name" value={list.filters.name} onCommit={(v) => list.setFilter('name', v)} />
             <FilterText label="Phone" inputMode="tel" value={list.filters.phone} onCommit={(v) => list.setFilter('phone', v)} />
             <FilterText label="VIN" value={list.filters.vin} onCommit={(v) => list.setFilter('vin', v)} placeholder="Whole VIN or its start" />
@@ -117,7 +117,7 @@ export function LeadsList({ organizationId }: { organizationId: string }) {
             <div className="sm:col-span-2 lg:col-span-4">
               <FilterChips label="Call status" options={CALL_STATUSES.map((s) => ({ value: s, label: CALL_STATUS_LABELS[s] }))} value={list.filters.status} onCommit={(v) => list.setFilter('status', v)} />
             </div>
-          </div>
+          </FilterPanel>
           <QueryState query={leads} loadingLabel="Loading leads" rows={8} frame="inset">
             {(data) => (
               <DataTable

@@ -1,9 +1,41 @@
 'use client';
-// Filter controls for server-side lists: a text box that commits after a pause in typing, a date box, and toggle
-// chips for "any of" filters. Each writes one URL parameter through the list's state.
-import { useEffect, useId, useRef, useState } from 'react';
+// Filter controls for server-side lists: the panel that holds them (folded away on a phone), a text box that commits
+// after a pause in typing, a date box, and toggle chips for "any of" filters. Each writes one URL parameter through
+// the list's state.
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { cx } from './cx';
 import { Input } from './input';
+
+/**
+ * The box of a list's filters. On a phone it folds behind a "Filters" button (with how many are set), so the list
+ * itself starts on the first screen; from sm up the filters are always shown, in `columns` (Tailwind grid classes).
+ */
+export function FilterPanel({ active, columns, children }: { active: number; columns: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <div className="border-b border-zinc-100">
+      <div className="px-6 py-3 sm:hidden">
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={id}
+          onClick={() => setOpen((o) => !o)}
+          className="inline-flex h-9 items-center gap-2 rounded-lg bg-white px-3 text-sm font-medium text-zinc-700 ring-1 ring-zinc-300 ring-inset hover:bg-zinc-50"
+        >
+          {open ? 'Hide filters' : 'Filters'}
+          {active > 0 && <span className="rounded-full bg-accent-600 px-1.5 text-xs text-white tabular-nums">{active}</span>}
+          <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={cx('size-4 text-zinc-500 transition-transform', open && 'rotate-180')}>
+            <path fillRule="evenodd" d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z" clipRule="evenodd" />
+          </svg>
+        </button>
+      </div>
+      <div id={id} className={cx('gap-4 px-6 pb-4 sm:grid sm:pt-4', open ? 'grid' : 'hidden', columns)}>
+        {children}
+      </div>
+    </div>
+  );
+}
 
 export function FilterText(props: { label: string; value: string | undefined; onCommit: (value: string | null) => void; placeholder?: string; className?: string; inputMode?: 'text' | 'tel' | 'email' }) {
   const id = useId();
