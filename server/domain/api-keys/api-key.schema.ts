@@ -1,15 +1,16 @@
 // Shapes of organization API keys.
 import { z } from 'zod';
 import { PERMISSIONS } from '../../auth/permissions';
+import { isoInstant } from '../shared/iso-time';
+import { singleLineText } from '../shared/single-line-text';
 
 export const scopeEnum = z.enum(PERMISSIONS).meta({ id: 'Scope' });
 
 export const createApiKeyInput = z
   .object({
-    name: z.string().trim().min(1, 'Name is required').max(100, 'must be at most 100 characters'),
+    name: singleLineText({ max: 100, required: 'Name is required' }),
     scopes: z.array(scopeEnum).min(1, 'choose at least one scope').refine((s) => new Set(s).size === s.length, { message: 'must not repeat a scope' }),
-    expiresAt: z.iso
-      .datetime({ offset: true, message: 'must be an ISO 8601 timestamp' })
+    expiresAt: isoInstant
       .nullable()
       .optional()
       .refine((v) => !v || new Date(v).getTime() > Date.now(), { message: 'must be in the future' }),

@@ -1,9 +1,10 @@
 // Shapes of users and their credentials: REST bodies, tRPC inputs, form resolvers and OpenAPI components at once.
 import { z } from 'zod';
+import { singleLineText } from '../shared/single-line-text';
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email('must be a valid email address'));
 export const password = z.string().min(8, 'must be at least 8 characters').max(256, 'must be at most 256 characters');
-const personName = (label: string) => z.string().trim().min(1, `${label} is required`).max(80, 'must be at most 80 characters');
+const personName = (label: string) => singleLineText({ max: 80, required: `${label} is required` });
 export const username = z
   .string()
   .trim()

@@ -1,11 +1,12 @@
 // Shapes of organizations and memberships.
 import { z } from 'zod';
 import { currencyCode } from '../shared/currency';
+import { singleLineText } from '../shared/single-line-text';
 import { roleEnum } from '../identity/user.schema';
 import { PERMISSIONS } from '../../auth/permissions';
 
-const name = z.string().trim().min(1, 'Name is required').max(120, 'must be at most 120 characters');
-const location = z.string().trim().max(200, 'must be at most 200 characters');
+const name = singleLineText({ max: 120, required: 'Name is required' });
+const location = singleLineText({ max: 200 });
 const image = z.url('must be a URL').max(2000);
 
 const currencies = z
