@@ -16,14 +16,15 @@ const uploadImageInput = z
   .strict();
 
 export const accountRouter = router({
-  register: publicProcedure.input(registerInput).mutation(({ input, ctx }) => registerUser({ input, ip: ctx.ip })),
+  // The 'auth' tier, as POST /auth/register and /auth/change-password: one budget per address or user for both doors.
+  register: publicProcedure.meta({ rateLimit: 'auth' }).input(registerInput).mutation(({ input, ctx }) => registerUser({ input, ip: ctx.ip })),
   me: userProcedure.query(({ ctx }) => getMe({ ctx: ctx.app })),
   updateMe: userProcedure.input(updateMeInput).mutation(({ ctx, input }) => updateMe({ ctx: ctx.app, input })),
   setImage: userProcedure
     .input(uploadImageInput)
     .mutation(({ ctx, input }) => setMyImage({ ctx: ctx.app, bytes: Buffer.from(input.base64, 'base64'), contentType: input.contentType })),
   removeImage: userProcedure.mutation(({ ctx }) => removeMyImage({ ctx: ctx.app })),
-  changePassword: userProcedure.input(changePasswordInput).mutation(({ ctx, input }) => changePassword({ ctx: ctx.app, input })),
+  changePassword: userProcedure.meta({ rateLimit: 'auth' }).input(changePasswordInput).mutation(({ ctx, input }) => changePassword({ ctx: ctx.app, input })),
   organizations: userProcedure.query(({ ctx }) =>
     listOrganizations({ ctx: ctx.app, page: { limit: 200, offset: 0 }, ordering: { field: 'name', direction: 'asc' } }),
   ),
