@@ -6,7 +6,8 @@ export const API_ROOT = path.resolve(import.meta.dirname, '../../app/api/v1');
 
 export type RouteFile = { file: string; template: string; methods: string[]; pattern: RegExp; params: string[] };
 
-export function routeTable(): RouteFile[] {
+/** Route files under `root` (default: the REST API); templates are relative to it. */
+export function routeTable(root = API_ROOT): RouteFile[] {
   const out: RouteFile[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
@@ -15,16 +16,16 @@ export function routeTable(): RouteFile[] {
       if (statSync(full).isDirectory()) {
         if (!name.startsWith('[...')) walk(full);
       }
-      else if (name === 'route.ts') out.push(describe(full));
+      else if (name === 'route.ts') out.push(describe(full, root));
     }
   };
-  walk(API_ROOT);
+  walk(root);
   // Static segments win over dynamic ones, as in Next's router.
   return out.sort((a, b) => a.params.length - b.params.length || b.template.length - a.template.length);
 }
 
-function describe(file: string): RouteFile {
-  const rel = path.relative(API_ROOT, path.dirname(file)).split(path.sep).filter(Boolean);
+function describe(file: string, root: string): RouteFile {
+  const rel = path.relative(root, path.dirname(file)).split(path.sep).filter(Boolean);
   const params: string[] = [];
   const template = '/' + rel.map((seg) => (seg.startsWith('[') ? `{${seg.slice(1, -1)}}` : seg)).join('/');
   const pattern = new RegExp(

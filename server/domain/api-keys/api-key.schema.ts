@@ -30,6 +30,12 @@ export const apiKeyDto = z
   })
   .meta({ id: 'ApiKey' });
 
-export const createdApiKeyDto = apiKeyDto.extend({ key: z.string().meta({ description: 'The secret; shown only in this response' }) }).meta({ id: 'CreatedApiKey' });
+export const createdApiKeyDto = apiKeyDto
+  .extend({
+    key: z.string().nullable().meta({
+      description: 'The secret; shown only in this response. null when this is an Idempotency-Key replay (the header Idempotent-Replay-Omitted says so): secrets are never stored, so revoke the key and create another if the first response was lost.',
+    }),
+  })
+  .meta({ id: 'CreatedApiKey' });
 
 export type ApiKeyDto = z.infer<typeof apiKeyDto>;

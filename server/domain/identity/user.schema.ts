@@ -65,7 +65,9 @@ export const meDto = userDto
   })
   .meta({ id: 'Me' });
 
-export const tokenPairDto = z.object({ access: z.string(), refresh: z.string(), expiresIn: z.number().int() }).meta({ id: 'TokenPair' });
+// Secrets are never stored for an Idempotency-Key replay: a replay carries null here (see Idempotent-Replay-Omitted).
+const shownOnce = (what: string) => z.string().nullable().meta({ description: `${what}; null on an Idempotency-Key replay, which never repeats a secret` });
+export const tokenPairDto = z.object({ access: shownOnce('Access token'), refresh: shownOnce('Refresh token'), expiresIn: z.number().int() }).meta({ id: 'TokenPair' });
 export const tokenResponseDto = tokenPairDto.extend({ user: userDto }).meta({ id: 'TokenResponse' });
 
 export type RegisterInput = z.infer<typeof registerInput>;
