@@ -1,4 +1,6 @@
 // GET /docs/api – the interactive API reference (Swagger UI), its assets served by this app so it works offline.
+import { DOCS_CONTENT_SECURITY_POLICY } from '@/server/content-security-policy';
+
 export const dynamic = 'force-static';
 
 const html = `<!doctype html>
@@ -18,5 +20,5 @@ const html = `<!doctype html>
 </html>`;
 
 export function GET() {
-  return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+  return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': DOCS_CONTENT_SECURITY_POLICY } });
 }
