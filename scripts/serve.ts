@@ -25,8 +25,23 @@ const upgrade = app.getUpgradeHandler();
 server.on('request', (req, res) => {
   // SECURITY: replaces anything a client sent under this name with the address it actually connected from.
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
+  closeIfBodyUnread(req, res);
   void handle(req, res);
 });
+
+/**
+ * A response that starts while the request body is still arriving means the app refused the rest of it unread (too
+ * large, not allowed, ...). The rest would otherwise be read as the client's next request on this keep-alive
+ * connection, which then stalls or is reset; `Connection: close` tells the client to use a new one. (withApi drains
+ * refused bodies up to a bound first, so for ordinary sizes the body is complete here and the connection stays open.)
+ */
+function closeIfBodyUnread(req: http.IncomingMessage, res: http.ServerResponse) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
+    if (!req.complete && !this.headersSent) this.setHeader('Connection', 'close');
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+}
 // Dev mode's hot reload talks over a websocket.
 server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
 server.listen(port, hostname, () => console.log(`[serve] ${dev ? 'development' : 'production'} server on http://${hostname ?? 'localhost'}:${port}`));
