@@ -54,3 +54,17 @@ export const ChevronUpDownIcon = () => (
     <path fillRule="evenodd" clipRule="evenodd" d="M10.53 3.47a.75.75 0 0 0-1.06 0L6.22 6.72a.75.75 0 0 0 1.06 1.06L10 5.06l2.72 2.72a.75.75 0 1 0 1.06-1.06l-3.25-3.25Zm-4.31 9.81 3.25 3.25a.75.75 0 0 0 1.06 0l3.25-3.25a.75.75 0 1 0-1.06-1.06L10 14.94l-2.72-2.72a.75.75 0 0 0-1.06 1.06Z" />
   </svg>
 );
+
+export const MailIcon = () => (
+  <Icon>
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <path d="m4 7 8 6 8-6" />
+  </Icon>
+);
+
+export const QueueIcon = () => (
+  <Icon>
+    <path d="M4 6h16M4 12h16M4 18h10" />
+    <circle cx="19" cy="18" r="2" />
+  </Icon>
+);

@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'apiKeys:manage',
   'statistics:read',
   'audit:read',
+  'emails:read',
+  'jobs:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -25,6 +27,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'apiKeys:manage': 'Create and revoke API keys',
   'statistics:read': 'Read statistics',
   'audit:read': 'Read the security log',
+  'emails:read': 'Read the email log',
+  'jobs:read': 'See background jobs and retry failed ones',
 };
 
 const READ: Permission[] = ['organization:read', 'members:read', 'statistics:read'];

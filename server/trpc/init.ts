@@ -12,10 +12,11 @@ import { AppError, normalizeError, toTRPCError, zodToFieldErrors } from '../erro
 import { callerKey, enforceRateLimit, resolvePolicy, type RateLimitPolicy, type RateLimitTier } from '../rate-limit';
 import { assertStorableInput } from '../storable-input';
 
-export async function createTrpcContext(opts: { req: Request }) {
+export async function createTrpcContext(opts: { req: Request; info?: { connectionParams: Record<string, string | undefined> | null } }) {
   return {
     userId: await currentUserId(),
-    requestedOrganizationId: opts.req.headers.get('x-organization-id'),
+    // Subscriptions arrive over EventSource, which cannot send headers: the organization comes as a connection param.
+    requestedOrganizationId: opts.req.headers.get('x-organization-id') ?? opts.info?.connectionParams?.organizationId ?? null,
     requestId: randomUUID(),
     ip: clientIp(opts.req.headers),
   };
@@ -28,6 +29,9 @@ export type ProcedureMeta = { rateLimit?: RateLimitTier | RateLimitPolicy };
 
 const t = initTRPC.context<TrpcContext>().meta<ProcedureMeta>().create({
   transformer: superjson,
+  // Subscriptions (SSE): pings keep idle connections open through proxies; the client reconnects (resuming from its
+  // last tracked id) when it hears nothing for longer.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const fieldErrors = cause instanceof ZodError ? zodToFieldErrors(cause) : (normalizeError(cause ?? error).errors ?? null);

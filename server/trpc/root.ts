@@ -3,7 +3,9 @@ import { router } from './init';
 import { accountRouter } from './routers/account';
 import { apiKeysRouter } from './routers/api-keys';
 import { auditRouter } from './routers/audit';
+import { operationsRouter } from './routers/operations';
 import { organizationRouter } from './routers/organization';
+import { realtimeRouter } from './routers/realtime';
 import { statisticsRouter } from './routers/statistics';
 
 export const appRouter = router({
@@ -12,6 +14,8 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   statistics: statisticsRouter,
   audit: auditRouter,
+  realtime: realtimeRouter,
+  operations: operationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,7 +8,7 @@ const handler = (req: Request) =>
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: () => createTrpcContext({ req }),
+    createContext: ({ info }) => createTrpcContext({ req, info }),
     responseMeta: ({ errors }) => ({ headers: responseHeadersFor(errors) }),
   });
 export { handler as GET, handler as POST };
