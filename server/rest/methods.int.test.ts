@@ -1,15 +1,16 @@
 // Every route file answers the methods it does not implement with 405 problem+json and `Allow`, and OPTIONS with
-// `Allow` — checked by walking the route table, so a route file added later without `otherMethods` fails here.
+// `Allow` — checked by walking every route file of app/, so one added later without `otherMethods` fails here.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { routeTable, API_ROOT } from '../test/route-table';
+import { APP_ROOT, routeTable } from '../test/route-table';
 import { API_METHODS } from './other-methods';
 
-const MEDIA_ROOT = path.resolve(API_ROOT, '../../media');
-const routes = [...routeTable(), ...routeTable(MEDIA_ROOT)];
+// Every route file of the app — the REST API, uploads, media, tRPC, sign-in, health, the API reference — but the API's
+// catch-all, which answers every method of an unknown path with 404.
+const routes = routeTable(APP_ROOT, { catchAlls: true });
 const UUID = '3f0c1e9a-6a5b-4c1d-9e8f-0a1b2c3d4e5f';
 
-describe.each(routes.map((r) => [path.relative(path.resolve(API_ROOT, '../..'), r.file), r] as const))('%s', (_name, route) => {
+describe.each(routes.map((r) => [path.relative(path.resolve(APP_ROOT, '..'), r.file), r] as const))('%s', (_name, route) => {
   const allowed = API_METHODS.filter((m) => route.methods.includes(m));
   const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
   const params = Object.fromEntries(route.params.map((p) => [p, UUID]));
@@ -44,7 +45,7 @@ describe('the examples of the issue', () => {
     ['POST', '/openapi.json', 'GET, HEAD, OPTIONS'],
     ['GET', '/api-keys/{id}', 'DELETE, OPTIONS'],
   ])('%s %s → 405 with Allow: %s', async (method, template, allow) => {
-    const route = routes.find((r) => r.template === template)!;
+    const route = routes.find((r) => r.template === `/api/v1${template}`)!;
     const mod = (await import(route.file)) as Record<string, (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>>;
     const res = await mod[method]!(new Request(`http://x/api/v1${template}`, { method }), { params: Promise.resolve({ id: UUID }) });
     expect([res.status, res.headers.get('allow'), (await res.json()).code]).toEqual([405, allow, 'method_not_allowed']);

@@ -8,7 +8,7 @@ import { withApi } from './with-api';
 export const API_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 
-type RouteHandler<P> = (req: Request, route: { params: Promise<P> }) => Promise<Response>;
+type RouteHandler<P> = (req: Request, route: { params: Promise<P> }) => Response | Promise<Response>;
 
 export function otherMethods<M extends ApiMethod, P>(implemented: Record<M, RouteHandler<P>>): Record<Exclude<ApiMethod, M> | 'OPTIONS', RouteHandler<P>> {
   const allowed = API_METHODS.filter((m) => m in implemented);

@@ -1,5 +1,6 @@
 // GET /docs/api – the interactive API reference (Swagger UI), its assets served by this app so it works offline.
 import { DOCS_CONTENT_SECURITY_POLICY } from '@/server/content-security-policy';
+import { otherMethods } from '@/server/rest/other-methods';
 
 export const dynamic = 'force-static';
 
@@ -22,3 +23,6 @@ const html = `<!doctype html>
 export function GET() {
   return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': DOCS_CONTENT_SECURITY_POLICY } });
 }
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

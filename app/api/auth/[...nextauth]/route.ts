@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import { authOptions } from '@/server/auth/next-auth';
 import { refuseSignInOverBudget } from '@/server/auth/sign-in-limit';
+import { otherMethods } from '@/server/rest/other-methods';
 
 const nextAuth = NextAuth(authOptions) as (req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
 
@@ -11,3 +12,6 @@ export { nextAuth as GET };
 export async function POST(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
   return (await refuseSignInOverBudget(req)) ?? nextAuth(req, ctx);
 }
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET: nextAuth, POST });

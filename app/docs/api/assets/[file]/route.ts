@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
+import { otherMethods } from '@/server/rest/other-methods';
 
 const FILES: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
@@ -19,3 +20,6 @@ export async function GET(_req: Request, { params }: { params: Promise<{ file: s
   const bytes = await readFile(path.join(getAbsoluteFSPath(), file));
   return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': type, 'Cache-Control': 'public, max-age=86400' } });
 }
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });
