@@ -52,7 +52,25 @@ function JobsPanel() {
         <div className="space-y-6">
           <Card aria-labelledby="queues-title">
             <CardHeader id="queues-title" title="Queues" description="Completed jobs are kept for a week." />
-            <div className="overflow-x-auto">
+            {/* Phones get each queue as a small grid of counts instead of a table wider than the screen. */}
+            <ul className="divide-y divide-zinc-100 sm:hidden">
+              {data.queues.map((q) => (
+                <li key={q.name} className="px-5 py-4">
+                  <p className="font-medium text-zinc-900">
+                    {q.label} <span className="ml-1 font-normal text-zinc-500">{q.name}</span>
+                  </p>
+                  <dl className="mt-3 grid grid-cols-3 gap-3 text-sm">
+                    {COLUMNS.map((c) => (
+                      <div key={c.key}>
+                        <dt className="text-xs text-zinc-600">{c.label}</dt>
+                        <dd className={`tabular-nums ${c.key === 'failed' && q.failed > 0 ? 'font-semibold text-red-700' : 'text-zinc-900'}`}>{q[c.key]}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                </li>
+              ))}
+            </ul>
+            <div className="hidden overflow-x-auto sm:block">
               <table className="w-full text-left text-sm">
                 <thead className="border-b border-zinc-100 text-xs text-zinc-600">
                   <tr>
