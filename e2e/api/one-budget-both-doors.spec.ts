@@ -11,7 +11,7 @@ const AUTH_BUDGET = 5;
 let server: AppServer;
 
 test.beforeAll(async () => {
-  server = await startAppServer({ port: E2E_PORT + 4, databaseUrl: process.env.E2E_DATABASE_URL!, env: { ...OPEN_BUDGETS, RATE_LIMIT_AUTH_PER_MINUTE: String(AUTH_BUDGET) }, quiet: true });
+  server = await startAppServer({ port: E2E_PORT + 6, databaseUrl: process.env.E2E_DATABASE_URL!, env: { ...OPEN_BUDGETS, RATE_LIMIT_AUTH_PER_MINUTE: String(AUTH_BUDGET), WORKER: 'off' }, quiet: true });
 });
 
 test.afterAll(async () => {
