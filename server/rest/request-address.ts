@@ -4,7 +4,11 @@ import { isStorableText } from '../storable-input';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Path parameters named `id` or `…Id` address rows by UUID (API.md: `{id}`, `{userId}`, `{groupId}`, …). */
+/**
+ * Path parameters named `id` or `…Id` address rows by UUID (API.md: `{id}`, `{userId}`, `{groupId}`, …). A parameter
+ * that addresses something else gets another name (`{token}`, `{permission}`, `{kind}`); request-address.test.ts
+ * checks the OpenAPI document agrees.
+ */
 export const isIdParam = (name: string) => name === 'id' || /Id$/.test(name);
 
 /**

@@ -118,8 +118,8 @@ export function withApi<A extends Access, P = Record<string, never>>(
       // A body refused before or while it was read is still on the wire and would poison the next request on a
       // keep-alive socket: one never started is drained (within bounds); one a streamed handler left part-way, or
       // one too large to drain, closes the connection.
-      const drained = await discardUnreadBody(req);
       const leftPartWay = options.streamBody && req.body !== null && req.body.locked && !upload.finished;
+      const drained = await discardUnreadBody(req);
       const stored: StoredResponse = {
         status: problem.status,
         body: JSON.stringify(problem.body),
