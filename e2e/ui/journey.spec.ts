@@ -6,6 +6,8 @@ import { guardConsole } from './console-guard';
 import { snap } from './screenshot';
 
 test('a new user sets up an organization and an API key, then revokes it', async ({ page, request }) => {
+  // Fourteen steps through every page: 30 s alone, over a minute when the full suite runs five app servers on two cores.
+  test.setTimeout(120_000);
   const email = `ada-${randomBytes(4).toString('hex')}@example.test`;
   const password = 'analytical engine 1843';
   const problems = guardConsole(page);
