@@ -1,4 +1,5 @@
 // The Content-Security-Policy of every kind of response this app serves, in one place.
+import { createHash } from 'node:crypto';
 // SECURITY: scripts on pages run only with the per-request nonce (Next puts it on its own scripts) or when loaded by
 // a script that has it ('strict-dynamic'); no inline script an attacker injects can run. API and media responses are
 // data: they may load nothing and be framed by no one.
@@ -36,18 +37,26 @@ export function pageContentSecurityPolicy(nonce: string, development = false): s
   });
 }
 
+// Inline scripts that run (not JSON data blocks such as the embedded OpenAPI document).
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*\btype="application\/json")[^>]*>([\s\S]*?)<\/script>/g;
+
 /**
- * The API reference at /docs/api (Swagger UI, served from this app): its scripts are files of this app, it styles
- * its widgets inline and draws icons from data: URLs; it reads the OpenAPI document from the app.
+ * The API reference pages (/docs/api, /docs/api/console): static HTML built once, so instead of a nonce each inline
+ * script it carries is allowed by its SHA-256, computed from the page itself; other scripts must be files of this
+ * app. Swagger UI styles its widgets inline and draws icons from data: URLs; the console calls the API on this app.
  */
-export const DOCS_CONTENT_SECURITY_POLICY = policy({
-  'default-src': ["'none'"],
-  'script-src': ["'self'"],
-  'style-src': ["'self'", "'unsafe-inline'"],
-  'img-src': ["'self'", 'data:'],
-  'font-src': ["'self'", 'data:'],
-  'connect-src': ["'self'"],
-  'base-uri': ["'none'"],
-  'form-action': ["'none'"],
-  'frame-ancestors': ["'none'"],
-});
+export function documentContentSecurityPolicy(html: string): string {
+  const hashes = [...html.matchAll(INLINE_SCRIPT)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+  return policy({
+    'default-src': ["'none'"],
+    'script-src': ["'self'", ...new Set(hashes)],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:'],
+    'font-src': ["'self'", 'data:'],
+    'connect-src': ["'self'"],
+    'manifest-src': ["'self'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+    'frame-ancestors': ["'none'"],
+  });
+}

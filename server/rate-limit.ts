@@ -62,7 +62,7 @@ export async function enforceRateLimit(key: string, policy: RateLimitPolicy): Pr
   const verdict = await consume(key, policy);
   if (!verdict.allowed) {
     throw new AppError('rate_limited', {
-      message: `Rate limit exceeded; retry in ${verdict.resetSeconds} s`,
+      message: `Too many requests; try again in ${verdict.resetSeconds} s`,
       headers: { 'Retry-After': String(verdict.resetSeconds), ...rateLimitHeaders(verdict) },
     });
   }

@@ -1,13 +1,13 @@
 // The case-insensitive-usernames migration refuses to run while usernames clash by case, naming the accounts, and
 // changes nothing; once they are resolved it makes the unique index case-insensitive.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrationsDir } from './migrations.ts';
 
 const sql = (name: string) => readFileSync(path.join(migrationsDir, name, 'migration.sql'), 'utf8');
-const MIGRATION = '20261201230941_case_insensitive_usernames';
+const MIGRATION = '20261202010000_case_insensitive_usernames';
 const database = `pitchcraft_migration_${process.pid}`;
 const serverUrl = new URL(inject('databaseUrl'));
 const admin = new pg.Client({ connectionString: Object.assign(new URL(serverUrl), { pathname: '/postgres' }).toString() });
@@ -18,8 +18,8 @@ beforeAll(async () => {
   await admin.query(`drop database if exists ${database} with (force)`);
   await admin.query(`create database ${database}`);
   await client.connect();
-  // The schema as it was before this migration.
-  await client.query(sql('20261122162501_init'));
+  // The schema as it was before this migration: every earlier one, in order.
+  for (const name of readdirSync(migrationsDir).filter((n) => /^\d{14}_/.test(n) && n < MIGRATION).sort()) await client.query(sql(name));
 });
 
 afterAll(async () => {

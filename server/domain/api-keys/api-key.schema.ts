@@ -1,5 +1,6 @@
 // Shapes of organization API keys.
 import { z } from 'zod';
+import '../shared/zod-messages';
 import { PERMISSIONS } from '../../auth/permissions';
 import { isoInstant } from '../shared/iso-time';
 import { singleLineText } from '../shared/single-line-text';
@@ -8,12 +9,12 @@ export const scopeEnum = z.enum(PERMISSIONS).meta({ id: 'Scope' });
 
 export const createApiKeyInput = z
   .object({
-    name: singleLineText({ max: 100, required: 'Name is required' }),
-    scopes: z.array(scopeEnum).min(1, 'choose at least one scope').refine((s) => new Set(s).size === s.length, { message: 'must not repeat a scope' }),
+    name: singleLineText({ max: 100, required: 'Give the key a name' }),
+    scopes: z.array(scopeEnum).min(1, 'Choose at least one scope').refine((s) => new Set(s).size === s.length, { message: 'Each scope can be chosen once' }),
     expiresAt: isoInstant
       .nullable()
       .optional()
-      .refine((v) => !v || new Date(v).getTime() > Date.now(), { message: 'must be in the future' }),
+      .refine((v) => !v || new Date(v).getTime() > Date.now(), { message: 'Choose a day in the future' }),
   })
   .strict()
   .meta({ id: 'CreateApiKeyInput' });

@@ -1,23 +1,27 @@
 // Shapes of organizations and memberships.
 import { z } from 'zod';
+import '../shared/zod-messages';
 import { currencyCode } from '../shared/currency';
 import { singleLineText } from '../shared/single-line-text';
 import { roleEnum } from '../identity/user.schema';
 import { PERMISSIONS } from '../../auth/permissions';
 
-const name = singleLineText({ max: 120, required: 'Name is required' });
+const name = singleLineText({ max: 120, required: 'Enter the organization’s name' });
 const location = singleLineText({ max: 200 });
-const image = z.url('must be a URL').max(2000);
+// SECURITY: only web addresses; a javascript: or data: URL must never reach an <img> or a link.
+export const logoUrl = z
+  .url({ protocol: /^https?$/, message: 'Enter a web address starting with https://' })
+  .max(2000, 'Use a shorter web address (at most 2000 characters)');
 
 const currencies = z
   .array(currencyCode)
-  .max(50, 'at most 50 currencies')
-  .refine((list) => new Set(list).size === list.length, { message: 'must not repeat a currency' });
+  .max(50, 'Choose at most 50 currencies')
+  .refine((list) => new Set(list).size === list.length, { message: 'Each currency can be chosen once' });
 
 const organizationFields = {
   name,
   location: location.nullable().optional(),
-  image: image.nullable().optional(),
+  image: logoUrl.nullable().optional(),
   baseCurrency: currencyCode,
   currencies: currencies.default([]),
 };
@@ -26,7 +30,7 @@ export const createOrganizationInput = z.object(organizationFields).strict().met
 /** PUT replaces every field; PATCH changes the named ones. */
 export const replaceOrganizationInput = createOrganizationInput;
 export const updateOrganizationInput = z
-  .object({ name: name.optional(), location: location.nullable().optional(), image: image.nullable().optional(), baseCurrency: currencyCode.optional(), currencies: currencies.optional() })
+  .object({ name: name.optional(), location: location.nullable().optional(), image: logoUrl.nullable().optional(), baseCurrency: currencyCode.optional(), currencies: currencies.optional() })
   .strict()
   .meta({ id: 'UpdateOrganizationInput' });
 
@@ -35,7 +39,7 @@ export const organizationDto = z
     id: z.uuid(),
     name: z.string(),
     location: z.string().nullable(),
-    image: z.string().nullable(),
+    image: z.string().nullable().meta({ description: 'URL of the logo: an uploaded picture (/media/{id}) or the web address that was set' }),
     baseCurrency: z.string(),
     currencies: z.array(z.string()).meta({ description: 'Accepted currencies; always includes the base currency' }),
     role: roleEnum.nullable().meta({ description: "The caller's role (null for an API key)" }),
@@ -47,7 +51,16 @@ export const organizationDto = z
   .meta({ id: 'Organization' });
 
 export const memberDto = z
-  .object({ id: z.uuid(), userId: z.uuid(), email: z.string(), firstName: z.string(), lastName: z.string(), role: roleEnum, joinedAt: z.iso.datetime() })
+  .object({
+    id: z.uuid(),
+    userId: z.uuid(),
+    email: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    image: z.string().nullable().meta({ description: 'URL of the profile photo' }),
+    role: roleEnum,
+    joinedAt: z.iso.datetime(),
+  })
   .meta({ id: 'Member' });
 
 export const changeMemberRoleInput = z.object({ membershipId: z.uuid(), role: roleEnum }).strict();

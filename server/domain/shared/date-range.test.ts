@@ -14,22 +14,22 @@ describe('dateRangeInput', () => {
   });
 
   it.each(['2024-02-30', '2024-13-45', '9999-99-99', '0000-00-00', '-271821-04-20T00:00:00.000Z', '1', 'Jan 1 2024', '2024-01-01T24:00:00Z'])('refuses from=%j instead of guessing', (from) => {
-    expect(issues({ from })).toEqual(['from: must be YYYY-MM-DD or an ISO 8601 timestamp such as 2024-05-01T09:30:00Z']);
+    expect(issues({ from })).toEqual(['from: Enter a date as YYYY-MM-DD, or a time such as 2024-05-01T09:30:00Z']);
   });
 
   it('refuses to=2024-02-30 rather than rolling it over to March', () => {
-    expect(issues({ to: '2024-02-30' })).toEqual(['to: must be YYYY-MM-DD or an ISO 8601 timestamp such as 2024-05-01T09:30:00Z']);
+    expect(issues({ to: '2024-02-30' })).toEqual(['to: Enter a date as YYYY-MM-DD, or a time such as 2024-05-01T09:30:00Z']);
   });
 
   it('refuses a bound that leaves years 0001-9999 once the zone is applied, and a range that ends before it starts', () => {
-    expect(issues({ from: '0001-01-01', timezoneoffset: '-60' })).toEqual(['from: must fall between years 0001 and 9999']);
-    expect(issues({ from: '2024-03-01', to: '2024-02-01' })).toEqual(['to: must not be before from']);
+    expect(issues({ from: '0001-01-01', timezoneoffset: '-60' })).toEqual(['from: Enter a date between the years 0001 and 9999']);
+    expect(issues({ from: '2024-03-01', to: '2024-02-01' })).toEqual(['to: Choose an end that is not before the start']);
   });
 
   it('reads timezoneoffset as decimal digits only', () => {
-    expect(issues({ timezoneoffset: '0x10' })).toEqual(['timezoneoffset: must be a whole number written in decimal digits']);
+    expect(issues({ timezoneoffset: '0x10' })).toEqual(['timezoneoffset: Enter a whole number, in digits only (like 20)']);
     expect(issues({ timezoneoffset: '1e3' })).toHaveLength(1);
-    expect(issues({ timezoneoffset: '900' })).toEqual(['timezoneoffset: must be at most 840']);
+    expect(issues({ timezoneoffset: '900' })).toEqual(['timezoneoffset: Enter at most 840']);
     expect(issues({ tz: 'Mars/Olympus' })).toEqual(['tz: must be an IANA time zone such as Europe/Paris']);
   });
 });

@@ -1,9 +1,10 @@
 // Date-range filters of API.md §1: from/to as YYYY-MM-DD (inclusive days) or timestamps, read in tz or timezoneoffset.
 import { z } from 'zod';
+import './zod-messages';
 import { decimalInteger } from './decimal-integer';
 import { isStorableInstant, parseIsoDay, parseIsoTimestamp } from './iso-time';
 
-const BOUND_MESSAGE = 'must be YYYY-MM-DD or an ISO 8601 timestamp such as 2024-05-01T09:30:00Z';
+const BOUND_MESSAGE = 'Enter a date as YYYY-MM-DD, or a time such as 2024-05-01T09:30:00Z';
 const bound = z
   .string()
   .refine((v) => parseIsoDay(v) !== null || parseIsoTimestamp(v) !== null, { message: BOUND_MESSAGE })
@@ -15,7 +16,7 @@ export const dateRangeInput = z
     to: bound.optional(),
     tz: z.string().optional().refine((v) => !v || isTimeZone(v), { message: 'must be an IANA time zone such as Europe/Paris' }),
     timezoneoffset: decimalInteger
-      .pipe(z.number().min(-840, 'must be at least -840').max(840, 'must be at most 840'))
+      .pipe(z.number().min(-840, 'Enter at least -840').max(840, 'Enter at most 840'))
       .optional()
       .meta({ description: 'Minutes behind UTC, as JavaScript getTimezoneOffset(): -420 means GMT+7' }),
   })
@@ -33,9 +34,9 @@ export const dateRangeInput = z
     };
     const range = { gte: resolve(v.from, false), lte: resolve(v.to, true) };
     for (const [key, at] of [['from', range.gte], ['to', range.lte]] as const) {
-      if (at && !isStorableInstant(at)) ctx.addIssue({ code: 'custom', path: [key], message: 'must fall between years 0001 and 9999' });
+      if (at && !isStorableInstant(at)) ctx.addIssue({ code: 'custom', path: [key], message: 'Enter a date between the years 0001 and 9999' });
     }
-    if (range.gte && range.lte && range.gte > range.lte) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    if (range.gte && range.lte && range.gte > range.lte) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Choose an end that is not before the start' });
     return range;
   });
 

@@ -9,7 +9,7 @@ export const decimalInteger = z
   .transform((value, ctx) => {
     if (typeof value === 'number') return value;
     if (DECIMAL.test(value)) return Number(value);
-    ctx.addIssue({ code: 'custom', message: 'must be a whole number written in decimal digits' });
+    ctx.addIssue({ code: 'custom', message: 'Enter a whole number, in digits only (like 20)' });
     return z.NEVER;
   })
-  .pipe(z.number().int('must be a whole number'));
+  .pipe(z.number().int('Enter a whole number'));

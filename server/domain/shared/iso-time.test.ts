@@ -39,8 +39,8 @@ describe('parseIsoTimestamp and parseIsoInstant', () => {
 describe('isoInstant and isoDay schemas', () => {
   it('accept what the parsers accept and say what they expect otherwise', () => {
     expect(isoInstant.safeParse('2030-01-01T00:00:00Z').success).toBe(true);
-    expect(isoInstant.safeParse('0000-01-01T00:00:00Z').error?.issues[0]?.message).toMatch(/between years 0001 and 9999/);
-    expect(isoInstant.safeParse('2024-02-30T00:00:00Z').error?.issues[0]?.message).toMatch(/ISO 8601 timestamp/);
+    expect(isoInstant.safeParse('0000-01-01T00:00:00Z').error?.issues[0]?.message).toMatch(/between the years 0001 and 9999/);
+    expect(isoInstant.safeParse('2024-02-30T00:00:00Z').error?.issues[0]?.message).toMatch(/ISO 8601/);
     expect(isoDay.safeParse('2024-02-29').success).toBe(true);
     expect(isoDay.safeParse('2024-02-30').success).toBe(false);
   });

@@ -64,8 +64,8 @@ export function parseIsoInstant(value: string): Date | null {
 
 /** A timestamp input with its zone (`2024-05-01T09:30:00Z`, `…+02:00`), within years 0001–9999. */
 export const isoInstant = z.iso
-  .datetime({ offset: true, message: 'must be an ISO 8601 timestamp with a zone, e.g. 2024-05-01T09:30:00Z' })
-  .refine((v) => parseIsoInstant(v) !== null, { message: 'must be an ISO 8601 timestamp with a zone, between years 0001 and 9999' });
+  .datetime({ offset: true, message: 'Enter a date and time (ISO 8601, e.g. 2030-01-31T23:59:59Z)' })
+  .refine((v) => parseIsoInstant(v) !== null, { message: 'Enter a date and time between the years 0001 and 9999' });
 
 /** A calendar day input, `YYYY-MM-DD`. */
-export const isoDay = z.iso.date('must be a date as YYYY-MM-DD').refine((v) => parseIsoDay(v) !== null, { message: 'must be a date as YYYY-MM-DD between years 0001 and 9999' });
+export const isoDay = z.iso.date('Enter a date as YYYY-MM-DD').refine((v) => parseIsoDay(v) !== null, { message: 'Enter a date between the years 0001 and 9999' });

@@ -10,11 +10,11 @@ describe('singleLineText', () => {
   });
 
   it.each(['a\u0000b', 'tab\there', 'two\nlines', 'esc\u001b[31m', 'del\u007f', 'c1\u0085', 'line\u2028separator'])('refuses %j', (v) => {
-    expect(name.safeParse(v).error?.issues[0]?.message).toBe('must be one line of text without control characters');
+    expect(name.safeParse(v).error?.issues[0]?.message).toBe('Use one line of text, without tabs, line breaks or control characters');
   });
 
   it('says when it is missing or too long', () => {
     expect(name.safeParse('   ').error?.issues[0]?.message).toBe('Name is required');
-    expect(name.safeParse('x'.repeat(21)).error?.issues[0]?.message).toBe('must be at most 20 characters');
+    expect(name.safeParse('x'.repeat(21)).error?.issues[0]?.message).toBe('Use at most 20 characters');
   });
 });

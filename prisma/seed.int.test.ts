@@ -1,0 +1,43 @@
+// The demo data: seeding twice changes nothing the second time, and Demo Motors shows the product through the same
+// domain functions the app uses (members in several roles, keys with one revoked, a month of security log).
+import { describe, expect, it, inject } from 'vitest';
+import { resolveUserContext } from '../server/auth/resolve-context';
+import { listApiKeys } from '../server/domain/api-keys/manage-api-keys';
+import { listAuditEvents } from '../server/domain/audit/list-audit-events';
+import { listMembers } from '../server/domain/organizations/manage-members';
+import { getStatistics } from '../server/domain/statistics/get-statistics';
+import { verifyCredentials } from '../server/domain/identity/authenticate';
+import { db } from '../server/db';
+import { DEMO_LOGIN, SECTIONS, seed } from './seed';
+
+describe('demo seed', () => {
+  it('fills Demo Motors once, and every section is marked seeded', async () => {
+    await seed(inject('databaseUrl'));
+    const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_LOGIN.email } });
+    const organizationId = owner.activeOrganizationId!;
+    const eventsBefore = await db.auditEvent.count({ where: { organizationId } });
+    await seed(inject('databaseUrl'));
+    // Other test files add rows in parallel; the demo organization's own rows are what must not double.
+    expect(await db.apiKey.count({ where: { organizationId } })).toBe(4);
+    expect(await db.membership.count({ where: { organizationId } })).toBe(5);
+    expect(await db.auditEvent.count({ where: { organizationId } })).toBe(eventsBefore);
+
+    const demo = { organizationId, people: {} };
+    for (const section of SECTIONS) expect(await section.seeded(db, demo), section.name).toBe(true);
+
+    const ctx = await resolveUserContext({ userId: owner.id, requestedOrganizationId: organizationId, requestId: 'seed-test', ip: null });
+    const members = await listMembers({ ctx });
+    expect(new Set(members.map((m) => m.role))).toEqual(new Set(['owner', 'admin', 'manager', 'member']));
+    const stats = await getStatistics({ ctx, range: {} });
+    expect(stats.apiKeys).toEqual({ total: 4, active: 3 });
+    expect((await listApiKeys({ ctx, page: { limit: 50, offset: 0 } })).results.map((k) => k.name)).toEqual(['Monthly reporting export', 'Power dialer', 'CRM sync']);
+    const log = await listAuditEvents({ ctx, page: { limit: 200, offset: 0 } });
+    expect(new Set(log.results.map((e) => e.type))).toEqual(new Set(['organization.created', 'member.role_changed', 'member.removed', 'api_key.created', 'api_key.revoked', 'login.succeeded']));
+    // Newest first, and the newest is recent: the demo looks in use today.
+    expect(Date.now() - new Date(log.results[0]!.createdAt).getTime()).toBeLessThan(6 * 3_600_000);
+
+    // A teammate signs in with the demo password, as the README says.
+    const admin = members.find((m) => m.role === 'admin')!;
+    expect(await verifyCredentials({ login: admin.email, password: DEMO_LOGIN.password, ip: '192.0.2.1' })).toMatchObject({ email: admin.email });
+  });
+});
