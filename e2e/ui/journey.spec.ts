@@ -5,8 +5,6 @@ import { expect, test } from './test';
 import { snap } from './screenshot';
 
 test('a new user sets up an organization and an API key, then revokes it', async ({ page, request }) => {
-  // Fourteen steps through every page: 30 s alone, over a minute when the full suite runs five app servers on two cores.
-  test.setTimeout(120_000);
   const email = `ada-${randomBytes(4).toString('hex')}@example.test`;
   const password = 'analytical engine 1843';
 
