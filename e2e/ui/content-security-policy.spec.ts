@@ -54,7 +54,7 @@ test('the API reference pages allow only their own scripts, and work', async ({ 
     const response = await page.goto(path);
     const policy = response!.headers()['content-security-policy']!;
     expect(policy).toMatch(/^default-src 'none'; script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*;/);
-    expect(policy).not.toContain("'unsafe-inline'; img-src"); // inline styles only, never inline script
+    // Inline styles are allowed (Swagger UI sets them); inline script only by the hash of the page's own.
     expect(policy.split('; ').find((d) => d.startsWith('script-src'))).not.toContain('unsafe');
   }
   // Swagger UI's own script ran under the policy and drew the operations.
