@@ -1,10 +1,11 @@
 // Shapes of users and their credentials: REST bodies, tRPC inputs, form resolvers and OpenAPI components at once.
 import { z } from 'zod';
 import '../shared/zod-messages';
+import { singleLineText } from '../shared/single-line-text';
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email('Enter an email address, like name@company.com'));
 export const password = z.string().min(8, 'Use at least 8 characters').max(256, 'Use at most 256 characters');
-const personName = (label: string) => z.string().trim().min(1, `Enter your ${label}`).max(80, 'Use at most 80 characters');
+const personName = (label: string) => singleLineText({ max: 80, required: `Enter your ${label}` });
 export const username = z
   .string()
   .trim()
@@ -72,7 +73,9 @@ export const meDto = userDto
   })
   .meta({ id: 'Me' });
 
-export const tokenPairDto = z.object({ access: z.string(), refresh: z.string(), expiresIn: z.number().int() }).meta({ id: 'TokenPair' });
+// Secrets are never stored for an Idempotency-Key replay: a replay carries null here (see Idempotent-Replay-Omitted).
+const shownOnce = (what: string) => z.string().nullable().meta({ description: `${what}; null on an Idempotency-Key replay, which never repeats a secret` });
+export const tokenPairDto = z.object({ access: shownOnce('Access token'), refresh: shownOnce('Refresh token'), expiresIn: z.number().int() }).meta({ id: 'TokenPair' });
 export const tokenResponseDto = tokenPairDto.extend({ user: userDto }).meta({ id: 'TokenResponse' });
 
 export type RegisterInput = z.infer<typeof registerInput>;
