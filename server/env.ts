@@ -12,6 +12,8 @@ const schema = z.object({
   // Sign-up, token and password operations, per address or user: the ones worth guessing at.
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(20),
   PUBLIC_URL: z.string().url().optional(),
+  // How long an emailed team invite works.
+  INVITE_EXPIRY_DAYS: z.coerce.number().positive().max(365).default(7),
 });
 
 type Env = z.infer<typeof schema> & { APP_SECRET: string };

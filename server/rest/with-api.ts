@@ -35,6 +35,8 @@ export type ApiOptions<A extends Access> = {
   rateLimit?: RateLimitTier | RateLimitPolicy;
   /** Largest accepted body in bytes (default 1 MB). */
   maxBodyBytes?: number;
+  /** A public route that still reads credentials when some are sent (ctx stays null without any; bad ones are 401). */
+  identify?: A extends 'public' ? boolean : never;
 };
 
 type RouteContext<P> = { params: Promise<P> };
@@ -53,7 +55,7 @@ export function withApi<A extends Access, P = Record<string, never>>(
     try {
       let ctx: Ctx | null = null;
       let authError: unknown = null;
-      if (options.access !== 'public') ctx = await resolveRestContext(req, requestId, ip).catch((e: unknown) => ((authError = e), null));
+      if (options.access !== 'public' || options.identify) ctx = await resolveRestContext(req, requestId, ip).catch((e: unknown) => ((authError = e), null));
 
       // Failed credentials draw from the caller's IP budget, so guessing tokens is rate limited too.
       const rateKey = ctx ? `${ctx.actor.kind}:${ctx.actor.id}` : `ip:${ip ?? 'unknown'}`;

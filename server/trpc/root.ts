@@ -5,6 +5,10 @@ import { apiKeysRouter } from './routers/api-keys';
 import { auditRouter } from './routers/audit';
 import { organizationRouter } from './routers/organization';
 import { statisticsRouter } from './routers/statistics';
+import { invitesRouter } from './routers/invites';
+import { productsRouter } from './routers/products';
+import { sessionsRouter } from './routers/sessions';
+import { teamsRouter } from './routers/teams';
 
 export const appRouter = router({
   account: accountRouter,
@@ -12,6 +16,10 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   statistics: statisticsRouter,
   audit: auditRouter,
+  teams: teamsRouter,
+  invites: invitesRouter,
+  products: productsRouter,
+  sessions: sessionsRouter,
 });
 
 export type AppRouter = typeof appRouter;
