@@ -41,7 +41,7 @@ export { WPM_BOUNDS, WPM_WINDOW } from './speaking-pace';
 export { PAUSE_THRESHOLDS } from './pauses';
 export { SCORE_WEIGHTS } from './session-score';
 export { CLARITY_ADVICE_SHARE, LOW_CONFIDENCE_THRESHOLD } from './clarity';
-export { MAX_MISSED_KEYWORDS_NAMED } from './keywords';
+export { keywordLocations, MAX_MISSED_KEYWORDS_NAMED, type KeywordLocation } from './keywords';
 export { TARGET_TIME_TOLERANCE } from './target-time';
 export { ENERGY_WINDOW_SECONDS, SILENCE_DBFS } from './loudness';
 export { PITCH_RANGE } from './pitch-tracker';

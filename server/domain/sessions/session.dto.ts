@@ -2,6 +2,7 @@
 import type { SessionAnalysis } from '../../analysis';
 import type { Prisma } from '../../generated/prisma/client';
 import { mediaUrl } from '../identity/user.dto';
+import { sessionHighlights } from './session-highlights';
 import type { SessionDto, SessionSummaryDto } from './session.schema';
 
 export const sessionUserSelect = { select: { id: true, firstName: true, lastName: true, imageId: true } } as const;
@@ -64,13 +65,15 @@ export function toSessionDto(s: FullRow): SessionDto {
   const full = analysis && 'score' in analysis ? analysis : null;
   const summary = toSessionSummary({ ...s, user: s.user });
   const { score: _score, ...rest } = summary;
+  const expectations = s.expectations as { keywords: string[]; targetTime: number };
   return {
     ...rest,
     createdAt: s.createdAt.toISOString(),
     audioUrl: s.audioMediaId ? audioUrlOf(s.id) : null,
     transcript: { status: s.transcriptStatus, source: s.transcriptSource, error: s.transcriptError, message: transcriptMessage(s.transcriptStatus, s.transcriptError) },
-    expectations: s.expectations as { keywords: string[]; targetTime: number },
+    expectations,
     words: full?.words ?? [],
+    highlights: full ? sessionHighlights(full, expectations.keywords) : { fillers: [], keywords: [] },
     fillers: full?.fillers ?? null,
     wpm: full?.wpm ?? null,
     pauses: full?.pauses ?? null,

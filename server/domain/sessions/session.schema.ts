@@ -99,6 +99,12 @@ export const sessionDto = sessionSummaryDto
     }),
     expectations: z.object({ keywords: z.array(z.string()), targetTime: z.number() }).meta({ description: 'What the module asked for when this was recorded' }),
     words: z.array(transcriptWordDto),
+    highlights: z
+      .object({
+        fillers: z.array(z.object({ index: z.number().int(), length: z.number().int(), word: z.string() })),
+        keywords: z.array(z.object({ index: z.number().int(), length: z.number().int(), keyword: z.string() })),
+      })
+      .meta({ description: 'Word ranges (index in words, number of words) where each filler and module keyword was said' }),
     fillers: fillerAnalysisDto.nullable(),
     wpm: paceAnalysisDto.nullable(),
     pauses: pauseAnalysisDto.nullable(),

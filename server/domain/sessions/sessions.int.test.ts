@@ -38,6 +38,10 @@ describe('POST /sessions', () => {
     expect(res.body.words).toHaveLength(PITCH.split(' ').length);
     expect(res.body.fillers.summary).toEqual({ um: 1, 'you know': 1 });
     expect(res.body.fillers.locations.map((l: { index: number }) => l.index)).toEqual([5, 19]);
+    expect(res.body.highlights).toEqual({
+      fillers: [{ index: 5, length: 1, word: 'um' }, { index: 19, length: 2, word: 'you know' }],
+      keywords: [{ index: 7, length: 2, keyword: 'free trial' }, { index: 17, length: 1, keyword: 'warranty' }],
+    });
     expect(res.body.keywords).toMatchObject({ hit: ['free trial', 'warranty'], missed: ['financing'] });
     expect(res.body.targetTime).toMatchObject({ target: 30 });
     expect(res.body.score.components.energy).toBeNull();
