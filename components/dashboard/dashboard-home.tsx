@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTRPC } from '@/components/providers/trpc';
-import { KeyIcon, ShieldIcon, UsersIcon } from '@/components/shell/nav-icons';
+import { KeyIcon, MicIcon, ShieldIcon, TrendIcon, UsersIcon } from '@/components/shell/nav-icons';
 import { useOrganizationAccess } from '@/components/shell/use-organization-access';
 import { buttonClass } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
@@ -27,6 +27,28 @@ export function DashboardHome({ organizationId }: { organizationId: string }) {
         title={me.data ? `Welcome back, ${me.data.firstName}` : 'Welcome back'}
         description="Here is what is happening in your organization."
       />
+      {!stats.isError && (
+        <div className="mb-4 grid gap-4 sm:grid-cols-3">
+          <StatCard
+            label="Practice sessions"
+            value={s?.sessions.total}
+            icon={<MicIcon />}
+            caption={s && (can('coaching:admin') ? 'Recorded in the organization' : 'Yours and your teams’')}
+          />
+          <StatCard label="Average score" value={s ? (s.sessions.averageScore === null ? null : Math.round(s.sessions.averageScore)) : undefined} icon={<TrendIcon />} caption={s && (s.sessions.scored ? `Over ${s.sessions.scored} scored ${s.sessions.scored === 1 ? 'session' : 'sessions'}` : 'No scores yet')} />
+          <div className="flex flex-col justify-between gap-3 rounded-xl border border-accent-200 bg-accent-50 p-5">
+            <div>
+              <h2 className="text-sm font-semibold text-accent-800">Practise a pitch</h2>
+              <p className="mt-1 text-sm text-accent-700">{me.data?.performance != null ? `Your average is ${me.data.performance}. Beat it.` : 'Record a pitch and get a score with coaching.'}</p>
+            </div>
+            {can('sessions:write') && (
+              <Link href={`/${organizationId}/practice`} className={buttonClass('primary', 'sm', 'self-start')}>
+                Start practising
+              </Link>
+            )}
+          </div>
+        </div>
+      )}
       {stats.isError ? (
         <QueryError title="Statistics could not be loaded" error={stats.error} onRetry={() => void stats.refetch()} />
       ) : (

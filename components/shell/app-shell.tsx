@@ -1,7 +1,7 @@
 // The signed-in frame: a sidebar with the organization switcher, navigation and user menu beside the page.
 import type { ReactNode } from 'react';
 import { Logo } from './logo';
-import { BuildingIcon, HomeIcon, KeyIcon, ShieldIcon, UserIcon } from './nav-icons';
+import { BoxIcon, BuildingIcon, HomeIcon, KeyIcon, MicIcon, ShieldIcon, TeamIcon, TrendIcon, UserIcon } from './nav-icons';
 import { NavLink } from './nav-link';
 import { OrganizationSwitcher } from './organization-switcher';
 import { PermittedNavLink } from './permitted-nav-link';
@@ -28,6 +28,21 @@ export function AppShell({ organizationId, children }: { organizationId: string;
               <NavLink href={base} icon={<HomeIcon />} exact>
                 Dashboard
               </NavLink>
+            </div>
+            <div className="flex gap-1 md:flex-col">
+              <p className="hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-400 uppercase md:block">Coaching</p>
+              <PermittedNavLink permission="sessions:write" href={`${base}/practice`} icon={<MicIcon />}>
+                Practice
+              </PermittedNavLink>
+              <PermittedNavLink permission="sessions:read" href={`${base}/sessions`} icon={<TrendIcon />}>
+                My sessions
+              </PermittedNavLink>
+              <PermittedNavLink permission="teams:read" href={`${base}/teams`} icon={<TeamIcon />}>
+                Teams
+              </PermittedNavLink>
+              <PermittedNavLink permission="products:read" href={`${base}/products`} icon={<BoxIcon />}>
+                Products
+              </PermittedNavLink>
             </div>
             <div className="flex gap-1 md:flex-col">
               <p className="hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-400 uppercase md:block">Settings</p>

@@ -9,12 +9,27 @@ import { acceptInviteInput, INVITE_TOKEN, type AcceptedInviteDto, type InvitePre
 
 const DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
-/** Why a link no longer works, in words a person can act on (all 410 Gone). */
-function gone(invite: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date): AppError | null {
-  if (invite.acceptedAt) return new AppError('gone', { message: 'This invite has already been used. Sign in to reach your team.' });
-  if (invite.revokedAt) return new AppError('gone', { message: 'This invite was withdrawn. Ask your manager to invite you again.' });
-  if (invite.expiresAt <= now) return new AppError('gone', { message: `This invite expired on ${DATE.format(invite.expiresAt)}. Ask your manager to invite you again.` });
+type InviteState = { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date };
+export type GoneReason = 'used' | 'withdrawn' | 'expired';
+
+function goneReason(invite: InviteState, now: Date): GoneReason | null {
+  if (invite.acceptedAt) return 'used';
+  if (invite.revokedAt) return 'withdrawn';
+  if (invite.expiresAt <= now) return 'expired';
   return null;
+}
+
+/** Why a link no longer works, in words a person can act on. */
+function goneMessage(reason: GoneReason, invite: InviteState): string {
+  if (reason === 'used') return 'This invite has already been used. Sign in to reach your team.';
+  if (reason === 'withdrawn') return 'This invite was withdrawn. Ask your manager to invite you again.';
+  return `This invite expired on ${DATE.format(invite.expiresAt)}. Ask your manager to invite you again.`;
+}
+
+/** 410 Gone for a link that no longer works, null for one that does. */
+function gone(invite: InviteState, now: Date): AppError | null {
+  const reason = goneReason(invite, now);
+  return reason ? new AppError('gone', { message: goneMessage(reason, invite) }) : null;
 }
 
 async function findByToken(token: string, tx: Tx = db) {
@@ -26,6 +41,22 @@ async function findByToken(token: string, tx: Tx = db) {
   });
   if (!invite) throw notFound('Invite');
   return invite;
+}
+
+/** What the invite page shows for a link: the invite, or why there is none (never an error). */
+export async function inviteLinkState(opts: { token: string; now?: Date }): Promise<
+  { state: 'valid'; invite: InvitePreviewDto } | { state: 'unknown' } | { state: GoneReason; message: string }
+> {
+  try {
+    return { state: 'valid', invite: await lookupInvite(opts) };
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    if (e.code === 'not_found') return { state: 'unknown' };
+    const invite = await findByToken(opts.token);
+    const reason = goneReason(invite, opts.now ?? new Date());
+    if (!reason) throw e;
+    return { state: reason, message: goneMessage(reason, invite) };
+  }
 }
 
 export async function lookupInvite(opts: { token: string; now?: Date }): Promise<InvitePreviewDto> {

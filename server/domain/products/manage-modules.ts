@@ -105,3 +105,15 @@ export async function deleteModule(opts: { ctx: Ctx; id: string }): Promise<void
     await renumber(tx, module.productId);
   });
 }
+
+/** Every module of the organization with its product's name, for pickers and filters (products, then module order). */
+export async function listModuleChoices(opts: { ctx: Ctx }): Promise<{ id: string; name: string; productId: string; productName: string }[]> {
+  const ctx = requirePermission(opts.ctx, 'products:read');
+  const rows = await db.module.findMany({
+    where: { organizationId: ctx.organizationId },
+    select: { id: true, name: true, productId: true, product: { select: { name: true } } },
+    orderBy: [{ product: { name: 'asc' } }, { productId: 'asc' }, { position: 'asc' }],
+    take: 1000,
+  });
+  return rows.map((m) => ({ id: m.id, name: m.name, productId: m.productId, productName: m.product.name }));
+}

@@ -1,6 +1,6 @@
 // Invites: the manager's side (send a batch, list, revoke) and the invitee's (look at a link, accept it).
 import { z } from 'zod';
-import { acceptInvite, lookupInvite } from '../../domain/invites/accept-invite';
+import { acceptInvite, inviteLinkState, lookupInvite } from '../../domain/invites/accept-invite';
 import { createInvites } from '../../domain/invites/create-invites';
 import { acceptInviteInput, createInvitesInput, INVITE_ORDERING } from '../../domain/invites/invite.schema';
 import { listInvites, revokeInvite } from '../../domain/invites/manage-invites';
@@ -17,6 +17,7 @@ export const invitesRouter = router({
   revoke: orgProcedure('teams:manage').input(z.object({ id: z.string() }).strict()).mutation(({ ctx, input }) => revokeInvite({ ctx: ctx.app, id: input.id })),
   // The link's token is the credential: no sign-in needed to see what it is for, or to sign up with it.
   lookup: publicProcedure.input(z.object({ token }).strict()).query(({ input }) => lookupInvite({ token: input.token })),
+  linkState: publicProcedure.input(z.object({ token }).strict()).query(({ input }) => inviteLinkState({ token: input.token })),
   acceptWithAccount: publicProcedure
     .input(z.object({ token, account: acceptInviteInput }).strict())
     .mutation(({ input }) => acceptInvite({ token: input.token, ctx: null, input: input.account })),

@@ -1,6 +1,6 @@
 // Products and their ordered training modules.
 import { z } from 'zod';
-import { createModule, deleteModule, getModule, listModules, updateModule } from '../../domain/products/manage-modules';
+import { createModule, deleteModule, getModule, listModuleChoices, listModules, updateModule } from '../../domain/products/manage-modules';
 import { createProduct, deleteProduct, getProduct, listProducts, updateProduct } from '../../domain/products/manage-products';
 import { createModuleInput, createProductInput, PRODUCT_ORDERING, updateModuleInput, updateProductInput } from '../../domain/products/product.schema';
 import { orderingInput, pageInput } from '../../domain/shared/list';
@@ -19,6 +19,7 @@ export const productsRouter = router({
     .mutation(({ ctx, input }) => updateProduct({ ctx: ctx.app, id: input.id, input: input.patch })),
   delete: orgProcedure('products:manage').input(id).mutation(({ ctx, input }) => deleteProduct({ ctx: ctx.app, id: input.id })),
   modules: orgProcedure('products:read').input(z.object({ productId: z.string() }).strict()).query(({ ctx, input }) => listModules({ ctx: ctx.app, productId: input.productId })),
+  moduleChoices: orgProcedure('products:read').query(({ ctx }) => listModuleChoices({ ctx: ctx.app })),
   module: orgProcedure('products:read').input(id).query(({ ctx, input }) => getModule({ ctx: ctx.app, id: input.id })),
   createModule: orgProcedure('products:manage')
     .input(z.object({ productId: z.string(), module: createModuleInput }).strict())

@@ -1,0 +1,170 @@
+// Demo coaching data for `npm start`: a team with a manager and reps, two products with ordered modules, and a few
+// weeks of practice sessions scored by the real analysis engine from realistic pitch transcripts. Seeded once per
+// organization (a second run sees its team and changes nothing); deterministic, so every fresh start looks the same.
+import { analyzeSession, type TranscriptWord } from '../server/analysis';
+import type { PrismaClient } from '../server/generated/prisma/client';
+import type { Prisma } from '../server/generated/prisma/client';
+
+type Db = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+const PRODUCTS = [
+  {
+    name: 'Extended Warranty',
+    modules: [
+      {
+        name: 'Opening the conversation',
+        targetTime: 45,
+        keywords: ['peace of mind', 'coverage', 'warranty'],
+        instructions: ['Greet the customer by name', 'Ask how they use the vehicle day to day', 'Introduce the warranty as peace of mind, not a cost'],
+        scripts: [
+          'Hi Sam, thanks for picking up the keys today. How are you planning to use the truck most days? A lot of our customers drive it for work and the one thing they tell us is they want peace of mind. That is exactly what our extended warranty is for. It gives you full coverage on the engine and the transmission for seven years.',
+          'Good morning and congratulations on the new car. Before you head out, can I ask how many miles you usually drive in a year? The reason I ask is that our extended warranty adds coverage well past the factory plan, so you get real peace of mind on long trips.',
+        ],
+      },
+      {
+        name: 'Handling price objections',
+        targetTime: 60,
+        keywords: ['monthly payment', 'repair costs', 'transferable'],
+        instructions: ['Acknowledge the concern', 'Compare the monthly payment with one average repair', 'Mention that the plan is transferable when they sell'],
+        scripts: [
+          'I completely understand, nobody likes adding to the price. Let me put it another way. The plan works out to about eighteen dollars on your monthly payment. A single transmission repair today runs around four thousand dollars, and repair costs keep going up every year. And if you sell the car, the plan is transferable, which helps your resale value too.',
+          'That is a fair question. Most people feel the same at first. If we spread it over your loan it adds about a coffee a week to the monthly payment, while the average repair costs on a modern engine are in the thousands. The coverage is also transferable, so the next owner pays you for it.',
+        ],
+      },
+      {
+        name: 'Asking for the decision',
+        targetTime: 40,
+        keywords: ['seven year plan', 'sign today'],
+        instructions: ['Summarise the two options', 'Recommend one clearly', 'Ask for the decision'],
+        scripts: [
+          'So you have two choices. The five year plan covers the powertrain, and the seven year plan covers almost everything including electronics. For the way you drive I would go with the seven year plan. Shall we add it so you can sign today and drive off fully covered?',
+        ],
+      },
+    ],
+  },
+  {
+    name: 'Auto Financing',
+    modules: [
+      {
+        name: 'Explaining the rate',
+        targetTime: 50,
+        keywords: ['APR', 'credit score', 'term'],
+        instructions: ['Explain what the APR includes', 'Show how the term changes the payment', 'Invite questions'],
+        scripts: [
+          'Let me walk you through the numbers. Your APR is four point nine percent, which includes every fee, so there are no surprises later. With your credit score that is one of the best rates we can offer. If you choose a sixty month term the payment is lower, and with a forty eight month term you pay less interest overall. Which matters more to you?',
+        ],
+      },
+      {
+        name: 'Trade-in pitch',
+        targetTime: 45,
+        keywords: ['trade-in value', 'market report', 'tax savings'],
+        instructions: ['Show the market report', 'Explain the tax savings of trading in', 'Make a clear offer'],
+        scripts: [
+          'Here is the market report for your current sedan. Similar cars are selling for around eleven thousand in this area. We can offer you a trade-in value of ten thousand five hundred today, and because the trade-in comes off the price before tax you also keep the tax savings, which is almost eight hundred dollars.',
+        ],
+      },
+    ],
+  },
+] as const;
+
+const REPS = [
+  { firstName: 'Riley', lastName: 'Chen', skill: 0.75, improves: 0.4 },
+  { firstName: 'Jordan', lastName: 'Patel', skill: 0.55, improves: 0.8 },
+  { firstName: 'Avery', lastName: 'Brooks', skill: 0.35, improves: 0.2 },
+  { firstName: 'Sam', lastName: 'Diaz', skill: 0.6, improves: -0.3 },
+];
+
+const FILLERS = ['um', 'uh', 'you know', 'like', 'basically', 'so'];
+
+/** A small deterministic random generator, so the demo looks the same on every fresh start. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => ((state = (state * 1664525 + 1013904223) >>> 0) / 4294967296);
+}
+
+/**
+ * Timed words for a script as a rep of a given polish would say it: fillers slipped in, some keywords dropped, a pace
+ * between hurried and slow, and pauses at sentence ends (long ones when less polished).
+ */
+function perform(script: string, keywords: readonly string[], polish: number, rnd: () => number): TranscriptWord[] {
+  let text = script;
+  // Less polished reps forget some keywords.
+  for (const k of keywords) if (rnd() > 0.35 + polish * 0.6) text = text.replace(new RegExp(k, 'i'), 'it');
+  const words: TranscriptWord[] = [];
+  const secondsPerWord = 0.3 + (1 - polish) * 0.22 * (rnd() > 0.5 ? 1 : -0.6);
+  let t = 0.4 + rnd() * 0.5;
+  for (const raw of text.split(/\s+/)) {
+    if (rnd() < (1 - polish) * 0.14) {
+      for (const filler of FILLERS[Math.floor(rnd() * FILLERS.length)]!.split(' ')) {
+        words.push({ text: filler, start: round(t), end: round(t + 0.22), confidence: round(0.7 + rnd() * 0.3) });
+        t += 0.3;
+      }
+    }
+    const length = Math.max(0.14, secondsPerWord * (0.6 + raw.length / 9));
+    words.push({ text: raw, start: round(t), end: round(t + length), confidence: round(Math.min(1, 0.78 + polish * 0.2 + rnd() * 0.1)) });
+    t += length + 0.05;
+    if (/[.?!]$/.test(raw)) t += 0.35 + rnd() * (1 - polish) * 3.2;
+  }
+  return words;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+const OPPORTUNITIES = ['Hernandez family SUV', 'Fleet renewal for Lakeside Plumbing', 'First car for a graduate', null, 'Returning customer, lease end', null];
+
+export async function seedCoaching(tx: Db, opts: { organizationId: string; ownerId: string; people: { id: string; firstName: string }[]; managerId: string; now?: Date }) {
+  if (await tx.team.findFirst({ where: { organizationId: opts.organizationId }, select: { id: true } })) return;
+  const now = opts.now ?? new Date();
+  const team = await tx.team.create({ data: { organizationId: opts.organizationId, name: 'Austin Showroom' } });
+  await tx.teamMember.create({ data: { organizationId: opts.organizationId, teamId: team.id, userId: opts.managerId, role: 'manager' } });
+  for (const p of opts.people) await tx.teamMember.create({ data: { organizationId: opts.organizationId, teamId: team.id, userId: p.id, role: 'member' } });
+
+  const modules: { id: string; productId: string; productName: string; name: string; keywords: string[]; targetTime: number; scripts: readonly string[] }[] = [];
+  for (const product of PRODUCTS) {
+    const created = await tx.product.create({ data: { organizationId: opts.organizationId, name: product.name, teamId: product.name === 'Extended Warranty' ? team.id : null } });
+    for (const [position, m] of product.modules.entries()) {
+      const row = await tx.module.create({
+        data: { organizationId: opts.organizationId, productId: created.id, name: m.name, instructions: [...m.instructions], keywords: [...m.keywords], targetTime: m.targetTime, position },
+      });
+      modules.push({ id: row.id, productId: created.id, productName: product.name, name: m.name, keywords: [...m.keywords], targetTime: m.targetTime, scripts: m.scripts });
+    }
+  }
+
+  // Four weeks of practice: a few sessions a week each, polish drifting with the rep's trend.
+  const rnd = random(20260301);
+  const DAYS = 28;
+  for (const [r, person] of opts.people.entries()) {
+    const rep = REPS[r % REPS.length]!;
+    const count = 9 + Math.floor(rnd() * 5);
+    for (let k = 0; k < count; k += 1) {
+      const progress = k / (count - 1);
+      const polish = Math.min(0.97, Math.max(0.05, rep.skill + rep.improves * (progress - 0.5) * 0.6 + (rnd() - 0.5) * 0.12));
+      const module = modules[Math.floor(rnd() * modules.length)]!;
+      const script = module.scripts[Math.floor(rnd() * module.scripts.length)]!;
+      const words = perform(script, module.keywords, polish, rnd);
+      const expectations = { keywords: module.keywords, targetTime: module.targetTime };
+      const analysis = analyzeSession({ words, audio: null, module: expectations });
+      const day = DAYS - Math.round(progress * (DAYS - 1)) - 1;
+      const recordedAt = new Date(now.getTime() - day * 86_400_000 - (9 + Math.floor(rnd() * 8)) * 3_600_000);
+      await tx.practiceSession.create({
+        data: {
+          organizationId: opts.organizationId,
+          userId: person.id,
+          moduleId: module.id,
+          productId: module.productId,
+          moduleName: module.name,
+          productName: module.productName,
+          expectations,
+          opportunity: OPPORTUNITIES[Math.floor(rnd() * OPPORTUNITIES.length)] ?? null,
+          recordedAt,
+          transcriptStatus: 'ready',
+          transcriptSource: 'upload',
+          analysis: analysis as unknown as Prisma.InputJsonValue,
+          score: analysis.final,
+          duration: analysis.duration,
+        },
+      });
+    }
+  }
+}
+
+export const DEMO_REPS = REPS.map(({ firstName, lastName }) => ({ firstName, lastName }));
