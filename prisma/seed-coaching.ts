@@ -13,7 +13,7 @@ const PRODUCTS = [
     modules: [
       {
         name: 'Opening the conversation',
-        targetTime: 45,
+        targetTime: 30,
         keywords: ['peace of mind', 'coverage', 'warranty'],
         instructions: ['Greet the customer by name', 'Ask how they use the vehicle day to day', 'Introduce the warranty as peace of mind, not a cost'],
         scripts: [
@@ -23,7 +23,7 @@ const PRODUCTS = [
       },
       {
         name: 'Handling price objections',
-        targetTime: 60,
+        targetTime: 35,
         keywords: ['monthly payment', 'repair costs', 'transferable'],
         instructions: ['Acknowledge the concern', 'Compare the monthly payment with one average repair', 'Mention that the plan is transferable when they sell'],
         scripts: [
@@ -33,7 +33,7 @@ const PRODUCTS = [
       },
       {
         name: 'Asking for the decision',
-        targetTime: 40,
+        targetTime: 25,
         keywords: ['seven year plan', 'sign today'],
         instructions: ['Summarise the two options', 'Recommend one clearly', 'Ask for the decision'],
         scripts: [
@@ -47,7 +47,7 @@ const PRODUCTS = [
     modules: [
       {
         name: 'Explaining the rate',
-        targetTime: 50,
+        targetTime: 30,
         keywords: ['APR', 'credit score', 'term'],
         instructions: ['Explain what the APR includes', 'Show how the term changes the payment', 'Invite questions'],
         scripts: [
@@ -56,7 +56,7 @@ const PRODUCTS = [
       },
       {
         name: 'Trade-in pitch',
-        targetTime: 45,
+        targetTime: 25,
         keywords: ['trade-in value', 'market report', 'tax savings'],
         instructions: ['Show the market report', 'Explain the tax savings of trading in', 'Make a clear offer'],
         scripts: [

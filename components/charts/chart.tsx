@@ -81,11 +81,11 @@ export function Chart<T extends Record<string, unknown>>(props: ChartProps<T>) {
               domain={props.y?.domain ?? ['auto', 'auto']}
               tickFormatter={yFormat}
               hide={compact}
-              width={44}
+              width={props.y?.label ? 58 : 44}
               tick={{ fontSize: 12, fill: '#71717a' }}
               tickLine={false}
               axisLine={false}
-              label={props.y?.label && !compact ? { value: props.y.label, angle: -90, position: 'insideLeft', offset: 14, fontSize: 12, fill: '#71717a', style: { textAnchor: 'middle' } } : undefined}
+              label={props.y?.label && !compact ? { value: props.y.label, angle: -90, position: 'insideLeft', offset: 0, fontSize: 12, fill: '#71717a', style: { textAnchor: 'middle' } } : undefined}
             />
             {props.bands?.map((b) => (
               <ReferenceArea key={`band-${b.label}`} y1={b.from} y2={b.to} fill={COLORS[b.color]} fillOpacity={0.08} stroke="none" ifOverflow="hidden" label={compact ? undefined : { value: b.label, position: 'insideTopRight', fontSize: 11, fill: COLORS[b.color] }} />

@@ -10,7 +10,8 @@ import { QueryError } from '@/components/ui/query-error';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import type { TableUrlState } from './use-table-url-state';
 
-export type ColumnMeta = { align?: 'right' | 'center'; className?: string; headerClassName?: string };
+/** `priority: 'low'` hides a column on phones, where the table would otherwise need sideways scrolling to read. */
+export type ColumnMeta = { align?: 'right' | 'center'; className?: string; headerClassName?: string; priority?: 'low' };
 
 export const dataTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature, columnMeta: {} as ColumnMeta });
 export type DataTableColumn<T extends RowData> = ColumnDef<typeof dataTableFeatures, T, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -40,9 +41,14 @@ export function DataTable<T extends RowData>(props: Props<T>) {
   const { url } = props;
   const sorting = useMemo(() => toSorting(url?.ordering ?? ''), [url?.ordering]);
   const pagination = useMemo(() => ({ pageIndex: url ? Math.floor(url.offset / url.limit) : 0, pageSize: url?.limit ?? 1000 }), [url]);
+  // Sorting is the server's; a column only needs a value to be sortable, so each gets its id's field of the row.
+  const columns = useMemo(
+    () => props.columns.map((c) => ('accessorFn' in c || 'accessorKey' in c || !c.id ? c : { ...c, accessorFn: (row: T) => (row as Record<string, unknown>)[c.id!] })) as DataTableColumn<T>[],
+    [props.columns],
+  );
   const table = useTable({
     features: dataTableFeatures,
-    columns: props.columns,
+    columns,
     data: props.rows ?? (NO_ROWS as T[]),
     getRowId: props.getRowId,
     manualSorting: true,
@@ -65,7 +71,8 @@ export function DataTable<T extends RowData>(props: Props<T>) {
   const refreshing = props.query.isPlaceholderData === true;
   return (
     <>
-      <div className={cx('overflow-x-auto transition-opacity', refreshing && 'opacity-60')} aria-busy={refreshing || undefined}>
+      {/* relative: screen-reader-only labels (position: absolute) stay inside the scroll box instead of widening the page. */}
+      <div className={cx('relative overflow-x-auto transition-opacity', refreshing && 'opacity-60')} aria-busy={refreshing || undefined}>
         <table className="w-full text-left text-sm" aria-label={props.label}>
           <thead className="border-b border-zinc-100 text-xs text-zinc-500">
             {table.getHeaderGroups().map((group) => (
@@ -80,7 +87,7 @@ export function DataTable<T extends RowData>(props: Props<T>) {
                       key={header.id}
                       scope="col"
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : canSort ? 'none' : undefined}
-                      className={cx('py-3 font-medium whitespace-nowrap', i === 0 ? 'pl-6 pr-4' : 'px-4', i === group.headers.length - 1 && 'pr-6', align, meta?.headerClassName)}
+                      className={cx('py-3 font-medium whitespace-nowrap', i === 0 ? 'pl-6 pr-4' : 'px-4', i === group.headers.length - 1 && 'pr-6', align, meta?.priority === 'low' && 'hidden md:table-cell', meta?.headerClassName)}
                     >
                       {header.isPlaceholder ? null : canSort ? (
                         <button type="button" onClick={header.column.getToggleSortingHandler()} className={cx('inline-flex items-center gap-1 rounded hover:text-zinc-900', sorted && 'text-zinc-900')}>
@@ -103,7 +110,7 @@ export function DataTable<T extends RowData>(props: Props<T>) {
                   const meta = cell.column.columnDef.meta;
                   const align = meta?.align === 'right' ? 'text-right tabular-nums' : meta?.align === 'center' ? 'text-center' : '';
                   return (
-                    <td key={cell.id} className={cx('py-3', i === 0 ? 'pl-6 pr-4' : 'px-4', i === all.length - 1 && 'pr-6', align, meta?.className)}>
+                    <td key={cell.id} className={cx('py-3', i === 0 ? 'pl-6 pr-4' : 'px-4', i === all.length - 1 && 'pr-6', align, meta?.priority === 'low' && 'hidden md:table-cell', meta?.className)}>
                       <table.FlexRender cell={cell} />
                     </td>
                   );

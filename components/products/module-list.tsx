@@ -65,7 +65,7 @@ function SortableModule(props: { module: ModuleDto; index: number; editing: bool
     <li
       ref={setNodeRef}
       style={{ transform: CSS.Transform.toString(transform), transition }}
-      className={cx('relative bg-white', isDragging && 'z-10 shadow-lg ring-1 ring-accent-200')}
+      className={cx('relative bg-white last:rounded-b-xl', isDragging && 'z-10 shadow-lg ring-1 ring-accent-200')}
       aria-label={m.name}
     >
       <div className="flex items-start gap-3 px-4 py-4 sm:px-6">

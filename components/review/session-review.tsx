@@ -129,7 +129,7 @@ function Review({ organizationId, session: s }: { organizationId: string; sessio
             )}
             {s.wpm && s.pauses && (
               <Card aria-labelledby="pace-title">
-                <CardHeader id="pace-title" title="Pace" description={`${s.wpm.average} words per minute on average. ${s.wpm.recommendation}`} />
+                <CardHeader id="pace-title" title="Pace" description={s.wpm.recommendation} />
                 <CardBody>
                   <PaceChart wpm={s.wpm} pauses={s.pauses} onSeek={onSeek} />
                 </CardBody>

@@ -28,7 +28,8 @@ export function TranscriptView({ session, currentTime, onSeek }: Props) {
           const mark = kind.get(i);
           const speaking = currentTime !== null && currentTime >= w.start && currentTime < w.end;
           const className = cx(
-            'rounded px-0.5',
+            'rounded',
+            (mark || speaking) && 'px-0.5',
             mark?.type === 'filler' && 'bg-amber-100 text-amber-900 ring-1 ring-amber-300 ring-inset',
             mark?.type === 'keyword' && 'bg-emerald-50 text-emerald-900 ring-1 ring-emerald-300 ring-inset',
             speaking && 'bg-accent-100 text-accent-900 ring-2 ring-accent-400',

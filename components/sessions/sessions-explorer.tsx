@@ -37,7 +37,7 @@ export function SessionsExplorer({ organizationId, userId, own }: { organization
       header: 'Recorded',
       sortDescFirst: true,
       cell: ({ row: { original: s } }) => (
-        <Link href={`/${organizationId}/sessions/${s.id}`} className="font-medium whitespace-nowrap text-zinc-900 hover:text-accent-700 hover:underline">
+        <Link href={`/${organizationId}/sessions/${s.id}`} className="font-medium text-zinc-900 hover:text-accent-700 hover:underline">
           {WHEN.format(new Date(s.recordedAt))}
         </Link>
       ),
@@ -53,7 +53,7 @@ export function SessionsExplorer({ organizationId, userId, own }: { organization
         </div>
       ),
     },
-    { id: 'opportunity', header: 'Opportunity', enableSorting: false, cell: ({ row }) => row.original.opportunity ?? <span className="text-zinc-400">—</span> },
+    { id: 'opportunity', header: 'Opportunity', enableSorting: false, meta: { priority: 'low' }, cell: ({ row }) => row.original.opportunity ?? <span className="text-zinc-400">—</span> },
     { id: 'duration', header: 'Length', meta: { align: 'right' }, sortDescFirst: true, cell: ({ row }) => formatDuration(row.original.duration) },
     { id: 'score', header: 'Score', meta: { align: 'right' }, sortDescFirst: true, cell: ({ row }) => <ScoreBadge score={row.original.score} status={row.original.transcriptStatus} /> },
   ];

@@ -108,8 +108,8 @@ export function TeamSettings({ organizationId, teamId }: { organizationId: strin
         </Select>
       ),
     },
-    { id: 'sessions', header: 'Sessions', meta: { align: 'right' }, cell: ({ row }) => row.original.sessions },
-    { id: 'joinedAt', header: 'Joined', cell: ({ row }) => <DateText value={row.original.joinedAt} /> },
+    { id: 'sessions', header: 'Sessions', meta: { align: 'right', priority: 'low' }, cell: ({ row }) => row.original.sessions },
+    { id: 'joinedAt', header: 'Joined', meta: { priority: 'low' }, cell: ({ row }) => <DateText value={row.original.joinedAt} /> },
     {
       id: 'actions',
       header: () => <span className="sr-only">Actions</span>,
@@ -123,9 +123,9 @@ export function TeamSettings({ organizationId, teamId }: { organizationId: strin
   ];
   const inviteColumns: DataTableColumn<InvitedDto>[] = [
     { id: 'email', header: 'Email', cell: ({ row }) => <span className="font-medium text-zinc-900">{row.original.email}</span> },
-    { id: 'role', header: 'Role', cell: ({ row }) => (row.original.role === 'manager' ? 'Manager' : 'Member') },
+    { id: 'role', header: 'Role', meta: { priority: 'low' }, cell: ({ row }) => (row.original.role === 'manager' ? 'Manager' : 'Member') },
     { id: 'status', header: 'Status', cell: ({ row }) => (row.original.status === 'expired' ? <Badge tone="warning">Expired</Badge> : <Badge tone="accent">Pending</Badge>) },
-    { id: 'expiresAt', header: 'Expires', cell: ({ row }) => <DateText value={row.original.expiresAt} /> },
+    { id: 'expiresAt', header: 'Expires', meta: { priority: 'low' }, cell: ({ row }) => <DateText value={row.original.expiresAt} /> },
     {
       id: 'actions',
       header: () => <span className="sr-only">Actions</span>,

@@ -39,9 +39,9 @@ export function TeamsPage({ organizationId }: { organizationId: string }) {
           </span>
         ),
     },
-    { id: 'managers', header: 'Managers', enableSorting: false, cell: ({ row }) => row.original.managers.map((m) => `${m.firstName} ${m.lastName}`).join(', ') || <span className="text-zinc-400">None yet</span> },
+    { id: 'managers', header: 'Managers', enableSorting: false, meta: { priority: 'low' }, cell: ({ row }) => row.original.managers.map((m) => `${m.firstName} ${m.lastName}`).join(', ') || <span className="text-zinc-400">None yet</span> },
     { id: 'members', header: 'People', enableSorting: false, meta: { align: 'right' }, cell: ({ row }) => row.original.memberCount },
-    { id: 'createdAt', header: 'Created', cell: ({ row }) => <DateText value={row.original.createdAt} /> },
+    { id: 'createdAt', header: 'Created', meta: { priority: 'low' }, cell: ({ row }) => <DateText value={row.original.createdAt} /> },
     {
       id: 'actions',
       header: () => <span className="sr-only">Actions</span>,
