@@ -11,6 +11,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    env: { NODE_ENV: 'test', APP_SECRET: 'vitest-secret-0123456789abcdef', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { NODE_ENV: 'test', APP_SECRET: 'vitest-secret-0123456789abcdef', NEXT_TELEMETRY_DISABLED: '1', JOB_MONITOR_SECONDS: '1', JOB_HEARTBEAT_SECONDS: '10' },
   },
 });

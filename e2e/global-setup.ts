@@ -2,11 +2,16 @@
 import { prepareTestDatabase, stopTestDatabase } from '../scripts/db/test-database';
 import { E2E_PORT } from '../playwright.config';
 import { OPEN_BUDGETS, startAppServer } from './fixtures/app-server';
+import { startMailSink } from './fixtures/mail-sink';
 import { bootstrapTenant } from './fixtures/tenant';
 
 export default async function globalSetup() {
   const databaseUrl = await prepareTestDatabase('pitchcraft_e2e');
-  const server = await startAppServer({ port: E2E_PORT, databaseUrl, env: OPEN_BUDGETS });
+  // Real mail: the app's worker delivers over SMTP to a server the specs can read.
+  const mail = await startMailSink();
+  process.env.E2E_MAIL_URL = mail.httpUrl;
+  process.env.E2E_SMTP_URL = mail.smtpUrl;
+  const server = await startAppServer({ port: E2E_PORT, databaseUrl, env: { ...OPEN_BUDGETS, SMTP_URL: mail.smtpUrl } });
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_DATABASE_URL = databaseUrl;
   const tenant = await bootstrapTenant(server.url, 'primary');
@@ -15,6 +20,7 @@ export default async function globalSetup() {
 
   return async () => {
     await server.stop();
+    await mail.stop();
     await stopTestDatabase();
   };
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
 import { PEER_HEADER } from '../server/client-ip';
+import { runShutdownHooks } from '../server/jobs/shutdown';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -31,10 +32,14 @@ server.on('request', (req, res) => {
 server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
 server.listen(port, hostname, () => console.log(`[serve] ${dev ? 'development' : 'production'} server on http://${hostname ?? 'localhost'}:${port}`));
 
+// Stop taking requests, let in-flight jobs drain (bounded by WORKER_DRAIN_SECONDS), then go.
+const drainSeconds = Number(process.env.WORKER_DRAIN_SECONDS) || 20;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.close();
     server.closeAllConnections();
-    void app.close().finally(() => process.exit(0));
+    void runShutdownHooks(drainSeconds * 1000 + 2000)
+      .then(() => app.close())
+      .finally(() => process.exit(0));
   });
 }

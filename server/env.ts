@@ -11,9 +11,28 @@ const schema = z.object({
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().positive().default(120),
   // Sign-up, token and password operations, per address or user: the ones worth guessing at.
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  // The address users reach the app at: absolute links in emails are built from it (default NEXTAUTH_URL, then
+  // http://localhost:$PORT).
   PUBLIC_URL: z.string().url().optional(),
   // How long an emailed team invite works.
   INVITE_EXPIRY_DAYS: z.coerce.number().positive().max(365).default(7),
+  NEXTAUTH_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+  // smtp://user:pass@host:587 or smtps://user:pass@host:465; unset keeps mail in PostgreSQL, readable at /dev/mail.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Pitchcraft <no-reply@pitchcraft.local>'),
+  // on (default): every app process also runs the background job workers; off: only `npm run worker` does.
+  WORKER: z.enum(['on', 'off']).default('on'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // On SIGTERM, how long in-flight jobs may run to completion before they are handed back to the queue.
+  WORKER_DRAIN_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  // How often the job supervisor fails jobs whose worker died (missed heartbeats) so they are retried.
+  JOB_MONITOR_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  // A running job whose worker sends no heartbeat for this long (killed, frozen) is failed and retried (pg-boss: >= 10).
+  JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).max(3600).default(30),
+  // s3://ACCESS_KEY:SECRET@host:port/bucket?region=us-east-1 (https) or s3+http://… for a plain-HTTP endpoint;
+  // unset stores media in PostgreSQL.
+  MEDIA_S3_URL: z.string().regex(/^s3(\+https?)?:\/\//, 'must start with s3://, s3+http:// or s3+https://').optional(),
 });
 
 type Env = z.infer<typeof schema> & { APP_SECRET: string };
@@ -36,4 +55,10 @@ export function env(): Env {
 }
 
 // Read live rather than from the cached env, so an operator (or a test) can close sign-up without a restart of this module.
+/** The app's public base URL, without a trailing slash. */
+export function publicUrl(): string {
+  const e = env();
+  return (e.PUBLIC_URL ?? e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+}
+
 export const registrationEnabled = () => schema.shape.REGISTRATION_ENABLED.parse(process.env.REGISTRATION_ENABLED) === 'true';

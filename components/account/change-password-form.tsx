@@ -1,6 +1,7 @@
 'use client';
 // Changes the signed-in user's password: the current one, a new one and its confirmation.
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { signIn } from 'next-auth/react';
 import { useZodForm, type FieldErrors } from '@/components/forms/use-zod-form';
 import { useTRPC } from '@/components/providers/trpc';
 import { Alert } from '@/components/ui/alert';
@@ -16,6 +17,7 @@ const empty = { password: '', newPassword: '', confirmPassword: '' };
 export function ChangePasswordForm() {
   const trpc = useTRPC();
   const toast = useToast();
+  const queryClient = useQueryClient();
   const change = useMutation(trpc.account.changePassword.mutationOptions());
   const form = useZodForm({
     schema: changePasswordInput,
@@ -24,14 +26,18 @@ export function ChangePasswordForm() {
     check: (v): FieldErrors => (v.confirmPassword !== v.newPassword ? { confirmPassword: 'The passwords do not match' } : {}),
     onSubmit: async (input) => {
       await change.mutateAsync(input);
+      // The change ended every session, this one included: sign this tab straight back in with the new password.
+      const me = queryClient.getQueryData(trpc.account.me.queryKey());
+      const again = me ? await signIn('credentials', { login: me.email, password: input.newPassword, redirect: false }) : null;
+      if (!again || again.error) return window.location.assign('/login');
       form.reset(empty);
-      toast('Password changed');
+      toast('Password changed. You were signed out everywhere else.');
     },
   });
 
   return (
     <Card aria-labelledby="password-title">
-      <CardHeader id="password-title" title="Password" description="Other devices signed in through the API will need to sign in again." />
+      <CardHeader id="password-title" title="Password" description="Changing it signs you out on every other browser and device." />
       <form noValidate onSubmit={form.handleSubmit}>
         <CardBody className="space-y-6">
           {form.formError && <Alert tone="error">{form.formError}</Alert>}

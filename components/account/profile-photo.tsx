@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { readServerError } from '@/components/forms/server-error';
+import { uploadFile } from '@/components/media/upload-file';
 import { useTRPC } from '@/components/providers/trpc';
 import { Avatar } from '@/components/shell/avatar';
 import { Alert } from '@/components/ui/alert';
@@ -14,14 +15,6 @@ import type { MeDto } from '@/server/domain/identity/user.schema';
 const TYPES = ['image/jpeg', 'image/png', 'image/bmp'];
 const MAX_BYTES = 5 * 1024 * 1024;
 
-const toBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).split(',')[1] ?? '');
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-
 export function ProfilePhoto({ me }: { me: MeDto }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -29,6 +22,7 @@ export function ProfilePhoto({ me }: { me: MeDto }) {
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
   const updated = (image: string | null) => {
     queryClient.setQueryData(trpc.account.me.queryKey(), { ...me, image });
     setError(null);
@@ -44,10 +38,14 @@ export function ProfilePhoto({ me }: { me: MeDto }) {
     // Checked here for a quick answer; the server checks the bytes themselves.
     if (!TYPES.includes(file.type)) return setError('Choose a JPEG, PNG or BMP image.');
     if (file.size > MAX_BYTES) return setError('Images are limited to 5 MB.');
+    setSending(true);
     try {
-      await upload.mutateAsync({ contentType: file.type, base64: await toBase64(file) });
+      const { uploadId } = await uploadFile({ kind: 'image', file });
+      await upload.mutateAsync({ uploadId });
     } catch (err) {
-      setError(readServerError(err).message);
+      setError(err instanceof Error && !('data' in err) ? err.message : readServerError(err).message);
+    } finally {
+      setSending(false);
     }
   };
 
@@ -60,8 +58,8 @@ export function ProfilePhoto({ me }: { me: MeDto }) {
           <Avatar name={name} image={me.image} className="size-16 text-lg" />
           <div className="flex flex-wrap gap-3">
             <input ref={input} id={inputId} type="file" accept={TYPES.join(',')} className="peer sr-only" onChange={(e) => void onFile(e)} />
-            <label htmlFor={inputId} className={buttonClass('secondary', 'md', `peer-focus-visible:ring-2 peer-focus-visible:ring-accent-500 ${upload.isPending ? 'pointer-events-none opacity-60' : 'cursor-pointer'}`)} aria-busy={upload.isPending || undefined}>
-              {upload.isPending ? 'Uploading…' : me.image ? 'Change photo' : 'Upload photo'}
+            <label htmlFor={inputId} className={buttonClass('secondary', 'md', `peer-focus-visible:ring-2 peer-focus-visible:ring-accent-500 ${sending ? 'pointer-events-none opacity-60' : 'cursor-pointer'}`)} aria-busy={sending || undefined}>
+              {sending ? 'Uploading…' : me.image ? 'Change photo' : 'Upload photo'}
             </label>
             {me.image && (
               <Button variant="ghost" busy={remove.isPending} onClick={() => remove.mutate(undefined, { onError: (err) => setError(readServerError(err).message) })}>

@@ -55,6 +55,11 @@ export function LoginForm({ registrationOpen }: { registrationOpen: boolean }) {
         <FormField id={form.id('password')} label="Password" error={form.error('password')}>
           <Input {...form.text('password')} type="password" autoComplete="current-password" />
         </FormField>
+        <p className="-mt-2 text-right text-sm">
+          <Link href="/forgot-password" className="font-medium text-accent-600 hover:text-accent-700">
+            Forgot password?
+          </Link>
+        </p>
         <Button type="submit" className="w-full" busy={form.submitting}>
           Sign in
         </Button>

@@ -2,7 +2,7 @@
 // A query cache and tRPC client bound to one organization: every request carries its id in x-organization-id.
 // Each organization gets its own cache (the provider is keyed by it), so data of one tenant never shows in another.
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
 import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
 import type { AppRouter } from '@/server/trpc/root';
@@ -36,10 +36,15 @@ export function TRPCReactProvider({ organizationId, children }: { organizationId
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        httpBatchLink({
-          url: '/api/trpc',
-          transformer: superjson,
-          headers: () => (organizationId ? { 'x-organization-id': organizationId } : {}),
+        splitLink({
+          condition: (op) => op.type === 'subscription',
+          // Live events over SSE; EventSource sends no headers, so the organization travels as a connection param.
+          true: httpSubscriptionLink({ url: '/api/trpc', transformer: superjson, connectionParams: () => (organizationId ? { organizationId } : {}) }),
+          false: httpBatchLink({
+            url: '/api/trpc',
+            transformer: superjson,
+            headers: () => (organizationId ? { 'x-organization-id': organizationId } : {}),
+          }),
         }),
       ],
     }),

@@ -1,7 +1,7 @@
 // The signed-in frame: a sidebar with the organization switcher, navigation and user menu beside the page.
 import type { ReactNode } from 'react';
 import { Logo } from './logo';
-import { BoxIcon, BuildingIcon, HomeIcon, KeyIcon, MicIcon, ShieldIcon, TeamIcon, TrendIcon, UserIcon } from './nav-icons';
+import { BoxIcon, BuildingIcon, HomeIcon, KeyIcon, MailIcon, MicIcon, QueueIcon, ShieldIcon, TeamIcon, TrendIcon, UserIcon } from './nav-icons';
 import { NavLink } from './nav-link';
 import { OrganizationSwitcher } from './organization-switcher';
 import { PermittedNavLink } from './permitted-nav-link';
@@ -54,6 +54,12 @@ export function AppShell({ organizationId, children }: { organizationId: string;
               </PermittedNavLink>
               <PermittedNavLink permission="audit:read" href={`${base}/settings/security`} icon={<ShieldIcon />}>
                 Security log
+              </PermittedNavLink>
+              <PermittedNavLink permission="emails:read" href={`${base}/settings/email`} icon={<MailIcon />}>
+                Email log
+              </PermittedNavLink>
+              <PermittedNavLink permission="jobs:read" href={`${base}/settings/jobs`} icon={<QueueIcon />}>
+                Background jobs
               </PermittedNavLink>
             </div>
             <div className="flex gap-1 md:flex-col">

@@ -85,3 +85,17 @@ export const TeamIcon = () => (
     <path d="M2 18v-.5A3.5 3.5 0 0 1 5.5 14M22 18v-.5a3.5 3.5 0 0 0-3.5-3.5" />
   </Icon>
 );
+
+export const MailIcon = () => (
+  <Icon>
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <path d="m4 7 8 6 8-6" />
+  </Icon>
+);
+
+export const QueueIcon = () => (
+  <Icon>
+    <path d="M4 6h16M4 12h16M4 18h10" />
+    <circle cx="19" cy="18" r="2" />
+  </Icon>
+);

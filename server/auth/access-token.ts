@@ -6,7 +6,8 @@ export const ACCESS_TOKEN_SECONDS = 15 * 60;
 const key = () => new TextEncoder().encode(`access:${env().APP_SECRET}`);
 
 export async function signAccessToken(userId: string): Promise<string> {
-  return new SignJWT({ typ: 'access' })
+  // `at`: issue time in milliseconds, compared with the user's last credential change (iat has only seconds).
+  return new SignJWT({ typ: 'access', at: Date.now() })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(userId)
     .setIssuedAt()
@@ -15,11 +16,12 @@ export async function signAccessToken(userId: string): Promise<string> {
     .sign(key());
 }
 
-/** Returns the user id, or null for anything invalid or expired. */
-export async function verifyAccessToken(token: string): Promise<string | null> {
+/** Returns the user id and issue time (ms), or null for anything invalid or expired. */
+export async function verifyAccessToken(token: string): Promise<{ userId: string; issuedAt: number } | null> {
   try {
     const { payload } = await jwtVerify(token, key(), { issuer: 'pitchcraft', algorithms: ['HS256'] });
-    return payload.typ === 'access' && typeof payload.sub === 'string' ? payload.sub : null;
+    if (payload.typ !== 'access' || typeof payload.sub !== 'string') return null;
+    return { userId: payload.sub, issuedAt: typeof payload.at === 'number' ? payload.at : (payload.iat ?? 0) * 1000 };
   } catch {
     return null;
   }

@@ -6,6 +6,8 @@ import { verifyCredentials } from '../domain/identity/authenticate';
 import { env } from '../env';
 import { clientIp } from '../client-ip';
 import { AppError } from '../errors';
+import { db } from '../db';
+import { issuedAfterCredentialChange } from '../domain/identity/end-sessions';
 
 export const authOptions: NextAuthOptions = {
   // A getter, so `next build` can load this module without the runtime secret.
@@ -32,17 +34,27 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        // When this sign-in happened (ms): a password change or reset after it ends the session.
+        token.authAt = Date.now();
+      }
       return token;
     },
     session({ session, token }) {
-      return { ...session, userId: token.sub };
+      return { ...session, userId: token.sub, authAt: token.authAt };
     },
   },
 };
 
-/** The signed-in user's id in a server component, route handler or tRPC context; null when signed out. */
+/**
+ * The signed-in user's id in a server component, route handler or tRPC context; null when signed out, when the account
+ * is gone, or when the password changed after this session began (sessions are stateless JWTs: this check ends them).
+ */
 export async function currentUserId(): Promise<string | null> {
-  const session = (await getServerSession(authOptions)) as { userId?: string } | null;
-  return session?.userId ?? null;
+  const session = (await getServerSession(authOptions)) as { userId?: string; authAt?: number } | null;
+  if (!session?.userId) return null;
+  const user = await db.user.findUnique({ where: { id: session.userId }, select: { credentialsChangedAt: true } });
+  if (!user || !issuedAfterCredentialChange(session.authAt, user.credentialsChangedAt)) return null;
+  return session.userId;
 }

@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'sessions:read',
   'sessions:write',
   'coaching:admin',
+  'emails:read',
+  'jobs:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -41,6 +43,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'sessions:read': 'Read practice sessions you may see (your own, your teams\')',
   'sessions:write': 'Record, re-transcribe and delete practice sessions you may see',
   'coaching:admin': 'Lead every team and see every practice session',
+  'emails:read': 'Read the email log',
+  'jobs:read': 'See background jobs and retry failed ones',
 };
 
 // What every member does: read the organization, practise and review their own sessions. `teams:manage` does nothing

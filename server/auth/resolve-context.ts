@@ -2,6 +2,7 @@
 import { db } from '../db';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
+import { issuedAfterCredentialChange } from '../domain/identity/end-sessions';
 import { verifyAccessToken } from './access-token';
 import { isPermission, permissionsFor, type Permission } from './permissions';
 import { sameDigest, sha256 } from './secrets';
@@ -11,15 +12,20 @@ const unauthenticated = (message: string) => new AppError('unauthenticated', { m
 /** A user acting in the organization they asked for, else their active one, else their first. */
 export async function resolveUserContext(opts: {
   userId: string;
+  /** When the session or token was issued (ms); refused if the password changed since. Omit for trusted callers. */
+  issuedAt?: number;
   requestedOrganizationId?: string | null;
   requestId: string;
   ip?: string | null;
 }): Promise<Ctx> {
   const user = await db.user.findUnique({
     where: { id: opts.userId },
-    select: { id: true, activeOrganizationId: true, memberships: { select: { organizationId: true, role: true, permissions: true }, orderBy: { createdAt: 'asc' } } },
+    select: { id: true, activeOrganizationId: true, credentialsChangedAt: true, memberships: { select: { organizationId: true, role: true, permissions: true }, orderBy: { createdAt: 'asc' } } },
   });
   if (!user) throw unauthenticated('The account for this token no longer exists');
+  if (opts.issuedAt !== undefined && !issuedAfterCredentialChange(opts.issuedAt, user.credentialsChangedAt)) {
+    throw unauthenticated('The password was changed since this sign-in; sign in again');
+  }
   const requested = opts.requestedOrganizationId?.trim();
   let membership = user.memberships.find((m) => m.organizationId === (requested || user.activeOrganizationId));
   if (requested && !membership) throw new AppError('not_found', { message: 'Organization not found' });
@@ -55,6 +61,16 @@ export async function resolveApiKeyContext(secret: string, requestId: string, ip
   };
 }
 
+/** The browser's signed-in session for the app's own endpoints; null when signed out. */
+export async function resolveSessionContext(req: Request, requestId: string, ip: string | null): Promise<Ctx | null> {
+  // SECURITY: a cookie rides along on cross-site requests; a custom header does not (it would need a CORS preflight).
+  if (req.headers.get('x-pitchcraft-csrf') !== '1') throw new AppError('forbidden', { message: 'Missing the x-pitchcraft-csrf header' });
+  const { currentUserId } = await import('./next-auth');
+  const userId = await currentUserId();
+  if (!userId) return null;
+  return resolveUserContext({ userId, requestedOrganizationId: req.headers.get('x-organization-id'), requestId, ip });
+}
+
 /** Reads REST credentials from the request; null when none were sent. */
 export async function resolveRestContext(req: Request, requestId: string, ip: string | null): Promise<Ctx | null> {
   const apiKeyHeader = req.headers.get('x-api-key');
@@ -64,7 +80,7 @@ export async function resolveRestContext(req: Request, requestId: string, ip: st
   const keySecret = apiKeyHeader ?? (bearer?.startsWith('pk_') ? bearer : undefined);
   if (keySecret) return resolveApiKeyContext(keySecret, requestId, ip);
   if (!bearer) return null;
-  const userId = await verifyAccessToken(bearer);
-  if (!userId) throw unauthenticated('The access token is invalid or expired');
-  return resolveUserContext({ userId, requestedOrganizationId: req.headers.get('x-organization-id'), requestId, ip });
+  const token = await verifyAccessToken(bearer);
+  if (!token) throw unauthenticated('The access token is invalid or expired');
+  return resolveUserContext({ userId: token.userId, issuedAt: token.issuedAt, requestedOrganizationId: req.headers.get('x-organization-id'), requestId, ip });
 }

@@ -3,12 +3,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Permission } from '../auth/permissions';
 import { clientIp } from '../client-ip';
-import { resolveRestContext } from '../auth/resolve-context';
+import { resolveRestContext, resolveSessionContext } from '../auth/resolve-context';
 import { requirePermission, requireUser, type Ctx, type OrgCtx } from '../context';
 import { AppError, toProblem } from '../errors';
 import { claimIdempotencyKey, completeIdempotencyKey, type StoredResponse } from './idempotency';
 import { consume, resolvePolicy, type RateLimitPolicy, type RateLimitTier, type RateLimitVerdict } from '../rate-limit';
 import { readBody, RequestBody } from './request-body';
+import { StreamedBody } from './streamed-body';
 import type { ApiResponse } from './respond';
 
 /**
@@ -25,6 +26,8 @@ export type HandlerArgs<A extends Access, P> = {
   params: P;
   ctx: CtxFor<A>;
   body: RequestBody;
+  /** The unread body, for routes declared with `streamBody: true` (uploads); `body` is then empty. */
+  upload: StreamedBody;
   requestId: string;
   ip: string | null;
 };
@@ -33,10 +36,17 @@ export type ApiOptions<A extends Access> = {
   access: A;
   /** Overrides the default per-caller budget: a named tier ('auth' for sign-up and credentials) or an explicit one. */
   rateLimit?: RateLimitTier | RateLimitPolicy;
-  /** Largest accepted body in bytes (default 1 MB). */
+  /** Largest accepted body in bytes (default 1 MB; for streamed bodies, checked against Content-Length only). */
   maxBodyBytes?: number;
   /** A public route that still reads credentials when some are sent (ctx stays null without any; bad ones are 401). */
   identify?: A extends 'public' ? boolean : never;
+  /** Hands the body to the handler unread (`upload`), to be streamed to storage instead of buffered. */
+  streamBody?: boolean;
+  /**
+   * `session`: the browser's signed-in session (cookie) instead of a token or API key, for the app's own endpoints
+   * outside /api/v1 (uploads). Such requests must carry `x-pitchcraft-csrf: 1`, which no cross-site form can send.
+   */
+  credentials?: 'token' | 'session';
 };
 
 type RouteContext<P> = { params: Promise<P> };
@@ -52,10 +62,12 @@ export function withApi<A extends Access, P = Record<string, never>>(
     const ip = clientIp(req.headers);
     let limit: RateLimitVerdict | null = null;
     let idempotencyId: string | null = null;
+    const upload = new StreamedBody(req);
     try {
       let ctx: Ctx | null = null;
       let authError: unknown = null;
-      if (options.access !== 'public' || options.identify) ctx = await resolveRestContext(req, requestId, ip).catch((e: unknown) => ((authError = e), null));
+      const resolve = options.credentials === 'session' ? resolveSessionContext : resolveRestContext;
+      if (options.access !== 'public' || options.identify) ctx = await resolve(req, requestId, ip).catch((e: unknown) => ((authError = e), null));
 
       // Failed credentials draw from the caller's IP budget, so guessing tokens is rate limited too.
       const rateKey = ctx ? `${ctx.actor.kind}:${ctx.actor.id}` : `ip:${ip ?? 'unknown'}`;
@@ -67,19 +79,25 @@ export function withApi<A extends Access, P = Record<string, never>>(
       if (options.access !== 'public') authorize(options.access, ctx);
 
       const hasBody = !['GET', 'HEAD', 'DELETE'].includes(req.method);
-      const body = hasBody ? await readBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY) : new RequestBody(new Uint8Array(), null);
+      if (options.streamBody && Number(req.headers.get('content-length') ?? 0) > (options.maxBodyBytes ?? Infinity)) {
+        throw new AppError('payload_too_large', { message: `The request body exceeds ${Math.round(options.maxBodyBytes! / 1024 / 1024)} MB` });
+      }
+      const body = hasBody && !options.streamBody ? await readBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY) : new RequestBody(new Uint8Array(), null);
       const url = new URL(req.url);
 
       const idempotencyKey = req.method === 'POST' ? req.headers.get('idempotency-key') : null;
       if (idempotencyKey) {
-        const hash = createHash('sha256').update(`${req.method} ${url.pathname}${url.search}\n`).update(body.bytes).digest('hex');
+        // A streamed body cannot be hashed before it is handled: its declared type (without the multipart boundary,
+        // which differs on every retry) and length stand for it.
+        const fingerprint = options.streamBody ? `${req.headers.get('content-type')?.split(';')[0] ?? ''} ${req.headers.get('content-length') ?? ''}` : body.bytes;
+        const hash = createHash('sha256').update(`${req.method} ${url.pathname}${url.search}\n`).update(fingerprint).digest('hex');
         const claim = await claimIdempotencyKey(rateKey, idempotencyKey, hash);
         if (claim.kind === 'replay') return render(claim.response, requestId, limit, { 'Idempotent-Replayed': 'true' });
         idempotencyId = claim.id;
       }
 
       const params = ((await route?.params) ?? {}) as P;
-      const result = await handler({ req, url, params, ctx: ctx as CtxFor<A>, body, requestId, ip });
+      const result = await handler({ req, url, params, ctx: ctx as CtxFor<A>, body, upload, requestId, ip });
       if (result.raw !== undefined) {
         if (idempotencyId) await completeIdempotencyKey(idempotencyId, null);
         return new Response(result.raw, { status: result.status, headers: withCommon({ 'Content-Type': result.contentType ?? 'application/octet-stream', ...result.headers }, requestId, limit) });
@@ -93,10 +111,13 @@ export function withApi<A extends Access, P = Record<string, never>>(
       return render(stored, requestId, limit);
     } catch (err) {
       const problem = toProblem(err, requestId);
+      // A streamed body refused part-way is still on the wire: close the connection rather than leave it to poison
+      // the next request on a keep-alive socket.
+      const unread = options.streamBody && req.body !== null && !upload.finished;
       const stored: StoredResponse = {
         status: problem.status,
         body: JSON.stringify(problem.body),
-        headers: { 'Content-Type': 'application/problem+json', ...problem.headers },
+        headers: { 'Content-Type': 'application/problem+json', ...problem.headers, ...(unread && { Connection: 'close' }) },
       };
       if (idempotencyId) await completeIdempotencyKey(idempotencyId, stored).catch(() => undefined);
       return render(stored, requestId, limit);

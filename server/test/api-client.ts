@@ -4,9 +4,17 @@ import { routeTable } from './route-table';
 const table = routeTable();
 const modules = new Map<string, Promise<Record<string, unknown>>>();
 
-export type ApiResult<T = any> = { status: number; headers: Headers; body: T; text: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type ApiResult<T = any> = { status: number; headers: Headers; body: T; text: string; stream?: ReadableStream<Uint8Array> | null }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export type CallOptions = { headers?: Record<string, string>; json?: unknown; body?: BodyInit; contentType?: string };
+export type CallOptions = {
+  headers?: Record<string, string>;
+  json?: unknown;
+  body?: BodyInit;
+  contentType?: string;
+  /** Leave a successful response's body unread (SSE, downloads): it comes back as `stream`. */
+  stream?: boolean;
+  signal?: AbortSignal;
+};
 
 export async function api<T = any>(method: string, pathAndQuery: string, opts: CallOptions = {}): Promise<ApiResult<T>> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const url = new URL(`http://pitchcraft.test/api/v1${pathAndQuery}`);
@@ -25,7 +33,8 @@ export async function api<T = any>(method: string, pathAndQuery: string, opts: C
     headers.set('content-type', 'application/json');
   }
   if (opts.contentType) headers.set('content-type', opts.contentType);
-  const res = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(params) });
+  const res = await handler(new Request(url, { method, headers, body, signal: opts.signal, ...(body instanceof ReadableStream && { duplex: 'half' }) } as RequestInit), { params: Promise.resolve(params) });
+  if (opts.stream && res.ok) return { status: res.status, headers: res.headers, body: null as T, text: '', stream: res.body };
   const text = await res.text();
   let parsed: unknown = null;
   if (text && /json/.test(res.headers.get('content-type') ?? '')) parsed = JSON.parse(text);

@@ -10,10 +10,11 @@ import { resolveUserContext } from '../auth/resolve-context';
 import { requirePermission, type Ctx, type OrgCtx } from '../context';
 import { normalizeError, toTRPCError, zodToFieldErrors } from '../errors';
 
-export async function createTrpcContext(opts: { req: Request }) {
+export async function createTrpcContext(opts: { req: Request; info?: { connectionParams: Record<string, string | undefined> | null } }) {
   return {
     userId: await currentUserId(),
-    requestedOrganizationId: opts.req.headers.get('x-organization-id'),
+    // Subscriptions arrive over EventSource, which cannot send headers: the organization comes as a connection param.
+    requestedOrganizationId: opts.req.headers.get('x-organization-id') ?? opts.info?.connectionParams?.organizationId ?? null,
     requestId: randomUUID(),
     ip: clientIp(opts.req.headers),
   };
@@ -23,6 +24,9 @@ type TrpcContext = Awaited<ReturnType<typeof createTrpcContext>>;
 
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
+  // Subscriptions (SSE): pings keep idle connections open through proxies; the client reconnects (resuming from its
+  // last tracked id) when it hears nothing for longer.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const fieldErrors = cause instanceof ZodError ? zodToFieldErrors(cause) : (normalizeError(cause ?? error).errors ?? null);

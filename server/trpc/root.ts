@@ -3,7 +3,9 @@ import { router } from './init';
 import { accountRouter } from './routers/account';
 import { apiKeysRouter } from './routers/api-keys';
 import { auditRouter } from './routers/audit';
+import { operationsRouter } from './routers/operations';
 import { organizationRouter } from './routers/organization';
+import { realtimeRouter } from './routers/realtime';
 import { statisticsRouter } from './routers/statistics';
 import { invitesRouter } from './routers/invites';
 import { productsRouter } from './routers/products';
@@ -20,6 +22,8 @@ export const appRouter = router({
   invites: invitesRouter,
   products: productsRouter,
   sessions: sessionsRouter,
+  realtime: realtimeRouter,
+  operations: operationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

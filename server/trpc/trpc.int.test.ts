@@ -1,6 +1,7 @@
 // The browser door: tRPC procedures resolve the same context as REST and map domain errors to tRPC codes.
 import { describe, expect, it } from 'vitest';
 import { db } from '../db';
+import { saveMedia } from '../media/save-media';
 import { newTenant, registerAndLogin } from '../test/factories';
 import { appRouter } from './root';
 
@@ -60,15 +61,21 @@ describe('tRPC', () => {
 });
 
 describe('profile photo through tRPC', () => {
-  it('sets, replaces and removes the image, refusing files that are not images', async () => {
+  it('attaches the caller\'s own upload, replaces and removes it; an upload belongs to its uploader', async () => {
     const u = await registerAndLogin('photo');
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 9]).toString('base64');
-    const first = await caller(u.userId).account.setImage({ contentType: 'image/png', base64: png });
-    expect(first.image).toMatch(/^\/media\//);
-    const second = await caller(u.userId).account.setImage({ contentType: 'image/png', base64: png });
-    expect(await db.media.findUnique({ where: { id: first.image!.split('/').pop()! } })).toBeNull();
-    await expect(caller(u.userId).account.setImage({ contentType: 'image/png', base64: Buffer.from('GIF89a').toString('base64') })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
-    await expect(caller(u.userId).account.setImage({ contentType: 'image/gif', base64: png })).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    const other = await registerAndLogin('photo-thief');
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 9]);
+    const upload = () => saveMedia({ organizationId: null, createdById: u.userId, kind: 'image', declaredType: 'image/png', body: png });
+    const firstUpload = await upload();
+    await expect(caller(other.userId).account.setImage({ uploadId: firstUpload.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const first = await caller(u.userId).account.setImage({ uploadId: firstUpload.id });
+    expect(first.image).toBe(`/media/${firstUpload.id}`);
+    // Attached once: the same upload cannot be used again.
+    await expect(caller(u.userId).account.setImage({ uploadId: firstUpload.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const second = await caller(u.userId).account.setImage({ uploadId: (await upload()).id });
+    expect(await db.media.findUnique({ where: { id: firstUpload.id } })).toBeNull();
+    await expect(saveMedia({ organizationId: null, createdById: u.userId, kind: 'image', declaredType: 'image/png', body: new TextEncoder().encode('GIF89a') })).rejects.toMatchObject({ code: 'unsupported_media_type' });
+    await expect(caller(u.userId).account.setImage({ uploadId: 'not-a-uuid' })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
     expect((await caller(u.userId).account.me()).image).toBe(second.image);
     await caller(u.userId).account.removeImage();
     expect((await caller(u.userId).account.me()).image).toBeNull();

@@ -1,9 +1,7 @@
-import { readMedia } from '@/server/domain/media/media-store';
-import { raw } from '@/server/rest/respond';
+import { findMedia, mediaResponse } from '@/server/media/read-media';
 import { withApi } from '@/server/rest/with-api';
 
-// GET /media/{id} – an uploaded file by its unguessable id (profile images)
-export const GET = withApi<'public', { id: string }>({ access: 'public' }, async ({ params }) => {
-  const media = await readMedia(params.id);
-  return raw(media.bytes as BodyInit, media.contentType, { 'Cache-Control': 'private, max-age=86400, immutable', 'X-Content-Type-Options': 'nosniff' });
-});
+// GET /media/{id} – a public file (profile photo, logo) by its unguessable id, streamed, with Range support
+export const GET = withApi<'public', { id: string }>({ access: 'public' }, async ({ req, params }) =>
+  mediaResponse(req, await findMedia(params.id, { publicOnly: true }), { 'Cache-Control': 'private, max-age=86400, immutable', 'Content-Security-Policy': "default-src 'none'; sandbox" }),
+);

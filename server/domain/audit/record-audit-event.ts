@@ -2,6 +2,7 @@
 import type { Prisma } from '../../generated/prisma/client';
 import type { Ctx } from '../../context';
 import { db, type Tx } from '../../db';
+import { publishEvent } from '../../realtime/publish-event';
 import type { AuditType } from './audit-event.schema';
 
 export type { AuditType } from './audit-event.schema';
@@ -10,7 +11,8 @@ export async function recordAuditEvent(
   event: { type: AuditType; organizationId?: string | null; actorUserId?: string | null; actorApiKeyId?: string | null; ip?: string | null; detail?: Prisma.InputJsonValue },
   tx: Tx = db,
 ): Promise<void> {
-  await tx.auditEvent.create({
+  const created = await tx.auditEvent.create({
+    select: { id: true },
     data: {
       type: event.type,
       organizationId: event.organizationId ?? null,
@@ -20,6 +22,10 @@ export async function recordAuditEvent(
       detail: event.detail ?? {},
     },
   });
+  // Open security logs update live (the log's own permission decides who hears of it).
+  if (event.organizationId) {
+    await publishEvent(tx, { organizationId: event.organizationId, type: 'audit.recorded', payload: { id: created.id, type: event.type }, audience: { permission: 'audit:read' } });
+  }
 }
 
 /** Who acted, in the audit log's columns: a user, or an API key (acting for the organization). */

@@ -1,10 +1,10 @@
-// Changes the caller's password after checking the current one; every refresh token is revoked so other devices sign in again.
+// Changes the caller's password after checking the current one; every session and refresh token ends, so other devices sign in again.
 import { db } from '../../db';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import { requireUser, type Ctx } from '../../context';
 import { validationFailed } from '../../errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { revokeAllRefreshTokens } from './refresh-tokens';
+import { endAllSessions } from './end-sessions';
 import { changePasswordInput } from './user.schema';
 
 export async function changePassword(opts: { ctx: Ctx; input: { password: string; newPassword: string } }) {
@@ -16,7 +16,8 @@ export async function changePassword(opts: { ctx: Ctx; input: { password: string
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
-    await revokeAllRefreshTokens(userId, tx);
+    // Every session ends, this one too: the browser signs in again with the new password right away.
+    await endAllSessions(tx, userId);
     await recordAuditEvent({ type: 'password.changed', actorUserId: userId, ip: opts.ctx.ip }, tx);
   });
 }

@@ -33,6 +33,13 @@ export const changePasswordInput = z
   .strict()
   .meta({ id: 'ChangePasswordInput' });
 
+export const passwordResetRequestInput = z.object({ email }).strict().meta({ id: 'PasswordResetRequestInput' });
+
+export const passwordResetConfirmInput = z
+  .object({ token: z.string().trim().min(1, 'is required').max(200), newPassword: password })
+  .strict()
+  .meta({ id: 'PasswordResetConfirmInput' });
+
 export const updateMeInput = z
   .object({ firstName: personName('First name').optional(), lastName: personName('Last name').optional(), username: username.nullable().optional() })
   .strict()

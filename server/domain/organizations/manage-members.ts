@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { db, type Tx } from '../../db';
 import { requireOrg, requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { forbidden, notFound, conflict } from '../../errors';
+import { publishEvent } from '../../realtime/publish-event';
 import { auditActor, recordAuditEvent } from '../audit/record-audit-event';
 import { changeMemberRoleInput, removeMemberInput, type MemberDto } from './organization.schema';
 
@@ -53,6 +54,8 @@ export async function changeMemberRole(opts: { ctx: Ctx; input: z.input<typeof c
     if (target.role === 'owner' && input.role !== 'owner') await keepAnOwner(tx, ctx, 'An organization needs at least one owner: make someone else owner first');
     await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
     await recordAuditEvent({ type: 'member.role_changed', organizationId: ctx.organizationId, ...auditActor(ctx), ip: ctx.ip, detail: { ...memberDetail(target), from: target.role, to: input.role } }, tx);
+    // The member's open tabs pick up what the new role allows; everyone's member lists refresh.
+    await publishEvent(tx, { organizationId: ctx.organizationId, type: 'member.updated', payload: { membershipId: target.id, userId: target.userId, role: input.role } });
   });
   return listMembers({ ctx: opts.ctx });
 }
@@ -81,6 +84,7 @@ export async function removeMember(opts: { ctx: Ctx; input: z.input<typeof remov
     // Whoever had this organization active starts from their next one (or onboarding) on their next visit.
     await tx.user.updateMany({ where: { id: target.userId, activeOrganizationId: ctx.organizationId }, data: { activeOrganizationId: null } });
     await recordAuditEvent({ type: 'member.removed', organizationId: ctx.organizationId, ...auditActor(ctx), ip: ctx.ip, detail: { ...memberDetail(target), role: target.role, left: leaving } }, tx);
+    await publishEvent(tx, { organizationId: ctx.organizationId, type: 'member.removed', payload: { membershipId: target.id, userId: target.userId } });
     return { left: leaving };
   });
 }

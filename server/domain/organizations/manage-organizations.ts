@@ -5,6 +5,7 @@ import { db } from '../../db';
 import { permissionsFor } from '../../auth/permissions';
 import { requireUser, type Ctx } from '../../context';
 import type { Ordering, Page } from '../shared/list';
+import { publishEvent } from '../../realtime/publish-event';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { organizationAccess } from './organization-access';
 import { toOrganizationDto } from './organization.dto';
@@ -79,15 +80,20 @@ export async function updateOrganization(opts: { ctx: Ctx; id: string; input: z.
   const current = await db.organization.findFirstOrThrow({ where: { id: access.organizationId } });
   const baseCurrency = input.baseCurrency ?? current.baseCurrency;
   const currencies = input.currencies ?? current.currencies;
-  const org = await db.organization.update({
-    where: { id: access.organizationId },
-    data: {
-      ...(input.name !== undefined && { name: input.name }),
-      ...(input.location !== undefined || opts.replace ? { location: input.location ?? null } : {}),
-      ...(input.image !== undefined || opts.replace ? { image: input.image ?? null } : {}),
-      baseCurrency,
-      currencies: withBase(baseCurrency, currencies),
-    },
+  const org = await db.$transaction(async (tx) => {
+    const updated = await tx.organization.update({
+      where: { id: access.organizationId },
+      data: {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.location !== undefined || opts.replace ? { location: input.location ?? null } : {}),
+        ...(input.image !== undefined || opts.replace ? { image: input.image ?? null } : {}),
+        baseCurrency,
+        currencies: withBase(baseCurrency, currencies),
+      },
+    });
+    // Every open tab of the organization shows the new name and settings without a reload.
+    await publishEvent(tx, { organizationId: updated.id, type: 'organization.updated', payload: { id: updated.id, name: updated.name } });
+    return updated;
   });
   return toOrganizationDto(org, access.role, access.permissions);
 }

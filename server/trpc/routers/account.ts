@@ -3,25 +3,27 @@ import { z } from 'zod';
 import { changePassword } from '../../domain/identity/change-password';
 import { getMe } from '../../domain/identity/get-me';
 import { registerUser } from '../../domain/identity/register-user';
-import { removeMyImage, setMyImage } from '../../domain/identity/set-my-image';
+import { removeMyImage, useUploadAsMyImage } from '../../domain/identity/set-my-image';
 import { updateMe } from '../../domain/identity/update-me';
-import { changePasswordInput, registerInput, updateMeInput } from '../../domain/identity/user.schema';
+import { checkPasswordResetToken, confirmPasswordReset, requestPasswordReset } from '../../domain/identity/password-reset';
+import { changePasswordInput, passwordResetConfirmInput, passwordResetRequestInput, registerInput, updateMeInput } from '../../domain/identity/user.schema';
 import { createOrganization, listOrganizations, makeOrganizationActive } from '../../domain/organizations/manage-organizations';
 import { createOrganizationInput } from '../../domain/organizations/organization.schema';
 import { publicProcedure, router, userProcedure } from '../init';
 
-// The browser sends the photo as base64 inside JSON (tRPC's body); the domain checks its type and size from the bytes.
-const uploadImageInput = z
-  .object({ contentType: z.string().max(100), base64: z.string().max(7 * 1024 * 1024, 'Images are limited to 5 MB') })
-  .strict();
+// The browser first streams the photo to PUT /api/uploads/image, then names that upload here.
+const useUploadInput = z.object({ uploadId: z.uuid() }).strict();
 
 export const accountRouter = router({
   register: publicProcedure.input(registerInput).mutation(({ input, ctx }) => registerUser({ input, ip: ctx.ip })),
+  requestPasswordReset: publicProcedure.input(passwordResetRequestInput).mutation(async ({ input, ctx }) => {
+    await requestPasswordReset({ input, ip: ctx.ip });
+  }),
+  checkPasswordReset: publicProcedure.input(z.object({ token: z.string().max(200) }).strict()).query(({ input }) => checkPasswordResetToken({ token: input.token })),
+  confirmPasswordReset: publicProcedure.input(passwordResetConfirmInput).mutation(({ input, ctx }) => confirmPasswordReset({ input, ip: ctx.ip })),
   me: userProcedure.query(({ ctx }) => getMe({ ctx: ctx.app })),
   updateMe: userProcedure.input(updateMeInput).mutation(({ ctx, input }) => updateMe({ ctx: ctx.app, input })),
-  setImage: userProcedure
-    .input(uploadImageInput)
-    .mutation(({ ctx, input }) => setMyImage({ ctx: ctx.app, bytes: Buffer.from(input.base64, 'base64'), contentType: input.contentType })),
+  setImage: userProcedure.input(useUploadInput).mutation(({ ctx, input }) => useUploadAsMyImage({ ctx: ctx.app, uploadId: input.uploadId })),
   removeImage: userProcedure.mutation(({ ctx }) => removeMyImage({ ctx: ctx.app })),
   changePassword: userProcedure.input(changePasswordInput).mutation(({ ctx, input }) => changePassword({ ctx: ctx.app, input })),
   organizations: userProcedure.query(({ ctx }) =>

@@ -1,0 +1,14 @@
+// Which cached queries an event makes stale: the page re-reads them, so open tabs follow changes without a reload.
+// A slice adds its event types here.
+import type { QueryKey } from '@tanstack/react-query';
+
+type KeyOf = (path: string[]) => QueryKey;
+
+/** tRPC query keys start with the procedure path, so a router or procedure prefix invalidates everything under it. */
+export const LIVE_QUERIES: Record<string, (k: KeyOf) => QueryKey[]> = {
+  'audit.recorded': (k) => [k(['audit'])],
+  'organization.updated': (k) => [k(['organization', 'get']), k(['account', 'organizations']), k(['account', 'me'])],
+  'member.updated': (k) => [k(['organization', 'members']), k(['account', 'me']), k(['account', 'organizations']), k(['organization', 'get']), k(['statistics'])],
+  'email.updated': (k) => [k(['operations'])],
+  'member.removed': (k) => [k(['organization', 'members']), k(['account', 'me']), k(['account', 'organizations']), k(['statistics'])],
+};

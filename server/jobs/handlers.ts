@@ -1,0 +1,16 @@
+// What runs each job. The type demands a handler for every queue, so a queue without one does not compile.
+import type { z } from 'zod';
+import { deliverEmail } from '../mail/deliver-email';
+import { purgeMediaBytes, sweepAbandonedUploads } from '../media/sweep-uploads';
+import { sweepRealtimeEvents } from '../realtime/sweep-events';
+import type { JobContext } from './job-context';
+import type { QUEUES, JobName } from './queues';
+
+export type JobHandler<N extends JobName> = (payload: z.output<(typeof QUEUES)[N]['payload']>, job: JobContext) => Promise<void>;
+
+export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
+  'mail.send': (payload, job) => deliverEmail(payload.emailId, job),
+  'realtime.sweep': async () => void (await sweepRealtimeEvents()),
+  'media.purge': (payload) => purgeMediaBytes(payload.mediaId, payload.storage),
+  'media.sweep': async () => void (await sweepAbandonedUploads()),
+};

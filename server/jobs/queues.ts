@@ -1,0 +1,66 @@
+// Every background job of the product: its queue name, payload schema and retry policy (no handlers here, so the
+// domain can enqueue without importing the code that runs the job).
+import { z } from 'zod';
+
+export type QueuePolicy = {
+  /** Attempts after the first; each waits retryDelay·2^n seconds (with jitter), at most retryDelayMax. */
+  retryLimit: number;
+  retryDelay: number;
+  retryDelayMax: number;
+  /** Hard bound on one attempt. */
+  expireInSeconds: number;
+};
+
+export type QueueDefinition<P extends z.ZodType = z.ZodType> = {
+  name: string;
+  payload: P;
+  policy: QueuePolicy;
+  /** For an organization's own jobs: the Background jobs panel and the email log show them to its owners. */
+  organizationScoped: boolean;
+  /** A cron expression (UTC) when the job runs on a schedule rather than on demand. */
+  cron?: string;
+  /** Shown in the Background jobs panel. */
+  label: string;
+};
+
+const define = <P extends z.ZodType>(q: QueueDefinition<P>) => q;
+
+const STANDARD: QueuePolicy = { retryLimit: 5, retryDelay: 5, retryDelayMax: 600, expireInSeconds: 900 };
+
+export const QUEUES = {
+  'mail.send': define({
+    name: 'mail.send',
+    label: 'Email delivery',
+    payload: z.object({ emailId: z.uuid(), organizationId: z.uuid().nullable() }),
+    // SMTP may be down for a while: back off up to 10 minutes between tries, for about two hours in all.
+    policy: { ...STANDARD, retryLimit: 15 },
+    organizationScoped: true,
+  }),
+  'realtime.sweep': define({
+    name: 'realtime.sweep',
+    label: 'Realtime event clean-up',
+    payload: z.object({}).passthrough(),
+    policy: STANDARD,
+    organizationScoped: false,
+    cron: '17 * * * *',
+  }),
+  'media.purge': define({
+    name: 'media.purge',
+    label: 'Deleted file clean-up',
+    payload: z.object({ mediaId: z.uuid(), storage: z.string() }),
+    policy: STANDARD,
+    organizationScoped: false,
+  }),
+  'media.sweep': define({
+    name: 'media.sweep',
+    label: 'Abandoned upload clean-up',
+    payload: z.object({}).passthrough(),
+    policy: STANDARD,
+    organizationScoped: false,
+    cron: '43 * * * *',
+  }),
+} as const;
+
+export type JobName = keyof typeof QUEUES;
+export type JobPayload<N extends JobName> = z.input<(typeof QUEUES)[N]['payload']>;
+export const JOB_NAMES = Object.keys(QUEUES) as JobName[];

@@ -1,0 +1,17 @@
+// Where mail goes, read from the environment at each use (operators and tests may change it without a restart of this module).
+import { z } from 'zod';
+
+const schema = z.object({
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Pitchcraft <no-reply@pitchcraft.local>'),
+});
+
+export type MailSettings = { smtpUrl: string | null; from: string };
+
+export function mailSettings(): MailSettings {
+  const parsed = schema.parse({ SMTP_URL: process.env.SMTP_URL || undefined, MAIL_FROM: process.env.MAIL_FROM || undefined });
+  return { smtpUrl: parsed.SMTP_URL ?? null, from: parsed.MAIL_FROM };
+}
+
+/** With SMTP_URL unset, mail is kept in PostgreSQL and shown in the development mailbox at /dev/mail. */
+export const mailboxMode = () => mailSettings().smtpUrl === null;

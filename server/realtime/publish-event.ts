@@ -1,0 +1,31 @@
+// Publishes a realtime event: stored with the transaction that causes it and announced to every app instance on commit.
+import type { Prisma } from '../generated/prisma/client';
+import type { Tx } from '../db';
+import type { RealtimeAudience } from './event';
+
+export const REALTIME_CHANNEL = 'pitchcraft_realtime';
+// Namespace of the advisory lock that orders one organization's events (second key: hash of the organization id).
+const ORDER_LOCK = 720_707_371;
+
+/**
+ * One statement does it all, so it is correct inside the caller's transaction or on its own: take the organization's
+ * transaction-scoped lock, insert, notify. The lock is held until commit, so within an organization ids become
+ * visible in increasing order and a reader resuming from "id > last seen" can never skip an event that commits late.
+ * Publish as the last write of a transaction: the lock serialises the organization's publishers until commit.
+ */
+export async function publishEvent(
+  tx: Tx,
+  event: { organizationId: string; type: string; payload?: Prisma.InputJsonValue; audience?: RealtimeAudience },
+): Promise<string> {
+  const a = event.audience ?? {};
+  const rows = await tx.$queryRaw<{ id: bigint }[]>`
+    WITH ordered AS (SELECT pg_advisory_xact_lock(${ORDER_LOCK}::int, hashtext(${event.organizationId}::text)))
+    , stored AS (
+      INSERT INTO "RealtimeEvent" ("organizationId", type, payload, permission, "userId", subject)
+      SELECT ${event.organizationId}::uuid, ${event.type}, ${JSON.stringify(event.payload ?? {})}::jsonb, ${a.permission ?? null}, ${a.userId ?? null}::uuid, ${a.subject ?? null}
+      FROM ordered
+      RETURNING id
+    )
+    SELECT stored.id FROM stored, LATERAL (SELECT pg_notify(${REALTIME_CHANNEL}, ${event.organizationId}::text)) AS announced`;
+  return String(rows[0]!.id);
+}

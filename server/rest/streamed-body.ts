@@ -1,0 +1,97 @@
+// A request body read as it arrives (uploads): the raw bytes, or the parts of a multipart/form-data body streamed
+// through busboy, so a 50 MB recording is never held whole in memory.
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import busboy from 'busboy';
+import { AppError } from '../errors';
+
+export type StreamedFile = { name: string; filename: string | null; contentType: string | null; stream: AsyncIterable<Uint8Array> };
+export type Part = { kind: 'field'; name: string; value: string } | ({ kind: 'file' } & StreamedFile);
+
+const FIELD_LIMIT = 8 * 1024 * 1024;
+
+export class StreamedBody {
+  /** True once the whole body has been read: a response to a body refused part-way must close the connection. */
+  finished = false;
+
+  constructor(private readonly req: Request) {}
+
+  get contentType(): string | null {
+    return this.req.headers.get('content-type');
+  }
+
+  get isMultipart(): boolean {
+    return /^multipart\/form-data\b/i.test(this.contentType ?? '');
+  }
+
+  /** The raw body as it arrives. */
+  raw(): AsyncIterable<Uint8Array> {
+    const body = this.req.body;
+    const done = () => (this.finished = true);
+    return (async function* () {
+      if (body) for await (const piece of body as unknown as AsyncIterable<Uint8Array>) yield piece;
+      done();
+    })();
+  }
+
+  /** An upload: the raw body with its content type, or the one file part named `file` of a multipart body. */
+  async file(): Promise<StreamedFile> {
+    if (!this.isMultipart) return { name: 'file', filename: null, contentType: this.contentType, stream: this.raw() };
+    // Read by hand: leaving a for-await loop would close the generator, and the file must go on streaming.
+    const parts = this.parts();
+    for (let r = await parts.next(); !r.done; r = await parts.next()) {
+      const part = r.value;
+      if (part.kind === 'file' && part.name === 'file') return part;
+      if (part.kind === 'file') throw new AppError('validation_failed', { message: `Unexpected file part "${part.name}": send the file in a part named "file"`, errors: [{ path: part.name, message: 'unexpected file' }] });
+    }
+    throw new AppError('validation_failed', { message: 'Send exactly one file, in a part named "file"', errors: [{ path: 'file', message: 'is required' }] });
+  }
+
+  /**
+   * The parts of a multipart/form-data body in the order sent. Each file's stream must be read (or abandoned by
+   * ending the loop) before the next part arrives.
+   */
+  async *parts(limits: { files?: number; fields?: number } = {}): AsyncGenerator<Part> {
+    if (!this.isMultipart || !this.req.body) throw new AppError('unsupported_media_type', { message: 'Send multipart/form-data' });
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: { 'content-type': this.contentType! }, limits: { files: limits.files ?? 1, fields: limits.fields ?? 20, fieldSize: FIELD_LIMIT, parts: 64 } });
+    } catch {
+      throw new AppError('bad_request', { message: 'The multipart/form-data body has no valid boundary' });
+    }
+    const queue: Array<Part | { kind: 'end' } | { kind: 'error'; error: AppError }> = [];
+    let wake: (() => void) | null = null;
+    const push = (item: (typeof queue)[number]) => {
+      queue.push(item);
+      wake?.();
+    };
+    parser.on('field', (name, value, info) => {
+      if (info.valueTruncated) push({ kind: 'error', error: new AppError('payload_too_large', { message: `The field "${name}" is larger than ${FIELD_LIMIT / 1024 / 1024} MB` }) });
+      else push({ kind: 'field', name, value });
+    });
+    parser.on('file', (name, stream, info) => push({ kind: 'file', name, filename: info.filename ?? null, contentType: info.mimeType || null, stream }));
+    parser.on('filesLimit', () => push({ kind: 'error', error: new AppError('validation_failed', { message: 'Too many files in the form', errors: [{ path: '(body)', message: 'too many files' }] }) }));
+    parser.on('fieldsLimit', () => push({ kind: 'error', error: new AppError('validation_failed', { message: 'Too many fields in the form', errors: [{ path: '(body)', message: 'too many fields' }] }) }));
+    parser.on('error', () => push({ kind: 'error', error: new AppError('bad_request', { message: 'The multipart/form-data body could not be read' }) }));
+    parser.on('close', () => {
+      this.finished = true;
+      push({ kind: 'end' });
+    });
+    const source = Readable.fromWeb(this.req.body as unknown as NodeReadableStream<Uint8Array>);
+    source.on('error', () => push({ kind: 'error', error: new AppError('bad_request', { message: 'The upload was interrupted' }) }));
+    source.pipe(parser);
+    for (;;) {
+      const item = queue.shift();
+      if (!item) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        continue;
+      }
+      if (item.kind === 'end') return;
+      if (item.kind === 'error') throw item.error;
+      yield item;
+      // A file part the caller did not read must still be drained, or busboy never reaches the next part.
+      if (item.kind === 'file') (item.stream as Readable).resume();
+    }
+  }
+}
