@@ -5,6 +5,8 @@ import { db, type Tx } from '../../db';
 import { env } from '../../env';
 import { AppError, forbidden, type FieldError } from '../../errors';
 import { newSecret } from '../../auth/secrets';
+import { appUrl } from '../../mail/app-url';
+import { sendMail } from '../../mail/send-mail';
 import { actingUserId, ledTeamIds } from '../teams/team-access';
 import type { InvitedDto } from '../teams/team.schema';
 import { toInvitedDto } from './invite.dto';
@@ -75,9 +77,38 @@ export async function issueInvites(tx: Tx, ctx: OrgCtx, rows: InviteRow[], now =
   return issued;
 }
 
+const EXPIRY_DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
+/**
+ * Creates the invites and emails each its link, in one transaction: an invite exists if and only if its email is
+ * queued (the mail service delivers after commit).
+ */
 export async function createInvites(opts: { ctx: Ctx; input: unknown }): Promise<InvitedDto[]> {
   const ctx = requirePermission(opts.ctx, 'teams:manage');
   const rows = createInvitesInput.parse(opts.input);
-  const issued = await db.$transaction((tx) => issueInvites(tx, ctx, rows));
+  const inviterId = actingUserId(ctx);
+  const issued = await db.$transaction(async (tx) => {
+    const invites = await issueInvites(tx, ctx, rows);
+    const [organization, inviter] = await Promise.all([
+      tx.organization.findUniqueOrThrow({ where: { id: ctx.organizationId }, select: { name: true } }),
+      inviterId ? tx.user.findUnique({ where: { id: inviterId }, select: { firstName: true, lastName: true } }) : null,
+    ]);
+    for (const { invite, token } of invites) {
+      await sendMail(tx, {
+        organizationId: ctx.organizationId,
+        to: invite.email,
+        template: 'team-invite',
+        data: {
+          inviterName: inviter ? `${inviter.firstName} ${inviter.lastName}` : null,
+          teamName: invite.teamName,
+          organizationName: organization.name,
+          role: invite.role,
+          url: appUrl(`/invite/${token}`),
+          expiresOn: EXPIRY_DATE.format(new Date(invite.expiresAt)),
+        },
+      });
+    }
+    return invites;
+  });
   return issued.map((i) => i.invite);
 }

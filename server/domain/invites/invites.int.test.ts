@@ -1,12 +1,14 @@
 // Team invites over REST: a batch is taken whole or refused whole; a link shows what it is for, expires, is used
 // once (also under concurrent accepts), and an address with an account joins without a second one.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveUserContext } from '../../auth/resolve-context';
 import { db } from '../../db';
 import { requireOrg } from '../../context';
 import { api } from '../../test/api-client';
 import { addPerson, createTeam, type Person } from '../../test/coaching';
 import { newTenant, randomIp, registerAndLogin, uniqueEmail, type Tenant } from '../../test/factories';
+import { startWorker, type WorkerHandle } from '../../jobs/worker';
+import { SmtpSink } from '../../test/smtp-sink';
 import { issueInvites } from './create-invites';
 
 /** An invite and its secret token, as the emailed link would carry it. */
@@ -203,5 +205,54 @@ describe('following an invite link', () => {
     expect(await db.membership.findFirst({ where: { userId: admin.userId, organizationId: t.organizationId } })).toMatchObject({ role: 'admin' });
     expect(await db.membership.count({ where: { userId: admin.userId } })).toBe(1);
     expect(await db.user.count({ where: { email: admin.email } })).toBe(1);
+  });
+});
+
+describe('invite emails', () => {
+  const sink = new SmtpSink();
+  let worker: WorkerHandle;
+  beforeAll(async () => {
+    await sink.start();
+    process.env.SMTP_URL = sink.url;
+    worker = await startWorker({ queues: ['mail.send'] });
+  });
+  afterAll(async () => {
+    await worker.stop();
+    delete process.env.SMTP_URL;
+    await sink.stop();
+  });
+
+  it('each invite is emailed over SMTP with its own link, which opens the invite and joins the team', async () => {
+    const t = await newTenant('inv-mail');
+    const lead = await addPerson(t, 'inv-mail-lead', { role: 'manager' });
+    const team = await createTeam(lead.headers, 'Mailers');
+    const [a, b] = [uniqueEmail('mail-a'), uniqueEmail('mail-b')];
+    const res = await api('POST', '/invites', { headers: lead.headers, json: [{ email: a, teamId: team.id }, { email: b, teamId: team.id, role: 'manager' }] });
+    expect(res.status).toBe(201);
+    await sink.waitFor(() => sink.to(a).length === 1 && sink.to(b).length === 1);
+
+    const mail = sink.to(b)[0]!;
+    expect(mail.subject).toBe('Join Mailers at Org inv-mail on Pitchcraft');
+    expect(mail.text).toContain('Ada inv-mail-lead invites you to join Mailers');
+    expect(mail.text).toContain('as a manager');
+    const link = mail.text!.match(/https?:\/\/\S+\/invite\/(inv_[A-Za-z0-9_-]+)/);
+    expect(link).not.toBeNull();
+    const token = link![1]!;
+    // Two addresses, two different links.
+    expect(sink.to(a)[0]!.text).not.toContain(token);
+
+    expect((await api('GET', `/invites/${token}`, { headers: publicHeaders() })).body).toMatchObject({ email: b, teamName: 'Mailers', role: 'manager' });
+    const joined = await api('POST', `/invites/${token}/accept`, { headers: publicHeaders(), json: account });
+    expect(joined.status).toBe(200);
+    expect(await db.teamMember.findFirst({ where: { teamId: team.id, membership: { user: { email: b } } } })).toMatchObject({ role: 'manager' });
+  });
+
+  it('a refused batch sends nothing', async () => {
+    const t = await newTenant('inv-mail-refused');
+    const team = await createTeam(t.orgHeaders, 'Quiet');
+    const good = uniqueEmail('never-sent');
+    const res = await api('POST', '/invites', { headers: t.orgHeaders, json: [{ email: good, teamId: team.id }, { email: 'broken', teamId: team.id }] });
+    expect(res.status).toBe(422);
+    expect(await db.emailMessage.count({ where: { to: good } })).toBe(0);
   });
 });
