@@ -1,6 +1,7 @@
 // Public API of the Pitchcraft speech analysis engine: parsers, WAV decoder, session analysis, types, errors, constants.
 
 export { analyzeSession } from './analyze-session';
+export { analyzeRecording, type RecordingAnalysis } from './analyze-recording';
 export { parseTranscript } from './transcript-parser';
 export { decodeWav } from './wav-decoder';
 

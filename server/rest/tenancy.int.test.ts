@@ -35,6 +35,8 @@ const ID_OF: Record<string, (a: Victim) => Record<string, string>> = {
   '/modules/{id}': (a) => ({ id: a.moduleId }),
   '/sessions/{id}': (a) => ({ id: a.sessionId }),
   '/sessions/{id}/transcript': (a) => ({ id: a.sessionId }),
+  '/sessions/{id}/audio': (a) => ({ id: a.sessionId }),
+  '/sessions/{id}/transcription': (a) => ({ id: a.sessionId }),
   '/users/{id}/sessions': (a) => ({ id: a.owner.userId }),
 };
 

@@ -8,6 +8,8 @@ import { mediaUrl } from '../identity/user.dto';
 import { isUuid } from '../organizations/organization-access';
 import { dateRangeInput, dateWhere } from '../shared/date-range';
 import type { Ordering, Page } from '../shared/list';
+import { deleteMedia } from '../../media/save-media';
+import { publishSessionEvent } from './session-events';
 import { sessionUserSelect, summarySelect, toSessionDto, toSessionSummary } from './session.dto';
 import { canSeeSessionsOf, visibleSessionsWhere } from './session.scope';
 import { SESSION_ORDERING, sessionQueryInput, type ScoreTrendDto, type SessionDto, type SessionQuery, type SessionSummaryDto, type UserSessionsDto } from './session.schema';
@@ -27,10 +29,16 @@ export async function getSession(opts: { ctx: Ctx; id: string }): Promise<Sessio
   return toSessionDto(await findVisibleSession(ctx, opts.id));
 }
 
+/** Deletes a session with its recording, in one transaction. */
 export async function deleteSession(opts: { ctx: Ctx; id: string }): Promise<void> {
   const ctx = requirePermission(opts.ctx, 'sessions:write');
   const row = await findVisibleSession(ctx, opts.id);
-  await db.practiceSession.deleteMany({ where: { id: row.id, organizationId: ctx.organizationId } });
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.practiceSession.deleteMany({ where: { id: row.id, organizationId: ctx.organizationId } });
+    if (!count) return;
+    if (row.audioMediaId) await deleteMedia(tx, row.audioMediaId);
+    await publishSessionEvent(tx, { organizationId: ctx.organizationId, type: 'session.deleted', sessionId: row.id, userId: row.userId });
+  });
 }
 
 /** The where-clause of a list: visibility first, then the caller's filters (all of them must hold). */

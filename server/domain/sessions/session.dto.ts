@@ -49,7 +49,9 @@ export function transcriptMessage(status: FullRow['transcriptStatus'], error: st
     case 'ready':
       return null;
     case 'pending':
-      return 'The recording is being transcribed. Fillers, pace, pauses, keywords and the score appear when the words are in.';
+      return error
+        ? `Transcribing the recording: the last try failed (${error}), trying again shortly.`
+        : 'The recording is being transcribed. Fillers, pace, pauses, keywords and the score appear when the words are in.';
     case 'failed':
       return `Speech-to-text failed${error ? ` (${error})` : ''}. Retry it, or add a transcript yourself to get fillers, pace, pauses, keywords and a score.`;
     case 'missing':

@@ -5,6 +5,7 @@ import { db } from '../../db';
 import { notFound } from '../../errors';
 import { mediaUrl } from '../identity/user.dto';
 import { isUuid } from '../organizations/organization-access';
+import { deleteMedia } from '../../media/save-media';
 import { toInvitedDto } from '../invites/invite.dto';
 import { requireTeamLead } from './team-access';
 import { removeTeamMemberInput, type TeamSettingsDto } from './team.schema';
@@ -49,7 +50,9 @@ export async function removeTeamMember(opts: { ctx: Ctx; input: z.input<typeof r
     if (!member) throw notFound('Team member');
     await tx.teamMember.delete({ where: { id: member.id } });
     if (!input.purge) return { purgedSessions: 0 };
+    const recordings = await tx.practiceSession.findMany({ where: { organizationId: ctx.organizationId, userId: member.userId, audioMediaId: { not: null } }, select: { audioMediaId: true } });
     const purged = await tx.practiceSession.deleteMany({ where: { organizationId: ctx.organizationId, userId: member.userId } });
+    for (const r of recordings) await deleteMedia(tx, r.audioMediaId!);
     return { purgedSessions: purged.count };
   });
 }

@@ -1,9 +1,10 @@
 // Practice sessions: record, review, list with filters, the score trend, one person's history, fix the transcript.
 import { z } from 'zod';
-import { createSession } from '../../domain/sessions/create-session';
+import { createSession, recordSession } from '../../domain/sessions/create-session';
 import { deleteSession, getSession, listSessions, listUserSessions, sessionScoreTrend } from '../../domain/sessions/read-sessions';
 import { replaceTranscript } from '../../domain/sessions/replace-transcript';
-import { createSessionInput, SESSION_ORDERING, transcriptInput } from '../../domain/sessions/session.schema';
+import { retryTranscription } from '../../domain/sessions/transcribe-session';
+import { createSessionInput, SESSION_ORDERING, sessionFieldsInput, transcriptInput } from '../../domain/sessions/session.schema';
 import { orderingInput, pageInput } from '../../domain/shared/list';
 import { orgProcedure, router } from '../init';
 
@@ -19,6 +20,14 @@ export const sessionsRouter = router({
   trend: orgProcedure('sessions:read').input(z.object({ query }).strict()).query(({ ctx, input }) => sessionScoreTrend({ ctx: ctx.app, query: input.query })),
   get: orgProcedure('sessions:read').input(id).query(({ ctx, input }) => getSession({ ctx: ctx.app, id: input.id })),
   create: orgProcedure('sessions:write').input(createSessionInput).mutation(({ ctx, input }) => createSession({ ctx: ctx.app, input })),
+  // The recorder: the browser has already streamed the WAV to /api/uploads/audio; this attaches it by id.
+  record: orgProcedure('sessions:write')
+    .input(sessionFieldsInput.extend({ audioUploadId: z.uuid(), transcript: transcriptInput.optional(), transcriptSource: z.enum(['upload', 'browser']).optional() }).strict())
+    .mutation(({ ctx, input }) => {
+      const { audioUploadId, transcript, transcriptSource, ...fields } = input;
+      return recordSession({ ctx: ctx.app, fields, transcript, transcriptSource, audioUploadId });
+    }),
+  retryTranscription: orgProcedure('sessions:write').input(id).mutation(({ ctx, input }) => retryTranscription({ ctx: ctx.app, id: input.id })),
   delete: orgProcedure('sessions:write').input(id).mutation(({ ctx, input }) => deleteSession({ ctx: ctx.app, id: input.id })),
   replaceTranscript: orgProcedure('sessions:write')
     .input(z.object({ id: z.string(), transcript: transcriptInput }).strict())

@@ -18,6 +18,17 @@ const teams = ['Teams'];
 const invites = ['Invites'];
 const products = ['Products and modules'];
 const sessions = ['Practice sessions'];
+const recordingForm = z
+  .object({
+    moduleId: z.uuid(),
+    opportunity: z.string().optional(),
+    recordedAt: z.string().optional().meta({ description: 'ISO 8601 timestamp' }),
+    transcript: z.string().optional().meta({ description: 'JSON words or WebVTT text; without it the recording is transcribed (speech-to-text configured) or waits for PUT /sessions/{id}/transcript' }),
+    transcriptSource: z.enum(['upload', 'browser']).optional().meta({ description: 'browser: the words came from the browser’s own speech recognition' }),
+    audio: z.string().meta({ format: 'binary', description: 'WAV recording (audio/wav), at most 50 MB' }),
+  })
+  .meta({ id: 'RecordingForm' });
+
 const leads = 'The team’s managers, or an admin (coaching:admin); others get 403.';
 
 export const coachingPaths = {
@@ -129,18 +140,47 @@ export const coachingPaths = {
       }),
       responses: { 200: { description: 'Sessions', schema: listOf(sessionSummaryDto, 'SessionList') } },
     }),
-    post: operation({
-      summary: 'Record a practice session; answers with the full analysis',
-      tags: sessions,
-      access: 'sessions:write',
-      body: createSessionInput,
-      errors: ['not_found', 'payload_too_large', 'unsupported_media_type'],
-      responses: { 201: { description: 'The scored session', schema: sessionDto } },
-    }),
+    post: {
+      ...operation({
+        summary: 'Record a practice session; answers with the full analysis',
+        tags: sessions,
+        access: 'sessions:write',
+        body: createSessionInput,
+        errors: ['not_found', 'payload_too_large', 'unsupported_media_type'],
+        responses: { 201: { description: 'The scored session (without words: the recording’s analysis, and `transcript.status` pending or missing)', schema: sessionDto } },
+      }),
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': { schema: createSessionInput },
+          'multipart/form-data': { schema: recordingForm },
+        },
+      },
+    },
   },
   '/sessions/{id}': {
     get: operation({ summary: 'One session with its analysis (others’ sessions you do not lead: 404)', tags: sessions, access: 'sessions:read', path: idPath, responses: { 200: { description: 'Session', schema: sessionDto } } }),
     delete: operation({ summary: 'Delete a session you may see', tags: sessions, access: 'sessions:write', path: idPath, responses: { 204: { description: 'Deleted' } } }),
+  },
+  '/sessions/{id}/audio': {
+    get: operation({
+      summary: 'The recording (WAV), streamed; send Range to fetch part of it (206, or 416 outside the file)',
+      tags: sessions,
+      access: 'sessions:read',
+      path: idPath,
+      errors: ['range_not_satisfiable'],
+      responses: { 200: { description: 'The whole recording', schema: z.string().meta({ format: 'binary' }), contentType: 'audio/wav' }, 206: { description: 'The requested range', schema: z.string().meta({ format: 'binary' }), contentType: 'audio/wav' } },
+    }),
+  },
+  '/sessions/{id}/transcription': {
+    post: operation({
+      summary: 'Send the recording to speech-to-text again (after a failure, or recorded before a service was configured); 409 without a recording, a service, or when it already has words',
+      tags: sessions,
+      access: 'sessions:write',
+      path: idPath,
+      errors: ['conflict'],
+      responses: { 202: { description: 'Queued: the session, now pending', schema: sessionDto } },
+    }),
   },
   '/sessions/{id}/transcript': {
     put: operation({
