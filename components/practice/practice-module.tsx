@@ -8,6 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
+import { Recorder } from './recorder';
 import { SubmitTranscriptForm } from './submit-transcript-form';
 
 export function PracticeModule({ organizationId, moduleId }: { organizationId: string; moduleId: string }) {
@@ -46,6 +47,12 @@ export function PracticeModule({ organizationId, moduleId }: { organizationId: s
               </CardBody>
             </Card>
             <div className="space-y-6 lg:col-span-3">
+              <Card aria-labelledby="record-title">
+                <CardHeader id="record-title" title="Record your pitch" description="Speak as you would to the customer. You can listen back before you submit." />
+                <CardBody>
+                  <Recorder organizationId={organizationId} moduleId={m.id} targetTime={m.targetTime} />
+                </CardBody>
+              </Card>
               <Card aria-labelledby="transcript-title">
                 <CardHeader id="transcript-title" title="Score a transcript" description="Have a recording transcribed elsewhere? Upload its WebVTT captions or JSON words with times." />
                 <CardBody>

@@ -66,6 +66,7 @@ function Review({ organizationId, session: s }: { organizationId: string; sessio
       },
     }),
   );
+  const retry = useMutation(trpc.sessions.retryTranscription.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.sessions.pathFilter()) }));
   const someoneElse = me.data && me.data.id !== s.user.id;
   const ready = s.transcript.status === 'ready' && s.score !== null;
 
@@ -90,8 +91,19 @@ function Review({ organizationId, session: s }: { organizationId: string; sessio
       />
       <div className="space-y-6">
         {s.transcript.message && (
-          <Alert tone={s.transcript.status === 'pending' ? 'info' : 'warning'} title={s.transcript.status === 'pending' ? 'Transcribing' : s.transcript.status === 'failed' ? 'Transcription failed' : 'No transcript yet'}>
+          <Alert
+            tone={s.transcript.status === 'pending' ? 'info' : 'warning'}
+            title={s.transcript.status === 'pending' ? 'Transcribing' : s.transcript.status === 'failed' ? 'Transcription failed' : 'No transcript yet'}
+            action={
+              s.transcript.status === 'failed' && (
+                <Button size="sm" variant="secondary" busy={retry.isPending} onClick={() => retry.mutate({ id: s.id })}>
+                  Retry transcription
+                </Button>
+              )
+            }
+          >
             {s.transcript.message}
+            {retry.error && <span className="mt-1 block font-medium">{readServerError(retry.error).message}</span>}
           </Alert>
         )}
         {src && (

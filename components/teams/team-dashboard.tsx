@@ -2,6 +2,8 @@
 // A team's dashboard for its managers: each member's average score, sessions, last activity and trend, sortable
 // (the order lives in the URL), with a drill-down into each member's sessions.
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useRealtimeEvent } from '@/components/realtime/realtime-provider';
 import Link from 'next/link';
 import { scoreTone, SCORE_TEXT } from '@/components/coaching/format';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
@@ -25,6 +27,18 @@ export function TeamDashboard({ organizationId, teamId }: { organizationId: stri
   const url = useTableUrlState({ defaultOrdering: 'name' });
   const dashboard = useQuery(trpc.teams.dashboard.queryOptions({ id: teamId, ordering: url.ordering }, { placeholderData: (p) => p }));
   const d = dashboard.data;
+  // A member's new session: the query refreshes through live-queries; the row lights up and the news is announced.
+  const [fresh, setFresh] = useState<{ userId: string; at: number } | null>(null);
+  useRealtimeEvent('session.recorded', (e) => {
+    const userId = (e.payload as { userId?: string }).userId;
+    if (userId && d?.members.some((m) => m.id === userId)) setFresh({ userId, at: Date.now() });
+  });
+  useEffect(() => {
+    if (!fresh) return;
+    const t = window.setTimeout(() => setFresh(null), 6000);
+    return () => window.clearTimeout(t);
+  }, [fresh]);
+  const freshName = fresh && d?.members.find((m) => m.id === fresh.userId);
   const practised = d?.members.filter((m) => m.performance !== null) ?? [];
   const teamAverage = practised.length ? Math.round(practised.reduce((sum, m) => sum + m.performance!, 0) / practised.length) : null;
   const sessions = d?.members.reduce((sum, m) => sum + m.sessions, 0);
@@ -89,7 +103,16 @@ export function TeamDashboard({ organizationId, teamId }: { organizationId: stri
         <StatCard label="Team average" value={d ? teamAverage : undefined} icon={<TrendIcon />} caption={d && (teamAverage === null ? 'No scores yet' : 'Mean of members’ averages')} />
       </div>
       <Card aria-labelledby="members-title" className="mt-8">
-        <CardHeader id="members-title" title="Members" description="Sort by any column." />
+        <CardHeader
+          id="members-title"
+          title="Members"
+          description="Sort by any column. New sessions show up here as they are recorded."
+          action={
+            <p role="status" aria-live="polite" className="text-sm font-medium text-emerald-700">
+              {freshName ? `New session from ${freshName.firstName} ${freshName.lastName}` : ''}
+            </p>
+          }
+        />
         <DataTable
           label="Team members"
           columns={columns}
@@ -97,6 +120,7 @@ export function TeamDashboard({ organizationId, teamId }: { organizationId: stri
           rows={d?.members}
           getRowId={(m) => m.id}
           url={url}
+          rowClassName={(m) => (fresh?.userId === m.id ? 'bg-emerald-50 transition-colors' : 'transition-colors')}
           loadingLabel="Loading the team"
           empty={
             <EmptyState
