@@ -1,7 +1,9 @@
 // Demo coaching data for `npm start`: a team with a manager and reps, two products with ordered modules, and a few
 // weeks of practice sessions scored by the real analysis engine from realistic pitch transcripts. Seeded once per
 // organization (a second run sees its team and changes nothing); deterministic, so every fresh start looks the same.
-import { analyzeSession, type TranscriptWord } from '../server/analysis';
+import { createHash } from 'node:crypto';
+import { analyzeSession, decodeWav, type TranscriptWord } from '../server/analysis';
+import { makeWav } from '../server/test/wav';
 import type { PrismaClient } from '../server/generated/prisma/client';
 import type { Prisma } from '../server/generated/prisma/client';
 
@@ -142,7 +144,11 @@ export async function seedCoaching(tx: Db, opts: { organizationId: string; owner
       const script = module.scripts[Math.floor(rnd() * module.scripts.length)]!;
       const words = perform(script, module.keywords, polish, rnd);
       const expectations = { keywords: module.keywords, targetTime: module.targetTime };
-      const analysis = analyzeSession({ words, audio: null, module: expectations });
+      // The latest two of each rep come with a recording, so the review page's player and energy chart have something.
+      const recorded = k >= count - 2;
+      const wav = recorded ? makeWav({ seconds: Math.ceil(words.at(-1)!.end) + 1 }) : null;
+      const analysis = analyzeSession({ words, audio: wav ? decodeWav(wav) : null, module: expectations });
+      const audioMediaId = wav ? await storeRecording(tx, { organizationId: opts.organizationId, userId: person.id, wav }) : null;
       const day = DAYS - Math.round(progress * (DAYS - 1)) - 1;
       const recordedAt = new Date(now.getTime() - day * 86_400_000 - (9 + Math.floor(rnd() * 8)) * 3_600_000);
       await tx.practiceSession.create({
@@ -161,10 +167,34 @@ export async function seedCoaching(tx: Db, opts: { organizationId: string; owner
           analysis: analysis as unknown as Prisma.InputJsonValue,
           score: analysis.final,
           duration: analysis.duration,
+          audioMediaId,
         },
       });
     }
   }
+}
+
+/** A recording stored as the media store keeps one in PostgreSQL (server/media/pg-backend.ts): ready, private. */
+async function storeRecording(tx: Db, opts: { organizationId: string; userId: string; wav: Uint8Array }): Promise<string> {
+  const chunkSize = 262_144;
+  const media = await tx.media.create({
+    data: {
+      organizationId: opts.organizationId,
+      createdById: opts.userId,
+      kind: 'audio',
+      contentType: 'audio/wav',
+      size: opts.wav.length,
+      storage: 'pg',
+      chunkSize,
+      status: 'ready',
+      sha256: createHash('sha256').update(opts.wav).digest('hex'),
+      completedAt: new Date(),
+    },
+  });
+  for (let index = 0; index * chunkSize < opts.wav.length; index += 1) {
+    await tx.mediaChunk.create({ data: { mediaId: media.id, index, bytes: opts.wav.slice(index * chunkSize, (index + 1) * chunkSize) } });
+  }
+  return media.id;
 }
 
 export const DEMO_REPS = REPS.map(({ firstName, lastName }) => ({ firstName, lastName }));

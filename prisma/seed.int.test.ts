@@ -22,6 +22,14 @@ describe('demo seed', () => {
     expect(Math.max(...scores) - Math.min(...scores)).toBeGreaterThan(20);
     expect(sessions.some((s) => (s.analysis as { fillers: { total: number } }).fillers.total > 0)).toBe(true);
 
+    // Some come with a recording: the player and the energy chart have something to show.
+    const recorded = await db.practiceSession.findMany({ where: { organizationId, audioMediaId: { not: null } }, select: { audioMediaId: true, analysis: true } });
+    expect(recorded.length).toBeGreaterThanOrEqual(4);
+    expect(recorded.every((s) => (s.analysis as { energy: unknown }).energy !== null)).toBe(true);
+    const media = await db.media.findUniqueOrThrow({ where: { id: recorded[0]!.audioMediaId! }, include: { chunks: true } });
+    expect(media).toMatchObject({ status: 'ready', kind: 'audio', contentType: 'audio/wav' });
+    expect(media.chunks.reduce((n, c) => n + c.bytes.length, 0)).toBe(media.size);
+
     const modules = await db.module.findMany({ where: { organizationId }, orderBy: [{ productId: 'asc' }, { position: 'asc' }] });
     expect(modules.length).toBeGreaterThanOrEqual(4);
 

@@ -23,7 +23,7 @@ export type ChartBand = { from: number; to: number; label: string; color: ChartC
 export type ChartSpan = { from: number; to: number; label?: string; color?: ChartColor };
 export type ChartMarker = { at: number; label?: string; color?: ChartColor };
 
-type Axis = { key?: string; type?: 'number' | 'time'; label?: string; format?: (value: number) => string; domain?: [number | 'auto', number | 'auto'] };
+type Axis = { key?: string; type?: 'number' | 'time'; label?: string; format?: (value: number) => string; domain?: [number | 'auto', number | 'auto']; ticks?: number[] };
 
 export type ChartProps<T extends Record<string, unknown>> = {
   data: T[];
@@ -79,9 +79,11 @@ export function Chart<T extends Record<string, unknown>>(props: ChartProps<T>) {
             />
             <YAxis
               domain={props.y?.domain ?? ['auto', 'auto']}
+              ticks={props.y?.ticks}
+              allowDataOverflow={!!props.y?.domain}
               tickFormatter={yFormat}
               hide={compact}
-              width={props.y?.label ? 58 : 44}
+              width={props.y?.label ? 62 : 44}
               tick={{ fontSize: 12, fill: '#71717a' }}
               tickLine={false}
               axisLine={false}

@@ -20,7 +20,7 @@ export function PracticeModule({ organizationId, moduleId }: { organizationId: s
         <>
           <PageHeader eyebrow={m.productName} title={m.name} description={`Aim for ${describeSeconds(m.targetTime)}.`} />
           <div className="grid gap-6 lg:grid-cols-5">
-            <Card aria-labelledby="brief-title" className="lg:col-span-2">
+            <Card aria-labelledby="brief-title" className="self-start lg:col-span-2">
               <CardHeader id="brief-title" title="The brief" />
               <CardBody className="space-y-5 text-sm">
                 {m.instructions.length > 0 ? (

@@ -21,7 +21,8 @@ export function PaceChart({ wpm, pauses, onSeek }: { wpm: NonNullable<SessionDto
         { from: WPM_BOUNDS.fast, to: top, label: 'Fast', color: 'amber' },
       ]}
       spans={pauses.items.map((p) => ({ from: p.start, to: p.start + p.duration, label: `Pause ${p.duration.toFixed(1)} s` }))}
-      series={[{ key: 'wpm', label: 'Words per minute' }]}
+      // A pitch shorter than one 10 s window has a single point: show it as a dot.
+      series={[{ key: 'wpm', label: 'Words per minute', dots: wpm.series.length < 3 }]}
       onSelectX={onSeek ?? undefined}
     />
   );

@@ -29,13 +29,14 @@ export function TeamDashboard({ organizationId, teamId }: { organizationId: stri
   const d = dashboard.data;
   // A member's new session: the query refreshes through live-queries; the row lights up and the news is announced.
   const [fresh, setFresh] = useState<{ userId: string; at: number } | null>(null);
+  // (The member may have joined after this page loaded: the name is looked up once the refreshed list is in.)
   useRealtimeEvent('session.recorded', (e) => {
     const userId = (e.payload as { userId?: string }).userId;
-    if (userId && d?.members.some((m) => m.id === userId)) setFresh({ userId, at: Date.now() });
+    if (userId) setFresh({ userId, at: Date.now() });
   });
   useEffect(() => {
     if (!fresh) return;
-    const t = window.setTimeout(() => setFresh(null), 6000);
+    const t = window.setTimeout(() => setFresh(null), 15_000);
     return () => window.clearTimeout(t);
   }, [fresh]);
   const freshName = fresh && d?.members.find((m) => m.id === fresh.userId);
