@@ -15,7 +15,7 @@ import { actingUserId } from '../teams/team-access';
 import { readTranscript } from './read-transcript';
 import { scorePractice } from './score-practice';
 import { publishSessionEvent } from './session-events';
-import { readPendingRecording } from './session-recording';
+import { decodeRecording, readPendingRecording } from './session-recording';
 import { sessionUserSelect, toSessionDto } from './session.dto';
 import { createSessionInput, sessionFieldsInput, type SessionDto } from './session.schema';
 
@@ -39,6 +39,8 @@ export type RecordingInput = {
   transcriptSource?: 'upload' | 'browser';
   /** A finished, not yet attached audio upload of the caller's (WAV). */
   audioUploadId?: string;
+  /** Its bytes, when this request just streamed them in (saves reading the upload back from the store). */
+  audioBytes?: Uint8Array;
 };
 
 export async function recordSession(opts: RecordingInput): Promise<SessionDto> {
@@ -48,7 +50,7 @@ export async function recordSession(opts: RecordingInput): Promise<SessionDto> {
   const module = await findModule(ctx, fields.moduleId);
   const words = opts.transcript === undefined ? null : readTranscript(opts.transcript);
   if (!words && !opts.audioUploadId) throw validationFailed('transcript', 'is required when there is no recording');
-  const recording = opts.audioUploadId ? await readPendingRecording(opts.audioUploadId, userId) : null;
+  const recording = !opts.audioUploadId ? null : opts.audioBytes ? { audio: decodeRecording(opts.audioBytes) } : await readPendingRecording(opts.audioUploadId, userId);
   const expectations = { keywords: module.keywords, targetTime: module.targetTime };
 
   // The engine is pure and fast (well under a second for half an hour); it runs before anything is written.
@@ -105,11 +107,19 @@ export async function recordSessionFromForm(opts: { ctx: Ctx; parts: AsyncIterab
   const userId = await recordingUser(ctx);
   const fields: Record<string, string> = {};
   let uploadId: string | undefined;
+  // The recording is kept as it streams past on its way to the store: the engine needs every sample anyway.
+  const received: Uint8Array[] = [];
+  const keep = async function* (source: AsyncIterable<Uint8Array>) {
+    for await (const piece of source) {
+      received.push(piece);
+      yield piece;
+    }
+  };
   try {
     for await (const part of opts.parts) {
       if (part.kind === 'file') {
         if (part.name !== 'audio') throw new AppError('validation_failed', { message: `Unexpected file "${part.name}": send the recording in a part named "audio"`, errors: [{ path: part.name, message: 'unexpected file' }] });
-        const saved = await saveMedia({ organizationId: ctx.organizationId, createdById: userId, kind: 'audio', declaredType: part.contentType, body: part.stream });
+        const saved = await saveMedia({ organizationId: ctx.organizationId, createdById: userId, kind: 'audio', declaredType: part.contentType, body: keep(part.stream) });
         uploadId = saved.id;
       } else if (!FORM_FIELDS.has(part.name)) {
         throw new AppError('validation_failed', { message: `${part.name}: Unknown field`, errors: [{ path: part.name, message: 'Unknown field' }] });
@@ -125,6 +135,7 @@ export async function recordSessionFromForm(opts: { ctx: Ctx; parts: AsyncIterab
       transcript: transcript === undefined || transcript.trim() === '' ? undefined : transcript,
       transcriptSource: transcriptSource as 'upload' | 'browser' | undefined,
       audioUploadId: uploadId,
+      audioBytes: uploadId ? Buffer.concat(received) : undefined,
     });
   } catch (error) {
     if (uploadId) await discard(uploadId);
