@@ -62,7 +62,7 @@ try {
   row('REST POST /sessions, JSON words', restWords, aloneWords);
   row('analysis alone: parse + decodeWav + analyzeSession', aloneAudio);
   row('REST POST /sessions, multipart words + WAV', restAudio, aloneAudio);
-  console.log(`\naround the engine: ${(median(restWords) - median(aloneWords)).toFixed(0)} ms with words only, ${(median(restAudio) - median(aloneAudio)).toFixed(0)} ms with the recording (upload, store, read back, insert)`);
+  console.log(`\naround the engine: ${(median(restWords) - median(aloneWords)).toFixed(0)} ms with words only, ${(median(restAudio) - median(aloneAudio)).toFixed(0)} ms with the recording (upload, store, insert)`);
 } finally {
   await app.stop();
   await stopTestDatabase();
