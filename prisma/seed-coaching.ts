@@ -78,6 +78,24 @@ const REPS = [
 
 const FILLERS = ['um', 'uh', 'you know', 'like', 'basically', 'so'];
 
+/** What a rep says when a keyword slips their mind. */
+const PLAIN: Record<string, string> = {
+  'peace of mind': 'comfort',
+  coverage: 'protection',
+  warranty: 'plan',
+  'monthly payment': 'payment',
+  'repair costs': 'repairs',
+  transferable: 'yours to pass on',
+  'seven year plan': 'longer plan',
+  'sign today': 'go ahead',
+  APR: 'rate',
+  'credit score': 'history',
+  term: 'length',
+  'trade-in value': 'offer',
+  'market report': 'numbers',
+  'tax savings': 'savings',
+};
+
 /** A small deterministic random generator, so the demo looks the same on every fresh start. */
 function random(seed: number) {
   let state = seed >>> 0;
@@ -90,8 +108,8 @@ function random(seed: number) {
  */
 function perform(script: string, keywords: readonly string[], polish: number, rnd: () => number): TranscriptWord[] {
   let text = script;
-  // Less polished reps forget some keywords.
-  for (const k of keywords) if (rnd() > 0.35 + polish * 0.6) text = text.replace(new RegExp(k, 'i'), 'it');
+  // Less polished reps forget some keywords, saying something plainer instead.
+  for (const k of keywords) if (rnd() > 0.35 + polish * 0.6) text = text.replace(new RegExp(k, 'i'), PLAIN[k] ?? 'that');
   const words: TranscriptWord[] = [];
   const secondsPerWord = 0.3 + (1 - polish) * 0.22 * (rnd() > 0.5 ? 1 : -0.6);
   let t = 0.4 + rnd() * 0.5;

@@ -33,7 +33,7 @@ export function DashboardHome({ organizationId }: { organizationId: string }) {
             label="Practice sessions"
             value={s?.sessions.total}
             icon={<MicIcon />}
-            caption={s && (can('coaching:admin') ? 'Recorded in the organization' : 'Yours and your teams’')}
+            caption={s && (can('coaching:admin') ? 'Recorded in the organization' : me.data?.isManager ? 'Yours and your teams’' : 'Yours so far')}
           />
           <StatCard label="Average score" value={s ? (s.sessions.averageScore === null ? null : Math.round(s.sessions.averageScore)) : undefined} icon={<TrendIcon />} caption={s && (s.sessions.scored ? `Over ${s.sessions.scored} scored ${s.sessions.scored === 1 ? 'session' : 'sessions'}` : 'No scores yet')} />
           <div className="flex flex-col justify-between gap-3 rounded-xl border border-accent-200 bg-accent-50 p-5">

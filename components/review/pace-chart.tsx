@@ -14,7 +14,7 @@ export function PaceChart({ wpm, pauses, onSeek }: { wpm: NonNullable<SessionDto
       summary={`Average ${wpm.average} words per minute; ${pct(wpm.ranges.slow)} of the time slow (under ${WPM_BOUNDS.slow}), ${pct(wpm.ranges.good)} in the good range, ${pct(wpm.ranges.fast)} fast (over ${WPM_BOUNDS.fast}). ${pauses.items.length} pauses marked.`}
       data={wpm.series}
       x={{ key: 't', format: (s) => formatDuration(s), label: 'Time into the pitch' }}
-      y={{ domain: [0, top], label: 'Words per minute' }}
+      y={{ domain: [0, top], format: (v) => `${v}` }}
       bands={[
         { from: 0, to: WPM_BOUNDS.slow, label: 'Slow', color: 'sky' },
         { from: WPM_BOUNDS.slow, to: WPM_BOUNDS.fast, label: 'Good', color: 'emerald' },

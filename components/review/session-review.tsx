@@ -141,7 +141,7 @@ function Review({ organizationId, session: s }: { organizationId: string; sessio
             )}
             {s.wpm && s.pauses && (
               <Card aria-labelledby="pace-title">
-                <CardHeader id="pace-title" title="Pace" description={s.wpm.recommendation} />
+                <CardHeader id="pace-title" title="Pace, in words per minute" description={s.wpm.recommendation} />
                 <CardBody>
                   <PaceChart wpm={s.wpm} pauses={s.pauses} onSeek={onSeek} />
                 </CardBody>

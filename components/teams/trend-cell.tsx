@@ -4,14 +4,20 @@ import { Chart } from '@/components/charts/chart';
 import { cx } from '@/components/ui/cx';
 
 export function TrendCell({ trend, scores, name }: { trend: number | null; scores: number[]; name: string }) {
-  if (trend === null) return <span className="text-zinc-400">Not enough sessions</span>;
+  if (trend === null)
+    return (
+      <span className="text-zinc-400">
+        <span className="hidden sm:inline">Not enough sessions</span>
+        <span className="sm:hidden">—</span>
+      </span>
+    );
   const up = trend > 0;
   const flat = trend === 0;
   return (
     <div className="flex items-center justify-end gap-3">
       <Chart
         compact
-        className="w-24"
+        className="hidden w-24 sm:block"
         title={`Recent scores of ${name}`}
         summary={`Last ${scores.length} scores: ${scores.join(', ')}`}
         data={scores.map((score, i) => ({ i, score }))}

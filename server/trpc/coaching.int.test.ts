@@ -4,6 +4,8 @@ import { resolveUserContext } from '../auth/resolve-context';
 import { requireOrg } from '../context';
 import { db } from '../db';
 import { issueInvites } from '../domain/invites/create-invites';
+import { saveMedia } from '../media/save-media';
+import { makeWav } from '../test/wav';
 import { addPerson, createProductWithModule, createTeam, PITCH, wordsOf } from '../test/coaching';
 import { newTenant, uniqueEmail } from '../test/factories';
 import { appRouter } from './root';
@@ -54,5 +56,30 @@ describe('coaching over tRPC', () => {
     const again = await caller(null).invites.lookup({ token: issued!.token }).catch((e: unknown) => e);
     expect(again).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/already been used/) });
     expect((again as { cause?: { code?: string } }).cause?.code).toBe('gone');
+    // What the invite page shows, without errors: which of the clear pages applies.
+    expect(await caller(null).invites.linkState({ token: issued!.token })).toEqual({ state: 'used', message: expect.stringMatching(/already been used/) });
+    expect(await caller(null).invites.linkState({ token: 'inv_nothing_here_at_all_12345' })).toEqual({ state: 'unknown' });
+    const [fresh] = await db.$transaction((tx) => issueInvites(tx, ctx, [{ email: uniqueEmail('trpc-late'), teamId: team.id, role: 'member' }]));
+    await db.invite.update({ where: { id: fresh!.invite.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await caller(null).invites.linkState({ token: fresh!.token })).toEqual({ state: 'expired', message: expect.stringMatching(/^This invite expired on/) });
+    expect((await caller(null).invites.linkState({ token: (await db.$transaction((tx) => issueInvites(tx, ctx, [{ email: uniqueEmail('trpc-ok'), teamId: team.id, role: 'member' }])))[0]!.token })).state).toBe('valid');
+  });
+
+  it('the recorder: an uploaded WAV is attached by id; only the uploader’s own upload, once', async () => {
+    delete process.env.STT_URL;
+    const t = await newTenant('trpc-recorder');
+    const { moduleId } = await createProductWithModule(t.orgHeaders);
+    const rep = await addPerson(t, 'trpc-recorder-rep');
+    const other = await addPerson(t, 'trpc-recorder-other');
+    const upload = await saveMedia({ organizationId: t.organizationId, createdById: rep.userId, kind: 'audio', declaredType: 'audio/wav', body: makeWav({ seconds: 3 }) });
+
+    await expect(caller(other.userId, t.organizationId).sessions.record({ moduleId, audioUploadId: upload.id })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
+    const recorded = await caller(rep.userId, t.organizationId).sessions.record({ moduleId, audioUploadId: upload.id, transcript: 'WEBVTT\n\n00:00.100 --> 00:02.500\nUm hello there, this is our free trial\n', transcriptSource: 'browser' });
+    expect(recorded).toMatchObject({ audioUrl: `/api/v1/sessions/${recorded.id}/audio`, transcript: { status: 'ready', source: 'browser' }, duration: 3 });
+    expect(recorded.energy).not.toBeNull();
+    expect(await db.media.findUniqueOrThrow({ where: { id: upload.id } })).toMatchObject({ status: 'ready', public: false });
+    // Attached once: the same upload cannot become a second session.
+    await expect(caller(rep.userId, t.organizationId).sessions.record({ moduleId, audioUploadId: upload.id })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
+    expect(await db.practiceSession.count({ where: { userId: rep.userId } })).toBe(1);
   });
 });
