@@ -21,4 +21,14 @@ export default tseslint.config(
     },
   },
   { files: ['app/**/*.{ts,tsx}', 'server/trpc/**/*.ts', 'components/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', layering] } },
+  // Every UI spec runs with the console guard on: it takes `test` from e2e/ui/test.ts, never Playwright's bare one.
+  {
+    files: ['e2e/ui/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@playwright/test', importNames: ['test'], message: "Import { test, expect } from './test': it fails a spec whose page logged an error." }] },
+      ],
+    },
+  },
 );

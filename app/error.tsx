@@ -18,7 +18,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
       </div>
       <h1 className="mt-5 text-2xl font-semibold tracking-tight text-zinc-900">Something went wrong</h1>
       <p className="mt-2 max-w-md text-sm text-zinc-500">An unexpected error stopped this page from loading. Trying again usually helps.</p>
-      {digest && <p className="mt-2 font-mono text-xs text-zinc-400">Reference: {digest}</p>}
+      {digest && <p className="mt-2 font-mono text-xs text-zinc-500">Reference: {digest}</p>}
       <div className="mt-8 flex gap-3">
         <Button onClick={() => retry()}>Try again</Button>
         <Link href="/" className={buttonClass('secondary')}>

@@ -1,4 +1,6 @@
-// Starts a fresh test database and the production build on E2E_PORT, and mints an API key for the api project.
+// Starts a fresh test database with the demo data (as `npm start` seeds it) and the production build on E2E_PORT, and
+// mints an API key for the api project.
+import { seed } from '../prisma/seed';
 import { prepareTestDatabase, stopTestDatabase } from '../scripts/db/test-database';
 import { E2E_PORT } from '../playwright.config';
 import { OPEN_BUDGETS, startAppServer } from './fixtures/app-server';
@@ -7,6 +9,7 @@ import { bootstrapTenant } from './fixtures/tenant';
 
 export default async function globalSetup() {
   const databaseUrl = await prepareTestDatabase('pitchcraft_e2e');
+  await seed(databaseUrl);
   // Real mail: the app's worker delivers over SMTP to a server the specs can read.
   const mail = await startMailSink();
   process.env.E2E_MAIL_URL = mail.httpUrl;

@@ -1,18 +1,56 @@
-// The demo data: a team whose dashboard has something to show on first start, scored by the real engine, seeded once.
-import { inject, describe, expect, it } from 'vitest';
+// The demo data: seeding twice changes nothing the second time, and Demo Motors shows the product through the same
+// domain functions the app uses (members in several roles, keys with one revoked, a month of security log).
+import { describe, expect, it, inject } from 'vitest';
+import { resolveUserContext } from '../server/auth/resolve-context';
+import { listApiKeys } from '../server/domain/api-keys/manage-api-keys';
+import { listAuditEvents } from '../server/domain/audit/list-audit-events';
+import { listMembers } from '../server/domain/organizations/manage-members';
+import { getStatistics } from '../server/domain/statistics/get-statistics';
+import { verifyCredentials } from '../server/domain/identity/authenticate';
 import { db } from '../server/db';
-import { DEMO_LOGIN, seed } from './seed';
+import { DEMO_LOGIN, SECTIONS, seed } from './seed';
 
 describe('demo seed', () => {
-  it('creates a team with a manager, reps with weeks of scored sessions, and products with ordered modules; twice changes nothing', async () => {
+  it('fills Demo Motors once, and every section is marked seeded', async () => {
     await seed(inject('databaseUrl'));
     const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_LOGIN.email } });
     const organizationId = owner.activeOrganizationId!;
-    const team = await db.team.findFirstOrThrow({ where: { organizationId }, include: { members: true } });
-    expect(team.members.filter((m) => m.role === 'manager')).toHaveLength(1);
-    expect(team.members.filter((m) => m.role === 'member').length).toBeGreaterThanOrEqual(3);
+    const eventsBefore = await db.auditEvent.count({ where: { organizationId } });
+    await seed(inject('databaseUrl'));
+    // Other test files add rows in parallel; the demo organization's own rows are what must not double.
+    expect(await db.apiKey.count({ where: { organizationId } })).toBe(4);
+    // The owner, the team section's four and the coaching section's two extra reps.
+    expect(await db.membership.count({ where: { organizationId } })).toBe(7);
+    expect(await db.auditEvent.count({ where: { organizationId } })).toBe(eventsBefore);
 
-    const sessions = await db.practiceSession.findMany({ where: { organizationId }, select: { userId: true, score: true, recordedAt: true, analysis: true } });
+    const demo = { organizationId, people: {} };
+    for (const section of SECTIONS) expect(await section.seeded(db, demo), section.name).toBe(true);
+
+    const ctx = await resolveUserContext({ userId: owner.id, requestedOrganizationId: organizationId, requestId: 'seed-test', ip: null });
+    const members = await listMembers({ ctx });
+    expect(new Set(members.map((m) => m.role))).toEqual(new Set(['owner', 'admin', 'manager', 'member']));
+    const stats = await getStatistics({ ctx, range: {} });
+    expect(stats.apiKeys).toEqual({ total: 4, active: 3 });
+    expect((await listApiKeys({ ctx, page: { limit: 50, offset: 0 } })).results.map((k) => k.name)).toEqual(['Monthly reporting export', 'Power dialer', 'CRM sync']);
+    const log = await listAuditEvents({ ctx, page: { limit: 200, offset: 0 } });
+    expect(new Set(log.results.map((e) => e.type))).toEqual(new Set(['organization.created', 'member.role_changed', 'member.removed', 'api_key.created', 'api_key.revoked', 'login.succeeded']));
+    // Newest first, and the newest is recent: the demo looks in use today.
+    expect(Date.now() - new Date(log.results[0]!.createdAt).getTime()).toBeLessThan(6 * 3_600_000);
+
+    // A teammate signs in with the demo password, as the README says.
+    const admin = members.find((m) => m.role === 'admin')!;
+    expect(await verifyCredentials({ login: admin.email, password: DEMO_LOGIN.password, ip: '192.0.2.1' })).toMatchObject({ email: admin.email });
+  });
+
+  it('gives Demo Motors a coaching team whose dashboard has something to show: weeks of sessions scored by the engine, some recorded', async () => {
+    await seed(inject('databaseUrl'));
+    const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_LOGIN.email } });
+    const organizationId = owner.activeOrganizationId!;
+    const team = await db.team.findFirstOrThrow({ where: { organizationId }, include: { members: { include: { membership: { include: { user: true } } } } } });
+    expect(team.members.filter((m) => m.role === 'manager').map((m) => m.membership.user.firstName)).toEqual(['Marcus']);
+    expect(team.members.filter((m) => m.role === 'member')).toHaveLength(4);
+
+    const sessions = await db.practiceSession.findMany({ where: { organizationId }, select: { userId: true, score: true, recordedAt: true, analysis: true, audioMediaId: true } });
     expect(sessions.length).toBeGreaterThan(30);
     expect(sessions.every((s) => s.score !== null && (s.analysis as { final: number }).final === s.score)).toBe(true);
     const days = (Math.max(...sessions.map((s) => s.recordedAt.getTime())) - Math.min(...sessions.map((s) => s.recordedAt.getTime()))) / 86_400_000;
@@ -21,21 +59,13 @@ describe('demo seed', () => {
     const scores = sessions.map((s) => s.score!);
     expect(Math.max(...scores) - Math.min(...scores)).toBeGreaterThan(20);
     expect(sessions.some((s) => (s.analysis as { fillers: { total: number } }).fillers.total > 0)).toBe(true);
-
     // Some come with a recording: the player and the energy chart have something to show.
-    const recorded = await db.practiceSession.findMany({ where: { organizationId, audioMediaId: { not: null } }, select: { audioMediaId: true, analysis: true } });
+    const recorded = sessions.filter((s) => s.audioMediaId);
     expect(recorded.length).toBeGreaterThanOrEqual(4);
     expect(recorded.every((s) => (s.analysis as { energy: unknown }).energy !== null)).toBe(true);
     const media = await db.media.findUniqueOrThrow({ where: { id: recorded[0]!.audioMediaId! }, include: { chunks: true } });
     expect(media).toMatchObject({ status: 'ready', kind: 'audio', contentType: 'audio/wav' });
     expect(media.chunks.reduce((n, c) => n + c.bytes.length, 0)).toBe(media.size);
-
-    const modules = await db.module.findMany({ where: { organizationId }, orderBy: [{ productId: 'asc' }, { position: 'asc' }] });
-    expect(modules.length).toBeGreaterThanOrEqual(4);
-
-    const counts = async () => [await db.team.count({ where: { organizationId } }), await db.practiceSession.count({ where: { organizationId } }), await db.user.count({ where: { email: { endsWith: '@pitchcraft.dev' } } })];
-    const before = await counts();
-    await seed(inject('databaseUrl'));
-    expect(await counts()).toEqual(before);
+    expect(await db.module.count({ where: { organizationId } })).toBeGreaterThanOrEqual(4);
   });
 });

@@ -143,7 +143,8 @@ function printBanner(login: { email: string; password: string } | undefined): vo
   const lines = [
     `Pitchcraft is running (${dev ? 'development' : 'production'} mode): http://localhost:${port}`,
     login ? `Demo login: ${login.email} / ${login.password}` : 'No demo login (no seed).',
-    db?.embedded ? 'Database: embedded PostgreSQL in .data/postgres' : 'Database: DATABASE_URL',
+    db?.embedded ? `Database: embedded PostgreSQL in ${path.relative(root, db.dataDir ?? '.data/postgres').startsWith('..') ? db.dataDir : path.relative(root, db.dataDir!)}` : 'Database: DATABASE_URL',
+    process.env.SMTP_URL ? 'Mail: SMTP_URL' : `Mail: not configured; read what the app sends at http://localhost:${port}/dev/mail`,
     'Press Ctrl+C to stop.',
   ];
   const rule = '─'.repeat(Math.max(...lines.map((line) => line.length)) + 4);

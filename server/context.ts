@@ -1,5 +1,5 @@
 // The request context every domain function receives first: who acts, in which organization, allowed to do what.
-import type { Permission } from './auth/permissions';
+import { PERMISSION_LABELS, type Permission } from './auth/permissions';
 import { AppError, forbidden } from './errors';
 
 export type Actor =
@@ -19,17 +19,23 @@ export type Ctx = {
 export type OrgCtx = Ctx & { organizationId: string };
 
 export function requireOrg(ctx: Ctx): OrgCtx {
-  if (!ctx.organizationId) throw forbidden('No active organization: create or join one first');
+  if (!ctx.organizationId) throw forbidden('You are not in an organization yet: create or join one first');
   return ctx as OrgCtx;
 }
 
 export function requirePermission(ctx: Ctx, permission: Permission): OrgCtx {
   const orgCtx = requireOrg(ctx);
-  if (!ctx.permissions.has(permission)) throw forbidden(`Missing permission ${permission}`);
+  if (!ctx.permissions.has(permission)) throw missingPermission(ctx, permission);
   return orgCtx;
 }
 
+/** The refusal for a missing permission, in words for whoever acts: a person's role, or an API key's scopes. */
+export function missingPermission(ctx: Pick<Ctx, 'actor'>, permission: Permission) {
+  const what = `“${PERMISSION_LABELS[permission]}” (${permission})`;
+  return forbidden(ctx.actor.kind === 'apiKey' ? `This API key's scopes do not include ${what}` : `Your role does not allow ${what}. Ask an owner or admin.`);
+}
+
 export function requireUser(ctx: Ctx): string {
-  if (ctx.actor.kind !== 'user') throw new AppError('forbidden', { message: 'This operation needs a user, not an API key' });
+  if (ctx.actor.kind !== 'user') throw new AppError('forbidden', { message: 'Only a signed-in person can do this, not an API key' });
   return ctx.actor.id;
 }

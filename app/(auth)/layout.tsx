@@ -10,7 +10,14 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
         <Logo />
       </Link>
       <main className="w-full max-w-md">{children}</main>
-      <p className="mt-10 text-xs text-zinc-400">© {new Date().getFullYear()} Pitchcraft</p>
+      <footer className="mt-10 flex gap-3 text-xs text-zinc-600">
+        <span>© {new Date().getFullYear()} Pitchcraft</span>
+        <span aria-hidden>·</span>
+        {/* For whoever connects another system: the REST reference needs no account to read. */}
+        <Link href="/docs/api" className="underline-offset-2 hover:text-zinc-900 hover:underline">
+          API reference
+        </Link>
+      </footer>
     </div>
   );
 }

@@ -1,8 +1,10 @@
 'use client';
 // The API keys page body: the one-time secret of a key just created, the create form and the list.
+import Link from 'next/link';
 import { useState } from 'react';
 import { useOrganizationAccess } from '@/components/shell/use-organization-access';
 import { Alert } from '@/components/ui/alert';
+import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { ApiKeysTable } from './api-keys-table';
 import { CreateApiKeyForm } from './create-api-key-form';
@@ -15,7 +17,16 @@ export function ApiKeysSettings() {
   const canManage = can('apiKeys:manage');
   return (
     <>
-      <PageHeader eyebrow="Settings" title="API keys" description="Give other systems access to the Pitchcraft REST API, with just the scopes they need." />
+      <PageHeader
+        eyebrow="Settings"
+        title="API keys"
+        description="Give other systems access to the Pitchcraft REST API, with just the scopes they need."
+        action={
+          <Link href="/docs/api" className={buttonClass('secondary', 'sm')}>
+            API reference
+          </Link>
+        }
+      />
       <div className="space-y-8">
         {created && <CreatedKeyNotice name={created.name} secret={created.secret} onDone={() => setCreated(null)} />}
         <QueryState query={organization} loadingLabel="Loading" rows={5} frame="page">{() => !can('apiKeys:read') ? (

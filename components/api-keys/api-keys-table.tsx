@@ -12,6 +12,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DateText } from '@/components/ui/date-text';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
+import { stickyEndCell, TableScroller } from '@/components/ui/table-scroller';
 import { useToast } from '@/components/ui/toast';
 import { PERMISSION_LABELS, PERMISSIONS } from '@/server/auth/permissions';
 import type { ApiKeyDto } from '@/server/domain/api-keys/api-key.schema';
@@ -26,6 +27,9 @@ export function ApiKeysTable({ canManage }: { canManage: boolean }) {
   const [offset, setOffset] = useState(0);
   const [revoking, setRevoking] = useState<ApiKeyDto | null>(null);
   const keys = useQuery(trpc.apiKeys.list.queryOptions({ limit: PAGE, offset }, { placeholderData: (previous) => previous }));
+  // Whether keys existed before: "none yet" and "all revoked" call for different words.
+  const statistics = useQuery(trpc.statistics.get.queryOptions());
+  const everCreated = (statistics.data?.apiKeys.total ?? 0) > 0;
   const revoke = useMutation(
     trpc.apiKeys.revoke.mutationOptions({
       onSuccess: async () => {
@@ -47,21 +51,29 @@ export function ApiKeysTable({ canManage }: { canManage: boolean }) {
     <Card aria-labelledby="keys-title">
       <CardHeader id="keys-title" title="Active keys" description={data ? `${data.count} active ${data.count === 1 ? 'key' : 'keys'}` : undefined} />
       <QueryState query={keys} loadingLabel="Loading API keys" rows={4} frame="inset">{(data) => data.count === 0 ? (
-        <EmptyState icon={<KeyIcon />} title="No API keys yet" description="Create a key to connect your CRM, dialer or scripts to Pitchcraft." />
+        everCreated ? (
+          <EmptyState
+            icon={<KeyIcon />}
+            title="No active keys"
+            description={`Every key created here has been revoked or has expired, so no integration can reach the API right now.${canManage ? ' Create a new key to connect one again.' : ''}`}
+          />
+        ) : (
+          <EmptyState icon={<KeyIcon />} title="No API keys yet" description={canManage ? 'Create a key above to connect your CRM, dialer or scripts to Pitchcraft.' : 'An owner or admin can create one to connect your CRM, dialer or scripts.'} />
+        )
       ) : (
         <>
-          <div className="overflow-x-auto">
+          <TableScroller label="API keys">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-zinc-100 text-xs text-zinc-500">
                 <tr>
                   <th scope="col" className="px-6 py-3 font-medium">Name</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Key</th>
+                  <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Key</th>
                   <th scope="col" className="px-4 py-3 font-medium">Scopes</th>
                   <th scope="col" className="px-4 py-3 font-medium whitespace-nowrap">Last used</th>
                   <th scope="col" className="px-4 py-3 font-medium">Expires</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Created</th>
+                  <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Created</th>
                   {canManage && (
-                    <th scope="col" className="px-6 py-3">
+                    <th scope="col" className={`px-4 py-3 sm:px-6 ${stickyEndCell}`}>
                       <span className="sr-only">Actions</span>
                     </th>
                   )}
@@ -70,8 +82,12 @@ export function ApiKeysTable({ canManage }: { canManage: boolean }) {
               <tbody className="divide-y divide-zinc-100">
                 {data.results.map((k) => (
                   <tr key={k.id} className="align-top">
-                    <td className="px-6 py-3 font-medium text-zinc-900">{k.name}</td>
-                    <td className="px-4 py-3">
+                    <td className="max-w-48 px-4 py-3 font-medium break-words text-zinc-900 sm:px-6">
+                      {k.name}
+                      {/* On a phone the prefix sits under the name instead of in a column of its own. */}
+                      <code className="mt-1 block w-fit rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs font-normal whitespace-nowrap text-zinc-700 sm:hidden">{k.prefix}…</code>
+                    </td>
+                    <td className="hidden px-4 py-3 sm:table-cell">
                       <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs whitespace-nowrap text-zinc-700">{k.prefix}…</code>
                     </td>
                     <td className="px-4 py-3">
@@ -83,11 +99,11 @@ export function ApiKeysTable({ canManage }: { canManage: boolean }) {
                     <td className="px-4 py-3 whitespace-nowrap text-zinc-600">
                       <DateText value={k.expiresAt} fallback="Never" />
                     </td>
-                    <td className="px-4 py-3 whitespace-nowrap text-zinc-600">
+                    <td className="hidden px-4 py-3 whitespace-nowrap text-zinc-600 sm:table-cell">
                       <DateText value={k.createdAt} />
                     </td>
                     {canManage && (
-                      <td className="px-6 py-2 text-right">
+                      <td className={`px-4 py-2 text-right sm:px-6 ${stickyEndCell}`}>
                         <Button variant="danger-ghost" size="sm" onClick={() => (revoke.reset(), setRevoking(k))} aria-label={`Revoke ${k.name}`}>
                           Revoke
                         </Button>
@@ -97,7 +113,7 @@ export function ApiKeysTable({ canManage }: { canManage: boolean }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroller>
           <Pagination offset={offset} limit={PAGE} count={data.count} onChange={setOffset} label="API key pages" />
         </>
       )}</QueryState>

@@ -1,11 +1,10 @@
 // Puts a security-log event into words: its label ("API key created") and a one-line summary of its detail.
 import { PERMISSIONS } from '@/server/auth/permissions';
+import { ROLE_NAMES } from '@/components/shell/role-names';
 import { AUDIT_TYPE_LABELS, type AuditEventDto, type AuditType } from '@/server/domain/audit/audit-event.schema';
 
-const ROLE_NAMES: Record<string, string> = { owner: 'Owner', admin: 'Admin', manager: 'Manager', member: 'Member' };
-
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
-const role = (v: unknown) => ROLE_NAMES[String(v)] ?? text(v) ?? '?';
+const role = (v: unknown) => ROLE_NAMES[String(v) as keyof typeof ROLE_NAMES] ?? text(v) ?? '?';
 
 /** The event's label; a type this build does not know (recorded by a newer one) shows as stored. */
 export const eventLabel = (type: string) => AUDIT_TYPE_LABELS[type as AuditType] ?? type;

@@ -10,14 +10,13 @@ import { cx } from '@/components/ui/cx';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { Select } from '@/components/ui/select';
+import { TableScroller } from '@/components/ui/table-scroller';
 import { AUDIT_TYPE_LABELS, ORGANIZATION_AUDIT_TYPES, type AuditEventDto, type AuditType } from '@/server/domain/audit/audit-event.schema';
 import { detailTitle, eventLabel, summarizeDetail } from './audit-event-text';
+import { EventTime } from './event-time';
 import { QueryState } from '@/components/ui/query-state';
 
 const PAGE = 50;
-// The viewer's own locale and time zone: the log is read by people checking what happened when, where they are.
-const SHORT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const FULL = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
 
 export function AuditEventsTable() {
   const trpc = useTRPC();
@@ -61,15 +60,16 @@ export function AuditEventsTable() {
         />
       ) : (
         <>
-          <div className={cx('overflow-x-auto transition-opacity', events.isPlaceholderData && 'opacity-60')} aria-busy={events.isPlaceholderData || undefined}>
+          <TableScroller label="Security events" className={cx('transition-opacity', events.isPlaceholderData && 'opacity-60')}>
             <table className="w-full text-left text-sm">
               <thead className="border-b border-zinc-100 text-xs text-zinc-500">
                 <tr>
-                  <th scope="col" className="px-6 py-3 font-medium">Time</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Event</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Who</th>
-                  <th scope="col" className="px-4 py-3 font-medium whitespace-nowrap">IP address</th>
-                  <th scope="col" className="px-6 py-3 font-medium">Details</th>
+                  <th scope="col" className="px-4 py-3 font-medium sm:hidden">Event</th>
+                  <th scope="col" className="hidden px-6 py-3 font-medium sm:table-cell">Time</th>
+                  <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Event</th>
+                  <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Who</th>
+                  <th scope="col" className="hidden px-4 py-3 font-medium whitespace-nowrap sm:table-cell">IP address</th>
+                  <th scope="col" className="hidden px-6 py-3 font-medium sm:table-cell">Details</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-zinc-100">
@@ -78,7 +78,7 @@ export function AuditEventsTable() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroller>
           <Pagination offset={offset} limit={PAGE} count={data.count} onChange={setOffset} label="Security log pages" />
         </>
       )}</QueryState>
@@ -87,22 +87,31 @@ export function AuditEventsTable() {
 }
 
 function EventRow({ event }: { event: AuditEventDto }) {
-  const at = new Date(event.createdAt);
   const summary = summarizeDetail(event);
   return (
     <tr className="align-top">
-      <td className="px-6 py-3 whitespace-nowrap text-zinc-600">
-        <time dateTime={event.createdAt} title={FULL.format(at)}>
-          {SHORT.format(at)}
-        </time>
+      {/* On a phone one cell tells the whole event, so nothing hides off to the side. */}
+      <td className="px-4 py-3 sm:hidden">
+        <p className="font-medium text-zinc-900">{eventLabel(event.type)}</p>
+        <div className="mt-1 text-zinc-600">
+          <Actor actor={event.actor} />
+        </div>
+        {summary && <p className="mt-1 text-zinc-600">{summary}</p>}
+        <p className="mt-1 text-xs text-zinc-500">
+          <EventTime at={event.createdAt} />
+          {event.ip && <span className="tabular-nums"> · {event.ip}</span>}
+        </p>
       </td>
-      <td className="px-4 py-3 font-medium whitespace-nowrap text-zinc-900">{eventLabel(event.type)}</td>
-      <td className="max-w-64 px-4 py-3">
+      <td className="hidden px-6 py-3 whitespace-nowrap text-zinc-600 sm:table-cell">
+        <EventTime at={event.createdAt} />
+      </td>
+      <td className="hidden px-4 py-3 font-medium whitespace-nowrap text-zinc-900 sm:table-cell">{eventLabel(event.type)}</td>
+      <td className="hidden max-w-64 px-4 py-3 sm:table-cell">
         <Actor actor={event.actor} />
       </td>
-      <td className="px-4 py-3 whitespace-nowrap text-zinc-600 tabular-nums">{event.ip ?? <span className="text-zinc-400">—</span>}</td>
-      <td className="max-w-72 px-6 py-3 text-zinc-600" title={detailTitle(event)}>
-        {summary ?? <span className="text-zinc-400">—</span>}
+      <td className="hidden px-4 py-3 whitespace-nowrap text-zinc-600 tabular-nums sm:table-cell">{event.ip ?? <span className="text-zinc-500">—</span>}</td>
+      <td className="hidden max-w-72 px-6 py-3 text-zinc-600 sm:table-cell" title={detailTitle(event)}>
+        {summary ?? <span className="text-zinc-500">—</span>}
       </td>
     </tr>
   );
@@ -126,5 +135,5 @@ function Actor({ actor }: { actor: AuditEventDto['actor'] }) {
       </div>
     );
   }
-  return <span className="text-zinc-400">—</span>;
+  return <span className="text-zinc-500">—</span>;
 }

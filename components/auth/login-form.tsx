@@ -20,6 +20,8 @@ export function LoginForm({ registrationOpen }: { registrationOpen: boolean }) {
   const form = useZodForm({
     schema: loginInput,
     initialValues: { login: '', password: '' },
+    // What was typed here is not work to lose.
+    guard: false,
     onSubmit: async (input) => {
       const result = await signIn('credentials', { login: input.login, password: input.password, redirect: false });
       if (!result || result.error) {
@@ -35,7 +37,7 @@ export function LoginForm({ registrationOpen }: { registrationOpen: boolean }) {
   return (
     <AuthCard
       title="Sign in to Pitchcraft"
-      subtitle="Welcome back. Enter your details to continue."
+      subtitle="Use the email or username and password of your Pitchcraft account."
       footer={
         registrationOpen ? (
           <>

@@ -10,8 +10,9 @@ import { QueryState } from '@/components/ui/query-state';
 export function OrganizationSummary({ organizationId }: { organizationId: string }) {
   const { organization, can } = useOrganizationAccess();
   return (
-    <Card>
+    <Card aria-labelledby="dashboard-organization-title">
       <CardHeader
+        id="dashboard-organization-title"
         title="Organization"
         action={
           can('organization:update') && (
@@ -26,7 +27,7 @@ export function OrganizationSummary({ organizationId }: { organizationId: string
           <dl className="space-y-4 text-sm">
             <div className="flex justify-between gap-4">
               <dt className="text-zinc-500">Location</dt>
-              <dd className="text-right font-medium text-zinc-900">{org.location || <span className="font-normal text-zinc-400">Not set</span>}</dd>
+              <dd className="text-right font-medium text-zinc-900">{org.location || <span className="font-normal text-zinc-500">Not set</span>}</dd>
             </div>
             <div className="flex justify-between gap-4">
               <dt className="text-zinc-500">Base currency</dt>

@@ -1,10 +1,12 @@
 'use client';
 // Form state validated by the same zod schema as the server: on blur per field, on submit for all, merged with
-// the server's field errors (paths such as `currencies.1` show under `currencies`).
+// the server's field errors (paths such as `currencies.1` show under `currencies`). Unsaved input is guarded: leaving
+// the page through a link or closing the tab asks first (see unsaved-changes.tsx).
 import { useCallback, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { describedBy } from '@/components/ui/form-field';
 import { readServerError, sentence } from './server-error';
+import { useUnsavedChanges } from './unsaved-changes';
 
 export type FieldErrors = Record<string, string>;
 
@@ -16,7 +18,11 @@ type Options<TValues extends Record<string, unknown>, TSchema extends z.ZodType>
   /** Rules the schema cannot state because they span form-only fields, such as "passwords match". */
   check?: (values: TValues) => FieldErrors;
   onSubmit: (input: z.output<TSchema>, values: TValues) => Promise<unknown> | unknown;
+  /** Whether leaving with unsaved input asks first (default true); off for forms whose input is not work, like sign-in. */
+  guard?: boolean;
 };
+
+const sameValues = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 const under = (path: string, field: string) => path === field || path.startsWith(`${field}.`);
 const topField = (path: string) => path.split('.')[0]!;
@@ -58,6 +64,12 @@ export function useZodForm<TValues extends Record<string, unknown>, TSchema exte
   );
 
   const valuesRef = useRef(values);
+  // What the form holds on the server side: its initial values, then whatever was last saved or reset to.
+  const baseline = useRef(opts.initialValues);
+  const submittingRef = useRef(false);
+  // While a submit is under way nothing is at risk: it may itself navigate away (sign-up, create organization).
+  const isDirty = useCallback(() => !submittingRef.current && !sameValues(valuesRef.current, baseline.current), []);
+  useUnsavedChanges(isDirty, opts.guard ?? true);
   const errorsRef = useRef(errors);
   errorsRef.current = errors;
   // Leaving a field the user never changed says nothing yet; after the first submit every blur validates.
@@ -98,7 +110,8 @@ export function useZodForm<TValues extends Record<string, unknown>, TSchema exte
     const mine = server.fieldErrors.filter((f) => fields.includes(topField(f.path)));
     const others = server.fieldErrors.filter((f) => !fields.includes(topField(f.path)));
     setErrors(Object.fromEntries(mine.map((f) => [f.path, sentence(f.message)])));
-    setFormError(mine.length && !others.length ? null : others.length ? others.map((f) => `${f.path}: ${f.message}`).join('; ') : server.message);
+    // Issues about fields this form does not show are read out as sentences; their paths mean nothing to a person.
+    setFormError(mine.length && !others.length ? null : others.length ? others.map((f) => sentence(f.message)).join(' ') : server.message);
     if (mine[0]) focusField(topField(mine[0].path));
     return server;
   };
@@ -119,17 +132,22 @@ export function useZodForm<TValues extends Record<string, unknown>, TSchema exte
       return;
     }
     setSubmitting(true);
+    submittingRef.current = true;
     try {
       await latest.current.onSubmit(data, valuesRef.current);
+      // Saved: what the form holds now is what the server has (onSubmit may also have reset it to the saved values).
+      baseline.current = valuesRef.current;
     } catch (err) {
       applyServerError(err);
     } finally {
+      submittingRef.current = false;
       setSubmitting(false);
     }
   };
 
   const reset = (next: TValues = latest.current.initialValues) => {
     valuesRef.current = next;
+    baseline.current = next;
     edited.current.clear();
     submitted.current = false;
     setValues(next);
@@ -137,5 +155,8 @@ export function useZodForm<TValues extends Record<string, unknown>, TSchema exte
     setFormError(null);
   };
 
-  return { values, setValue, errors, error, formError, setFormError, submitting, id, aria, text, blur, handleSubmit, applyServerError, reset };
+  /** The form holds input that is not saved yet. */
+  const dirty = !sameValues(values, baseline.current);
+
+  return { values, setValue, errors, error, formError, setFormError, submitting, dirty, id, aria, text, blur, handleSubmit, applyServerError, reset };
 }

@@ -10,6 +10,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
+import { TableScroller } from '@/components/ui/table-scroller';
 import { useToast } from '@/components/ui/toast';
 
 const SHORT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -70,7 +71,7 @@ function JobsPanel() {
                 </li>
               ))}
             </ul>
-            <div className="hidden overflow-x-auto sm:block">
+            <TableScroller label="Queues" className="hidden sm:block">
               <table className="w-full text-left text-sm">
                 <thead className="border-b border-zinc-100 text-xs text-zinc-600">
                   <tr>
@@ -97,7 +98,7 @@ function JobsPanel() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroller>
           </Card>
           <Card aria-labelledby="failures-title">
             <CardHeader id="failures-title" title="Latest failures" description="Jobs that used up their retries. Fix the cause (for email, the SMTP settings), then retry." />

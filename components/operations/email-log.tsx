@@ -14,6 +14,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { QueryState } from '@/components/ui/query-state';
 import { Select } from '@/components/ui/select';
+import { TableScroller } from '@/components/ui/table-scroller';
 import { EMAIL_STATUSES, type EmailLogEntryDto } from '@/server/domain/mail/email-log.schema';
 
 const PAGE = 50;
@@ -72,7 +73,7 @@ function EmailTable() {
             <EmptyState icon={<MailIcon />} title={status ? 'No emails with this status' : 'No emails yet'} description="Invitations, loan links and other emails your organization sends will show here." />
           ) : (
             <>
-              <div className={cx('overflow-x-auto', log.isPlaceholderData && 'opacity-60')}>
+              <TableScroller label="Emails" className={cx('transition-opacity', log.isPlaceholderData && 'opacity-60')}>
                 <table className="w-full text-left text-sm">
                   <thead className="border-b border-zinc-100 text-xs text-zinc-600">
                     <tr>
@@ -101,7 +102,7 @@ function EmailTable() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroller>
               <Pagination offset={offset} limit={PAGE} count={data.count} onChange={setOffset} label="Email log pages" />
             </>
           )

@@ -1,5 +1,8 @@
 'use client';
 // The base-currency select and the accepted-currencies picker, as the organization forms (create and settings) show them.
+// Changing the base keeps the old one accepted, and says so: dropping a currency the organization took is the
+// person's call, made with one click on its chip, never a side effect.
+import { useState } from 'react';
 import type { z } from 'zod';
 import type { useZodForm } from '@/components/forms/use-zod-form';
 import { BaseCurrencySelect } from '@/components/organization/base-currency-select';
@@ -20,9 +23,19 @@ export function CurrencyFields<V extends CurrencyValues>(props: {
   halfWidthBase?: boolean;
 }) {
   const { form } = props;
+  const [kept, setKept] = useState<string | null>(null);
+  const changeBase = (next: string) => {
+    const previous = form.values.baseCurrency;
+    form.setValue('baseCurrency', next as V['baseCurrency']);
+    if (!previous || previous === next) return;
+    if (!form.values.currencies.includes(previous)) form.setValue('currencies', [previous, ...form.values.currencies] as V['currencies']);
+    setKept(previous);
+  };
+  // The note lasts while the old base is still in the list; removing its chip is the answer to it.
+  const note = kept && kept !== form.values.baseCurrency && form.values.currencies.includes(kept) ? `${kept} stays accepted. Remove it below if you no longer take it.` : null;
   const base = (
-    <FormField id={form.id('baseCurrency')} label="Base currency" hint={props.baseHint} error={form.error('baseCurrency')}>
-      <BaseCurrencySelect {...form.text('baseCurrency', { hint: true })} disabled={props.disabled} />
+    <FormField id={form.id('baseCurrency')} label="Base currency" hint={note ?? props.baseHint} error={form.error('baseCurrency')}>
+      <BaseCurrencySelect {...form.text('baseCurrency', { hint: true })} onChange={(e) => changeBase(e.target.value)} disabled={props.disabled} />
     </FormField>
   );
   return (

@@ -127,7 +127,7 @@ export function CurrencyPicker({ id, value, onChange, onBlur, base, disabled, ..
           }}
           onClick={() => setOpen(true)}
           onKeyDown={onKeyDown}
-          className="h-7 min-w-32 flex-1 border-0 bg-transparent p-0 text-sm outline-none placeholder:text-zinc-400 focus:ring-0 disabled:cursor-not-allowed"
+          className="h-7 min-w-32 flex-1 border-0 bg-transparent p-0 text-sm outline-none placeholder:text-zinc-500 focus:ring-0 disabled:cursor-not-allowed"
         />
       </div>
       <ul

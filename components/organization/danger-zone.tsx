@@ -10,6 +10,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
+import { toastAfterNavigation } from '@/components/ui/toast';
 import type { OrganizationDto } from '@/server/domain/organizations/organization.schema';
 
 export function DangerZone({ organization }: { organization: OrganizationDto }) {
@@ -18,7 +19,11 @@ export function DangerZone({ organization }: { organization: OrganizationDto }) 
   const remove = useMutation(
     trpc.organization.delete.mutationOptions({
       // A full page load: every cache of this organization goes, and / picks where to land (another one, or onboarding).
-      onSuccess: () => window.location.assign('/'),
+      // The toast travels with it, so the person knows why they are looking at another organization.
+      onSuccess: () => {
+        toastAfterNavigation(`${organization.name} was deleted`);
+        window.location.assign('/');
+      },
     }),
   );
   const busy = remove.isPending || remove.isSuccess;

@@ -1,11 +1,13 @@
 'use client';
-// The organization's members with their roles; owners and admins change roles inline and remove members, everyone
-// may leave. The server's refusals (such as "needs at least one owner") show above the table or in the dialog.
+// The organization's members with their photos and roles; owners and admins change roles inline and remove members,
+// everyone may leave, except that the only owner is offered neither leaving nor a role change (both can only be
+// refused) but told how to get there. The server's refusals still show above the table or in the dialog.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { readServerError } from '@/components/forms/server-error';
 import { useTRPC } from '@/components/providers/trpc';
-import { Initials } from '@/components/shell/initials';
+import { Avatar } from '@/components/shell/avatar';
+import { ROLE_NAMES } from '@/components/shell/role-names';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -14,12 +16,11 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DateText } from '@/components/ui/date-text';
 import { Select } from '@/components/ui/select';
 import { Spinner } from '@/components/ui/spinner';
-import { useToast } from '@/components/ui/toast';
+import { stickyEndCell, TableScroller } from '@/components/ui/table-scroller';
+import { toastAfterNavigation, useToast } from '@/components/ui/toast';
 import { ROLES } from '@/server/auth/permissions';
 import type { MemberDto } from '@/server/domain/organizations/organization.schema';
 import { QueryState } from '@/components/ui/query-state';
-
-const ROLE_NAMES: Record<MemberDto['role'], string> = { owner: 'Owner', admin: 'Admin', manager: 'Manager', member: 'Member' };
 
 export function MembersTable({ organizationName, myRole, canManage }: { organizationName: string; myRole: MemberDto['role'] | null; canManage: boolean }) {
   const trpc = useTRPC();
@@ -47,7 +48,10 @@ export function MembersTable({ organizationName, myRole, canManage }: { organiza
     trpc.organization.removeMember.mutationOptions({
       onSuccess: async ({ left }) => {
         // Whoever leaves has nothing more to see here: a full load of / takes them to their next organization.
-        if (left) return window.location.assign('/');
+        if (left) {
+          toastAfterNavigation(`You left ${organizationName}`);
+          return window.location.assign('/');
+        }
         toast(`${removing ? `${removing.firstName} ${removing.lastName}` : 'The member'} was removed from ${organizationName}`);
         setRemoving(null);
         await Promise.all([
@@ -78,15 +82,17 @@ export function MembersTable({ organizationName, myRole, canManage }: { organiza
           </Alert>
         </div>
       )}
-      <QueryState query={members} loadingLabel="Loading members" rows={3} frame="inset">{(memberList) => (
-        <div className="overflow-x-auto">
+      <QueryState query={members} loadingLabel="Loading members" rows={3} frame="inset">{(memberList) => {
+        const owners = memberList.filter((m) => m.role === 'owner').length;
+        return (
+        <TableScroller label="Members">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-zinc-100 text-xs font-medium text-zinc-500">
               <tr>
-                <th scope="col" className="px-6 py-3 font-medium">Member</th>
-                <th scope="col" className="px-6 py-3 font-medium">Role</th>
-                <th scope="col" className="px-4 py-3 font-medium">Joined</th>
-                <th scope="col" className="px-6 py-3">
+                <th scope="col" className="px-4 py-3 font-medium sm:px-6">Member</th>
+                <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell sm:px-6">Role</th>
+                <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Joined</th>
+                <th scope="col" className={`px-4 py-3 sm:px-6 ${stickyEndCell}`}>
                   <span className="sr-only">Actions</span>
                 </th>
               </tr>
@@ -94,27 +100,18 @@ export function MembersTable({ organizationName, myRole, canManage }: { organiza
             <tbody className="divide-y divide-zinc-100">
               {memberList.map((m) => {
                 const name = `${m.firstName} ${m.lastName}`;
-                const locked = !canManage || (m.role === 'owner' && !isOwner);
-                const busy = change.isPending && change.variables?.membershipId === m.id;
                 const isMe = m.userId === myId;
+                // The only owner can neither step down nor leave: offering either would only end in a refusal.
+                const soleOwner = m.role === 'owner' && owners === 1;
+                const locked = !canManage || (m.role === 'owner' && !isOwner) || soleOwner;
+                const busy = change.isPending && change.variables?.membershipId === m.id;
                 // Owners are removed only by owners; the server checks again, and keeps the last owner.
-                const canRemove = isMe || (canManage && (m.role !== 'owner' || isOwner));
-                return (
-                  <tr key={m.id}>
-                    <td className="px-6 py-3">
-                      <div className="flex items-center gap-3">
-                        <Initials name={name} round />
-                        <div className="min-w-0">
-                          <p className="truncate font-medium text-zinc-900">
-                            {name} {isMe && <Badge className="ml-1">You</Badge>}
-                          </p>
-                          <p className="truncate text-zinc-500">{m.email}</p>
+                const canRemove = !soleOwner && (isMe || (canManage && (m.role !== 'owner' || isOwner)));
+                const role = locked ? (
+                        <div className="space-y-1">
+                          <Badge tone={m.role === 'owner' ? 'accent' : 'neutral'}>{ROLE_NAMES[m.role]}</Badge>
+                          {soleOwner && <p className="text-xs whitespace-nowrap text-zinc-500">Only owner</p>}
                         </div>
-                      </div>
-                    </td>
-                    <td className="px-6 py-3">
-                      {locked ? (
-                        <Badge tone={m.role === 'owner' ? 'accent' : 'neutral'}>{ROLE_NAMES[m.role]}</Badge>
                       ) : (
                         <div className="flex items-center gap-2">
                           <Select
@@ -130,14 +127,31 @@ export function MembersTable({ organizationName, myRole, canManage }: { organiza
                               </option>
                             ))}
                           </Select>
-                          {busy && <Spinner label="Saving role" className="text-zinc-400" />}
+                          {busy && <Spinner label="Saving role" className="text-zinc-500" />}
                         </div>
-                      )}
+                      );
+                return (
+                  <tr key={m.id}>
+                    <td className="px-4 py-3 sm:px-6">
+                      <div className="flex items-center gap-3">
+                        <Avatar name={name} image={m.image} />
+                        <div className="min-w-0">
+                          <p className="max-w-40 truncate font-medium text-zinc-900 sm:max-w-72">
+                            {name} {isMe && <Badge className="ml-1">You</Badge>}
+                          </p>
+                          <p className="max-w-40 truncate text-zinc-500 sm:max-w-72">{m.email}</p>
+                        </div>
+                      </div>
+                      {/* On a phone the role sits under the name, so name, role and action fit the screen. */}
+                      <div className="mt-2 pl-11 sm:hidden">{role}</div>
                     </td>
-                    <td className="px-4 py-3 whitespace-nowrap text-zinc-500">
+                    <td className="hidden px-4 py-3 sm:table-cell sm:px-6">
+                      {role}
+                    </td>
+                    <td className="hidden px-4 py-3 whitespace-nowrap text-zinc-500 sm:table-cell">
                       <DateText value={m.joinedAt} />
                     </td>
-                    <td className="px-6 py-2 text-right">
+                    <td className={`px-4 py-2 text-right sm:px-6 ${stickyEndCell}`}>
                       {canRemove && myId && (
                         <Button variant="danger-ghost" size="sm" onClick={() => (remove.reset(), setRemoving(m))} aria-label={isMe ? 'Leave organization' : `Remove ${name}`}>
                           {isMe ? 'Leave' : 'Remove'}
@@ -149,8 +163,10 @@ export function MembersTable({ organizationName, myRole, canManage }: { organiza
               })}
             </tbody>
           </table>
-        </div>
-      )}</QueryState>
+        </TableScroller>
+        );
+      }}</QueryState>
+      {isOwner && <SoleOwnerNote members={members.data} myId={myId} />}
       <ConfirmDialog
         open={removing !== null}
         title={leaving ? `Leave ${organizationName}?` : `Remove ${removingName}?`}
@@ -166,5 +182,19 @@ export function MembersTable({ organizationName, myRole, canManage }: { organiza
         onConfirm={() => removing && remove.mutate({ membershipId: removing.id })}
       />
     </Card>
+  );
+}
+
+/** Where the only owner learns why there is no Leave button, and what would make one appear. */
+function SoleOwnerNote({ members, myId }: { members: MemberDto[] | undefined; myId: string | undefined }) {
+  const owners = members?.filter((m) => m.role === 'owner') ?? [];
+  if (owners.length !== 1 || owners[0]!.userId !== myId) return null;
+  const others = members!.length > 1;
+  return (
+    <p className="border-t border-zinc-100 px-4 py-3 text-sm text-zinc-600 sm:px-6">
+      You are the only owner, so you cannot leave or change your own role.{' '}
+      {others ? 'Make another member an owner first; then you can step down or leave.' : 'Once someone else has joined, make them an owner to be able to leave.'} To close the
+      organization instead, delete it below.
+    </p>
   );
 }

@@ -16,7 +16,6 @@ import { CurrencyFields } from './currency-fields';
 const formValues = (org: OrganizationDto) => ({
   name: org.name,
   location: org.location ?? '',
-  image: org.image ?? '',
   baseCurrency: org.baseCurrency,
   currencies: org.currencies,
 });
@@ -29,7 +28,7 @@ export function OrganizationSettingsForm({ organization, canEdit }: { organizati
   const form = useZodForm({
     schema: updateOrganizationInput,
     initialValues: formValues(organization),
-    toInput: (v) => ({ ...v, location: v.location.trim() || null, image: v.image.trim() || null }),
+    toInput: (v) => ({ ...v, location: v.location.trim() || null }),
     onSubmit: async (input) => {
       const saved = await update.mutateAsync(input);
       queryClient.setQueryData(trpc.organization.get.queryKey(), saved);
@@ -55,9 +54,6 @@ export function OrganizationSettingsForm({ organization, canEdit }: { organizati
                 <Input {...form.text('location')} placeholder="City, country" />
               </FormField>
             </div>
-            <FormField id={form.id('image')} label="Logo image URL" optional hint="A square PNG or SVG at least 128 × 128 pixels works best." error={form.error('image')}>
-              <Input {...form.text('image', { hint: true })} type="url" inputMode="url" placeholder="https://example.com/logo.png" />
-            </FormField>
             <CurrencyFields
               form={form}
               halfWidthBase
@@ -69,7 +65,7 @@ export function OrganizationSettingsForm({ organization, canEdit }: { organizati
           </CardBody>
           {canEdit && (
             <CardFooter>
-              <Button variant="ghost" onClick={() => form.reset(formValues(organization))} disabled={form.submitting}>
+              <Button variant="ghost" onClick={() => form.reset(formValues(organization))} disabled={form.submitting || !form.dirty}>
                 Discard changes
               </Button>
               <Button type="submit" busy={form.submitting}>

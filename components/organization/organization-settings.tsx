@@ -4,6 +4,7 @@ import { useOrganizationAccess } from '@/components/shell/use-organization-acces
 import { PageHeader } from '@/components/ui/page-header';
 import { DangerZone } from './danger-zone';
 import { MembersTable } from './members-table';
+import { OrganizationLogoCard } from './organization-logo-card';
 import { OrganizationSettingsForm } from './organization-settings-form';
 import { QueryState } from '@/components/ui/query-state';
 
@@ -16,6 +17,7 @@ export function OrganizationSettings() {
         <QueryState query={organization} loadingLabel="Loading organization" rows={6} frame="page">{(org) => (
           <OrganizationSettingsForm key={org.updatedAt} organization={org} canEdit={can('organization:update')} />
         )}</QueryState>
+        {can('organization:update') && organization.data && <OrganizationLogoCard key={organization.data.image ?? 'none'} organization={organization.data} />}
         {can('members:read') && organization.data && <MembersTable organizationName={organization.data.name} myRole={role} canManage={can('members:manage')} />}
         {can('organization:delete') && organization.data && <DangerZone organization={organization.data} />}
       </div>

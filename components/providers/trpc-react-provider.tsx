@@ -27,6 +27,9 @@ function makeQueryClient() {
         staleTime: 30_000,
         retry: (failures, error) => !(error instanceof TRPCClientError && NO_RETRY.has(error.data?.code)) && failures < 2,
       },
+      // Offline, a save fails at once with a clear message (see readServerError) instead of waiting, paused,
+      // behind a spinner until the connection returns.
+      mutations: { networkMode: 'always' },
     },
   });
 }

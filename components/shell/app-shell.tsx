@@ -1,4 +1,6 @@
-// The signed-in frame: a sidebar with the organization switcher, navigation and user menu beside the page.
+// The signed-in frame. From md up: a sidebar with the organization switcher, navigation and user menu beside the page.
+// On a phone: one slim bar (logo, switcher, the person's picture) over a sideways-scrolling navigation strip, so the
+// page's own content starts within the first ~110 px.
 import type { ReactNode } from 'react';
 import { Logo } from './logo';
 import { BoxIcon, BuildingIcon, HomeIcon, KeyIcon, MailIcon, MicIcon, QueueIcon, ShieldIcon, TeamIcon, TrendIcon, UserIcon } from './nav-icons';
@@ -6,6 +8,8 @@ import { NavLink } from './nav-link';
 import { OrganizationSwitcher } from './organization-switcher';
 import { PermittedNavLink } from './permitted-nav-link';
 import { UserMenu } from './user-menu';
+
+const sectionLabel = 'hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase md:block';
 
 export function AppShell({ organizationId, children }: { organizationId: string; children: ReactNode }) {
   const base = `/${organizationId}`;
@@ -17,20 +21,28 @@ export function AppShell({ organizationId, children }: { organizationId: string;
       {/* The column runs the page's full height (border and background); its content stays in view while scrolling. */}
       <aside className="border-b border-zinc-200 bg-white md:w-64 md:shrink-0 md:border-r md:border-b-0">
         <div className="flex flex-col md:sticky md:top-0 md:h-dvh">
-          <div className="flex h-16 shrink-0 items-center px-5">
-            <Logo />
+          <div className="flex items-center gap-2 px-3 pt-2 md:block md:p-0">
+            <div className="flex shrink-0 items-center md:h-16 md:px-5">
+              <Logo nameClassName="hidden md:inline" />
+            </div>
+            <div className="min-w-0 flex-1 md:px-3">
+              <OrganizationSwitcher organizationId={organizationId} />
+            </div>
+            <div className="shrink-0 md:hidden">
+              <UserMenu organizationId={organizationId} compact />
+            </div>
           </div>
-          <div className="px-3">
-            <OrganizationSwitcher organizationId={organizationId} />
-          </div>
-          <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-3 py-4 md:flex-1 md:flex-col md:gap-6 md:overflow-y-auto">
+          <nav
+            aria-label="Main"
+            className="relative flex gap-1 overflow-x-auto px-3 py-2 md:flex-1 md:flex-col md:gap-6 md:overflow-y-auto md:py-4"
+          >
             <div className="flex gap-1 md:flex-col">
               <NavLink href={base} icon={<HomeIcon />} exact>
                 Dashboard
               </NavLink>
             </div>
             <div className="flex gap-1 md:flex-col">
-              <p className="hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-400 uppercase md:block">Coaching</p>
+              <p className={sectionLabel}>Coaching</p>
               <PermittedNavLink permission="sessions:write" href={`${base}/practice`} icon={<MicIcon />}>
                 Practice
               </PermittedNavLink>
@@ -45,7 +57,7 @@ export function AppShell({ organizationId, children }: { organizationId: string;
               </PermittedNavLink>
             </div>
             <div className="flex gap-1 md:flex-col">
-              <p className="hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-400 uppercase md:block">Settings</p>
+              <p className={sectionLabel}>Settings</p>
               <NavLink href={`${base}/settings/organization`} icon={<BuildingIcon />}>
                 Organization
               </NavLink>
@@ -63,19 +75,19 @@ export function AppShell({ organizationId, children }: { organizationId: string;
               </PermittedNavLink>
             </div>
             <div className="flex gap-1 md:flex-col">
-              <p className="hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-400 uppercase md:block">You</p>
+              <p className={sectionLabel}>You</p>
               <NavLink href={`${base}/account`} icon={<UserIcon />}>
                 Account
               </NavLink>
             </div>
           </nav>
-          <div className="border-t border-zinc-200 p-3">
+          <div className="hidden border-t border-zinc-200 p-3 md:block">
             <UserMenu organizationId={organizationId} />
           </div>
         </div>
       </aside>
       <div className="min-w-0 flex-1">
-        <main id="main" className="mx-auto max-w-5xl px-4 py-8 sm:px-8 md:py-10">
+        <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:px-8 md:py-10">
           {children}
         </main>
       </div>

@@ -8,7 +8,7 @@ import Link from 'next/link';
 import { scoreTone, SCORE_TEXT } from '@/components/coaching/format';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
 import { useTableUrlState } from '@/components/data-table/use-table-url-state';
-import { StatCard } from '@/components/dashboard/stat-card';
+import { StatCard } from '@/components/coaching/stat-card';
 import { useTRPC } from '@/components/providers/trpc';
 import { Avatar } from '@/components/shell/avatar';
 import { TeamIcon, TrendIcon, UsersIcon } from '@/components/shell/nav-icons';

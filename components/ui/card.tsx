@@ -12,8 +12,9 @@ export function Card({ className, children, ...rest }: { className?: string; chi
 
 export function CardHeader({ title, description, action, id }: { title: ReactNode; description?: ReactNode; action?: ReactNode; id?: string }) {
   return (
-    <header className="flex flex-wrap items-start justify-between gap-4 border-b border-zinc-100 px-6 py-5">
-      <div className="min-w-0 space-y-1">
+    <header className="flex flex-wrap items-start justify-between gap-4 border-b border-zinc-100 px-4 py-4 sm:px-6 sm:py-5">
+      {/* The action stays beside the title unless that would squeeze the text under ~12rem. */}
+      <div className="min-w-48 flex-1 space-y-1">
         <h2 id={id} className="text-base font-semibold text-zinc-900">
           {title}
         </h2>
@@ -25,9 +26,9 @@ export function CardHeader({ title, description, action, id }: { title: ReactNod
 }
 
 export function CardBody({ className, children }: { className?: string; children: ReactNode }) {
-  return <div className={cx('px-6 py-5', className)}>{children}</div>;
+  return <div className={cx('px-4 py-5 sm:px-6', className)}>{children}</div>;
 }
 
 export function CardFooter({ className, children }: { className?: string; children: ReactNode }) {
-  return <footer className={cx('flex items-center justify-end gap-3 rounded-b-xl border-t border-zinc-100 bg-zinc-50/70 px-6 py-3', className)}>{children}</footer>;
+  return <footer className={cx('flex items-center justify-end gap-3 rounded-b-xl border-t border-zinc-100 bg-zinc-50/70 px-4 py-3 sm:px-6', className)}>{children}</footer>;
 }

@@ -10,6 +10,7 @@ export function ConfirmDialog(props: {
   title: string;
   description: ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;
@@ -25,7 +26,7 @@ export function ConfirmDialog(props: {
       footer={
         <>
           <Button variant="secondary" onClick={props.onCancel} disabled={props.busy} autoFocus>
-            Cancel
+            {props.cancelLabel ?? 'Cancel'}
           </Button>
           <Button variant="danger" onClick={props.onConfirm} busy={props.busy}>
             {props.confirmLabel}

@@ -1,7 +1,10 @@
 'use client';
-// A dropdown menu button (WAI-ARIA menu pattern): arrows move, Enter selects, Escape or a click outside closes.
+// A dropdown menu button (WAI-ARIA menu pattern): arrows move, Enter selects, Escape or a click outside closes. The
+// open menu is kept inside the screen: on a phone it never runs past an edge, whichever way it is aligned.
 import Link from 'next/link';
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+
+const EDGE = 8; // px kept free between an open menu and the edge of the screen
 import { cx } from './cx';
 
 export type MenuEntry =
@@ -11,6 +14,7 @@ export type MenuEntry =
 
 export function Menu(props: { trigger: ReactNode; triggerLabel: string; triggerClassName?: string; entries: MenuEntry[]; align?: 'start' | 'end'; placement?: 'below' | 'above' }) {
   const [open, setOpen] = useState(false);
+  const [shift, setShift] = useState(0);
   const rootRef = useRef<HTMLDivElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -21,6 +25,17 @@ export function Menu(props: { trigger: ReactNode; triggerLabel: string; triggerC
     setOpen(false);
     if (refocus) triggerRef.current?.focus();
   };
+
+  // Measured before paint, so the menu never shows for a frame past the edge.
+  useLayoutEffect(() => {
+    if (!open) return setShift(0);
+    const rect = menuRef.current?.getBoundingClientRect();
+    if (!rect) return;
+    const width = document.documentElement.clientWidth;
+    const overRight = rect.right - (width - EDGE);
+    const overLeft = EDGE - rect.left;
+    setShift(overRight > 0 ? -Math.min(overRight, rect.left - EDGE) : overLeft > 0 ? overLeft : 0);
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -75,8 +90,9 @@ export function Menu(props: { trigger: ReactNode; triggerLabel: string; triggerC
           role="menu"
           aria-label={props.triggerLabel}
           onKeyDown={onMenuKey}
+          style={shift ? { transform: `translateX(${shift}px)` } : undefined}
           className={cx(
-            'absolute z-40 max-h-96 min-w-60 overflow-y-auto rounded-lg bg-white p-1 shadow-lg ring-1 ring-zinc-900/10',
+            'absolute z-40 max-h-96 w-max max-w-[calc(100vw-1rem)] min-w-60 overflow-y-auto rounded-lg bg-white p-1 shadow-lg ring-1 ring-zinc-900/10',
             props.align === 'end' ? 'right-0' : 'left-0',
             props.placement === 'above' ? 'bottom-full mb-2' : 'top-full mt-2',
           )}

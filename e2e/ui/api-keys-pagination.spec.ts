@@ -1,12 +1,10 @@
 // An organization with more than 50 API keys pages through them, 50 at a time; its owner signs in with an
 // account made through the REST API.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { bootstrapTenant } from '../fixtures/tenant';
-import { guardConsole } from './console-guard';
 import { snap } from './screenshot';
 
 test('more than 50 API keys are paginated', async ({ page, request, baseURL }) => {
-  const problems = guardConsole(page);
   const tenant = await bootstrapTenant(baseURL!, 'paging');
   // The tenant starts with one key; 51 more make 52.
   for (let i = 1; i <= 51; i++) {
@@ -20,7 +18,7 @@ test('more than 50 API keys are paginated', async ({ page, request, baseURL }) =
   await page.getByLabel('Password').fill(tenant.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(new RegExp(`/${tenant.organizationId}$`));
-  await expect(page.getByLabel('Active API keys: 52')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'API keys' }).getByText('52 active.')).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
   const pager = page.getByRole('navigation', { name: 'API key pages' });
@@ -37,5 +35,4 @@ test('more than 50 API keys are paginated', async ({ page, request, baseURL }) =
   await snap(page, '16-api-keys-second-page');
   await expect(page.getByRole('table')).toContainText(`key paging-`);
   await expect(pager.getByRole('button', { name: 'Next' })).toBeDisabled();
-  expect(problems()).toEqual([]);
 });

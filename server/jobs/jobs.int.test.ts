@@ -179,6 +179,50 @@ describe('job queue', () => {
     }
   }, 120_000);
 
+  it('SIGTERM lets an in-flight job finish before the worker exits', async () => {
+    sink.options = { delayMs: 2500 }; // the server takes its time accepting the message
+    const to = `drain-${Date.now()}@example.test`;
+    const emailId = await queuedEmail(to);
+    const worker = startWorkerProcess({ SMTP_URL: sink.url, WORKER_DRAIN_SECONDS: '10' });
+    try {
+      await worker.ready;
+      await until(async () => (await db.emailMessage.findUniqueOrThrow({ where: { id: emailId } })).attempts === 1);
+      const stoppedAt = Date.now();
+      worker.child.kill('SIGTERM');
+      const code = await new Promise((r) => worker.child.once('exit', (c) => r(c)));
+      expect(code).toBe(0);
+      expect(Date.now() - stoppedAt).toBeLessThan(12_000);
+      const row = await db.emailMessage.findUniqueOrThrow({ where: { id: emailId } });
+      expect([row.status, row.attempts]).toEqual(['sent', 1]);
+      expect(sink.to(to)).toHaveLength(1);
+      expect((await jobsOf('mail.send', emailId)).map((j) => j.state)).toEqual(['completed']);
+    } finally {
+      worker.child.kill('SIGKILL');
+      sink.options = {};
+    }
+  }, 60_000);
+
+  it('SIGTERM waits only WORKER_DRAIN_SECONDS for a stuck job, which goes back to the queue', async () => {
+    sink.options = { stall: true };
+    const to = `drain-bounded-${Date.now()}@example.test`;
+    const emailId = await queuedEmail(to);
+    const worker = startWorkerProcess({ SMTP_URL: sink.url, WORKER_DRAIN_SECONDS: '2' });
+    try {
+      await worker.ready;
+      await until(async () => (await db.emailMessage.findUniqueOrThrow({ where: { id: emailId } })).attempts === 1);
+      const stoppedAt = Date.now();
+      worker.child.kill('SIGTERM');
+      await new Promise((r) => worker.child.once('exit', r));
+      expect(Date.now() - stoppedAt).toBeLessThan(8_000);
+      // Not lost: the job is waiting to be retried, the message still queued.
+      await until(async () => ['retry', 'created'].includes((await jobsOf('mail.send', emailId))[0]!.state));
+      expect((await db.emailMessage.findUniqueOrThrow({ where: { id: emailId } })).status).toBe('queued');
+    } finally {
+      worker.child.kill('SIGKILL');
+      sink.options = {};
+    }
+  }, 60_000);
+
   it('refuses a payload that does not match its queue', async () => {
     await expect(db.$transaction((tx) => enqueue(tx, 'mail.send', { emailId: 'nope', organizationId: null }))).rejects.toThrow();
   });

@@ -65,23 +65,35 @@ function validUtf8Prefix(bytes: Uint8Array): boolean {
   }
 }
 
+// The formats by name, for messages a person reads ("This file is not really a PNG image").
+const TYPE_NAMES: Record<string, string> = {
+  'image/jpeg': 'a JPEG image',
+  'image/png': 'a PNG image',
+  'image/bmp': 'a BMP image',
+  'audio/wav': 'a WAV recording',
+  'application/pdf': 'a PDF document',
+  'text/csv': 'a CSV file',
+};
+
 export const mediaTooLarge = (kind: MediaKind) =>
-  new AppError('payload_too_large', { message: `${KIND_SPECS[kind].describe[0]!.toUpperCase()}${KIND_SPECS[kind].describe.slice(1)} may be at most ${KIND_SPECS[kind].maxBytes / MB} MB` });
+  new AppError('payload_too_large', { message: `This file is larger than ${KIND_SPECS[kind].maxBytes / MB} MB, the limit for ${KIND_SPECS[kind].describe}. Choose a smaller one.` });
 
 /** The canonical content type for a declared one, or 415 naming what is accepted. */
 export function acceptedType(kind: MediaKind, declared: string | null): string {
   const type = declared?.split(';')[0]?.trim().toLowerCase() ?? '';
   const canonical = KIND_SPECS[kind].types[type];
   if (!canonical) {
-    throw new AppError('unsupported_media_type', { message: `Send ${KIND_SPECS[kind].describe} (${Object.keys(KIND_SPECS[kind].types).join(', ')})` });
+    throw new AppError('unsupported_media_type', { message: `Choose ${KIND_SPECS[kind].describe} (sent as ${Object.keys(KIND_SPECS[kind].types).join(', ')})` });
   }
   return canonical;
 }
 
 /** 415 unless the first bytes are of the declared format. */
 export function assertSignature(kind: MediaKind, canonical: string, head: Uint8Array): void {
-  if (head.length === 0) throw new AppError('validation_failed', { message: 'The file is empty', errors: [{ path: 'file', message: 'is empty' }] });
+  const choose = `Choose ${KIND_SPECS[kind].describe}.`;
+  if (head.length === 0) throw new AppError('validation_failed', { message: `This file is empty. ${choose}`, errors: [{ path: 'file', message: 'The file is empty' }] });
   if (!KIND_SPECS[kind].matches(head, canonical)) {
-    throw new AppError('unsupported_media_type', { message: `The file is not ${KIND_SPECS[kind].describe}; its content does not match ${canonical}` });
+    // Said plainly, for whoever picked the file; the content type is still named for those sending it by hand.
+    throw new AppError('unsupported_media_type', { message: `This file is not really ${TYPE_NAMES[canonical] ?? canonical}, though it was sent as ${canonical}. ${choose}` });
   }
 }

@@ -1,5 +1,6 @@
 // List conventions of API.md §1: limit/offset (alias skip), ordering, and the {count,next,previous,results} envelope.
 import { z } from 'zod';
+import '../domain/shared/zod-messages';
 import { AppError } from '../errors';
 import { DEFAULT_LIMIT, MAX_LIMIT, type Ordering, type Page } from '../domain/shared/list';
 

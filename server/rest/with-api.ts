@@ -73,7 +73,7 @@ export function withApi<A extends Access, P = Record<string, never>>(
       const rateKey = ctx ? `${ctx.actor.kind}:${ctx.actor.id}` : `ip:${ip ?? 'unknown'}`;
       limit = await consume(rateKey, resolvePolicy(options.rateLimit, ctx !== null));
       if (!limit.allowed) {
-        throw new AppError('rate_limited', { message: `Rate limit exceeded; retry in ${limit.resetSeconds} s`, headers: { 'Retry-After': String(limit.resetSeconds) } });
+        throw new AppError('rate_limited', { message: `Too many requests; try again in ${limit.resetSeconds} s`, headers: { 'Retry-After': String(limit.resetSeconds) } });
       }
       if (authError) throw authError;
       if (options.access !== 'public') authorize(options.access, ctx);

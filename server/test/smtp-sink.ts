@@ -3,7 +3,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type SinkOptions = { rejectWith?: { code: number; message: string }; stall?: boolean };
+export type SinkOptions = { rejectWith?: { code: number; message: string }; stall?: boolean; delayMs?: number };
 
 export class SmtpSink {
   readonly messages: ParsedMail[] = [];
@@ -34,7 +34,8 @@ export class SmtpSink {
           return;
         }
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            if (this.options.delayMs) await new Promise((r) => setTimeout(r, this.options.delayMs));
             if (this.options.rejectWith) {
               const error = Object.assign(new Error(this.options.rejectWith.message), { responseCode: this.options.rejectWith.code });
               return callback(error);

@@ -44,7 +44,7 @@ const errorMapping = t.middleware(async ({ next }) => {
     return { ...result, error: toTRPCError(result.error.cause ?? result.error) };
   }
   if (!result.ok && result.error.cause instanceof ZodError) {
-    return { ...result, error: new TRPCError({ code: 'UNPROCESSABLE_CONTENT', message: 'Validation failed', cause: result.error.cause }) };
+    return { ...result, error: new TRPCError({ code: 'UNPROCESSABLE_CONTENT', message: 'Some fields need attention', cause: result.error.cause }) };
   }
   return result;
 });
@@ -55,7 +55,7 @@ const base = t.procedure.use(errorMapping);
 export const publicProcedure = base;
 
 const signedIn = base.use(async ({ ctx, next }) => {
-  if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
+  if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Sign in again to continue.' });
   const appCtx: Ctx = await resolveUserContext({ userId: ctx.userId, requestedOrganizationId: ctx.requestedOrganizationId, requestId: ctx.requestId, ip: ctx.ip }).catch((e: unknown) => {
     throw toTRPCError(e);
   });

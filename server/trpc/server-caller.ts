@@ -12,20 +12,25 @@ import { createCallerFactory } from '@/server/trpc/init';
 
 const createCaller = createCallerFactory(appRouter);
 
-/** The signed-in user's caller and profile; sends anyone signed out (or whose account is gone) to /login. */
-export async function requireSignedIn(callbackUrl: string) {
-  const toLogin = callbackUrl === '/' ? '/login' : `/login?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+/** The signed-in user's caller and profile, or null when nobody is signed in (or the account is gone). */
+export async function currentSignedIn() {
   // Sessions exist only at request time: never prerender a page that asks who is signed in.
   await connection();
   const userId = await currentUserId();
-  if (!userId) redirect(toLogin);
+  if (!userId) return null;
   const caller = createCaller({ userId, requestedOrganizationId: null, requestId: randomUUID(), ip: null });
   const me = await caller.account.me().catch((e: unknown) => {
-    if (e instanceof TRPCError && e.code === 'UNAUTHORIZED') return null;
+    if (e instanceof TRPCError && (e.code === 'UNAUTHORIZED' || e.code === 'NOT_FOUND')) return null;
     throw e;
   });
-  if (!me) redirect(toLogin);
-  return { caller, me, userId };
+  return me ? { caller, me, userId } : null;
+}
+
+/** The signed-in user's caller and profile; sends anyone signed out (or whose account is gone) to /login. */
+export async function requireSignedIn(callbackUrl: string) {
+  const signedIn = await currentSignedIn();
+  if (!signedIn) redirect(callbackUrl === '/' ? '/login' : `/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  return signedIn;
 }
 
 /**
@@ -46,6 +51,9 @@ export async function prefetchOrganizationShell(opts: { userId: string; organiza
     queryClient.prefetchQuery(trpc.account.organizations.queryOptions()),
     queryClient.prefetchQuery(trpc.organization.get.queryOptions()),
     queryClient.prefetchQuery(trpc.statistics.get.queryOptions()),
+    // The dashboard's first card and the settings page's table; every role may read them. Lists with dates are left
+    // to the browser, which formats them in the viewer's time zone.
+    queryClient.prefetchQuery(trpc.organization.members.queryOptions()),
   ]);
   return dehydrate(queryClient);
 }

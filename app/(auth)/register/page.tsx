@@ -1,15 +1,17 @@
-// /register – create an account, then continue to onboarding; a notice instead when sign-up is turned off.
+// /register – create an account, then continue to onboarding; a notice instead when sign-up is turned off. Someone
+// already signed in goes on into the app.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { connection } from 'next/server';
+import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
 import { RegisterForm } from '@/components/auth/register-form';
 import { registrationEnabled } from '@/server/env';
+import { currentSignedIn } from '@/server/trpc/server-caller';
 
 export const metadata: Metadata = { title: 'Create account' };
 
 export default async function RegisterPage() {
-  await connection();
+  if (await currentSignedIn()) redirect('/');
   if (!registrationEnabled()) {
     return (
       <AuthCard

@@ -1,22 +1,10 @@
-// GET /docs/api – the interactive API reference (Swagger UI), its assets served by this app so it works offline.
+// GET /docs/api – the API reference in Pitchcraft's frame: a header with the way back to the app, how to authenticate
+// and the conventions first, then every operation and schema, rendered on the server from the OpenAPI document.
+import { apiReferencePage } from '@/server/rest/docs/api-reference-page';
+
+// Built once at build time: no database, no per-request work, no script for the browser to run.
 export const dynamic = 'force-static';
 
-const html = `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8" />
-  <meta name="viewport" content="width=device-width, initial-scale=1" />
-  <title>Pitchcraft API reference</title>
-  <link rel="stylesheet" href="/docs/api/assets/swagger-ui.css" />
-  <style>body{margin:0} .topbar{display:none}</style>
-</head>
-<body>
-  <div id="swagger-ui"></div>
-  <script src="/docs/api/assets/swagger-ui-bundle.js"></script>
-  <script src="/docs/api/assets/init.js"></script>
-</body>
-</html>`;
-
 export function GET() {
-  return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+  return new Response(apiReferencePage(), { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=300' } });
 }

@@ -1,18 +1,19 @@
 // Shapes of organization API keys.
 import { z } from 'zod';
+import '../shared/zod-messages';
 import { PERMISSIONS } from '../../auth/permissions';
 
 export const scopeEnum = z.enum(PERMISSIONS).meta({ id: 'Scope' });
 
 export const createApiKeyInput = z
   .object({
-    name: z.string().trim().min(1, 'Name is required').max(100, 'must be at most 100 characters'),
-    scopes: z.array(scopeEnum).min(1, 'choose at least one scope').refine((s) => new Set(s).size === s.length, { message: 'must not repeat a scope' }),
+    name: z.string().trim().min(1, 'Give the key a name').max(100, 'Use at most 100 characters'),
+    scopes: z.array(scopeEnum).min(1, 'Choose at least one scope').refine((s) => new Set(s).size === s.length, { message: 'Each scope can be chosen once' }),
     expiresAt: z.iso
-      .datetime({ offset: true, message: 'must be an ISO 8601 timestamp' })
+      .datetime({ offset: true, message: 'Enter a date and time (ISO 8601, e.g. 2030-01-31T23:59:59Z)' })
       .nullable()
       .optional()
-      .refine((v) => !v || new Date(v).getTime() > Date.now(), { message: 'must be in the future' }),
+      .refine((v) => !v || new Date(v).getTime() > Date.now(), { message: 'Choose a day in the future' }),
   })
   .strict()
   .meta({ id: 'CreateApiKeyInput' });

@@ -49,7 +49,7 @@ describe('/api-keys', () => {
     const h = { ...manager.bearer, 'x-organization-id': t.organizationId };
     const res = await api('POST', '/api-keys', { json: { name: 'x', scopes: ['statistics:read', 'organization:delete'] }, headers: h });
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ path: 'scopes.1', message: 'you do not hold organization:delete' }]);
+    expect(res.body.errors).toEqual([{ path: 'scopes.1', message: 'Your role does not include organization:delete' }]);
     expect((await api('POST', '/api-keys', { json: { name: 'x', scopes: ['root'] }, headers: h })).status).toBe(422);
     expect((await api('POST', '/api-keys', { json: { name: 'x', scopes: [] }, headers: h })).status).toBe(422);
     expect((await api('POST', '/api-keys', { json: { name: 'x', scopes: ['statistics:read'], expiresAt: '2001-01-01T00:00:00Z' }, headers: h })).status).toBe(422);

@@ -29,8 +29,8 @@ export async function createApiKey(opts: { ctx: Ctx; input: z.input<typeof creat
   const beyond = input.scopes.map((s, i) => ({ s, i })).filter(({ s }) => !ctx.permissions.has(s));
   if (beyond.length) {
     throw new AppError('validation_failed', {
-      message: `You cannot grant scopes you do not hold: ${beyond.map((b) => b.s).join(', ')}`,
-      errors: beyond.map(({ s, i }) => ({ path: `scopes.${i}`, message: `you do not hold ${s}` })),
+      message: `A key cannot do more than you can; your role does not include ${beyond.map((b) => b.s).join(', ')}`,
+      errors: beyond.map(({ s, i }) => ({ path: `scopes.${i}`, message: `Your role does not include ${s}` })),
     });
   }
   const { secret, hash, visiblePrefix } = newSecret('pk', 24);

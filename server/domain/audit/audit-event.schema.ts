@@ -1,5 +1,6 @@
 // Shapes of security-log events: the event types with their labels, the list input and the event DTO.
 import { z } from 'zod';
+import '../shared/zod-messages';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../shared/list';
 
 export const AUDIT_TYPES = [

@@ -11,8 +11,8 @@ export async function changePassword(opts: { ctx: Ctx; input: { password: string
   const userId = requireUser(opts.ctx);
   const input = changePasswordInput.parse(opts.input);
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  if (!(await verifyPassword(user.passwordHash, input.password))) throw validationFailed('password', 'is incorrect');
-  if (input.password === input.newPassword) throw validationFailed('newPassword', 'must differ from the current password');
+  if (!(await verifyPassword(user.passwordHash, input.password))) throw validationFailed('password', 'This is not your current password');
+  if (input.password === input.newPassword) throw validationFailed('newPassword', 'Choose a password different from your current one');
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });

@@ -1,18 +1,19 @@
 // Shapes of users and their credentials: REST bodies, tRPC inputs, form resolvers and OpenAPI components at once.
 import { z } from 'zod';
+import '../shared/zod-messages';
 
-export const email = z.string().trim().toLowerCase().max(254).pipe(z.email('must be a valid email address'));
-export const password = z.string().min(8, 'must be at least 8 characters').max(256, 'must be at most 256 characters');
-const personName = (label: string) => z.string().trim().min(1, `${label} is required`).max(80, 'must be at most 80 characters');
+export const email = z.string().trim().toLowerCase().max(254).pipe(z.email('Enter an email address, like name@company.com'));
+export const password = z.string().min(8, 'Use at least 8 characters').max(256, 'Use at most 256 characters');
+const personName = (label: string) => z.string().trim().min(1, `Enter your ${label}`).max(80, 'Use at most 80 characters');
 export const username = z
   .string()
   .trim()
-  .min(3, 'must be at least 3 characters')
-  .max(40, 'must be at most 40 characters')
-  .regex(/^[a-zA-Z0-9_.-]+$/, 'may contain letters, digits, dot, dash and underscore');
+  .min(3, 'Use at least 3 characters')
+  .max(40, 'Use at most 40 characters')
+  .regex(/^[a-zA-Z0-9_.-]+$/, 'Use only letters, digits, dots, dashes and underscores');
 
 export const registerInput = z
-  .object({ email, password, firstName: personName('First name'), lastName: personName('Last name'), username: username.optional() })
+  .object({ email, password, firstName: personName('first name'), lastName: personName('last name'), username: username.optional() })
   .strict()
   .meta({ id: 'RegisterInput' });
 
@@ -20,16 +21,16 @@ export const tokenInput = z
   .object({
     email: z.string().trim().toLowerCase().max(254).optional(),
     username: z.string().trim().max(40).optional(),
-    password: z.string().min(1, 'is required').max(256),
+    password: z.string().min(1, 'Enter your password').max(256),
   })
   .strict()
-  .refine((v) => v.email || v.username, { message: 'email or username is required', path: ['email'] })
+  .refine((v) => v.email || v.username, { message: 'Enter your email or username', path: ['email'] })
   .meta({ id: 'TokenInput' });
 
-export const refreshInput = z.object({ refresh: z.string().min(1, 'is required').max(200) }).strict().meta({ id: 'RefreshInput' });
+export const refreshInput = z.object({ refresh: z.string().min(1, 'Send the refresh token').max(200) }).strict().meta({ id: 'RefreshInput' });
 
 export const changePasswordInput = z
-  .object({ password: z.string().min(1, 'is required').max(256), newPassword: password })
+  .object({ password: z.string().min(1, 'Enter your current password').max(256), newPassword: password })
   .strict()
   .meta({ id: 'ChangePasswordInput' });
 
@@ -41,7 +42,7 @@ export const passwordResetConfirmInput = z
   .meta({ id: 'PasswordResetConfirmInput' });
 
 export const updateMeInput = z
-  .object({ firstName: personName('First name').optional(), lastName: personName('Last name').optional(), username: username.nullable().optional() })
+  .object({ firstName: personName('first name').optional(), lastName: personName('last name').optional(), username: username.nullable().optional() })
   .strict()
   .meta({ id: 'UpdateMeInput' });
 

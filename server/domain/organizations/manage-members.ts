@@ -1,20 +1,30 @@
 // Members of an organization: list, change roles, remove or leave; an organization always keeps at least one owner.
 import type { z } from 'zod';
 import { db, type Tx } from '../../db';
-import { requireOrg, requirePermission, type Ctx, type OrgCtx } from '../../context';
+import { missingPermission, requireOrg, requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { forbidden, notFound, conflict } from '../../errors';
 import { publishEvent } from '../../realtime/publish-event';
 import { auditActor, recordAuditEvent } from '../audit/record-audit-event';
+import { mediaUrl } from '../identity/user.dto';
 import { changeMemberRoleInput, removeMemberInput, type MemberDto } from './organization.schema';
 
 export async function listMembers(opts: { ctx: Ctx }): Promise<MemberDto[]> {
   const ctx = requirePermission(opts.ctx, 'members:read');
   const rows = await db.membership.findMany({
     where: { organizationId: ctx.organizationId },
-    include: { user: { select: { email: true, firstName: true, lastName: true } } },
+    include: { user: { select: { email: true, firstName: true, lastName: true, imageId: true } } },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
-  return rows.map((m) => ({ id: m.id, userId: m.userId, email: m.user.email, firstName: m.user.firstName, lastName: m.user.lastName, role: m.role, joinedAt: m.createdAt.toISOString() }));
+  return rows.map((m) => ({
+    id: m.id,
+    userId: m.userId,
+    email: m.user.email,
+    firstName: m.user.firstName,
+    lastName: m.user.lastName,
+    image: mediaUrl(m.user.imageId),
+    role: m.role,
+    joinedAt: m.createdAt.toISOString(),
+  }));
 }
 
 const withUser = { user: { select: { email: true, firstName: true, lastName: true } } } as const;
@@ -71,7 +81,7 @@ export async function removeMember(opts: { ctx: Ctx; input: z.input<typeof remov
     const target = await findMembership(tx, ctx, input.membershipId);
     const leaving = ctx.actor.kind === 'user' && target.userId === ctx.actor.id;
     // SECURITY: leaving is the only removal that needs no permission beyond being a member.
-    if (!leaving && !ctx.permissions.has('members:manage')) throw forbidden('Missing permission members:manage');
+    if (!leaving && !ctx.permissions.has('members:manage')) throw missingPermission(ctx, 'members:manage');
     if (target.role === 'owner') {
       if (!leaving && (await callerMembership(tx, ctx))?.role !== 'owner') throw forbidden('Only an owner can remove an owner');
       await keepAnOwner(

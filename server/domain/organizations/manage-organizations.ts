@@ -8,6 +8,7 @@ import type { Ordering, Page } from '../shared/list';
 import { publishEvent } from '../../realtime/publish-event';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { organizationAccess } from './organization-access';
+import { clearLogo } from './organization-logo';
 import { toOrganizationDto } from './organization.dto';
 import { createOrganizationInput, updateOrganizationInput, type OrganizationDto } from './organization.schema';
 
@@ -81,12 +82,15 @@ export async function updateOrganization(opts: { ctx: Ctx; id: string; input: z.
   const baseCurrency = input.baseCurrency ?? current.baseCurrency;
   const currencies = input.currencies ?? current.currencies;
   const org = await db.$transaction(async (tx) => {
+    // A logo given as a web address (or none) replaces an uploaded one, whose file goes with it.
+    const logoChanges = input.image !== undefined || opts.replace;
+    if (logoChanges) await clearLogo(tx, access.organizationId);
     const updated = await tx.organization.update({
       where: { id: access.organizationId },
       data: {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.location !== undefined || opts.replace ? { location: input.location ?? null } : {}),
-        ...(input.image !== undefined || opts.replace ? { image: input.image ?? null } : {}),
+        ...(logoChanges ? { image: input.image ?? null } : {}),
         baseCurrency,
         currencies: withBase(baseCurrency, currencies),
       },
@@ -102,6 +106,8 @@ export async function deleteOrganization(opts: { ctx: Ctx; id: string }) {
   const access = await organizationAccess(opts.ctx, opts.id, 'organization:delete');
   await db.$transaction(async (tx) => {
     await tx.user.updateMany({ where: { activeOrganizationId: access.organizationId }, data: { activeOrganizationId: null } });
+    // The uploaded logo is the one file not deleted by the organization's own cascade.
+    await clearLogo(tx, access.organizationId);
     await tx.organization.delete({ where: { id: access.organizationId } });
     await recordAuditEvent({ type: 'organization.deleted', actorUserId: opts.ctx.actor.id, ip: opts.ctx.ip, detail: { organizationId: access.organizationId } }, tx);
   });

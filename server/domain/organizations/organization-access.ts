@@ -1,9 +1,10 @@
 // What the caller may do in a given organization (not only the active one); anyone outside it gets a 404.
 import { db } from '../../db';
-import type { Ctx } from '../../context';
+import { missingPermission, type Ctx } from '../../context';
 import { permissionsFor, type Permission } from '../../auth/permissions';
 import type { Role } from '../../generated/prisma/enums';
-import { forbidden, notFound } from '../../errors';
+import { notFound } from '../../errors';
+import { isUuid } from '../shared/ids';
 
 export type OrganizationAccess = { organizationId: string; role: Role | null; permissions: ReadonlySet<Permission> };
 
@@ -17,8 +18,8 @@ export async function organizationAccess(ctx: Ctx, organizationId: string, needs
   }
   // SECURITY: not a member reads exactly like "does not exist".
   if (!access) throw notFound('Organization');
-  if (needs && !access.permissions.has(needs)) throw forbidden(`Missing permission ${needs}`);
+  if (needs && !access.permissions.has(needs)) throw missingPermission(ctx, needs);
   return access;
 }
 
-export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+export { isUuid } from '../shared/ids';

@@ -3,14 +3,20 @@ import type { Permission } from '../../auth/permissions';
 import type { Role } from '../../generated/prisma/enums';
 import type { OrganizationDto } from './organization.schema';
 
-type OrgRow = { id: string; name: string; location: string | null; image: string | null; baseCurrency: string; currencies: string[]; callToken: string; createdAt: Date; updatedAt: Date };
+import { mediaUrl } from '../identity/user.dto';
+
+type OrgRow = { id: string; name: string; location: string | null; image: string | null; imageId: string | null; baseCurrency: string; currencies: string[]; callToken: string; createdAt: Date; updatedAt: Date };
+
+// SECURITY: a logo saved before only web addresses were accepted (a javascript: URL, say) is never handed out.
+const webUrl = (v: string | null) => (v && /^https?:\/\//i.test(v) ? v : null);
 
 export function toOrganizationDto(o: OrgRow, role: Role | null, permissions: ReadonlySet<Permission>): OrganizationDto {
   return {
     id: o.id,
     name: o.name,
     location: o.location,
-    image: o.image,
+    // An uploaded logo wins over a web address.
+    image: mediaUrl(o.imageId) ?? webUrl(o.image),
     baseCurrency: o.baseCurrency,
     currencies: o.currencies,
     role,

@@ -1,22 +1,26 @@
 // Shapes of organizations and memberships.
 import { z } from 'zod';
+import '../shared/zod-messages';
 import { currencyCode } from '../shared/currency';
 import { roleEnum } from '../identity/user.schema';
 import { PERMISSIONS } from '../../auth/permissions';
 
-const name = z.string().trim().min(1, 'Name is required').max(120, 'must be at most 120 characters');
-const location = z.string().trim().max(200, 'must be at most 200 characters');
-const image = z.url('must be a URL').max(2000);
+const name = z.string().trim().min(1, 'Enter the organization’s name').max(120, 'Use at most 120 characters');
+const location = z.string().trim().max(200, 'Use at most 200 characters');
+// SECURITY: only web addresses; a javascript: or data: URL must never reach an <img> or a link.
+export const logoUrl = z
+  .url({ protocol: /^https?$/, message: 'Enter a web address starting with https://' })
+  .max(2000, 'Use a shorter web address (at most 2000 characters)');
 
 const currencies = z
   .array(currencyCode)
-  .max(50, 'at most 50 currencies')
-  .refine((list) => new Set(list).size === list.length, { message: 'must not repeat a currency' });
+  .max(50, 'Choose at most 50 currencies')
+  .refine((list) => new Set(list).size === list.length, { message: 'Each currency can be chosen once' });
 
 const organizationFields = {
   name,
   location: location.nullable().optional(),
-  image: image.nullable().optional(),
+  image: logoUrl.nullable().optional(),
   baseCurrency: currencyCode,
   currencies: currencies.default([]),
 };
@@ -25,7 +29,7 @@ export const createOrganizationInput = z.object(organizationFields).strict().met
 /** PUT replaces every field; PATCH changes the named ones. */
 export const replaceOrganizationInput = createOrganizationInput;
 export const updateOrganizationInput = z
-  .object({ name: name.optional(), location: location.nullable().optional(), image: image.nullable().optional(), baseCurrency: currencyCode.optional(), currencies: currencies.optional() })
+  .object({ name: name.optional(), location: location.nullable().optional(), image: logoUrl.nullable().optional(), baseCurrency: currencyCode.optional(), currencies: currencies.optional() })
   .strict()
   .meta({ id: 'UpdateOrganizationInput' });
 
@@ -34,7 +38,7 @@ export const organizationDto = z
     id: z.uuid(),
     name: z.string(),
     location: z.string().nullable(),
-    image: z.string().nullable(),
+    image: z.string().nullable().meta({ description: 'URL of the logo: an uploaded picture (/media/{id}) or the web address that was set' }),
     baseCurrency: z.string(),
     currencies: z.array(z.string()).meta({ description: 'Accepted currencies; always includes the base currency' }),
     role: roleEnum.nullable().meta({ description: "The caller's role (null for an API key)" }),
@@ -46,7 +50,16 @@ export const organizationDto = z
   .meta({ id: 'Organization' });
 
 export const memberDto = z
-  .object({ id: z.uuid(), userId: z.uuid(), email: z.string(), firstName: z.string(), lastName: z.string(), role: roleEnum, joinedAt: z.iso.datetime() })
+  .object({
+    id: z.uuid(),
+    userId: z.uuid(),
+    email: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    image: z.string().nullable().meta({ description: 'URL of the profile photo' }),
+    role: roleEnum,
+    joinedAt: z.iso.datetime(),
+  })
   .meta({ id: 'Member' });
 
 export const changeMemberRoleInput = z.object({ membershipId: z.uuid(), role: roleEnum }).strict();

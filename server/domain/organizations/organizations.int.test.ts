@@ -21,6 +21,20 @@ describe('/organizations', () => {
     expect(me.body.activeOrganization.id).toBe(res.body.id);
   });
 
+  it('accepts only http(s) logo URLs, and never hands out a stored script URL', async () => {
+    const t = await newTenant('logo');
+    for (const image of ['javascript:alert(document.cookie)', 'data:image/svg+xml;base64,PHN2Zz4=', 'vbscript:x']) {
+      const res = await api('PATCH', `/organizations/${t.organizationId}`, { json: { image }, headers: t.owner.bearer });
+      expect(res.status, image).toBe(422);
+      expect(res.body.errors).toEqual([{ path: 'image', message: 'Enter a web address starting with https://' }]);
+    }
+    const ok = await api('PATCH', `/organizations/${t.organizationId}`, { json: { image: 'https://cdn.example.com/logo.png' }, headers: t.owner.bearer });
+    expect(ok.body.image).toBe('https://cdn.example.com/logo.png');
+    // A row written before the rule (or by hand) is read back without it.
+    await db.organization.update({ where: { id: t.organizationId }, data: { image: 'javascript:alert(1)' } });
+    expect((await api('GET', `/organizations/${t.organizationId}`, { headers: t.owner.bearer })).body.image).toBeNull();
+  });
+
   it('lists only the caller’s organizations, paginated with next/previous and ordering', async () => {
     const u = await registerAndLogin('list');
     for (const name of ['Charlie', 'Alpha', 'Bravo']) await api('POST', '/organizations', { json: { name, baseCurrency: 'USD' }, headers: u.bearer });

@@ -1,5 +1,6 @@
 // Date-range filters of API.md §1: from/to as YYYY-MM-DD (inclusive days) or timestamps, read in tz or timezoneoffset.
 import { z } from 'zod';
+import './zod-messages';
 
 const day = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -40,7 +40,7 @@ export default async function DevMailPage({ params }: { params: Promise<{ id: st
         <h2 id="text-part" className="text-sm font-semibold text-zinc-700">
           Plain text
         </h2>
-        <pre className="overflow-x-auto rounded-xl border border-zinc-200 bg-white p-5 text-sm whitespace-pre-wrap text-zinc-800">{m.text}</pre>
+        <pre className="rounded-xl border border-zinc-200 bg-white p-5 text-sm break-words whitespace-pre-wrap text-zinc-800">{m.text}</pre>
       </section>
     </article>
   );

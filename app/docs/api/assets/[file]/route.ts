@@ -1,21 +1,10 @@
-// GET /docs/api/assets/{file} – Swagger UI's files from the installed swagger-ui-dist package (no CDN).
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { getAbsoluteFSPath } from 'swagger-ui-dist';
-
-const FILES: Record<string, string> = {
-  'swagger-ui.css': 'text/css; charset=utf-8',
-  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
-  'favicon-32x32.png': 'image/png',
-};
-
-const init = `window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true, tryItOutEnabled: false });`;
+// GET /docs/api/assets/{file} – the reference's script and styles: Swagger UI's files from the installed swagger-ui-dist
+// (no CDN), kept in memory, cached by browsers for a year (the page names them by version).
+import { referenceAsset } from '@/server/rest/docs/reference-assets';
 
 export async function GET(_req: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
-  if (file === 'init.js') return new Response(init, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
-  const type = FILES[file];
-  if (!type) return new Response('Not found', { status: 404 });
-  const bytes = await readFile(path.join(getAbsoluteFSPath(), file));
-  return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': type, 'Cache-Control': 'public, max-age=86400' } });
+  const asset = await referenceAsset(file);
+  if (!asset) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(new Uint8Array(asset.body), { headers: asset.headers });
 }

@@ -1,4 +1,4 @@
-// One headline number on the dashboard, with its label, an icon and a line of context.
+// One headline number (a team dashboard's members, sessions, average), with its label, an icon and a line of context.
 import type { ReactNode } from 'react';
 import { Skeleton } from '@/components/ui/skeleton';
 

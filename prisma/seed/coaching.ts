@@ -1,13 +1,17 @@
-// Demo coaching data for `npm start`: a team with a manager and reps, two products with ordered modules, and a few
-// weeks of practice sessions scored by the real analysis engine from realistic pitch transcripts. Seeded once per
-// organization (a second run sees its team and changes nothing); deterministic, so every fresh start looks the same.
+// Demo Motors' coaching: the sales team (Marcus Bell leading Sofía, Jordan and two more reps), two products with
+// ordered training modules, and four weeks of practice sessions scored by the real analysis engine from realistic
+// pitch transcripts, the latest few with recordings — so the team dashboard, the trend charts and the review page
+// have something to show on first start. Deterministic: every fresh start looks the same.
 import { createHash } from 'node:crypto';
-import { analyzeSession, decodeWav, type TranscriptWord } from '../server/analysis';
-import { makeWav } from '../server/test/wav';
-import type { PrismaClient } from '../server/generated/prisma/client';
-import type { Prisma } from '../server/generated/prisma/client';
+import { analyzeSession, decodeWav, type TranscriptWord } from '../../server/analysis';
+import { hashPassword } from '../../server/auth/passwords';
+import type { Prisma } from '../../server/generated/prisma/client';
+import { makeWav } from '../../server/test/wav';
+import { DEMO_LOGIN } from './demo-organization';
+import { ago, type SeedSection, type SeedTx } from './section';
+import { emailOf } from './team';
 
-type Db = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+type Db = SeedTx;
 
 const PRODUCTS = [
   {
@@ -69,11 +73,17 @@ const PRODUCTS = [
   },
 ] as const;
 
-const REPS = [
-  { firstName: 'Riley', lastName: 'Chen', skill: 0.75, improves: 0.4 },
-  { firstName: 'Jordan', lastName: 'Patel', skill: 0.55, improves: 0.8 },
-  { firstName: 'Avery', lastName: 'Brooks', skill: 0.35, improves: 0.2 },
-  { firstName: 'Sam', lastName: 'Diaz', skill: 0.6, improves: -0.3 },
+/** How polished each rep is and which way they are heading (the dashboard's trends come out of this). */
+const SKILLS = [
+  { skill: 0.75, improves: 0.4 },
+  { skill: 0.55, improves: 0.8 },
+  { skill: 0.35, improves: 0.2 },
+  { skill: 0.6, improves: -0.3 },
+];
+/** Reps who joined for the coaching programme, on top of the team section's people. */
+export const COACHING_REPS = [
+  { firstName: 'Riley', lastName: 'Chen', joinedDaysAgo: 29 },
+  { firstName: 'Avery', lastName: 'Brooks', joinedDaysAgo: 29 },
 ];
 
 const FILLERS = ['um', 'uh', 'you know', 'like', 'basically', 'so'];
@@ -131,8 +141,26 @@ function perform(script: string, keywords: readonly string[], polish: number, rn
 const round = (n: number) => Math.round(n * 1000) / 1000;
 const OPPORTUNITIES = ['Hernandez family SUV', 'Fleet renewal for Lakeside Plumbing', 'First car for a graduate', null, 'Returning customer, lease end', null];
 
-export async function seedCoaching(tx: Db, opts: { organizationId: string; ownerId: string; people: { id: string; firstName: string }[]; managerId: string; now?: Date }) {
-  if (await tx.team.findFirst({ where: { organizationId: opts.organizationId }, select: { id: true } })) return;
+export const coachingSection: SeedSection = {
+  name: 'coaching',
+  seeded: async (db, demo) => (await db.team.count({ where: { organizationId: demo.organizationId } })) > 0,
+  // Scoring and storing a few dozen sessions (and recordings) takes longer than the other sections.
+  timeoutMs: 120_000,
+  async seed(tx, demo) {
+    const passwordHash = await hashPassword(DEMO_LOGIN.password);
+    const reps: { id: string }[] = [];
+    for (const key of ['rep', 'rep2']) if (demo.people[key]) reps.push({ id: demo.people[key]!.userId });
+    for (const r of COACHING_REPS) {
+      const email = emailOf(r);
+      const user = await tx.user.upsert({ where: { email }, update: {}, create: { email, firstName: r.firstName, lastName: r.lastName, passwordHash, activeOrganizationId: demo.organizationId, createdAt: ago(r.joinedDaysAgo) } });
+      await tx.membership.create({ data: { userId: user.id, organizationId: demo.organizationId, role: 'member', createdAt: ago(r.joinedDaysAgo) } });
+      reps.push({ id: user.id });
+    }
+    await seedCoaching(tx, { organizationId: demo.organizationId, managerId: (demo.people.manager ?? demo.people.owner)!.userId, people: reps });
+  },
+};
+
+async function seedCoaching(tx: Db, opts: { organizationId: string; people: { id: string }[]; managerId: string; now?: Date }) {
   const now = opts.now ?? new Date();
   const team = await tx.team.create({ data: { organizationId: opts.organizationId, name: 'Austin Showroom' } });
   await tx.teamMember.create({ data: { organizationId: opts.organizationId, teamId: team.id, userId: opts.managerId, role: 'manager' } });
@@ -153,7 +181,7 @@ export async function seedCoaching(tx: Db, opts: { organizationId: string; owner
   const rnd = random(20260301);
   const DAYS = 28;
   for (const [r, person] of opts.people.entries()) {
-    const rep = REPS[r % REPS.length]!;
+    const rep = SKILLS[r % SKILLS.length]!;
     const count = 9 + Math.floor(rnd() * 5);
     for (let k = 0; k < count; k += 1) {
       const progress = k / (count - 1);
@@ -215,4 +243,3 @@ async function storeRecording(tx: Db, opts: { organizationId: string; userId: st
   return media.id;
 }
 
-export const DEMO_REPS = REPS.map(({ firstName, lastName }) => ({ firstName, lastName }));

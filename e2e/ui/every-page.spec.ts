@@ -1,0 +1,146 @@
+// Every page of the app, signed out and signed in as the demo owner, at desktop (1366×900) and phone (390×844) width:
+// no page is wider than the screen, axe finds no serious or critical accessibility violation, and a screenshot of each
+// is saved for review (e2e/screenshots/pages/). The pages come from app/ itself plus every link found on them, so a
+// page added later is checked without touching this file; a page no link and no known parameter reaches fails the run.
+import AxeBuilder from '@axe-core/playwright';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { appPageRoutes, fillRoute, matchesRoute } from '../fixtures/app-routes';
+import { firstLink, readMail } from '../fixtures/mail-sink';
+import { DEMO_LOGIN } from '../../prisma/seed';
+import { signIn } from './sign-in';
+import { expect, test } from './test';
+
+const VIEWPORTS = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } } as const;
+const shots = fileURLToPath(new URL('../screenshots/pages/', import.meta.url));
+// Not pages: data, files and the browser's own API.
+const NOT_PAGES = /^\/(api|media|_next)\/|\.(json|ico|png|svg|webmanifest|txt|xml)$/;
+
+test.describe.configure({ mode: 'parallel' });
+
+/** Waits until the page has its data: no request in flight and no loading placeholder left. */
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('[role="status"][aria-label^="Loading"]')).toHaveCount(0, { timeout: 15_000 });
+  await page.evaluate(() => document.fonts.ready);
+}
+
+/** Elements sticking out past the right edge of the screen without a scrolling box around them. */
+function overflowCulprits(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const clipped = (el: Element) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
+      return false;
+    };
+    return [...document.body.querySelectorAll('*')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && !clipped(el))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].slice(0, 4).join('.')} (right edge ${Math.round(el.getBoundingClientRect().right)} px)`);
+  });
+}
+
+async function checkPage(page: Page, label: string) {
+  for (const [name, size] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(size);
+    await settle(page);
+    const where = `${label} at ${name} width`;
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    expect.soft(scrollWidth > clientWidth ? await overflowCulprits(page) : [], `${where}: the page is ${scrollWidth} px wide on a ${clientWidth} px screen`).toEqual([]);
+    expect.soft(scrollWidth, `${where}: page width`).toBeLessThanOrEqual(clientWidth);
+
+    // A sandboxed frame (an email shown in the dev mailbox) is someone else's document, and runs no script for axe.
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).exclude('iframe[sandbox]').analyze();
+    const serious = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    expect.soft(serious, `${where}: serious or critical accessibility violations`).toEqual([]);
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // A very long page (the API reference) is kept as its first screen, which is also what a reviewer can read.
+    const long = (await page.evaluate(() => document.documentElement.scrollHeight)) > 6 * size.height;
+    await page.screenshot({ path: path.join(shots, `${label}-${name}${long ? '-first-screen' : ''}.png`), fullPage: !long, animations: 'disabled' });
+  }
+}
+
+/**
+ * Opens each URL (and every same-site link found on the pages reached), checks each distinct page once, and returns
+ * every path requested or landed on.
+ */
+async function crawl(page: Page, state: string, known: Record<string, string>, extraStarts: string[] = []) {
+  const starts = [...appPageRoutes().map((r) => fillRoute(r, known)).filter((u): u is string => u !== null), ...extraStarts];
+  const queue = [...starts];
+  const requested = new Set<string>();
+  const checked = new Set<string>();
+  // One instance of a page with an id of its own (one email of the mailbox) stands for all of them.
+  const routes = appPageRoutes().filter((r) => r.params.some((p) => !(p in known)));
+  const kind = (pathname: string) => routes.find((r) => matchesRoute(r, pathname))?.pattern ?? pathname;
+  while (queue.length) {
+    const url = queue.shift()!;
+    if (requested.has(url)) continue;
+    requested.add(url);
+    const response = await page.goto(url);
+    expect.soft(response?.status() ?? 0, `${url} answered`).toBeLessThan(500);
+    const landed = new URL(page.url()).pathname;
+    requested.add(landed);
+    if (checked.has(kind(landed)) || !(response?.headers()['content-type'] ?? '').includes('text/html')) continue;
+    checked.add(kind(landed));
+    // Named by route, so a screenshot keeps its name from run to run (no ids or tokens in it).
+    let name = kind(landed).replace(/\[(?:\.\.\.)?([^\]]+)\]/g, '$1');
+    for (const [param, value] of Object.entries(known)) name = name.replaceAll(value, param);
+    await checkPage(page, `${state}${name === '/' ? '-home' : name.replaceAll('/', '-')}`);
+    // Links, and addresses written out as text (an email's plain-text part shows its reset link that way).
+    const links = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const written = (await page.locator('body').innerText()).match(/https?:\/\/[^\s"'<>]+/g) ?? [];
+    for (const href of [...links, ...written]) {
+      const link = new URL(href);
+      if (link.origin !== new URL(page.url()).origin || NOT_PAGES.test(link.pathname)) continue;
+      if (!requested.has(link.pathname)) queue.push(link.pathname);
+    }
+  }
+  return { paths: [...requested], pages: [...checked] };
+}
+
+/**
+ * Pages reached only through something that happened, such as the link in a password-reset mail: make it happen and
+ * return the paths to start from. The mail arrives at the suite's SMTP server (or, without SMTP_URL, in /dev/mail,
+ * whose pages the crawl then finds by their links).
+ */
+async function somethingToLinkTo(request: APIRequestContext): Promise<string[]> {
+  const email = 'jordan.lee@demo-motors.example';
+  const res = await request.post('/api/v1/auth/password-reset', { data: { email } });
+  expect(res.status()).toBe(202);
+  if (!process.env.E2E_MAIL_URL) return [];
+  const link = firstLink(await readMail(email, { subject: /password/i }));
+  expect(link, 'the reset mail carries a link').not.toBeNull();
+  return [new URL(link!).pathname];
+}
+
+/** Pages that exist only in another configuration: the development mailbox is off while SMTP_URL is set. */
+async function pagesOffHere(request: APIRequestContext): Promise<string[]> {
+  return (await request.get('/dev/mail')).status() === 404 ? ['/dev/mail/[id]'] : [];
+}
+
+test('every page signed out: fits a phone, passes axe, screenshotted', async ({ page, request }) => {
+  test.setTimeout(480_000);
+  const happened = await somethingToLinkTo(request);
+  // Any organization id sends a signed-out visitor to sign in; a made-up path is the 404 page.
+  const org = '00000000-0000-4000-8000-000000000000';
+  const { pages } = await crawl(page, 'signed-out', { org }, ['/no-such-page', ...happened]);
+  expect(pages).toEqual(expect.arrayContaining(['/login', '/register', '/no-such-page', '/docs/api']));
+});
+
+test('every page signed in as the demo owner: fits a phone, passes axe, screenshotted', async ({ page, request }) => {
+  test.setTimeout(480_000);
+  const happened = await somethingToLinkTo(request);
+  await signIn(page, DEMO_LOGIN.email, DEMO_LOGIN.password);
+  const org = new URL(page.url()).pathname.split('/')[1]!;
+  const off = await pagesOffHere(request);
+  const routes = appPageRoutes().filter((r) => !off.includes(r.pattern));
+  const { paths, pages } = await crawl(page, 'signed-in', { org }, ['/no-such-page', ...happened]);
+  expect(pages).toEqual(expect.arrayContaining([`/${org}`, `/${org}/settings/organization`, '/onboarding', '/no-such-page', '/docs/api']));
+  // A page that needs an id no link led to is not checked: link to it from a page, or teach this spec its id.
+  const unreached = routes.filter((r) => !paths.some((p) => matchesRoute(r, p))).map((r) => r.pattern);
+  expect(unreached, 'pages no link reached').toEqual([]);
+});
