@@ -4,13 +4,14 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { makeWav } from '../../server/test/wav';
 import { firstLink, readMail } from '../fixtures/mail-sink';
 import { bootstrapTenant } from '../fixtures/tenant';
 import { guardConsole } from './console-guard';
 import { snap } from './screenshot';
 import { signIn } from './sign-in';
+import { expect, test } from './test';
 
 const TRANSCRIPT = `WEBVTT
 
@@ -105,7 +106,7 @@ test('a manager invites a rep, the rep records and reviews a pitch, the dashboar
       await rep.getByLabel('Last name').fill('Rookie');
       await rep.getByLabel('Choose a password').fill('practice makes perfect');
       await rep.getByRole('button', { name: 'Create account and join' }).click();
-      await expect(rep.getByRole('heading', { name: 'Welcome back, Riley' })).toBeVisible();
+      await expect(rep.getByRole('heading', { name: 'Welcome, Riley' })).toBeVisible({ timeout: 20_000 });
       // Used once: the same link now says so.
       await rep.goto(link);
       await expect(rep.getByRole('heading', { name: 'This invite was already used' })).toBeVisible();
