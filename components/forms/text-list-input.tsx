@@ -34,7 +34,7 @@ export function TextListInput(props: Props) {
           const inputId = i === 0 ? props.id : `${props.id}-${i}`;
           return (
             <li key={i} className="flex items-start gap-2">
-              <span aria-hidden className="mt-2.5 w-5 shrink-0 text-right text-sm text-zinc-400 tabular-nums">
+              <span aria-hidden className="mt-2.5 w-5 shrink-0 text-right text-sm text-zinc-500 tabular-nums">
                 {i + 1}.
               </span>
               <div className="min-w-0 flex-1">

@@ -37,7 +37,7 @@ export function PracticePicker({ organizationId }: { organizationId: string }) {
                         <li key={m.id}>
                           <Link href={`/${organizationId}/practice/${m.id}`} className="flex items-center justify-between gap-3 px-6 py-3 text-sm hover:bg-zinc-50">
                             <span>
-                              <span className="mr-2 text-zinc-400 tabular-nums">{i + 1}.</span>
+                              <span className="mr-2 text-zinc-500 tabular-nums">{i + 1}.</span>
                               <span className="font-medium text-zinc-900">{m.name}</span>
                             </span>
                             <span className="text-accent-600">Practise →</span>

@@ -110,7 +110,7 @@ export function Recorder({ organizationId, moduleId, targetTime }: { organizatio
             </p>
             <p className="font-mono text-2xl tabular-nums" aria-live="off" aria-label={`Elapsed ${formatDuration(recorder.elapsed)} of ${formatDuration(targetTime)}`}>
               <span className={over ? 'text-amber-600' : 'text-zinc-900'}>{formatDuration(recorder.elapsed)}</span>
-              <span className="text-zinc-400"> / {formatDuration(targetTime)}</span>
+              <span className="text-zinc-500"> / {formatDuration(targetTime)}</span>
             </p>
           </div>
           <div className="space-y-1">

@@ -72,7 +72,7 @@ function SortableModule(props: { module: ModuleDto; index: number; editing: bool
         <button
           ref={setActivatorNodeRef}
           type="button"
-          className="mt-0.5 flex size-8 shrink-0 cursor-grab touch-none items-center justify-center rounded-md text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700 active:cursor-grabbing"
+          className="mt-0.5 flex size-8 shrink-0 cursor-grab touch-none items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-100 hover:text-zinc-700 active:cursor-grabbing"
           aria-label={`Reorder ${m.name}`}
           {...attributes}
           {...listeners}
@@ -88,7 +88,7 @@ function SortableModule(props: { module: ModuleDto; index: number; editing: bool
         </button>
         <div className="min-w-0 flex-1">
           <p className="flex flex-wrap items-center gap-2">
-            <span className="text-sm text-zinc-400 tabular-nums">{props.index + 1}.</span>
+            <span className="text-sm text-zinc-500 tabular-nums">{props.index + 1}.</span>
             <span className="font-medium text-zinc-900">{m.name}</span>
             <Badge>{describeSeconds(m.targetTime)}</Badge>
           </p>

@@ -34,7 +34,7 @@ export function ProductsPage({ organizationId }: { organizationId: string }) {
         </Link>
       ),
     },
-    { id: 'team', header: 'Team', enableSorting: false, meta: { priority: 'low' }, cell: ({ row }) => row.original.teamName ?? <span className="text-zinc-400">Whole organization</span> },
+    { id: 'team', header: 'Team', enableSorting: false, meta: { priority: 'low' }, cell: ({ row }) => row.original.teamName ?? <span className="text-zinc-500">Whole organization</span> },
     { id: 'modules', header: 'Modules', enableSorting: false, meta: { align: 'right' }, cell: ({ row }) => row.original.moduleCount },
     { id: 'updatedAt', header: 'Updated', cell: ({ row }) => <DateText value={row.original.updatedAt} /> },
   ];

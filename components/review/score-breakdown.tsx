@@ -38,7 +38,7 @@ export function ScoreBreakdown({ score }: { score: Score }) {
                   <span className="font-semibold text-zinc-900">{part.score}</span> · {Math.round(weight * 100)}% of the score
                 </span>
               ) : (
-                <span className="text-zinc-400">Not counted</span>
+                <span className="text-zinc-500">Not counted</span>
               )}
             </div>
             <div className="mt-1 h-2 overflow-hidden rounded-full bg-zinc-100" aria-hidden>

@@ -53,7 +53,7 @@ export function SessionsExplorer({ organizationId, userId, own }: { organization
         </div>
       ),
     },
-    { id: 'opportunity', header: 'Opportunity', enableSorting: false, meta: { priority: 'low' }, cell: ({ row }) => row.original.opportunity ?? <span className="text-zinc-400">—</span> },
+    { id: 'opportunity', header: 'Opportunity', enableSorting: false, meta: { priority: 'low' }, cell: ({ row }) => row.original.opportunity ?? <span className="text-zinc-500">—</span> },
     { id: 'duration', header: 'Length', meta: { align: 'right' }, sortDescFirst: true, cell: ({ row }) => formatDuration(row.original.duration) },
     { id: 'score', header: 'Score', meta: { align: 'right' }, sortDescFirst: true, cell: ({ row }) => <ScoreBadge score={row.original.score} status={row.original.transcriptStatus} /> },
   ];

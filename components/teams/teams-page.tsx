@@ -39,7 +39,7 @@ export function TeamsPage({ organizationId }: { organizationId: string }) {
           </span>
         ),
     },
-    { id: 'managers', header: 'Managers', enableSorting: false, meta: { priority: 'low' }, cell: ({ row }) => row.original.managers.map((m) => `${m.firstName} ${m.lastName}`).join(', ') || <span className="text-zinc-400">None yet</span> },
+    { id: 'managers', header: 'Managers', enableSorting: false, meta: { priority: 'low' }, cell: ({ row }) => row.original.managers.map((m) => `${m.firstName} ${m.lastName}`).join(', ') || <span className="text-zinc-500">None yet</span> },
     { id: 'members', header: 'People', enableSorting: false, meta: { align: 'right' }, cell: ({ row }) => row.original.memberCount },
     { id: 'createdAt', header: 'Created', meta: { priority: 'low' }, cell: ({ row }) => <DateText value={row.original.createdAt} /> },
     {

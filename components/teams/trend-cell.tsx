@@ -6,7 +6,7 @@ import { cx } from '@/components/ui/cx';
 export function TrendCell({ trend, scores, name }: { trend: number | null; scores: number[]; name: string }) {
   if (trend === null)
     return (
-      <span className="text-zinc-400">
+      <span className="text-zinc-500">
         <span className="hidden sm:inline">Not enough sessions</span>
         <span className="sm:hidden">—</span>
       </span>
