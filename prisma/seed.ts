@@ -7,11 +7,12 @@ import { apiKeysSection } from './seed/api-keys';
 import { DEMO_LOGIN, demoOrganization } from './seed/demo-organization';
 import type { Demo, SeedDb, SeedSection } from './seed/section';
 import { signInsSection } from './seed/sign-ins';
+import { coachingSection } from './seed/coaching';
 import { emailOf, TEAM, teamSection } from './seed/team';
 
 export { DEMO_LOGIN } from './seed/demo-organization';
 
-export const SECTIONS: SeedSection[] = [teamSection, apiKeysSection, signInsSection];
+export const SECTIONS: SeedSection[] = [teamSection, apiKeysSection, signInsSection, coachingSection];
 
 /** The teammates already in the database, so a section running later can find them by key. */
 async function knownPeople(db: SeedDb, demo: Demo) {
@@ -29,7 +30,7 @@ export async function seed(url: string): Promise<{ email: string; password: stri
     for (const section of SECTIONS) {
       await knownPeople(db, demo);
       if (await section.seeded(db, demo)) continue;
-      await db.$transaction((tx) => section.seed(tx, demo), { timeout: 30_000 });
+      await db.$transaction((tx) => section.seed(tx, demo), { timeout: section.timeoutMs ?? 30_000 });
     }
     return DEMO_LOGIN;
   } finally {

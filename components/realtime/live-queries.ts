@@ -10,5 +10,9 @@ export const LIVE_QUERIES: Record<string, (k: KeyOf) => QueryKey[]> = {
   'organization.updated': (k) => [k(['organization', 'get']), k(['account', 'organizations']), k(['account', 'me'])],
   'member.updated': (k) => [k(['organization', 'members']), k(['account', 'me']), k(['account', 'organizations']), k(['organization', 'get']), k(['statistics'])],
   'email.updated': (k) => [k(['operations'])],
+  // A practice session recorded, transcribed, re-scored or deleted: team dashboards, session lists and counts follow.
+  'session.recorded': (k) => [k(['teams']), k(['sessions']), k(['statistics']), k(['account', 'me'])],
+  'session.updated': (k) => [k(['teams']), k(['sessions']), k(['statistics']), k(['account', 'me'])],
+  'session.deleted': (k) => [k(['teams']), k(['sessions']), k(['statistics']), k(['account', 'me'])],
   'member.removed': (k) => [k(['organization', 'members']), k(['account', 'me']), k(['account', 'organizations']), k(['statistics'])],
 };

@@ -3,7 +3,7 @@
 // page's own content starts within the first ~110 px.
 import type { ReactNode } from 'react';
 import { Logo } from './logo';
-import { BuildingIcon, HomeIcon, KeyIcon, MailIcon, QueueIcon, ShieldIcon, UserIcon } from './nav-icons';
+import { BoxIcon, BuildingIcon, HomeIcon, KeyIcon, MailIcon, MicIcon, QueueIcon, ShieldIcon, TeamIcon, TrendIcon, UserIcon } from './nav-icons';
 import { NavLink } from './nav-link';
 import { OrganizationSwitcher } from './organization-switcher';
 import { PermittedNavLink } from './permitted-nav-link';
@@ -40,6 +40,21 @@ export function AppShell({ organizationId, children }: { organizationId: string;
               <NavLink href={base} icon={<HomeIcon />} exact>
                 Dashboard
               </NavLink>
+            </div>
+            <div className="flex gap-1 md:flex-col">
+              <p className={sectionLabel}>Coaching</p>
+              <PermittedNavLink permission="sessions:write" href={`${base}/practice`} icon={<MicIcon />}>
+                Practice
+              </PermittedNavLink>
+              <PermittedNavLink permission="sessions:read" href={`${base}/sessions`} icon={<TrendIcon />}>
+                My sessions
+              </PermittedNavLink>
+              <PermittedNavLink permission="teams:read" href={`${base}/teams`} icon={<TeamIcon />}>
+                Teams
+              </PermittedNavLink>
+              <PermittedNavLink permission="products:read" href={`${base}/products`} icon={<BoxIcon />}>
+                Products
+              </PermittedNavLink>
             </div>
             <div className="flex gap-1 md:flex-col">
               <p className={sectionLabel}>Settings</p>

@@ -14,6 +14,8 @@ export type SeedSection = {
   /** True when this section's data is already in the database (checked outside the section's transaction). */
   seeded(db: SeedDb, demo: Demo): Promise<boolean>;
   seed(tx: SeedTx, demo: Demo): Promise<void>;
+  /** How long its transaction may run (default 30 s). */
+  timeoutMs?: number;
 };
 
 /** A moment in the past, so the demo reads like an organization that has been in use for a while. */

@@ -86,3 +86,15 @@ export async function resolveRestContext(req: Request, requestId: string, ip: st
   if (!token) throw unauthenticated('The access token is invalid or expired');
   return resolveUserContext({ userId: token.userId, issuedAt: token.issuedAt, requestedOrganizationId: req.headers.get('x-organization-id'), requestId, ip });
 }
+
+/**
+ * The signed-in browser acting in the organization a page URL names, for the few GETs the browser makes without
+ * headers of its own (an <audio> element). Nothing is changed by a GET, so it needs no CSRF header; unknown
+ * organizations read as 404 like everywhere else.
+ */
+export async function resolveBrowserContext(opts: { organizationId: string; requestId: string; ip: string | null }): Promise<Ctx> {
+  const { currentUserId } = await import('./next-auth');
+  const userId = await currentUserId();
+  if (!userId) throw unauthenticated('Sign in first');
+  return resolveUserContext({ userId, requestedOrganizationId: opts.organizationId, requestId: opts.requestId, ip: opts.ip });
+}

@@ -42,6 +42,8 @@ export type ApiOptions<A extends Access> = {
   maxBodyBytes?: number;
   /** false: the operation takes no body; one that is sent is drained unread (or the connection closed). */
   acceptsBody?: boolean;
+  /** A public route that still reads credentials when some are sent (ctx stays null without any; bad ones are 401). */
+  identify?: A extends 'public' ? boolean : never;
   /** Hands the body to the handler unread (`upload`), to be streamed to storage instead of buffered. */
   streamBody?: boolean;
   /**
@@ -69,7 +71,7 @@ export function withApi<A extends Access, P = Record<string, never>>(
       let ctx: Ctx | null = null;
       let authError: unknown = null;
       const resolve = options.credentials === 'session' ? resolveSessionContext : resolveRestContext;
-      if (options.access !== 'public') ctx = await resolve(req, requestId, ip).catch((e: unknown) => ((authError = e), null));
+      if (options.access !== 'public' || options.identify) ctx = await resolve(req, requestId, ip).catch((e: unknown) => ((authError = e), null));
 
       // Failed credentials draw from the caller's IP budget, so guessing tokens is rate limited too.
       const rateKey = callerKey(ctx?.actor ?? null, ip);

@@ -7,6 +7,10 @@ import { operationsRouter } from './routers/operations';
 import { organizationRouter } from './routers/organization';
 import { realtimeRouter } from './routers/realtime';
 import { statisticsRouter } from './routers/statistics';
+import { invitesRouter } from './routers/invites';
+import { productsRouter } from './routers/products';
+import { sessionsRouter } from './routers/sessions';
+import { teamsRouter } from './routers/teams';
 
 export const appRouter = router({
   account: accountRouter,
@@ -14,6 +18,10 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   statistics: statisticsRouter,
   audit: auditRouter,
+  teams: teamsRouter,
+  invites: invitesRouter,
+  products: productsRouter,
+  sessions: sessionsRouter,
   realtime: realtimeRouter,
   operations: operationsRouter,
 });

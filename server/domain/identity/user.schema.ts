@@ -65,10 +65,10 @@ export const meDto = userDto
   .extend({
     organizations: z.array(z.object({ id: z.uuid(), name: z.string(), role: roleEnum })),
     activeOrganization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-    teams: z.array(z.object({ id: z.uuid(), name: z.string() })).meta({ description: 'Teams in the active organization' }),
-    performance: z.number().nullable().meta({ description: 'Average session score, null without sessions' }),
-    sessionCount: z.number().int(),
-    isManager: z.boolean(),
+    teams: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.enum(['member', 'manager']) })).meta({ description: 'Teams in the active organization, with the role on each' }),
+    performance: z.number().nullable().meta({ description: 'Average score of the practice sessions in the active organization, null without scored sessions' }),
+    sessionCount: z.number().int().meta({ description: 'Practice sessions recorded in the active organization' }),
+    isManager: z.boolean().meta({ description: 'Owner, admin or manager in the active organization, or the manager of a team' }),
     actor: z.object({ kind: z.enum(['user', 'apiKey']), id: z.uuid(), name: z.string().optional() }),
   })
   .meta({ id: 'Me' });

@@ -3,11 +3,19 @@ import { z } from 'zod';
 import { db } from '../../db';
 import { requirePermission, type Ctx } from '../../context';
 import { dateRangeInput, dateWhere } from '../shared/date-range';
+import { visibleSessionsWhere } from '../sessions/session.scope';
 
 export const statisticsDto = z
   .object({
     members: z.number().int(),
     apiKeys: z.object({ total: z.number().int(), active: z.number().int() }),
+    sessions: z
+      .object({
+        total: z.number().int(),
+        scored: z.number().int().meta({ description: 'Sessions with words, so with a score' }),
+        averageScore: z.number().nullable().meta({ description: 'Average of the scored sessions, one decimal; null without any' }),
+      })
+      .meta({ description: 'Practice sessions the caller may see (their own, their teams\', or all for admins), recorded in the range' }),
     range: z.object({ from: z.iso.datetime().nullable(), to: z.iso.datetime().nullable() }),
   })
   .meta({ id: 'Statistics' });
@@ -18,14 +26,21 @@ export async function getStatistics(opts: { ctx: Ctx; range: z.input<typeof date
   const createdAt = dateWhere(range);
   const org = { organizationId: ctx.organizationId, ...(createdAt && { createdAt }) };
   const now = new Date();
-  const [members, keysTotal, keysActive] = await Promise.all([
+  const sessionsWhere = { ...(await visibleSessionsWhere(ctx)), ...(createdAt && { recordedAt: createdAt }) };
+  const [members, keysTotal, keysActive, sessions] = await Promise.all([
     db.membership.count({ where: org }),
     db.apiKey.count({ where: org }),
     db.apiKey.count({ where: { ...org, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }),
+    db.practiceSession.aggregate({ where: sessionsWhere, _count: { _all: true, score: true }, _avg: { score: true } }),
   ]);
   return {
     members,
     apiKeys: { total: keysTotal, active: keysActive },
+    sessions: {
+      total: sessions._count._all,
+      scored: sessions._count.score,
+      averageScore: sessions._avg.score === null ? null : Math.round(sessions._avg.score * 10) / 10,
+    },
     range: { from: range.gte?.toISOString() ?? null, to: range.lte?.toISOString() ?? null },
   };
 }

@@ -1,8 +1,10 @@
 // Every email the product sends, by name. A slice adds its template file here.
 import { passwordResetEmail } from './password-reset';
+import { teamInviteEmail } from './team-invite';
 
 export const TEMPLATES = {
   'password-reset': passwordResetEmail,
+  'team-invite': teamInviteEmail,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -2,6 +2,7 @@
 import { createDocument } from 'zod-openapi';
 import { identityPaths } from './paths/identity';
 import { organizationPaths } from './paths/organizations';
+import { coachingPaths } from './paths/coaching';
 import { realtimePaths } from './paths/realtime';
 import { operation } from './operation';
 import { z } from 'zod';
@@ -36,6 +37,7 @@ export function openApiDocument() {
     paths: {
       ...identityPaths,
       ...organizationPaths,
+      ...coachingPaths,
       ...realtimePaths,
       '/openapi.json': { get: operation({ summary: 'This document', tags: ['Meta'], access: 'public', responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } } }) },
     },
