@@ -21,6 +21,18 @@ export default tseslint.config(
     },
   },
   { files: ['app/**/*.{ts,tsx}', 'server/trpc/**/*.ts', 'components/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', layering] } },
+  {
+    // Input is parsed strictly: z.coerce reads `0x10` as 16, `1e3` as 1000, ` 5` as 5, '' as 0 and 'Jan 1' as a date.
+    // (The environment, written by the operator, may coerce.)
+    files: ['app/**/*.{ts,tsx}', 'server/**/*.ts', 'components/**/*.{ts,tsx}'],
+    ignores: ['server/env.ts', 'server/providers/speech-to-text/stt-settings.ts', 'server/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='z'][property.name='coerce']", message: 'Parse input strictly: decimalInteger, isoDay or isoInstant from server/domain/shared, not z.coerce.' },
+      ],
+    },
+  },
   // Every UI spec runs with the console guard on: it takes `test` from e2e/ui/test.ts, never Playwright's bare one.
   {
     files: ['e2e/ui/**/*.spec.ts'],

@@ -1,5 +1,6 @@
 // The root document: global styles, metadata and the app-wide providers (session, tRPC, toasts).
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { AppProviders } from '@/components/providers/app-providers';
 import './globals.css';
@@ -20,7 +21,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: '#4f39f6' };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page gets the nonce of its request's Content-Security-Policy (proxy.ts); a prerendered page could not.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans">

@@ -21,7 +21,8 @@ describe('demo seed', () => {
     await seed(inject('databaseUrl'));
     // Other test files add rows in parallel; the demo organization's own rows are what must not double.
     expect(await db.apiKey.count({ where: { organizationId } })).toBe(4);
-    expect(await db.membership.count({ where: { organizationId } })).toBe(5);
+    // The owner, the team section's four and the coaching section's two extra reps.
+    expect(await db.membership.count({ where: { organizationId } })).toBe(7);
     expect(await db.auditEvent.count({ where: { organizationId } })).toBe(eventsBefore);
 
     const demo = { organizationId, people: {} };
@@ -53,5 +54,32 @@ describe('demo seed', () => {
     // A teammate signs in with the demo password, as the README says.
     const admin = members.find((m) => m.role === 'admin')!;
     expect(await verifyCredentials({ login: admin.email, password: DEMO_LOGIN.password, ip: '192.0.2.1' })).toMatchObject({ email: admin.email });
+  });
+
+  it('gives Demo Motors a coaching team whose dashboard has something to show: weeks of sessions scored by the engine, some recorded', async () => {
+    await seed(inject('databaseUrl'));
+    const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_LOGIN.email } });
+    const organizationId = owner.activeOrganizationId!;
+    const team = await db.team.findFirstOrThrow({ where: { organizationId }, include: { members: { include: { membership: { include: { user: true } } } } } });
+    expect(team.members.filter((m) => m.role === 'manager').map((m) => m.membership.user.firstName)).toEqual(['Marcus']);
+    expect(team.members.filter((m) => m.role === 'member')).toHaveLength(4);
+
+    const sessions = await db.practiceSession.findMany({ where: { organizationId }, select: { userId: true, score: true, recordedAt: true, analysis: true, audioMediaId: true } });
+    expect(sessions.length).toBeGreaterThan(30);
+    expect(sessions.every((s) => s.score !== null && (s.analysis as { final: number }).final === s.score)).toBe(true);
+    const days = (Math.max(...sessions.map((s) => s.recordedAt.getTime())) - Math.min(...sessions.map((s) => s.recordedAt.getTime()))) / 86_400_000;
+    expect(days).toBeGreaterThan(20);
+    // Scores spread out (the dashboard has something to rank) and some fillers were said.
+    const scores = sessions.map((s) => s.score!);
+    expect(Math.max(...scores) - Math.min(...scores)).toBeGreaterThan(20);
+    expect(sessions.some((s) => (s.analysis as { fillers: { total: number } }).fillers.total > 0)).toBe(true);
+    // Some come with a recording: the player and the energy chart have something to show.
+    const recorded = sessions.filter((s) => s.audioMediaId);
+    expect(recorded.length).toBeGreaterThanOrEqual(4);
+    expect(recorded.every((s) => (s.analysis as { energy: unknown }).energy !== null)).toBe(true);
+    const media = await db.media.findUniqueOrThrow({ where: { id: recorded[0]!.audioMediaId! }, include: { chunks: true } });
+    expect(media).toMatchObject({ status: 'ready', kind: 'audio', contentType: 'audio/wav' });
+    expect(media.chunks.reduce((n, c) => n + c.bytes.length, 0)).toBe(media.size);
+    expect(await db.module.count({ where: { organizationId } })).toBeGreaterThanOrEqual(4);
   });
 });

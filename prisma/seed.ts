@@ -8,11 +8,12 @@ import { DEMO_LOGIN, demoOrganization } from './seed/demo-organization';
 import { liveCallsSection } from './seed/live-calls';
 import type { Demo, SeedDb, SeedSection } from './seed/section';
 import { signInsSection } from './seed/sign-ins';
+import { coachingSection } from './seed/coaching';
 import { emailOf, TEAM, teamSection } from './seed/team';
 
 export { DEMO_LOGIN } from './seed/demo-organization';
 
-export const SECTIONS: SeedSection<unknown>[] = [teamSection, apiKeysSection, signInsSection, liveCallsSection];
+export const SECTIONS: SeedSection<unknown>[] = [teamSection, apiKeysSection, signInsSection, coachingSection, liveCallsSection];
 
 /** The teammates already in the database, so a section running later can find them by key. */
 async function knownPeople(db: SeedDb, demo: Demo) {
@@ -31,7 +32,7 @@ export async function seed(url: string): Promise<{ email: string; password: stri
       await knownPeople(db, demo);
       if (await section.seeded(db, demo)) continue;
       const prepared: unknown = await section.prepare?.();
-      await db.$transaction((tx) => section.seed(tx, demo, prepared), { timeout: 30_000 });
+      await db.$transaction((tx) => section.seed(tx, demo, prepared), { timeout: section.timeoutMs ?? 30_000 });
     }
     return DEMO_LOGIN;
   } finally {

@@ -14,6 +14,8 @@ const schema = z.object({
   // The address users reach the app at: absolute links in emails are built from it (default NEXTAUTH_URL, then
   // http://localhost:$PORT).
   PUBLIC_URL: z.string().url().optional(),
+  // How long an emailed team invite works.
+  INVITE_EXPIRY_DAYS: z.coerce.number().positive().max(365).default(7),
   NEXTAUTH_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
   // smtp://user:pass@host:587 or smtps://user:pass@host:465; unset keeps mail in PostgreSQL, readable at /dev/mail.

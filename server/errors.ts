@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   gone: 410,
   payload_too_large: 413,
@@ -25,6 +26,7 @@ const TITLES: Record<ErrorCode, string> = {
   unauthenticated: 'Authentication required',
   forbidden: 'Forbidden',
   not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
   conflict: 'Conflict',
   gone: 'Gone',
   payload_too_large: 'Payload too large',
@@ -67,9 +69,18 @@ export function zodToFieldErrors(error: ZodError): FieldError[] {
   }).flat();
 }
 
-type PrismaLikeError = { name?: string; code?: string; meta?: { target?: unknown } };
+type PrismaLikeError = { name?: string; code?: string; meta?: { target?: unknown; driverAdapterError?: { cause?: { originalCode?: string } } } };
 const isPrismaKnown = (e: unknown): e is PrismaLikeError =>
   typeof e === 'object' && e !== null && (e as PrismaLikeError).name === 'PrismaClientKnownRequestError';
+
+/**
+ * PostgreSQL's class 22 ("data exception": a NUL byte, an impossible date, a malformed uuid, a number out of range)
+ * and Prisma's value errors mean the database refused a value that came from the caller. The schemas and the request
+ * layer refuse such input first; this net keeps any that slips past them a 422 instead of a 500.
+ */
+const PRISMA_VALUE_ERRORS = new Set(['P2000', 'P2006', 'P2007', 'P2020']);
+const isRefusedValue = (e: PrismaLikeError) =>
+  PRISMA_VALUE_ERRORS.has(e.code ?? '') || /^22/.test(e.meta?.driverAdapterError?.cause?.originalCode ?? '');
 
 /** Turns anything thrown into an AppError; unknown errors become a masked `internal`. */
 export function normalizeError(err: unknown): AppError {
@@ -81,6 +92,11 @@ export function normalizeError(err: unknown): AppError {
   if (isPrismaKnown(err)) {
     if (err.code === 'P2025') return notFound();
     if (err.code === 'P2002') return conflict('A record with these values already exists');
+    if (isRefusedValue(err)) {
+      // Logged so a schema that should have refused the value first gets fixed; the caller learns only that it was refused.
+      console.warn('[errors] a value reached the database and was refused', err.code, err.meta?.driverAdapterError?.cause?.originalCode);
+      return new AppError('validation_failed', { message: 'A value in the request cannot be stored (out of range or containing characters that are not allowed)', errors: [] });
+    }
   }
   return new AppError('internal');
 }
@@ -118,6 +134,7 @@ const TRPC_CODES: Record<ErrorCode, TRPCError['code']> = {
   unauthenticated: 'UNAUTHORIZED',
   forbidden: 'FORBIDDEN',
   not_found: 'NOT_FOUND',
+  method_not_allowed: 'METHOD_NOT_SUPPORTED',
   conflict: 'CONFLICT',
   gone: 'NOT_FOUND',
   payload_too_large: 'PAYLOAD_TOO_LARGE',

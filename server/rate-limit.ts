@@ -1,6 +1,9 @@
-// Per-caller request budgets kept in PostgreSQL, so every app instance draws from the same counter.
+// Per-caller request budgets kept in PostgreSQL, so every app instance draws from the same counter. The one limiter of
+// both doors: withApi (REST), the tRPC middleware and next-auth's sign-in route all go through enforceRateLimit with
+// the same caller keys and policies, so a budget spent at one door is spent at the other.
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { env } from './env';
+import { AppError } from './errors';
 import { pgPool } from './pg-pool';
 
 export type RateLimitVerdict = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
@@ -41,6 +44,29 @@ export type RateLimitTier = 'auth';
 export function resolvePolicy(tier: RateLimitTier | RateLimitPolicy | undefined, authenticated: boolean): RateLimitPolicy {
   if (tier === 'auth') return { points: env().RATE_LIMIT_AUTH_PER_MINUTE, durationSeconds: 60 };
   return tier ?? defaultPolicy(authenticated);
+}
+
+/** Whose budget a request draws from: the signed-in user or API key, else the address it came from. */
+export function callerKey(caller: { kind: string; id: string } | null, ip: string | null | undefined): string {
+  return caller ? `${caller.kind}:${caller.id}` : `ip:${ip ?? 'unknown'}`;
+}
+
+export const rateLimitHeaders = (v: RateLimitVerdict): Record<string, string> => ({
+  'RateLimit-Limit': String(v.limit),
+  'RateLimit-Remaining': String(v.remaining),
+  'RateLimit-Reset': String(v.resetSeconds),
+});
+
+/** Draws one request from the key's budget; past it, throws `rate_limited` carrying Retry-After and RateLimit-*. */
+export async function enforceRateLimit(key: string, policy: RateLimitPolicy): Promise<RateLimitVerdict> {
+  const verdict = await consume(key, policy);
+  if (!verdict.allowed) {
+    throw new AppError('rate_limited', {
+      message: `Too many requests; try again in ${verdict.resetSeconds} s`,
+      headers: { 'Retry-After': String(verdict.resetSeconds), ...rateLimitHeaders(verdict) },
+    });
+  }
+  return verdict;
 }
 
 export async function consume(key: string, policy: RateLimitPolicy): Promise<RateLimitVerdict> {

@@ -1,14 +1,13 @@
 'use client';
 // /{org}/calls: every live call with filters in the URL, sortable columns, pages, counts and a CSV export.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
 import { useOrganizationAccess } from '@/components/shell/use-organization-access';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
-import { DataTable } from '@/components/ui/data-table';
+import { DataTable, type ListColumn } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FilterChips, FilterDate, FilterPanel, FilterText } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
@@ -36,7 +35,7 @@ export function CallsList({ organizationId }: { organizationId: string }) {
   const filtered = Object.keys(list.filters).length > 0;
   const exportHref = `/${organizationId}/calls/export.csv?${new URLSearchParams({ ...filters, tz: browserTimeZone(), ordering: '-requestedAt' }).toString()}`;
 
-  const columns = useMemo<ColumnDef<CallDto, unknown>[]>(
+  const columns = useMemo<ListColumn<CallDto>[]>(
     () => [
       {
         id: 'requestedAt',

@@ -2,7 +2,6 @@
 // /{org}/dealers: members who take live calls, with presence, filters in the URL, sorting, pages, and the managers'
 // switch that pauses someone's calls.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { dateTime, personName } from '@/components/calls/format';
 import { HeadsetIcon } from '@/components/calls/icons';
@@ -12,7 +11,7 @@ import { useOrganizationAccess } from '@/components/shell/use-organization-acces
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
-import { DataTable } from '@/components/ui/data-table';
+import { DataTable, type ListColumn } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FilterChips, FilterDate, FilterPanel, FilterText } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
@@ -44,7 +43,7 @@ export function DealersList() {
   const canManage = can('members:manage');
   const filtered = Object.keys(list.filters).length > 0;
 
-  const columns = useMemo<ColumnDef<DealerDto, unknown>[]>(
+  const columns = useMemo<ListColumn<DealerDto>[]>(
     () => [
       {
         id: 'name',
@@ -91,7 +90,7 @@ export function DealersList() {
                   </Button>
                 );
               },
-            } satisfies ColumnDef<DealerDto, unknown>,
+            } satisfies ListColumn<DealerDto>,
           ]
         : []),
     ],

@@ -1,7 +1,6 @@
 'use client';
 // /{org}/leads: the leads customers left, with the same filters as calls in the URL, sorting, pages and an export.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { CallStatusBadge, CALL_STATUS_LABELS } from '@/components/calls/call-status-badge';
@@ -13,7 +12,7 @@ import { useOrganizationAccess } from '@/components/shell/use-organization-acces
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
-import { DataTable } from '@/components/ui/data-table';
+import { DataTable, type ListColumn } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FilterChips, FilterDate, FilterPanel, FilterText } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
@@ -36,7 +35,7 @@ export function LeadsList({ organizationId }: { organizationId: string }) {
   const filtered = Object.keys(list.filters).length > 0;
   const exportHref = `/${organizationId}/leads/export.csv?${new URLSearchParams({ ...filters, tz: browserTimeZone() }).toString()}`;
 
-  const columns = useMemo<ColumnDef<LeadDto, unknown>[]>(
+  const columns = useMemo<ListColumn<LeadDto>[]>(
     () => [
       { id: 'createdAt', header: 'Received', meta: { sortField: 'createdAt', className: 'whitespace-nowrap text-zinc-600' }, cell: ({ row }) => dateTime(row.original.createdAt) },
       {

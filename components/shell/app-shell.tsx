@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { Logo } from './logo';
 import { HeadsetIcon, InboxIcon, PhoneIcon } from '@/components/calls/icons';
-import { BuildingIcon, HomeIcon, KeyIcon, MailIcon, QueueIcon, ShieldIcon, UserIcon, UsersIcon } from './nav-icons';
+import { BoxIcon, BuildingIcon, HomeIcon, KeyIcon, MailIcon, MicIcon, QueueIcon, ShieldIcon, TeamIcon, TrendIcon, UserIcon, UsersIcon } from './nav-icons';
 import { NavLink } from './nav-link';
 import { OrganizationSwitcher } from './organization-switcher';
 import { PermittedNavLink } from './permitted-nav-link';
@@ -55,6 +55,21 @@ export function AppShell({ organizationId, children }: { organizationId: string;
               </PermittedNavLink>
               <PermittedNavLink permission="members:read" href={`${base}/dealers`} icon={<UsersIcon />}>
                 Dealers
+              </PermittedNavLink>
+            </div>
+            <div className="flex gap-1 md:flex-col">
+              <p className={sectionLabel}>Coaching</p>
+              <PermittedNavLink permission="sessions:write" href={`${base}/practice`} icon={<MicIcon />}>
+                Practice
+              </PermittedNavLink>
+              <PermittedNavLink permission="sessions:read" href={`${base}/sessions`} icon={<TrendIcon />}>
+                My sessions
+              </PermittedNavLink>
+              <PermittedNavLink permission="teams:read" href={`${base}/teams`} icon={<TeamIcon />}>
+                Teams
+              </PermittedNavLink>
+              <PermittedNavLink permission="products:read" href={`${base}/products`} icon={<BoxIcon />}>
+                Products
               </PermittedNavLink>
             </div>
             <div className="flex gap-1 md:flex-col">

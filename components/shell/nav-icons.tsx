@@ -55,6 +55,37 @@ export const ChevronUpDownIcon = () => (
   </svg>
 );
 
+export const MicIcon = () => (
+  <Icon>
+    <rect x="9" y="3" width="6" height="11" rx="3" />
+    <path d="M5 11a7 7 0 0 0 14 0M12 18v3M9 21h6" />
+  </Icon>
+);
+
+export const TrendIcon = () => (
+  <Icon>
+    <path d="M3 17l6-6 4 4 8-8" />
+    <path d="M15 7h6v6" />
+  </Icon>
+);
+
+export const BoxIcon = () => (
+  <Icon>
+    <path d="M21 8 12 3 3 8v8l9 5 9-5V8Z" />
+    <path d="m3 8 9 5 9-5M12 13v8" />
+  </Icon>
+);
+
+export const TeamIcon = () => (
+  <Icon>
+    <circle cx="12" cy="8" r="3" />
+    <path d="M6 20v-1a6 6 0 0 1 12 0v1" />
+    <circle cx="5" cy="10" r="2" />
+    <circle cx="19" cy="10" r="2" />
+    <path d="M2 18v-.5A3.5 3.5 0 0 1 5.5 14M22 18v-.5a3.5 3.5 0 0 0-3.5-3.5" />
+  </Icon>
+);
+
 export const MailIcon = () => (
   <Icon>
     <rect x="3" y="5" width="18" height="14" rx="2" />

@@ -2,26 +2,27 @@
 // The one table for server-side lists (TanStack Table): sortable column headers, the page window and an empty
 // state; sorting, filtering and paging happen on the server, with their state in the URL (useListUrlState). It sits
 // in the shared TableScroller, so on a phone it scrolls sideways inside its card, never the page.
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import { tableFeatures, useTable, type ColumnDef, type RowData } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import { cx } from './cx';
 import { Pagination } from './pagination';
 import { TableScroller } from './table-scroller';
 import type { SortState } from './use-list-url-state';
 
-declare module '@tanstack/react-table' {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  interface ColumnMeta<TData, TValue> {
-    /** The server's ordering field for this column; absent means not sortable. */
-    sortField?: string;
-    className?: string;
-    headerClassName?: string;
-  }
-}
+type ListColumnMeta = {
+  /** The server's ordering field for this column; absent means not sortable. */
+  sortField?: string;
+  className?: string;
+  headerClassName?: string;
+};
 
-export type DataTableProps<T, F extends string> = {
+// Sorting and paging are the server's, so the table needs no row-model features of its own: only the column meta.
+const listTableFeatures = tableFeatures({ columnMeta: {} as ListColumnMeta });
+export type ListColumn<T extends RowData> = ColumnDef<typeof listTableFeatures, T, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export type DataTableProps<T extends RowData, F extends string> = {
   label: string;
-  columns: ColumnDef<T, unknown>[];
+  columns: ListColumn<T>[];
   rows: T[];
   count: number;
   page: { limit: number; offset: number };
@@ -35,17 +36,12 @@ export type DataTableProps<T, F extends string> = {
   rowId: (row: T) => string;
 };
 
-export function DataTable<T, F extends string>(props: DataTableProps<T, F>) {
-  const sorting: SortingState = [{ id: props.sort.field, desc: props.sort.direction === 'desc' }];
-  const table = useReactTable({
+export function DataTable<T extends RowData, F extends string>(props: DataTableProps<T, F>) {
+  const table = useTable({
+    features: listTableFeatures,
     data: props.rows,
     columns: props.columns,
-    getCoreRowModel: getCoreRowModel(),
     getRowId: props.rowId,
-    manualSorting: true,
-    manualPagination: true,
-    rowCount: props.count,
-    state: { sorting },
   });
 
   if (props.count === 0) return <>{props.empty}</>;
@@ -61,7 +57,7 @@ export function DataTable<T, F extends string>(props: DataTableProps<T, F>) {
                   const meta = header.column.columnDef.meta;
                   const field = meta?.sortField as F | undefined;
                   const active = field !== undefined && props.sort.field === field;
-                  const label = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
+                  const label = header.isPlaceholder ? null : <table.FlexRender header={header} />;
                   return (
                     <th
                       key={header.id}
@@ -90,9 +86,9 @@ export function DataTable<T, F extends string>(props: DataTableProps<T, F>) {
           <tbody className="divide-y divide-zinc-100">
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id} className="align-top hover:bg-zinc-50/60">
-                {row.getVisibleCells().map((cell) => (
+                {row.getAllCells().map((cell) => (
                   <td key={cell.id} className={cx('px-4 py-3 first:pl-6 last:pr-6', cell.column.columnDef.meta?.className)}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    <table.FlexRender cell={cell} />
                   </td>
                 ))}
               </tr>

@@ -16,6 +16,8 @@ export type SeedSection<Prepared = undefined> = {
   /** Slow work that needs no database (decoding, say), done before the transaction opens so it cannot time out. */
   prepare?(): Promise<Prepared>;
   seed(tx: SeedTx, demo: Demo, prepared: Prepared): Promise<void>;
+  /** How long its transaction may run (default 30 s). */
+  timeoutMs?: number;
 };
 
 /** A moment in the past, so the demo reads like an organization that has been in use for a while. */

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { citext } from '@electric-sql/pglite/contrib/citext';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 import type { SqlDriverAdapter, SqlQueryable } from '@prisma/driver-adapter-utils';
@@ -276,7 +277,8 @@ function withCharColumns<T extends SqlQueryable>(queryable: T): T {
 function pgliteAdapterFactory(): ConnectFactory {
   return {
     async connect() {
-      const db = await PGlite.create();
+      // The extensions our migrations create (CREATE EXTENSION) must exist in the shadow database that replays them.
+      const db = await PGlite.create({ extensions: { citext } });
       // One pg connection at a time: PGlite is a single-session database. It only knows the `postgres` role and
       // database (it aborts on any other), so name them rather than letting pg default to the OS user.
       const pool = new pg.Pool({

@@ -1,6 +1,7 @@
 // Public API of the Pitchcraft speech analysis engine: parsers, WAV decoder, session analysis, types, errors, constants.
 
 export { analyzeSession } from './analyze-session';
+export { analyzeRecording, type RecordingAnalysis } from './analyze-recording';
 export { parseTranscript } from './transcript-parser';
 export { decodeWav } from './wav-decoder';
 
@@ -41,7 +42,7 @@ export { WPM_BOUNDS, WPM_WINDOW } from './speaking-pace';
 export { PAUSE_THRESHOLDS } from './pauses';
 export { SCORE_WEIGHTS } from './session-score';
 export { CLARITY_ADVICE_SHARE, LOW_CONFIDENCE_THRESHOLD } from './clarity';
-export { MAX_MISSED_KEYWORDS_NAMED } from './keywords';
+export { keywordLocations, MAX_MISSED_KEYWORDS_NAMED, type KeywordLocation } from './keywords';
 export { TARGET_TIME_TOLERANCE } from './target-time';
 export { ENERGY_WINDOW_SECONDS, SILENCE_DBFS } from './loudness';
 export { PITCH_RANGE } from './pitch-tracker';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MISSED_KEYWORDS_NAMED, analyzeKeywords, recommendKeywords, scoreKeywords } from './keywords';
+import { MAX_MISSED_KEYWORDS_NAMED, analyzeKeywords, keywordLocations, recommendKeywords, scoreKeywords } from './keywords';
 import type { TranscriptWord } from './session-types';
 
 function say(sentence: string): TranscriptWord[] {
@@ -62,5 +62,24 @@ describe('scoreKeywords', () => {
   it('scores the share hit and is null without keywords', () => {
     expect(scoreKeywords({ hit: ['a'], missed: ['b', 'c', 'd'] })).toBe(25);
     expect(scoreKeywords({ hit: [], missed: [] })).toBeNull();
+  });
+});
+
+describe('keywordLocations', () => {
+  it('finds every occurrence by the same stemmed matching, with the words it spans', () => {
+    const words = say('Try our free trial. Pricing is simple, and the free-trial ends never. Free trials!');
+    expect(keywordLocations(words, ['free trial', 'price', 'demo'])).toEqual([
+      { keyword: 'free trial', index: 2, length: 2 },
+      { keyword: 'price', index: 4, length: 1 },
+      { keyword: 'free trial', index: 9, length: 1 },
+      { keyword: 'free trial', index: 12, length: 2 },
+    ]);
+  });
+
+  it('agrees with analyzeKeywords about what was hit', () => {
+    const words = say('we integrate with your CRM and offer financing');
+    const list = ['integration', 'financing', 'warranty', 'CRM'];
+    const hit = new Set(keywordLocations(words, list).map((l) => l.keyword));
+    expect([...hit].sort()).toEqual([...analyzeKeywords(words, list).hit].sort());
   });
 });

@@ -53,3 +53,41 @@ export function scoreKeywords(analysis: Pick<KeywordAnalysis, 'hit' | 'missed'>)
   const total = analysis.hit.length + analysis.missed.length;
   return total === 0 ? null : (100 * analysis.hit.length) / total;
 }
+
+export interface KeywordLocation {
+  keyword: string;
+  /** Index in `words` of the first word of this occurrence. */
+  index: number;
+  /** How many consecutive words the occurrence spans (a hyphenated word can hold a whole keyword). */
+  length: number;
+}
+
+/**
+ * Every place a keyword was said, matched exactly as analyzeKeywords matches (stemmed, consecutive), for highlighting a
+ * transcript. Occurrences are in transcript order; overlapping ones (a keyword inside a longer one) are all listed.
+ */
+export function keywordLocations(words: readonly TranscriptWord[], keywords: readonly string[]): KeywordLocation[] {
+  const tokens: string[] = [];
+  const wordOf: number[] = [];
+  words.forEach((word, index) => {
+    for (const stem of stemPhrase(word.text)) {
+      tokens.push(stem);
+      wordOf.push(index);
+    }
+  });
+  const found: KeywordLocation[] = [];
+  const seen = new Set<string>();
+  for (const keyword of keywords) {
+    const stems = stemPhrase(keyword);
+    const key = stems.join(' ');
+    if (stems.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    for (let i = 0; i + stems.length <= tokens.length; i += 1) {
+      if (stems.every((stem, offset) => tokens[i + offset] === stem)) {
+        const first = wordOf[i]!;
+        found.push({ keyword, index: first, length: wordOf[i + stems.length - 1]! - first + 1 });
+      }
+    }
+  }
+  return found.sort((a, b) => a.index - b.index || b.length - a.length);
+}

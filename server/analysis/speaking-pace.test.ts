@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TranscriptWord } from './session-types';
-import { WPM_BOUNDS, analyzePace, paceRanges, paceSeries, scorePace } from './speaking-pace';
+import { roundValue } from './rounding';
+import { WPM_BOUNDS, WPM_WINDOW, analyzePace, paceRanges, paceSeries, scorePace } from './speaking-pace';
 
 /** `count` words back to back, evenly filling [start, start + seconds]. */
 function evenWords(count: number, seconds: number, start = 0): TranscriptWord[] {
@@ -65,5 +66,20 @@ describe('scorePace', () => {
     expect(scorePace(150, { slow: 0.5, good: 0.5, fast: 0 })).toBe(65);
     expect(scorePace(90, { slow: 1, good: 0, fast: 0 })).toBe(18);
     expect(scorePace(300, { slow: 0, good: 0, fast: 1 })).toBe(0);
+  });
+});
+
+describe('paceSeries on long transcripts', () => {
+  it('counts each window exactly as a scan over every word would, overlapping words included', () => {
+    // Words with jittered, overlapping timings so midpoints are not in order.
+    const words = Array.from({ length: 3000 }, (_, i) => {
+      const start = i * 0.37 + Math.abs(Math.sin(i)) * 0.05;
+      return { text: 'word', start, end: start + 0.2 + (i % 7) * 0.12 };
+    });
+    const midpoints = words.map((w) => (w.start + w.end) / 2);
+    const scan = (from: number) => midpoints.filter((m) => m >= from && m < from + WPM_WINDOW.seconds).length;
+    const series = paceSeries(words);
+    expect(series.length).toBeGreaterThan(500);
+    series.forEach((point, k) => expect(point.wpm).toBe(roundValue((scan(words[0]!.start + k * WPM_WINDOW.stepSeconds) * 60) / WPM_WINDOW.seconds)));
   });
 });

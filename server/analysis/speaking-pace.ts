@@ -19,6 +19,18 @@ function classify(wpm: number): keyof PaceRanges {
   return 'good';
 }
 
+/** Index of the first value ≥ `bound` in an ascending array (its length when there is none). */
+function firstAtOrAbove(sorted: Float64Array, bound: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < bound) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
  * Windows start at the first word and step by WPM_WINDOW.stepSeconds while they fit inside the speaking span; a
  * word belongs to a window when its midpoint falls inside [windowStart, windowStart + 10 s). Speech shorter than
@@ -26,8 +38,10 @@ function classify(wpm: number): keyof PaceRanges {
  */
 export function paceSeries(words: readonly TranscriptWord[]): PacePoint[] {
   const span = speakingSpan(words);
-  const midpoints = words.map((word) => (word.start + word.end) / 2);
-  const countIn = (from: number, to: number): number => midpoints.filter((m) => m >= from && m < to).length;
+  // Sorted once, so each window counts its words with two binary searches instead of a pass over every word
+  // (words start in order, but overlapping ones can have their midpoints out of order).
+  const midpoints = Float64Array.from(words, (word) => (word.start + word.end) / 2).sort();
+  const countIn = (from: number, to: number): number => firstAtOrAbove(midpoints, to) - firstAtOrAbove(midpoints, from);
   if (span.end - span.start <= WPM_WINDOW.seconds) {
     const length = span.seconds;
     return [{ t: roundTime(span.start + length / 2), wpm: roundValue((words.length * 60) / length) }];

@@ -14,6 +14,14 @@ export const PERMISSIONS = [
   'calls:answer',
   'calls:read',
   'leads:read',
+  'teams:read',
+  'teams:create',
+  'teams:manage',
+  'products:read',
+  'products:manage',
+  'sessions:read',
+  'sessions:write',
+  'coaching:admin',
   'emails:read',
   'jobs:read',
 ] as const;
@@ -33,18 +41,29 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'calls:answer': 'Take live calls as a dealer',
   'calls:read': 'List and export every live call',
   'leads:read': 'List and export leads',
+  'teams:read': 'List teams',
+  'teams:create': 'Create teams',
+  'teams:manage': 'Manage the teams you lead: members, invites, settings, dashboard',
+  'products:read': 'Read products and training modules',
+  'products:manage': 'Create and edit products and training modules',
+  'sessions:read': 'Read practice sessions you may see (your own, your teams\')',
+  'sessions:write': 'Record, re-transcribe and delete practice sessions you may see',
+  'coaching:admin': 'Lead every team and see every practice session',
   'emails:read': 'Read the email log',
   'jobs:read': 'See background jobs and retry failed ones',
 };
 
+// What every member does: read the organization, practise and review their own sessions. `teams:manage` does nothing
+// on its own: it lets whoever a team names as its manager lead that team (the domain checks the team).
 // Every member is a dealer by default (calls:answer): owners take calls too.
-const READ: Permission[] = ['organization:read', 'members:read', 'statistics:read', 'calls:answer'];
+const READ: Permission[] = ['organization:read', 'members:read', 'statistics:read', 'calls:answer', 'teams:read', 'teams:manage', 'products:read', 'sessions:read', 'sessions:write'];
 
-// Owners hold everything; admins everything but deleting the organization (the security log included).
+// Owners hold everything; admins everything but deleting the organization (the security log included). Managers
+// build training and start teams; which sessions they see follows the teams they lead.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS.filter((p) => p !== 'organization:delete'),
-  manager: [...READ, 'apiKeys:read', 'calls:read', 'leads:read'],
+  manager: [...READ, 'apiKeys:read', 'calls:read', 'leads:read', 'teams:create', 'products:manage'],
   member: READ,
 };
 

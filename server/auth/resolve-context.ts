@@ -40,14 +40,16 @@ export async function resolveUserContext(opts: {
 }
 
 const LAST_USED_RESOLUTION_MS = 60_000;
+export const INVALID_API_KEY = 'The API key is not valid';
 
 export async function resolveApiKeyContext(secret: string, requestId: string, ip?: string | null): Promise<Ctx> {
   const hash = sha256(secret);
   const key = await db.apiKey.findUnique({ where: { hash } });
   // SECURITY: the lookup is by digest; the explicit constant-time compare guards against any index-side shortcut.
-  if (!key || !sameDigest(key.hash, hash)) throw unauthenticated('Invalid API key');
-  if (key.revokedAt) throw unauthenticated('This API key has been revoked');
-  if (key.expiresAt && key.expiresAt <= new Date()) throw unauthenticated('This API key has expired');
+  // Unknown, revoked and expired keys get one answer, so a leaked or guessed key reveals nothing about its history;
+  // the owner sees which it is on the API keys page.
+  const usable = key && sameDigest(key.hash, hash) && !key.revokedAt && !(key.expiresAt && key.expiresAt <= new Date());
+  if (!usable) throw unauthenticated(INVALID_API_KEY);
   // Writing on every request would turn each read into a write; a minute's resolution is enough for "last used".
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
@@ -83,4 +85,16 @@ export async function resolveRestContext(req: Request, requestId: string, ip: st
   const token = await verifyAccessToken(bearer);
   if (!token) throw unauthenticated('The access token is invalid or expired');
   return resolveUserContext({ userId: token.userId, issuedAt: token.issuedAt, requestedOrganizationId: req.headers.get('x-organization-id'), requestId, ip });
+}
+
+/**
+ * The signed-in browser acting in the organization a page URL names, for the few GETs the browser makes without
+ * headers of its own (an <audio> element). Nothing is changed by a GET, so it needs no CSRF header; unknown
+ * organizations read as 404 like everywhere else.
+ */
+export async function resolveBrowserContext(opts: { organizationId: string; requestId: string; ip: string | null }): Promise<Ctx> {
+  const { currentUserId } = await import('./next-auth');
+  const userId = await currentUserId();
+  if (!userId) throw unauthenticated('Sign in first');
+  return resolveUserContext({ userId, requestedOrganizationId: opts.organizationId, requestId: opts.requestId, ip: opts.ip });
 }

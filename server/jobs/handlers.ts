@@ -5,6 +5,7 @@ import { checkDealerPings } from '../domain/dealers/ping-watch';
 import { deliverEmail } from '../mail/deliver-email';
 import { purgeMediaBytes, sweepAbandonedUploads } from '../media/sweep-uploads';
 import { sweepRealtimeEvents } from '../realtime/sweep-events';
+import { transcribeSession } from '../domain/sessions/transcribe-session';
 import type { JobContext } from './job-context';
 import type { QUEUES, JobName } from './queues';
 
@@ -12,6 +13,7 @@ export type JobHandler<N extends JobName> = (payload: z.output<(typeof QUEUES)[N
 
 export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   'mail.send': (payload, job) => deliverEmail(payload.emailId, job),
+  'sessions.transcribe': (payload, job) => transcribeSession(payload.sessionId, job),
   'realtime.sweep': async () => void (await sweepRealtimeEvents()),
   'media.purge': (payload) => purgeMediaBytes(payload.mediaId, payload.storage),
   'media.sweep': async () => void (await sweepAbandonedUploads()),

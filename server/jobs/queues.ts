@@ -36,6 +36,14 @@ export const QUEUES = {
     policy: { ...STANDARD, retryLimit: 15 },
     organizationScoped: true,
   }),
+  'sessions.transcribe': define({
+    name: 'sessions.transcribe',
+    label: 'Speech to text',
+    payload: z.object({ sessionId: z.uuid(), organizationId: z.uuid() }),
+    // A busy or briefly down service gets two more tries; after that the session says it failed and can be retried.
+    policy: { retryLimit: 2, retryDelay: 10, retryDelayMax: 120, expireInSeconds: 900 },
+    organizationScoped: true,
+  }),
   'realtime.sweep': define({
     name: 'realtime.sweep',
     label: 'Realtime event clean-up',

@@ -2,13 +2,15 @@
 import { z } from 'zod';
 import '../domain/shared/zod-messages';
 import { AppError } from '../errors';
+import { decimalInteger } from '../domain/shared/decimal-integer';
 import { DEFAULT_LIMIT, MAX_LIMIT, type Ordering, type Page } from '../domain/shared/list';
 
 export type { Ordering, Page };
 
 const pageSchema = z.object({
-  limit: z.coerce.number().int('must be an integer').min(1, 'must be at least 1').max(MAX_LIMIT, `must be at most ${MAX_LIMIT}`).default(DEFAULT_LIMIT),
-  offset: z.coerce.number().int('must be an integer').min(0, 'must be 0 or more').default(0),
+  limit: decimalInteger.pipe(z.number().min(1, 'must be at least 1').max(MAX_LIMIT, `must be at most ${MAX_LIMIT}`)).default(DEFAULT_LIMIT),
+  // Past any real list; also keeps the number a safe integer on its way to the database.
+  offset: decimalInteger.pipe(z.number().min(0, 'must be 0 or more').max(1_000_000_000, 'must be at most 1000000000')).default(0),
 });
 
 export function parsePage(url: URL): Page {

@@ -3,7 +3,9 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
+import type { z } from 'zod';
 import { AppError } from '../errors';
+import { RequestBody } from './request-body';
 
 export type StreamedFile = { name: string; filename: string | null; contentType: string | null; stream: AsyncIterable<Uint8Array> };
 export type Part = { kind: 'field'; name: string; value: string } | ({ kind: 'file' } & StreamedFile);
@@ -32,6 +34,21 @@ export class StreamedBody {
       if (body) for await (const piece of body as unknown as AsyncIterable<Uint8Array>) yield piece;
       done();
     })();
+  }
+
+  /**
+   * A JSON body on a route that also takes streamed uploads: read within `maxBytes` (413 past it) and parsed like
+   * RequestBody.json (415 for another type, 400 for malformed JSON, 422 from the schema).
+   */
+  async json<S extends z.ZodType>(schema: S, maxBytes: number): Promise<z.output<S>> {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const piece of this.raw()) {
+      size += piece.byteLength;
+      if (size > maxBytes) throw new AppError('payload_too_large', { message: `The request body exceeds ${Math.round(maxBytes / 1024)} KB` });
+      chunks.push(piece);
+    }
+    return new RequestBody(Buffer.concat(chunks), this.contentType).json(schema);
   }
 
   /** An upload: the raw body with its content type, or the one file part named `file` of a multipart body. */

@@ -4,11 +4,24 @@ import { api } from '../test/api-client';
 import { requestCall, VINS } from '../test/call-factories';
 import { newTenant } from '../test/factories';
 import { routeTable } from '../test/route-table';
+import { createProductWithModule, createTeam, recordSession, wordsOf } from '../test/coaching';
 
-type Tenant = Awaited<ReturnType<typeof newTenant>> & { callId: string };
+type Tenant = Awaited<ReturnType<typeof newTenant>>;
+type Victim = Tenant & { callId: string; teamId: string; productId: string; moduleId: string; sessionId: string; inviteId: string };
+
+/** Tenant A with one of everything that has a path id. */
+async function victim(): Promise<Victim> {
+  const a = await newTenant('victim');
+  const { id: teamId } = await createTeam(a.orgHeaders, 'Victims');
+  const { productId, moduleId } = await createProductWithModule(a.orgHeaders);
+  const { id: sessionId } = await recordSession(a.orgHeaders, moduleId);
+  const invites = await api('POST', '/invites', { headers: a.orgHeaders, json: [{ email: 'victim-invitee@example.test', teamId }] });
+  const { id: callId } = await requestCall(a);
+  return { ...a, callId, teamId, productId, moduleId, sessionId, inviteId: invites.body[0].id };
+}
 
 // How to find tenant A's id for each parameterised route. A new route with a path id must be added here.
-const ID_OF: Record<string, (a: Tenant) => Record<string, string>> = {
+const ID_OF: Record<string, (a: Victim) => Record<string, string>> = {
   '/organizations/{id}': (a) => ({ id: a.organizationId }),
   '/organizations/{id}/make-active': (a) => ({ id: a.organizationId }),
   '/api-keys/{id}': (a) => ({ id: a.apiKeyId }),
@@ -20,6 +33,21 @@ const ID_OF: Record<string, (a: Tenant) => Record<string, string>> = {
   '/calls/{id}/messages': (a) => ({ id: a.callId }),
   '/calls/{id}/loan-link': (a) => ({ id: a.callId }),
   '/dealers/{id}': (a) => ({ id: a.owner.userId }),
+  '/teams/{id}': (a) => ({ id: a.teamId }),
+  '/teams/{id}/settings': (a) => ({ id: a.teamId }),
+  '/teams/{id}/dashboard': (a) => ({ id: a.teamId }),
+  '/teams/{id}/members/{userId}': (a) => ({ id: a.teamId, userId: a.owner.userId }),
+  // GET and accept take the token, never the id: A's id is as unknown to B as to anyone.
+  '/invites/{id}': (a) => ({ id: a.inviteId }),
+  '/invites/{id}/accept': (a) => ({ id: a.inviteId }),
+  '/products/{id}': (a) => ({ id: a.productId }),
+  '/products/{id}/modules': (a) => ({ id: a.productId }),
+  '/modules/{id}': (a) => ({ id: a.moduleId }),
+  '/sessions/{id}': (a) => ({ id: a.sessionId }),
+  '/sessions/{id}/transcript': (a) => ({ id: a.sessionId }),
+  '/sessions/{id}/audio': (a) => ({ id: a.sessionId }),
+  '/sessions/{id}/transcription': (a) => ({ id: a.sessionId }),
+  '/users/{id}/sessions': (a) => ({ id: a.owner.userId }),
   // Not a tenant's resource: a VIN decodes the same for everyone.
   '/vin/{vin}': () => ({ vin: VINS.accord }),
 };
@@ -28,10 +56,19 @@ const ID_OF: Record<string, (a: Tenant) => Record<string, string>> = {
 const USER_ONLY = ['/organizations/{id}/make-active', '/calls/{id}/accept'];
 const NOT_TENANT_OWNED = ['/vin/{vin}'];
 
+// Valid bodies, so a refusal can only come from the lookup and never from validation.
 const BODIES: Record<string, unknown> = {
   PATCH: { name: 'Hijacked' },
   PUT: { name: 'Hijacked', baseCurrency: 'USD' },
   POST: {},
+};
+const BODY_OF: Record<string, unknown> = {
+  'PUT /teams/{id}': { name: 'Hijacked', managerIds: [] },
+  'PUT /products/{id}': { name: 'Hijacked' },
+  'POST /products/{id}/modules': { name: 'Hijacked', targetTime: 60 },
+  'PUT /modules/{id}': { name: 'Hijacked', instructions: [], keywords: [], targetTime: 60 },
+  'PUT /sessions/{id}/transcript': { words: wordsOf('hijacked words') },
+  'POST /invites/{id}/accept': { firstName: 'Mallory', lastName: 'Intruder', password: 'long enough password' },
 };
 
 describe('tenant isolation', () => {
@@ -42,15 +79,15 @@ describe('tenant isolation', () => {
   });
 
   it('answers 404, never 403, and changes nothing', async () => {
-    const victim = await newTenant('victim');
-    const a = { ...victim, callId: (await requestCall(victim)).id };
+    const a = await victim();
     const b = await newTenant('intruder');
     for (const route of routes) {
       const ids = ID_OF[route.template]!(a);
       const path = route.template.replace(/\{(\w+)\}/g, (_, p: string) => ids[p]!);
       for (const method of route.methods) {
         for (const [who, headers] of [['user', b.owner.bearer], ['apiKey', b.keyHeaders]] as const) {
-          const res = await api(method, path, { headers, ...(BODIES[method] ? { json: BODIES[method] } : {}) });
+          const body = BODY_OF[`${method} ${route.template}`] ?? BODIES[method];
+          const res = await api(method, path, { headers, ...(body ? { json: body } : {}) });
           const expected = NOT_TENANT_OWNED.includes(route.template) ? 200 : who === 'apiKey' && USER_ONLY.includes(route.template) ? 403 : 404;
           expect(res.status, `${who} ${method} ${path}`).toBe(expected);
         }
@@ -60,6 +97,9 @@ describe('tenant isolation', () => {
     expect((await api('GET', '/statistics', { headers: { ...b.owner.bearer, 'x-organization-id': a.organizationId } })).status).toBe(404);
     const org = await api('GET', `/organizations/${a.organizationId}`, { headers: a.owner.bearer });
     expect(org.body.name).toBe('Org victim');
+    expect((await api('GET', `/sessions/${a.sessionId}`, { headers: a.orgHeaders })).status).toBe(200);
+    expect((await api('GET', `/teams/${a.teamId}/settings`, { headers: a.orgHeaders })).body.invited).toHaveLength(1);
+    expect((await api('GET', `/modules/${a.moduleId}`, { headers: a.orgHeaders })).body.name).toBe('Discovery call');
     expect((await api('GET', '/me', { headers: a.keyHeaders })).status).toBe(200);
     expect((await api('GET', `/calls/${a.callId}`, { headers: a.keyHeaders })).body).toMatchObject({ status: 'requested', note: null, events: [expect.objectContaining({ type: 'requested' })] });
   });

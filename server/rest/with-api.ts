@@ -3,12 +3,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Permission } from '../auth/permissions';
 import { clientIp } from '../client-ip';
+import { API_CONTENT_SECURITY_POLICY } from '../content-security-policy';
 import { resolveRestContext, resolveSessionContext } from '../auth/resolve-context';
 import { requirePermission, requireUser, type Ctx, type OrgCtx } from '../context';
 import { AppError, toProblem } from '../errors';
-import { claimIdempotencyKey, completeIdempotencyKey, type StoredResponse } from './idempotency';
-import { consume, resolvePolicy, type RateLimitPolicy, type RateLimitTier, type RateLimitVerdict } from '../rate-limit';
-import { readBody, RequestBody } from './request-body';
+import { claimIdempotencyKey, completeIdempotencyKey, forReplay, type StoredResponse } from './idempotency';
+import { callerKey, enforceRateLimit, rateLimitHeaders, resolvePolicy, type RateLimitPolicy, type RateLimitTier, type RateLimitVerdict } from '../rate-limit';
+import { discardUnreadBody, readBody, RequestBody } from './request-body';
+import { checkPathParams, checkQuery } from './request-address';
 import { StreamedBody } from './streamed-body';
 import type { ApiResponse } from './respond';
 
@@ -39,6 +41,10 @@ export type ApiOptions<A extends Access> = {
   rateLimit?: RateLimitTier | RateLimitPolicy;
   /** Largest accepted body in bytes (default 1 MB; for streamed bodies, checked against Content-Length only). */
   maxBodyBytes?: number;
+  /** false: the operation takes no body; one that is sent is drained unread (or the connection closed). */
+  acceptsBody?: boolean;
+  /** A public route that still reads credentials when some are sent (ctx stays null without any; bad ones are 401). */
+  identify?: A extends 'public' ? boolean : never;
   /** Hands the body to the handler unread (`upload`), to be streamed to storage instead of buffered. */
   streamBody?: boolean;
   /**
@@ -66,23 +72,25 @@ export function withApi<A extends Access, P = Record<string, never>>(
       let ctx: Ctx | null = null;
       let authError: unknown = null;
       const resolve = options.credentials === 'session' ? resolveSessionContext : resolveRestContext;
-      if (options.access !== 'public') ctx = await resolve(req, requestId, ip).catch((e: unknown) => ((authError = e), null));
+      if (options.access !== 'public' || options.identify) ctx = await resolve(req, requestId, ip).catch((e: unknown) => ((authError = e), null));
 
       // Failed credentials draw from the caller's IP budget, so guessing tokens is rate limited too.
-      const rateKey = ctx ? `${ctx.actor.kind}:${ctx.actor.id}` : `ip:${ip ?? 'unknown'}`;
-      limit = await consume(rateKey, resolvePolicy(options.rateLimit, ctx !== null));
-      if (!limit.allowed) {
-        throw new AppError('rate_limited', { message: `Too many requests; try again in ${limit.resetSeconds} s`, headers: { 'Retry-After': String(limit.resetSeconds) } });
-      }
+      const rateKey = callerKey(ctx?.actor ?? null, ip);
+      limit = await enforceRateLimit(rateKey, resolvePolicy(options.rateLimit, ctx !== null));
       if (authError) throw authError;
       if (options.access !== 'public' && options.access !== 'optional') authorize(options.access, ctx);
 
-      const hasBody = !['GET', 'HEAD', 'DELETE'].includes(req.method);
+      // Malformed ids and query values are refused here, before any handler can hand them to the database.
+      const params = ((await route?.params) ?? {}) as P;
+      checkPathParams(params as Record<string, unknown>);
+      const url = new URL(req.url);
+      checkQuery(url);
+
+      const hasBody = options.acceptsBody !== false && !['GET', 'HEAD', 'DELETE'].includes(req.method);
       if (options.streamBody && Number(req.headers.get('content-length') ?? 0) > (options.maxBodyBytes ?? Infinity)) {
         throw new AppError('payload_too_large', { message: `The request body exceeds ${Math.round(options.maxBodyBytes! / 1024 / 1024)} MB` });
       }
       const body = hasBody && !options.streamBody ? await readBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY) : new RequestBody(new Uint8Array(), null);
-      const url = new URL(req.url);
 
       const idempotencyKey = req.method === 'POST' ? req.headers.get('idempotency-key') : null;
       if (idempotencyKey) {
@@ -90,33 +98,35 @@ export function withApi<A extends Access, P = Record<string, never>>(
         // which differs on every retry) and length stand for it.
         const fingerprint = options.streamBody ? `${req.headers.get('content-type')?.split(';')[0] ?? ''} ${req.headers.get('content-length') ?? ''}` : body.bytes;
         const hash = createHash('sha256').update(`${req.method} ${url.pathname}${url.search}\n`).update(fingerprint).digest('hex');
-        const claim = await claimIdempotencyKey(rateKey, idempotencyKey, hash);
+        // SECURITY: scoped to the caller and the organization it acts in; the same key elsewhere is a new request.
+        const claim = await claimIdempotencyKey(`${rateKey}|${ctx?.organizationId ?? '-'}`, idempotencyKey, hash);
         if (claim.kind === 'replay') return render(claim.response, requestId, limit, { 'Idempotent-Replayed': 'true' });
         idempotencyId = claim.id;
       }
 
-      const params = ((await route?.params) ?? {}) as P;
       const result = await handler({ req, url, params, ctx: ctx as CtxFor<A>, body, upload, requestId, ip });
       if (result.raw !== undefined) {
         if (idempotencyId) await completeIdempotencyKey(idempotencyId, null);
         return new Response(result.raw, { status: result.status, headers: withCommon({ 'Content-Type': result.contentType ?? 'application/octet-stream', ...result.headers }, requestId, limit) });
       }
-      const stored: StoredResponse = {
+      const response: StoredResponse = {
         status: result.status,
         body: result.body === undefined ? '' : JSON.stringify(result.body),
         headers: { ...(result.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...result.headers },
       };
-      if (idempotencyId) await completeIdempotencyKey(idempotencyId, stored);
-      return render(stored, requestId, limit);
+      if (idempotencyId) await completeIdempotencyKey(idempotencyId, forReplay(response, result.body, result.secretFields));
+      return render(response, requestId, limit);
     } catch (err) {
       const problem = toProblem(err, requestId);
-      // A streamed body refused part-way is still on the wire: close the connection rather than leave it to poison
-      // the next request on a keep-alive socket.
-      const unread = options.streamBody && req.body !== null && !upload.finished;
+      // A body refused before or while it was read is still on the wire and would poison the next request on a
+      // keep-alive socket: one never started is drained (within bounds); one a streamed handler left part-way, or
+      // one too large to drain, closes the connection.
+      const leftPartWay = options.streamBody && req.body !== null && req.body.locked && !upload.finished;
+      const drained = await discardUnreadBody(req);
       const stored: StoredResponse = {
         status: problem.status,
         body: JSON.stringify(problem.body),
-        headers: { 'Content-Type': 'application/problem+json', ...problem.headers, ...(unread && { Connection: 'close' }) },
+        headers: { 'Content-Type': 'application/problem+json', ...problem.headers, ...((!drained || leftPartWay) && { Connection: 'close' }) },
       };
       if (idempotencyId) await completeIdempotencyKey(idempotencyId, stored).catch(() => undefined);
       return render(stored, requestId, limit);
@@ -144,10 +154,7 @@ function withCommon(headers: Record<string, string>, requestId: string, limit: R
   const h = new Headers(headers);
   h.set('X-Request-Id', requestId);
   h.set('Cache-Control', h.get('Cache-Control') ?? 'no-store');
-  if (limit) {
-    h.set('RateLimit-Limit', String(limit.limit));
-    h.set('RateLimit-Remaining', String(limit.remaining));
-    h.set('RateLimit-Reset', String(limit.resetSeconds));
-  }
+  h.set('Content-Security-Policy', h.get('Content-Security-Policy') ?? API_CONTENT_SECURITY_POLICY);
+  if (limit) for (const [name, value] of Object.entries(rateLimitHeaders(limit))) h.set(name, value);
   return h;
 }

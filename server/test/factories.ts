@@ -19,6 +19,8 @@ export async function registerAndLogin(label = 'user') {
   return { email, ip, userId: reg.body.id as string, access: tok.body.access as string, refresh: tok.body.refresh as string, bearer: { authorization: `Bearer ${tok.body.access}` } };
 }
 
+export type Tenant = Awaited<ReturnType<typeof newTenant>>;
+
 export async function newTenant(label = 'tenant') {
   const owner = await registerAndLogin(label);
   const org = await api('POST', '/organizations', { json: { name: `Org ${label}`, baseCurrency: 'USD', currencies: ['EUR'] }, headers: owner.bearer });

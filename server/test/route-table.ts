@@ -1,34 +1,37 @@
-// Finds every REST route file under app/api/v1 and matches request paths to them (tests and the OpenAPI check).
+// Finds the route files under app/api/v1 (or any folder of app/) and matches request paths to them (tests, the
+// OpenAPI check, the fuzzer and the wrong-method check).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const API_ROOT = path.resolve(import.meta.dirname, '../../app/api/v1');
+export const APP_ROOT = path.resolve(import.meta.dirname, '../../app');
 
 export type RouteFile = { file: string; template: string; methods: string[]; pattern: RegExp; params: string[] };
 
-export function routeTable(): RouteFile[] {
+/** Route files under `root` (default: the REST API); templates are relative to it. */
+export function routeTable(root = API_ROOT, opts: { catchAlls?: boolean } = {}): RouteFile[] {
   const out: RouteFile[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const full = path.join(dir, name);
-      // The catch-all only answers unknown paths with a 404; it is not an operation.
+      // The API's catch-all only answers unknown paths with a 404; it is not an operation.
       if (statSync(full).isDirectory()) {
-        if (!name.startsWith('[...')) walk(full);
+        if (opts.catchAlls ? full !== path.join(API_ROOT, '[...path]') : !name.startsWith('[...')) walk(full);
       }
-      else if (name === 'route.ts') out.push(describe(full));
+      else if (name === 'route.ts') out.push(describe(full, root));
     }
   };
-  walk(API_ROOT);
+  walk(root);
   // Static segments win over dynamic ones, as in Next's router.
   return out.sort((a, b) => a.params.length - b.params.length || b.template.length - a.template.length);
 }
 
-function describe(file: string): RouteFile {
-  const rel = path.relative(API_ROOT, path.dirname(file)).split(path.sep).filter(Boolean);
+function describe(file: string, root: string): RouteFile {
+  const rel = path.relative(root, path.dirname(file)).split(path.sep).filter(Boolean);
   const params: string[] = [];
   const template = '/' + rel.map((seg) => (seg.startsWith('[') ? `{${seg.slice(1, -1)}}` : seg)).join('/');
   const pattern = new RegExp(
-    '^/' + rel.map((seg) => (seg.startsWith('[') ? (params.push(seg.slice(1, -1)), '([^/]+)') : seg.replace(/[.]/g, '\\.'))).join('/') + '$',
+    '^/' + rel.map((seg) => (seg.startsWith('[') ? (params.push(seg.slice(1, -1).replace(/^\.\.\./, '')), '([^/]+)') : seg.replace(/[.]/g, '\\.'))).join('/') + '$',
   );
   const source = readFileSync(file, 'utf8');
   const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);

@@ -8,7 +8,9 @@ import { clientIp } from '../client-ip';
 import type { Permission } from '../auth/permissions';
 import { resolveUserContext } from '../auth/resolve-context';
 import { requirePermission, type Ctx, type OrgCtx } from '../context';
-import { normalizeError, toTRPCError, zodToFieldErrors } from '../errors';
+import { AppError, normalizeError, toTRPCError, zodToFieldErrors } from '../errors';
+import { callerKey, enforceRateLimit, resolvePolicy, type RateLimitPolicy, type RateLimitTier } from '../rate-limit';
+import { assertStorableInput } from '../storable-input';
 
 export async function createTrpcContext(opts: { req: Request; info?: { connectionParams: Record<string, string | undefined> | null } }) {
   return {
@@ -22,7 +24,10 @@ export async function createTrpcContext(opts: { req: Request; info?: { connectio
 
 type TrpcContext = Awaited<ReturnType<typeof createTrpcContext>>;
 
-const t = initTRPC.context<TrpcContext>().create({
+/** Per-procedure settings: `rateLimit` names the same tier a REST route gives withApi ('auth' for sign-up, passwords). */
+export type ProcedureMeta = { rateLimit?: RateLimitTier | RateLimitPolicy };
+
+const t = initTRPC.context<TrpcContext>().meta<ProcedureMeta>().create({
   transformer: superjson,
   // Subscriptions (SSE): pings keep idle connections open through proxies; the client reconnects (resuming from its
   // last tracked id) when it hears nothing for longer.
@@ -49,7 +54,21 @@ const errorMapping = t.middleware(async ({ next }) => {
   return result;
 });
 
-const base = t.procedure.use(errorMapping);
+// The same limiter, keys and policies as REST's withApi: a user's budget and an address's budget are one budget,
+// whichever door spends it.
+const rateLimited = t.middleware(async ({ ctx, meta, next }) => {
+  const caller = ctx.userId ? { kind: 'user', id: ctx.userId } : null;
+  await enforceRateLimit(callerKey(caller, ctx.ip), resolvePolicy(meta?.rateLimit, caller !== null));
+  return next();
+});
+
+// What REST refuses in every body (NUL characters, invalid Unicode, absurd nesting) is refused here for every input.
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  assertStorableInput(await getRawInput());
+  return next();
+});
+
+const base = t.procedure.use(errorMapping).use(rateLimited).use(storableInput);
 
 /** No sign-in needed (registration). Named loudly so it is never used by accident. */
 export const publicProcedure = base;
@@ -76,4 +95,14 @@ export function orgProcedure(permission: Permission) {
     }
     return next({ ctx: { ...ctx, app } });
   });
+}
+
+/** Headers a failed call carries over HTTP, as REST's: Retry-After (and RateLimit-*) on a 429. */
+export function responseHeadersFor(errors: readonly TRPCError[]): Headers {
+  const headers = new Headers();
+  for (const error of errors) {
+    const fromCause = error.cause instanceof AppError ? error.cause.headers : undefined;
+    if (error.code === 'TOO_MANY_REQUESTS' && fromCause) for (const [name, value] of Object.entries(fromCause)) headers.set(name, value);
+  }
+  return headers;
 }

@@ -11,6 +11,10 @@ import { callRoomRouter } from './routers/call-room';
 import { callsRouter } from './routers/calls';
 import { dealersRouter } from './routers/dealers';
 import { leadsRouter } from './routers/leads';
+import { invitesRouter } from './routers/invites';
+import { productsRouter } from './routers/products';
+import { sessionsRouter } from './routers/sessions';
+import { teamsRouter } from './routers/teams';
 
 export const appRouter = router({
   account: accountRouter,
@@ -22,6 +26,10 @@ export const appRouter = router({
   leads: leadsRouter,
   dealers: dealersRouter,
   callRoom: callRoomRouter,
+  teams: teamsRouter,
+  invites: invitesRouter,
+  products: productsRouter,
+  sessions: sessionsRouter,
   realtime: realtimeRouter,
   operations: operationsRouter,
 });

@@ -2,15 +2,16 @@
 import { z } from 'zod';
 import '../shared/zod-messages';
 import { PERMISSIONS } from '../../auth/permissions';
+import { isoInstant } from '../shared/iso-time';
+import { singleLineText } from '../shared/single-line-text';
 
 export const scopeEnum = z.enum(PERMISSIONS).meta({ id: 'Scope' });
 
 export const createApiKeyInput = z
   .object({
-    name: z.string().trim().min(1, 'Give the key a name').max(100, 'Use at most 100 characters'),
+    name: singleLineText({ max: 100, required: 'Give the key a name' }),
     scopes: z.array(scopeEnum).min(1, 'Choose at least one scope').refine((s) => new Set(s).size === s.length, { message: 'Each scope can be chosen once' }),
-    expiresAt: z.iso
-      .datetime({ offset: true, message: 'Enter a date and time (ISO 8601, e.g. 2030-01-31T23:59:59Z)' })
+    expiresAt: isoInstant
       .nullable()
       .optional()
       .refine((v) => !v || new Date(v).getTime() > Date.now(), { message: 'Choose a day in the future' }),
@@ -30,6 +31,12 @@ export const apiKeyDto = z
   })
   .meta({ id: 'ApiKey' });
 
-export const createdApiKeyDto = apiKeyDto.extend({ key: z.string().meta({ description: 'The secret; shown only in this response' }) }).meta({ id: 'CreatedApiKey' });
+export const createdApiKeyDto = apiKeyDto
+  .extend({
+    key: z.string().nullable().meta({
+      description: 'The secret; shown only in this response. null when this is an Idempotency-Key replay (the header Idempotent-Replay-Omitted says so): secrets are never stored, so revoke the key and create another if the first response was lost.',
+    }),
+  })
+  .meta({ id: 'CreatedApiKey' });
 
 export type ApiKeyDto = z.infer<typeof apiKeyDto>;

@@ -18,7 +18,8 @@ export async function verifyCredentials(opts: { login: string; password: string;
   if (!budget.allowed) {
     throw new AppError('rate_limited', { message: `Too many sign-in attempts; try again in ${budget.resetSeconds} s`, headers: { 'Retry-After': String(budget.resetSeconds) } });
   }
-  const user = await db.user.findFirst({ where: login.includes('@') ? { email: login } : { username: { equals: login, mode: 'insensitive' } } });
+  // username is citext: plain equality ignores case (and, unlike an insensitive LIKE, treats _ as a character).
+  const user = await db.user.findFirst({ where: login.includes('@') ? { email: login } : { username: login } });
   if (!user) {
     await burnPasswordCheck(opts.password);
     await recordAuditEvent({ type: 'login.failed', ip: opts.ip, detail: { login } });

@@ -7,6 +7,20 @@ import type { MeDto } from './user.schema';
 
 const MANAGING_ROLES = new Set(['owner', 'admin', 'manager']);
 
+/** The user's teams, average score and session count in one organization (none outside an organization). */
+async function coachingSummary(userId: string, organizationId: string | null) {
+  if (!organizationId) return { teams: [], performance: null, sessionCount: 0 };
+  const [teams, sessions] = await Promise.all([
+    db.teamMember.findMany({ where: { userId, organizationId }, select: { role: true, team: { select: { id: true, name: true } } }, orderBy: { team: { name: 'asc' } } }),
+    db.practiceSession.aggregate({ where: { userId, organizationId }, _count: { _all: true }, _avg: { score: true } }),
+  ]);
+  return {
+    teams: teams.map((t) => ({ id: t.team.id, name: t.team.name, role: t.role })),
+    performance: sessions._avg.score === null ? null : Math.round(sessions._avg.score * 10) / 10,
+    sessionCount: sessions._count._all,
+  };
+}
+
 export async function getMe(opts: { ctx: Ctx }): Promise<MeDto> {
   const { ctx } = opts;
   // An API key acts for its organization on behalf of the user who created it; /me describes that user.
@@ -20,15 +34,16 @@ export async function getMe(opts: { ctx: Ctx }): Promise<MeDto> {
   const memberships = ctx.actor.kind === 'apiKey' ? user.memberships.filter((m) => m.organizationId === ctx.organizationId) : user.memberships;
   const active = memberships.find((m) => m.organizationId === ctx.organizationId) ?? null;
   const apiKey = ctx.actor.kind === 'apiKey' ? await db.apiKey.findUnique({ where: { id: ctx.actor.id }, select: { name: true } }) : null;
+  const coaching = await coachingSummary(user.id, active?.organizationId ?? null);
   return {
     ...toUserDto(user),
     organizations: memberships.map((m) => ({ id: m.organization.id, name: m.organization.name, role: m.role })),
     activeOrganization: active ? { id: active.organization.id, name: active.organization.name } : null,
-    // Teams and practice sessions arrive with the coaching models; until then a user has none.
-    teams: [],
-    performance: null,
-    sessionCount: 0,
-    isManager: active ? MANAGING_ROLES.has(active.role) : false,
+    teams: coaching.teams,
+    performance: coaching.performance,
+    sessionCount: coaching.sessionCount,
+    // Managers by role, and anyone a team names as its manager.
+    isManager: active ? MANAGING_ROLES.has(active.role) || coaching.teams.some((t) => t.role === 'manager') : false,
     actor: ctx.actor.kind === 'apiKey' ? { kind: 'apiKey', id: ctx.actor.id, name: apiKey?.name } : { kind: 'user', id: user.id },
   };
 }

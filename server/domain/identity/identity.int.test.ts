@@ -169,3 +169,43 @@ describe('/me', () => {
     expect((await api('GET', '/me', { headers: { 'x-api-key': 'pk_nope' } })).status).toBe(401);
   });
 });
+
+describe('usernames are one name regardless of case', () => {
+  const register = (username: string, email = uniqueEmail('case')) =>
+    api('POST', '/auth/register', { json: { email, password: PASSWORD, firstName: 'Ada', lastName: 'Case', username }, headers: { 'x-pitchcraft-peer': randomIp() } });
+
+  it('a second sign-up differing only by case is a 409, and the first signs in by any casing', async () => {
+    const name = `Ada_${Date.now().toString(36)}`;
+    const first = await register(name);
+    expect(first.status).toBe(201);
+    const second = await register(name.toLowerCase());
+    expect(second.status).toBe(409);
+    expect(second.body.detail).toBe('This username is taken');
+    expect(await db.user.count({ where: { username: name.toUpperCase() } })).toBe(1);
+    const login = await api('POST', '/auth/token', { json: { username: name.toUpperCase(), password: PASSWORD }, headers: { 'x-pitchcraft-peer': randomIp() } });
+    expect(login.status).toBe(200);
+    expect(login.body.user.id).toBe(first.body.id);
+  });
+
+  it('PATCH /me cannot take another account’s username in another case', async () => {
+    const name = `grace.${Date.now().toString(36)}`;
+    expect((await register(name)).status).toBe(201);
+    const other = await registerAndLogin('case-taker');
+    const taken = await api('PATCH', '/me', { json: { username: name.toUpperCase() }, headers: other.bearer });
+    expect(taken.status).toBe(409);
+  });
+
+  it('the database refuses a case-only duplicate even if a check is skipped (a race)', async () => {
+    const name = `race_${Date.now().toString(36)}`;
+    expect((await register(name)).status).toBe(201);
+    const insert = db.user.create({ data: { email: uniqueEmail('race'), username: name.toUpperCase(), passwordHash: 'x', firstName: 'R', lastName: 'C' } });
+    await expect(insert).rejects.toMatchObject({ code: 'P2002' });
+  });
+
+  it('an underscore in a login is a character, not a wildcard', async () => {
+    const stamp = Date.now().toString(36);
+    expect((await register(`ab${stamp}`)).status).toBe(201);
+    const res = await api('POST', '/auth/token', { json: { username: `a_${stamp}`, password: PASSWORD }, headers: { 'x-pitchcraft-peer': randomIp() } });
+    expect(res.status).toBe(401);
+  });
+});

@@ -10,11 +10,13 @@ import { registerInput, type UserDto } from './user.schema';
 export async function registerUser(opts: { input: unknown; ip?: string | null }): Promise<UserDto> {
   if (!registrationEnabled()) throw new AppError('forbidden', { message: 'Registration is disabled on this server' });
   const input = registerInput.parse(opts.input);
+  // username is citext, so this finds "ada" for "Ada" too.
   const existing = await db.user.findFirst({
     where: { OR: [{ email: input.email }, ...(input.username ? [{ username: input.username }] : [])] },
     select: { email: true },
   });
   if (existing) throw conflict(existing.email === input.email ? 'An account with this email already exists' : 'This username is taken');
+  // Two sign-ups racing past the check above meet the unique indexes instead: Prisma's P2002 is answered 409.
   const passwordHash = await hashPassword(input.password);
   const user = await db.$transaction(async (tx) => {
     const created = await tx.user.create({

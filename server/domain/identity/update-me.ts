@@ -10,7 +10,8 @@ export async function updateMe(opts: { ctx: Ctx; input: z.input<typeof updateMeI
   const userId = requireUser(opts.ctx);
   const input = updateMeInput.parse(opts.input);
   if (input.username) {
-    const taken = await db.user.findFirst({ where: { username: { equals: input.username, mode: 'insensitive' }, NOT: { id: userId } }, select: { id: true } });
+    // citext: "Ada" is taken when "ada" exists.
+    const taken = await db.user.findFirst({ where: { username: input.username, NOT: { id: userId } }, select: { id: true } });
     if (taken) throw conflict('This username is taken');
   }
   await db.user.update({ where: { id: userId }, data: input });

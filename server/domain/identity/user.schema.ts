@@ -1,10 +1,11 @@
 // Shapes of users and their credentials: REST bodies, tRPC inputs, form resolvers and OpenAPI components at once.
 import { z } from 'zod';
 import '../shared/zod-messages';
+import { singleLineText } from '../shared/single-line-text';
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email('Enter an email address, like name@company.com'));
 export const password = z.string().min(8, 'Use at least 8 characters').max(256, 'Use at most 256 characters');
-const personName = (label: string) => z.string().trim().min(1, `Enter your ${label}`).max(80, 'Use at most 80 characters');
+const personName = (label: string) => singleLineText({ max: 80, required: `Enter your ${label}` });
 export const username = z
   .string()
   .trim()
@@ -64,15 +65,17 @@ export const meDto = userDto
   .extend({
     organizations: z.array(z.object({ id: z.uuid(), name: z.string(), role: roleEnum })),
     activeOrganization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-    teams: z.array(z.object({ id: z.uuid(), name: z.string() })).meta({ description: 'Teams in the active organization' }),
-    performance: z.number().nullable().meta({ description: 'Average session score, null without sessions' }),
-    sessionCount: z.number().int(),
-    isManager: z.boolean(),
+    teams: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.enum(['member', 'manager']) })).meta({ description: 'Teams in the active organization, with the role on each' }),
+    performance: z.number().nullable().meta({ description: 'Average score of the practice sessions in the active organization, null without scored sessions' }),
+    sessionCount: z.number().int().meta({ description: 'Practice sessions recorded in the active organization' }),
+    isManager: z.boolean().meta({ description: 'Owner, admin or manager in the active organization, or the manager of a team' }),
     actor: z.object({ kind: z.enum(['user', 'apiKey']), id: z.uuid(), name: z.string().optional() }),
   })
   .meta({ id: 'Me' });
 
-export const tokenPairDto = z.object({ access: z.string(), refresh: z.string(), expiresIn: z.number().int() }).meta({ id: 'TokenPair' });
+// Secrets are never stored for an Idempotency-Key replay: a replay carries null here (see Idempotent-Replay-Omitted).
+const shownOnce = (what: string) => z.string().nullable().meta({ description: `${what}; null on an Idempotency-Key replay, which never repeats a secret` });
+export const tokenPairDto = z.object({ access: shownOnce('Access token'), refresh: shownOnce('Refresh token'), expiresIn: z.number().int() }).meta({ id: 'TokenPair' });
 export const tokenResponseDto = tokenPairDto.extend({ user: userDto }).meta({ id: 'TokenResponse' });
 
 export type RegisterInput = z.infer<typeof registerInput>;

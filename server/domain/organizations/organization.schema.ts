@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import '../shared/zod-messages';
 import { currencyCode } from '../shared/currency';
+import { singleLineText } from '../shared/single-line-text';
 import { roleEnum } from '../identity/user.schema';
 import { PERMISSIONS } from '../../auth/permissions';
 
-const name = z.string().trim().min(1, 'Enter the organization’s name').max(120, 'Use at most 120 characters');
-const location = z.string().trim().max(200, 'Use at most 200 characters');
+const name = singleLineText({ max: 120, required: 'Enter the organization’s name' });
+const location = singleLineText({ max: 200 });
 // SECURITY: only web addresses; a javascript: or data: URL must never reach an <img> or a link.
 export const logoUrl = z
   .url({ protocol: /^https?$/, message: 'Enter a web address starting with https://' })

@@ -2,10 +2,11 @@
 // time with its offset, e.g. 2024-03-11T06:30:00+07:00.
 import { z } from 'zod';
 import { zoneOffsetMinutes } from './date-range';
+import { decimalInteger } from './decimal-integer';
 
 export const timeZoneInput = z.object({
   tz: z.string().optional(),
-  timezoneoffset: z.coerce.number().int().min(-840).max(840).optional(),
+  timezoneoffset: decimalInteger.pipe(z.number().min(-840).max(840)).optional(),
 });
 
 export type TimeZoneChoice = z.output<typeof timeZoneInput>;

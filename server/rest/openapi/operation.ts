@@ -25,7 +25,7 @@ export const pageQuery = z.object({
   offset: z.number().int().min(0).optional().meta({ description: 'Items to skip (alias: skip)' }),
 });
 
-export const idPath = z.object({ id: z.string().meta({ description: 'Resource id (UUID)' }) });
+export const idPath = z.object({ id: z.uuid().meta({ description: 'Resource id (UUID); any other value is 404' }) });
 
 type Access = 'public' | 'authenticated' | 'user' | string;
 

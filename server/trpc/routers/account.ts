@@ -15,17 +15,19 @@ import { publicProcedure, router, userProcedure } from '../init';
 const useUploadInput = z.object({ uploadId: z.uuid() }).strict();
 
 export const accountRouter = router({
-  register: publicProcedure.input(registerInput).mutation(({ input, ctx }) => registerUser({ input, ip: ctx.ip })),
-  requestPasswordReset: publicProcedure.input(passwordResetRequestInput).mutation(async ({ input, ctx }) => {
+  // The 'auth' tier, as their REST routes (POST /auth/register, /auth/password-reset, …/confirm, /auth/change-password):
+  // one budget per address or user for both doors.
+  register: publicProcedure.meta({ rateLimit: 'auth' }).input(registerInput).mutation(({ input, ctx }) => registerUser({ input, ip: ctx.ip })),
+  requestPasswordReset: publicProcedure.meta({ rateLimit: 'auth' }).input(passwordResetRequestInput).mutation(async ({ input, ctx }) => {
     await requestPasswordReset({ input, ip: ctx.ip });
   }),
   checkPasswordReset: publicProcedure.input(z.object({ token: z.string().max(200) }).strict()).query(({ input }) => checkPasswordResetToken({ token: input.token })),
-  confirmPasswordReset: publicProcedure.input(passwordResetConfirmInput).mutation(({ input, ctx }) => confirmPasswordReset({ input, ip: ctx.ip })),
+  confirmPasswordReset: publicProcedure.meta({ rateLimit: 'auth' }).input(passwordResetConfirmInput).mutation(({ input, ctx }) => confirmPasswordReset({ input, ip: ctx.ip })),
   me: userProcedure.query(({ ctx }) => getMe({ ctx: ctx.app })),
   updateMe: userProcedure.input(updateMeInput).mutation(({ ctx, input }) => updateMe({ ctx: ctx.app, input })),
   setImage: userProcedure.input(useUploadInput).mutation(({ ctx, input }) => useUploadAsMyImage({ ctx: ctx.app, uploadId: input.uploadId })),
   removeImage: userProcedure.mutation(({ ctx }) => removeMyImage({ ctx: ctx.app })),
-  changePassword: userProcedure.input(changePasswordInput).mutation(({ ctx, input }) => changePassword({ ctx: ctx.app, input })),
+  changePassword: userProcedure.meta({ rateLimit: 'auth' }).input(changePasswordInput).mutation(({ ctx, input }) => changePassword({ ctx: ctx.app, input })),
   organizations: userProcedure.query(({ ctx }) =>
     listOrganizations({ ctx: ctx.app, page: { limit: 200, offset: 0 }, ordering: { field: 'name', direction: 'asc' } }),
   ),

@@ -3,6 +3,7 @@ import { createOrganizationInput } from '@/server/domain/organizations/organizat
 import { listEnvelope, parseOrdering, parsePage } from '@/server/rest/pagination';
 import { created, ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
+import { otherMethods } from '@/server/rest/other-methods';
 
 // GET /api/v1/organizations – the caller's organizations
 export const GET = withApi({ access: 'authenticated' }, async ({ ctx, url }) => {
@@ -17,3 +18,6 @@ export const POST = withApi({ access: 'user' }, async ({ ctx, body }) => {
   const org = await createOrganization({ ctx, input: body.json(createOrganizationInput) });
   return created(org, `/api/v1/organizations/${org.id}`);
 });
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -2,6 +2,7 @@ import { deleteOrganization, getOrganization, updateOrganization } from '@/serve
 import { replaceOrganizationInput, updateOrganizationInput } from '@/server/domain/organizations/organization.schema';
 import { noContent, ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
+import { otherMethods } from '@/server/rest/other-methods';
 
 type P = { id: string };
 
@@ -23,3 +24,6 @@ export const DELETE = withApi<'authenticated', P>({ access: 'authenticated' }, a
   await deleteOrganization({ ctx, id: params.id });
   return noContent();
 });
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { POST, OPTIONS } = otherMethods({ GET, PATCH, PUT, DELETE });

@@ -1,0 +1,15 @@
+import { replaceTranscript } from '@/server/domain/sessions/replace-transcript';
+import { transcriptInput } from '@/server/domain/sessions/session.schema';
+import { ok } from '@/server/rest/respond';
+import { withApi } from '@/server/rest/with-api';
+import { AppError } from '@/server/errors';
+
+// PUT /api/v1/sessions/{id}/transcript – add or replace the words (JSON words, verbose_json, or text/vtt) and re-score
+export const PUT = withApi<'sessions:write', { id: string }>({ access: 'sessions:write', maxBodyBytes: 4 * 1024 * 1024 }, async ({ ctx, params, body }) => {
+  const type = body.contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  let transcript: unknown;
+  if (type === 'text/vtt' || type === 'text/plain') transcript = new TextDecoder().decode(body.bytes);
+  else if (type === '' || /^application\/(.+\+)?json$/.test(type)) transcript = body.json(transcriptInput);
+  else throw new AppError('unsupported_media_type', { message: `Send the transcript as application/json or text/vtt, not ${type}` });
+  return ok(await replaceTranscript({ ctx, id: params.id, transcript, path: '(body)' }));
+});

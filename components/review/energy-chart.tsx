@@ -1,0 +1,29 @@
+'use client';
+// Loudness of the voice over the recording (dBFS per window), through the shared chart.
+import { Chart } from '@/components/charts/chart';
+import { formatDuration } from '@/components/coaching/format';
+import type { SessionDto } from '@/server/domain/sessions/session.schema';
+
+/** Long recordings have thousands of windows; a few hundred points draw the same picture. */
+const MAX_POINTS = 400;
+
+export function EnergyChart({ energy, onSeek }: { energy: NonNullable<SessionDto['energy']>; onSeek: ((seconds: number) => void) | null }) {
+  const step = Math.max(1, Math.ceil(energy.values.length / MAX_POINTS));
+  const data: { t: number; db: number }[] = [];
+  for (let i = 0; i < energy.values.length; i += step) {
+    const slice = energy.values.slice(i, i + step);
+    data.push({ t: Math.round((i + slice.length / 2) * energy.windowSeconds * 10) / 10, db: Math.max(...slice) });
+  }
+  return (
+    <Chart
+      title="Vocal energy"
+      summary={`Average loudness ${energy.average} dBFS with ${energy.vocalVariation} dB of variation; pitch varies by ${energy.pitch.variation} semitones.`}
+      data={data}
+      x={{ key: 't', format: (s) => formatDuration(s), label: 'Time into the pitch' }}
+      y={{ domain: [-100, 0], ticks: [-100, -80, -60, -40, -20, 0], format: (v) => `${v} dB` }}
+      series={[{ key: 'db', label: 'Loudness (dBFS)', kind: 'area', color: 'sky' }]}
+      height={180}
+      onSelectX={onSeek ?? undefined}
+    />
+  );
+}

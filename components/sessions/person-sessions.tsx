@@ -1,0 +1,28 @@
+'use client';
+// One person's sessions, opened from a team dashboard by one of their managers.
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '@/components/providers/trpc';
+import { PageHeader } from '@/components/ui/page-header';
+import { QueryError } from '@/components/ui/query-error';
+import { SessionsExplorer } from './sessions-explorer';
+
+export function PersonSessions({ organizationId, userId }: { organizationId: string; userId: string }) {
+  const trpc = useTRPC();
+  const person = useQuery(trpc.sessions.ofUser.queryOptions({ userId, limit: 1 }));
+  const me = useQuery(trpc.account.me.queryOptions());
+  if (person.isError) {
+    return (
+      <>
+        <PageHeader eyebrow="Sessions" title="Sessions" />
+        <QueryError error={person.error} title="These sessions could not be opened" onRetry={() => void person.refetch()} />
+      </>
+    );
+  }
+  const p = person.data;
+  return (
+    <>
+      <PageHeader eyebrow="Sessions of" title={p ? `${p.firstName} ${p.lastName}` : ' '} description={p ? `${p.count} ${p.count === 1 ? 'session' : 'sessions'} recorded.` : undefined} />
+      <SessionsExplorer organizationId={organizationId} userId={userId} own={me.data?.id === userId} />
+    </>
+  );
+}

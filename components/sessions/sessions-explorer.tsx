@@ -1,0 +1,116 @@
+'use client';
+// A person's practice sessions: filters (module, date range) kept in the URL, the score trend for those filters and
+// the sortable, paged list, each session opening its review.
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+import { formatDuration } from '@/components/coaching/format';
+import { ScoreBadge } from '@/components/coaching/score-badge';
+import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
+import { useTableUrlState } from '@/components/data-table/use-table-url-state';
+import { useTRPC } from '@/components/providers/trpc';
+import { MicIcon } from '@/components/shell/nav-icons';
+import { Button, buttonClass } from '@/components/ui/button';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import type { SessionSummaryDto } from '@/server/domain/sessions/session.schema';
+import { ModuleFilter } from './module-filter';
+import { ScoreTrendChart } from './score-trend-chart';
+
+const WHEN = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+export function SessionsExplorer({ organizationId, userId, own }: { organizationId: string; userId: string; own: boolean }) {
+  const trpc = useTRPC();
+  const url = useTableUrlState({ defaultOrdering: '-recordedAt', filterNames: ['module', 'from', 'to'] });
+  // Days in the filter are the viewer's days.
+  const [tz] = useState(() => (typeof window === 'undefined' ? 'UTC' : Intl.DateTimeFormat().resolvedOptions().timeZone));
+  const { module, from, to } = url.filters;
+  const query = useMemo(() => ({ userId, tz, ...(module && { moduleId: module }), ...(from && { from }), ...(to && { to }) }), [userId, tz, module, from, to]);
+  const sessions = useQuery(trpc.sessions.list.queryOptions({ limit: url.limit, offset: url.offset, ordering: url.ordering, query }, { placeholderData: (p) => p }));
+  const filtered = Boolean(module || from || to);
+
+  const columns: DataTableColumn<SessionSummaryDto>[] = [
+    {
+      id: 'recordedAt',
+      header: 'Recorded',
+      sortDescFirst: true,
+      cell: ({ row: { original: s } }) => (
+        <Link href={`/${organizationId}/sessions/${s.id}`} className="font-medium text-zinc-900 hover:text-accent-700 hover:underline">
+          {WHEN.format(new Date(s.recordedAt))}
+        </Link>
+      ),
+    },
+    {
+      id: 'module',
+      header: 'Module',
+      enableSorting: false,
+      cell: ({ row: { original: s } }) => (
+        <div className="min-w-0">
+          <p className="text-zinc-900">{s.module.name}</p>
+          <p className="text-xs text-zinc-500">{s.product.name}</p>
+        </div>
+      ),
+    },
+    { id: 'opportunity', header: 'Opportunity', enableSorting: false, meta: { priority: 'low' }, cell: ({ row }) => row.original.opportunity ?? <span className="text-zinc-500">—</span> },
+    { id: 'duration', header: 'Length', meta: { align: 'right' }, sortDescFirst: true, cell: ({ row }) => formatDuration(row.original.duration) },
+    { id: 'score', header: 'Score', meta: { align: 'right' }, sortDescFirst: true, cell: ({ row }) => <ScoreBadge score={row.original.score} status={row.original.transcriptStatus} /> },
+  ];
+
+  return (
+    <div className="space-y-8">
+      <Card aria-labelledby="filters-title">
+        <CardHeader id="filters-title" title="Score trend" description={filtered ? 'For the sessions matching the filters.' : 'Every scored session.'} />
+        <CardBody className="space-y-6">
+          <form className="grid gap-4 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end" onSubmit={(e) => e.preventDefault()} aria-label="Filter sessions">
+            <div className="space-y-1.5">
+              <Label htmlFor="filter-module">Module</Label>
+              <ModuleFilter id="filter-module" value={module ?? ''} onChange={(e) => url.setFilters({ module: e.target.value || null })} />
+            </div>
+            <div className="space-y-1.5">
+              <Label htmlFor="filter-from">From</Label>
+              <Input id="filter-from" type="date" value={from ?? ''} max={to} onChange={(e) => url.setFilters({ from: e.target.value || null })} />
+            </div>
+            <div className="space-y-1.5">
+              <Label htmlFor="filter-to">To</Label>
+              <Input id="filter-to" type="date" value={to ?? ''} min={from} onChange={(e) => url.setFilters({ to: e.target.value || null })} />
+            </div>
+            <Button variant="ghost" disabled={!filtered} onClick={() => url.setFilters({ module: null, from: null, to: null })}>
+              Clear filters
+            </Button>
+          </form>
+          <ScoreTrendChart query={query} title="Score trend" />
+        </CardBody>
+      </Card>
+      <Card aria-labelledby="sessions-title">
+        <CardHeader id="sessions-title" title="Sessions" description={sessions.data ? `${sessions.data.count} ${filtered ? 'matching ' : ''}${sessions.data.count === 1 ? 'session' : 'sessions'}` : undefined} />
+        <DataTable
+          label="Sessions"
+          columns={columns}
+          query={sessions}
+          rows={sessions.data?.results}
+          count={sessions.data?.count}
+          getRowId={(s) => s.id}
+          url={url}
+          loadingLabel="Loading sessions"
+          empty={
+            <EmptyState
+              icon={<MicIcon />}
+              title={filtered ? 'No sessions match' : own ? 'No practice sessions yet' : 'No sessions yet'}
+              description={filtered ? 'Try another module or dates, or clear the filters.' : own ? 'Pick a module and record your first pitch: you get a score and coaching right away.' : 'Nothing recorded yet.'}
+              action={
+                !filtered &&
+                own && (
+                  <Link href={`/${organizationId}/practice`} className={buttonClass('primary')}>
+                    Start practising
+                  </Link>
+                )
+              }
+            />
+          }
+        />
+      </Card>
+    </div>
+  );
+}

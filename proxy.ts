@@ -1,0 +1,29 @@
+// Runs before every page: a fresh nonce per request and the page Content-Security-Policy that names it. Next reads
+// the policy from the request headers and puts the nonce on its own scripts (which is why pages render dynamically).
+// API, media and docs responses set their own policies and never pass through here (their bodies stay unbuffered).
+import { NextResponse, type NextRequest } from 'next/server';
+import { pageContentSecurityPolicy } from '@/server/content-security-policy';
+
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
+  const policy = pageContentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
+  const headers = new Headers(request.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('Content-Security-Policy', policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: '/((?!api/|media/|docs/api|_next/static|_next/image|favicon\\.ico).*)',
+      // Prefetches are not documents; their HTML is never executed.
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,31 @@
+// Adds or replaces the words of a session (one recorded without a transcript, or with a wrong one) and re-scores it.
+import type { ModuleExpectations } from '../../analysis';
+import { requirePermission, type Ctx } from '../../context';
+import { db } from '../../db';
+import { readTranscript } from './read-transcript';
+import { findVisibleSession } from './read-sessions';
+import { publishSessionEvent } from './session-events';
+import { readSessionRecording } from './session-recording';
+import { scorePractice } from './score-practice';
+import { sessionUserSelect, toSessionDto } from './session.dto';
+import type { SessionDto } from './session.schema';
+
+/** `path` names where the transcript was in the request, for error paths (`(body)` when it is the whole body). */
+export async function replaceTranscript(opts: { ctx: Ctx; id: string; transcript: unknown; path?: string }): Promise<SessionDto> {
+  const ctx = requirePermission(opts.ctx, 'sessions:write');
+  const session = await findVisibleSession(ctx, opts.id);
+  const words = readTranscript(opts.transcript, opts.path ?? 'transcript');
+  const audio = session.audioMediaId ? (await readSessionRecording(session.audioMediaId)).audio : null;
+  // Scored against what the module asked for when it was recorded, so later edits of the module change nothing here.
+  const scored = scorePractice({ words, audio, expectations: session.expectations as unknown as ModuleExpectations });
+  const row = await db.$transaction(async (tx) => {
+    const updated = await tx.practiceSession.update({
+      where: { id: session.id },
+      data: { ...scored, transcriptStatus: 'ready', transcriptSource: 'upload', transcriptError: null },
+      include: { user: sessionUserSelect },
+    });
+    await publishSessionEvent(tx, { organizationId: updated.organizationId, type: 'session.updated', sessionId: updated.id, userId: updated.userId, status: 'ready' });
+    return updated;
+  });
+  return toSessionDto(row);
+}

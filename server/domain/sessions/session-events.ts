@@ -1,0 +1,15 @@
+// Tells open tabs that a practice session appeared or changed (a manager's dashboard follows its team live). The
+// event carries ids only: each tab re-reads through its own visibility rules.
+import type { Tx } from '../../db';
+import { publishEvent } from '../../realtime/publish-event';
+
+export type SessionEventType = 'session.recorded' | 'session.updated' | 'session.deleted';
+
+export function publishSessionEvent(tx: Tx, e: { organizationId: string; type: SessionEventType; sessionId: string; userId: string; status?: string }) {
+  return publishEvent(tx, {
+    organizationId: e.organizationId,
+    type: e.type,
+    payload: { sessionId: e.sessionId, userId: e.userId, ...(e.status && { status: e.status }) },
+    audience: { permission: 'sessions:read' },
+  });
+}
