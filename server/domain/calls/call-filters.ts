@@ -4,14 +4,15 @@ import { z } from 'zod';
 import { dateRangeInput, type DateRange } from '../shared/date-range';
 import { commaList } from '../shared/list-filters';
 import { phoneDigits } from '../shared/phone';
+import { singleLineText } from '../shared/single-line-text';
 import { normalizeVin } from '../vehicles/vin.schema';
 import { callStatusEnum, type CallStatus } from './call.schema';
 
-const carValue = z.string().max(100, 'must be at most 100 characters');
+const carValue = singleLineText({ max: 100 });
 
 export const callFiltersInput = z
   .object({
-    name: z.string().trim().max(100, 'must be at most 100 characters').optional().meta({ description: "Part of the customer's first or last name (any case); several words must all match" }),
+    name: singleLineText({ max: 100 }).optional().meta({ description: "Part of the customer's first or last name (any case); several words must all match" }),
     phone: z
       .string()
       .max(40)

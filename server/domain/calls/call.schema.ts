@@ -1,6 +1,8 @@
 // Shapes of live calls: what a customer sends to ask for one, what dealers send during and after it, and the DTOs.
 import { z } from 'zod';
+import { multiLineText } from '../shared/multi-line-text';
 import { phoneInput } from '../shared/phone';
+import { singleLineText } from '../shared/single-line-text';
 import { vinInput } from '../vehicles/vin.schema';
 
 export const CALL_STATUSES = ['requested', 'active', 'completed', 'missed', 'expired'] as const;
@@ -15,7 +17,7 @@ export const ENDED_STATUSES: readonly CallStatus[] = ['completed', 'missed', 'ex
 
 // Forms send '' for a field left empty; an empty optional field is simply absent.
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const personName = z.string().trim().min(1).max(100, 'must be at most 100 characters');
+const personName = singleLineText({ max: 100, required: 'Enter a name' });
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 export const customerInput = z
@@ -32,7 +34,7 @@ export const createCallInput = z
   .object({
     vin: vinInput,
     customer: customerInput.optional(),
-    organizationCode: z.string().max(100).optional().meta({ description: "The organization's call token, when the X-Organization-Token header cannot be sent" }),
+    organizationCode: singleLineText({ max: 100 }).optional().meta({ description: "The organization's call token, when the X-Organization-Token header cannot be sent" }),
   })
   .strict()
   .meta({ id: 'CreateCallInput' });
@@ -44,7 +46,7 @@ export const callClientEventInput = z
       .regex(/^[a-z][a-z0-9_.-]{0,63}$/, 'must be lower-case letters, digits, dots, dashes or underscores, starting with a letter (e.g. push.delivered)')
       .meta({ example: 'push.delivered' }),
     code: z
-      .union([z.string().max(64, 'must be at most 64 characters'), z.number().int()])
+      .union([singleLineText({ max: 64 }), z.number().int()])
       .transform(String)
       .optional()
       .meta({ example: '200' }),
@@ -52,12 +54,12 @@ export const callClientEventInput = z
   .strict()
   .meta({ id: 'CallClientEventInput' });
 
-export const callNoteInput = z.object({ note: z.string().trim().max(5000, 'must be at most 5000 characters') }).strict().meta({ id: 'CallNoteInput' });
+export const callNoteInput = z.object({ note: multiLineText({ max: 5000 }) }).strict().meta({ id: 'CallNoteInput' });
 
 export const loanLinkInput = z.object({ channel: z.enum(['email', 'sms']) }).strict().meta({ id: 'LoanLinkInput' });
 
 export const callMessageInput = z
-  .object({ message: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters') })
+  .object({ message: multiLineText({ max: 2000, required: 'Write a message' }) })
   .strict()
   .meta({ id: 'CallMessageInput' });
 

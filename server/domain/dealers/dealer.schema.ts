@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { roleEnum } from '../identity/user.schema';
 import { commaList } from '../shared/list-filters';
 import { phoneInput } from '../shared/phone';
+import { singleLineText } from '../shared/single-line-text';
 
 export const DEALER_ORDERING = ['name', 'email', 'joinedAt', 'lastPingAt'] as const;
 export type DealerOrderingField = (typeof DEALER_ORDERING)[number];
@@ -22,9 +23,9 @@ export const updateDealerInput = z
 
 export const dealerFiltersInput = z
   .object({
-    name: z.string().trim().max(100).optional(),
+    name: singleLineText({ max: 100 }).optional(),
     phone: z.string().max(40).optional(),
-    email: z.string().trim().max(254).optional(),
+    email: singleLineText({ max: 254 }).optional(),
     status: commaList(z.enum(['active', 'inactive']), 2).optional(),
     accountStatus: commaList(z.enum(['online', 'offline']), 2).optional(),
     from: z.string().optional(),

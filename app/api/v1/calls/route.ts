@@ -5,6 +5,7 @@ import { organizationTokenOf } from '@/server/rest/call-headers';
 import { filterParams, listEnvelope, parseOrdering, parsePage } from '@/server/rest/pagination';
 import { created, ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
+import { otherMethods } from '@/server/rest/other-methods';
 
 // GET /api/v1/calls – calls of the organization with the filters of API.md §4 (a dealer without calls:read: their own)
 export const GET = withApi({ access: 'authenticated' }, async ({ ctx, url }) => {
@@ -20,3 +21,6 @@ export const POST = withApi({ access: 'public' }, async ({ req, body }) => {
   const { organizationId: _organizationId, ...call } = await createCall({ organizationToken: organizationTokenOf(req), input: body.json(z.unknown()) });
   return created(call, `/api/v1/calls/${call.id}`);
 });
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

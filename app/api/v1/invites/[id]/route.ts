@@ -2,6 +2,7 @@ import { lookupInvite } from '@/server/domain/invites/accept-invite';
 import { revokeInvite } from '@/server/domain/invites/manage-invites';
 import { noContent, ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
+import { otherMethods } from '@/server/rest/other-methods';
 
 type P = { id: string };
 
@@ -13,3 +14,6 @@ export const DELETE = withApi<'teams:manage', P>({ access: 'teams:manage' }, asy
   await revokeInvite({ ctx, id: params.id });
   return noContent();
 });
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { POST, PUT, PATCH, OPTIONS } = otherMethods({ GET, DELETE });

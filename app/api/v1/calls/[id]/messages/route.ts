@@ -4,6 +4,7 @@ import { callTokenOf } from '@/server/rest/call-headers';
 import { listEnvelope, parsePage } from '@/server/rest/pagination';
 import { created, ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
+import { otherMethods } from '@/server/rest/other-methods';
 
 type P = { id: string };
 
@@ -19,3 +20,6 @@ export const POST = withApi<'optional', P>({ access: 'optional' }, async ({ ctx,
   const message = await sendCallMessage({ ctx, callToken: callTokenOf(req), id: params.id, input: body.json(z.unknown()) });
   return created(message, `/api/v1/calls/${params.id}/messages`);
 });
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -3,6 +3,7 @@ import { transcriptInput } from '@/server/domain/sessions/session.schema';
 import { ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
 import { AppError } from '@/server/errors';
+import { otherMethods } from '@/server/rest/other-methods';
 
 // PUT /api/v1/sessions/{id}/transcript – add or replace the words (JSON words, verbose_json, or text/vtt) and re-score
 export const PUT = withApi<'sessions:write', { id: string }>({ access: 'sessions:write', maxBodyBytes: 4 * 1024 * 1024 }, async ({ ctx, params, body }) => {
@@ -13,3 +14,6 @@ export const PUT = withApi<'sessions:write', { id: string }>({ access: 'sessions
   else throw new AppError('unsupported_media_type', { message: `Send the transcript as application/json or text/vtt, not ${type}` });
   return ok(await replaceTranscript({ ctx, id: params.id, transcript, path: '(body)' }));
 });
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { GET, POST, PATCH, DELETE, OPTIONS } = otherMethods({ PUT });
