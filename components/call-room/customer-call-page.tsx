@@ -140,6 +140,12 @@ function CallState({ call, onNewCall }: { call: SavedCall; onNewCall: () => void
           {vehicle || 'Your vehicle'} · <span className="font-mono">{c.vin}</span>
         </p>
       </div>
+      {c.status === 'active' && c.recording && (
+        <p role="status" className="flex items-center justify-center gap-2 rounded-lg bg-red-50 px-3 py-2 text-sm font-medium text-red-800 ring-1 ring-red-200 ring-inset">
+          <span aria-hidden className="size-2 animate-pulse rounded-full bg-red-600" />
+          {c.dealer ? `${c.dealer.firstName} is recording their side of this call` : 'The dealer is recording their side of this call'} (for coaching; your side is not recorded).
+        </p>
+      )}
       {c.status === 'active' && (
         <div className="space-y-2">
           <VideoPanel local={media.local} remote={media.remote} remoteLabel="The dealer's video" state={media.state} />

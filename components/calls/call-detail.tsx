@@ -7,6 +7,7 @@ import { readServerError } from '@/components/forms/server-error';
 import { useTRPC } from '@/components/providers/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { ScoreBadge } from '@/components/coaching/score-badge';
 import { Card, CardBody, CardFooter, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
@@ -23,6 +24,9 @@ const EVENT_LABELS: Record<string, string> = {
   expired: 'Dealer’s connection was lost',
   'note.saved': 'Note saved',
   'loan_link.sent': 'Loan link sent',
+  'recording.started': 'Dealer started recording',
+  'recording.stopped': 'Dealer stopped recording',
+  'recording.saved': 'Recording saved for coaching',
 };
 
 export function CallDetail({ organizationId, callId }: { organizationId: string; callId: string }) {
@@ -45,6 +49,7 @@ export function CallDetail({ organizationId, callId }: { organizationId: string;
           <div className="grid gap-6 lg:grid-cols-5">
             <div className="space-y-6 lg:col-span-3">
               <Summary call={c} />
+              {c.session && <RecordingCard organizationId={organizationId} session={c.session} />}
               <NoteCard call={c} />
               <Messages callId={c.id} />
             </div>
@@ -114,6 +119,22 @@ function LoanLink({ call }: { call: CallDetailDto }) {
         Send loan link by email
       </Button>
     </CardFooter>
+  );
+}
+
+/** The dealer's recording of the call, scored as their coaching session (shown to whoever may see that session). */
+function RecordingCard({ organizationId, session }: { organizationId: string; session: NonNullable<CallDetailDto['session']> }) {
+  const waiting = session.transcriptStatus === 'pending' ? 'The recording is being transcribed; its score appears when the words are in.' : session.transcriptStatus === 'failed' ? 'Speech-to-text failed: retry it or add a transcript on the session page.' : 'Only the voice could be analyzed: add a transcript on the session page to get the score.';
+  return (
+    <Card>
+      <CardHeader title="Recorded call" description="The dealer recorded their side; it is scored like a practice session." action={<ScoreBadge score={session.score} status={session.transcriptStatus} />} />
+      <CardBody className="space-y-2 text-sm">
+        {session.score === null && <p className="text-zinc-600">{waiting}</p>}
+        <Link href={`/${organizationId}/sessions/${session.id}`} className="font-medium text-accent-700 hover:underline">
+          Review the session →
+        </Link>
+      </CardBody>
+    </Card>
   );
 }
 

@@ -1,5 +1,6 @@
 'use client';
-// The dealer's side of a running call: the customer's video (and their own), the chat beside it, and End call.
+// The dealer's side of a running call: the customer's video (and their own), recording their side for coaching, the
+// chat beside it, and End call.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Signal } from '@/components/call-room/call-peer';
@@ -12,8 +13,9 @@ import { useRealtimeEvent } from '@/components/realtime/realtime-provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { CallRecorder } from './call-recorder';
 
-export function CallRoom({ callId, onEnded }: { callId: string; onEnded: (id: string) => void }) {
+export function CallRoom({ organizationId, callId, onEnded }: { organizationId: string; callId: string; onEnded: (id: string) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const messagesInput = { id: callId, limit: 200, offset: 0 };
@@ -65,6 +67,9 @@ export function CallRoom({ callId, onEnded }: { callId: string; onEnded: (id: st
                   End call
                 </Button>
               </div>
+            </CardBody>
+            <CardBody className="border-t border-zinc-100">
+              <CallRecorder organizationId={organizationId} callId={callId} active={active} stream={media.local} />
             </CardBody>
           </Card>
         )}

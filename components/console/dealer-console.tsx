@@ -111,6 +111,7 @@ export function DealerConsole({ organizationId }: { organizationId: string }) {
       {activeCallId ? (
         <CallRoom
           key={activeCallId}
+          organizationId={organizationId}
           callId={activeCallId}
           onEnded={(id) => {
             setEndedCallId(id);

@@ -76,6 +76,19 @@ test('customer and dealer connect on video, chat, end, note; the lead reaches th
     await expect(dealer.getByRole('list', { name: 'Chat messages' })).toContainText('Great, what about the price?');
   });
 
+  await test.step('the dealer records their side; the customer is told while it runs; it is saved for coaching', async () => {
+    await dealer.getByRole('button', { name: 'Record my side' }).click();
+    await expect(dealer.getByRole('status').filter({ hasText: 'Recording your side' })).toBeVisible();
+    await expect(customer.getByText('is recording their side of this call')).toBeVisible({ timeout: 20_000 });
+    await snap(customer, 'journey-03b-customer-told-recording');
+    await snap(dealer, 'journey-03c-console-recording');
+    // A few seconds of Chromium's fake microphone (its beep), captured from the call's own audio track.
+    await expect(dealer.getByRole('status').filter({ hasText: /Recording your side · 0:0[3-9]/ })).toBeVisible({ timeout: 15_000 });
+    await dealer.getByRole('button', { name: 'Stop recording' }).click();
+    await expect(dealer.getByText('Recording saved.')).toBeVisible({ timeout: 30_000 });
+    await expect(customer.getByText('is recording their side of this call')).toBeHidden({ timeout: 20_000 });
+  });
+
   await test.step('the dealer ends the call and writes the note', async () => {
     await dealer.getByRole('button', { name: 'End call' }).click();
     await expect(customer.getByRole('heading', { name: 'Call ended' })).toBeVisible({ timeout: 20_000 });
@@ -83,6 +96,20 @@ test('customer and dealer connect on video, chat, end, note; the lead reaches th
     await dealer.getByLabel('Note').fill('Interested in the SE trim; send financing.');
     await dealer.getByRole('button', { name: 'Save note' }).click();
     await expect(dealer.getByRole('list', { name: 'Call events' })).toContainText('Note saved');
+    await expect(dealer.getByRole('list', { name: 'Call events' })).toContainText('Recording saved for coaching');
+  });
+
+  await test.step('the call page shows the recording’s session: no speech-to-text here, so it waits for a transcript', async () => {
+    await expect(dealer.getByRole('heading', { name: 'Recorded call' })).toBeVisible();
+    await expect(dealer.getByText('Needs transcript')).toBeVisible();
+    await snap(dealer, 'journey-03d-call-page-recording');
+    const callPage = dealer.url();
+    await dealer.getByRole('link', { name: 'Review the session →' }).click();
+    await expect(dealer.getByText('Recorded call', { exact: true })).toBeVisible();
+    await expect(dealer.getByText(/Words need a transcript/)).toBeVisible();
+    await dealer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My sessions' }).click();
+    await expect(dealer.getByText('Recorded live call').first()).toBeVisible();
+    await dealer.goto(callPage);
   });
 
   await test.step('the customer leaves a lead; the manager finds it in the list and the export', async () => {

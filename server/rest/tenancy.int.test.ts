@@ -32,6 +32,8 @@ const ID_OF: Record<string, (a: Victim) => Record<string, string>> = {
   '/calls/{id}/note': (a) => ({ id: a.callId }),
   '/calls/{id}/messages': (a) => ({ id: a.callId }),
   '/calls/{id}/loan-link': (a) => ({ id: a.callId }),
+  '/calls/{id}/recording': (a) => ({ id: a.callId }),
+  '/calls/{id}/recording-state': (a) => ({ id: a.callId }),
   '/dealers/{id}': (a) => ({ id: a.owner.userId }),
   '/teams/{id}': (a) => ({ id: a.teamId }),
   '/teams/{id}/settings': (a) => ({ id: a.teamId }),

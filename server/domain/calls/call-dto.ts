@@ -17,6 +17,7 @@ export const callSelect = {
   createdAt: true,
   acceptedAt: true,
   endedAt: true,
+  recordingSince: true,
   dealer: { select: { id: true, firstName: true, lastName: true } },
   lead: { select: { id: true } },
 } as const;
@@ -35,6 +36,7 @@ export type CallRow = {
   createdAt: Date;
   acceptedAt: Date | null;
   endedAt: Date | null;
+  recordingSince: Date | null;
   dealer: { id: string; firstName: string; lastName: string } | null;
   lead: { id: string } | null;
 };
@@ -71,12 +73,19 @@ export function toCallDto(c: CallRow, audience: Audience = 'staff'): CallDto {
     endedAt: c.endedAt?.toISOString() ?? null,
     durationSeconds: c.acceptedAt && c.endedAt ? Math.round((c.endedAt.getTime() - c.acceptedAt.getTime()) / 1000) : null,
     leadId: c.lead?.id ?? null,
+    // Both sides see it: the customer is told on screen while the dealer records.
+    recording: c.status === 'active' && c.recordingSince !== null,
   };
 }
 
 // The customer sees how their call went, not the organization's notes or internal log lines.
-const CUSTOMER_EVENT_TYPES = new Set(['requested', 'accepted', 'completed', 'missed', 'expired']);
+const CUSTOMER_EVENT_TYPES = new Set(['requested', 'accepted', 'completed', 'missed', 'expired', 'recording.started', 'recording.stopped']);
 
-export function toCallDetailDto(c: CallRow, events: CallEventDto[], audience: Audience): CallDetailDto {
-  return { ...toCallDto(c, audience), events: audience === 'staff' ? events : events.filter((e) => CUSTOMER_EVENT_TYPES.has(e.type)) };
+export function toCallDetailDto(c: CallRow, events: CallEventDto[], audience: Audience, session: CallDetailDto['session'] = null): CallDetailDto {
+  return {
+    ...toCallDto(c, audience),
+    events: audience === 'staff' ? events : events.filter((e) => CUSTOMER_EVENT_TYPES.has(e.type)),
+    // SECURITY: the dealer's coaching session is theirs and their managers'; never the customer's.
+    session: audience === 'staff' ? session : null,
+  };
 }

@@ -80,7 +80,7 @@ const personDto = z.object({ id: z.uuid(), firstName: z.string(), lastName: z.st
 export const callEventDto = z
   .object({
     id: z.uuid(),
-    type: z.string().meta({ description: 'requested, accepted, completed, missed, expired, note.saved, loan_link.sent, or client.<type> for client log lines' }),
+    type: z.string().meta({ description: 'requested, accepted, completed, missed, expired, note.saved, loan_link.sent, recording.started, recording.stopped, recording.saved, or client.<type> for client log lines' }),
     code: z.string().nullable(),
     actor: z.object({ kind: z.enum(['customer', 'user', 'apiKey', 'system']), id: z.uuid().nullable(), name: z.string().nullable() }),
     detail: z.record(z.string(), z.unknown()),
@@ -103,10 +103,19 @@ export const callDto = z
     endedAt: z.iso.datetime().nullable(),
     durationSeconds: z.number().int().nullable().meta({ description: 'From accept to end' }),
     leadId: z.uuid().nullable(),
+    recording: z.boolean().meta({ description: 'The dealer is recording their side of the call right now' }),
   })
   .meta({ id: 'Call' });
 
-export const callDetailDto = callDto.extend({ events: z.array(callEventDto) }).meta({ id: 'CallDetail' });
+export const callSessionDto = z
+  .object({
+    id: z.uuid(),
+    score: z.number().int().nullable().meta({ description: '0–100; null until the recording has words' }),
+    transcriptStatus: z.enum(['ready', 'pending', 'failed', 'missing']),
+  })
+  .meta({ id: 'CallSession', description: "The dealer's recording of the call, scored as their coaching session (GET /sessions/{id}); shown to those who may see that session" });
+
+export const callDetailDto = callDto.extend({ events: z.array(callEventDto), session: callSessionDto.nullable() }).meta({ id: 'CallDetail' });
 
 export const createdCallDto = z
   .object({

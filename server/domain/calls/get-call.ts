@@ -1,6 +1,7 @@
 // One call with its history, for staff who may see it or for the customer holding its token.
 import type { Ctx } from '../../context';
 import { db } from '../../db';
+import { visibleSessionsWhere } from '../sessions/session.scope';
 import { resolveCallParty } from './call-access';
 import { callSelect, toCallDetailDto } from './call-dto';
 import type { CallDetailDto, CallEventDto } from './call.schema';
@@ -24,5 +25,8 @@ export async function getCall(opts: { ctx: Ctx | null; callToken?: string | null
     detail: e.detail && typeof e.detail === 'object' && !Array.isArray(e.detail) ? (e.detail as Record<string, unknown>) : {},
     createdAt: e.createdAt.toISOString(),
   }));
-  return toCallDetailDto(row, dtoEvents, party.kind === 'customer' ? 'customer' : 'staff');
+  if (party.kind === 'customer') return toCallDetailDto(row, dtoEvents, 'customer');
+  // The recording's session follows issue 9's visibility: its dealer, their team's managers, coaching admins.
+  const session = await db.practiceSession.findFirst({ where: { callId: party.callId, ...(await visibleSessionsWhere(party.ctx)) }, select: { id: true, score: true, transcriptStatus: true } });
+  return toCallDetailDto(row, dtoEvents, 'staff', session);
 }

@@ -57,7 +57,7 @@ export async function listCalls(opts: { ctx: Ctx; filters?: CallFiltersInput; pa
     countWhere(where),
     db.$queryRaw<ListRow[]>`
       SELECT c.id, c.status::text AS status, c.vin, c.vehicle, c."customerFirstName", c."customerLastName", c."customerPhone", c."customerEmail",
-        c.note, c."noteUpdatedAt", c."createdAt", c."acceptedAt", c."endedAt",
+        c.note, c."noteUpdatedAt", c."createdAt", c."acceptedAt", c."endedAt", c."recordingSince",
         d.id AS "dealerUserId", d."firstName" AS "dealerFirstName", d."lastName" AS "dealerLastName", l.id AS "leadId"
       FROM "Call" c LEFT JOIN "User" d ON d.id = c."dealerId" LEFT JOIN "Lead" l ON l."callId" = c.id
       WHERE ${where}

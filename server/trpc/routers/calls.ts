@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { acceptCall, stopCall } from '../../domain/calls/call-lifecycle';
 import { listCallMessages, sendCallMessage } from '../../domain/calls/call-messages';
 import { saveCallNote } from '../../domain/calls/call-note';
+import { attachCallRecording, setCallRecording } from '../../domain/calls/call-recording';
 import { sendLoanLink } from '../../domain/calls/send-loan-link';
 import { callIceServers, sendCallSignal } from '../../domain/calls/call-signals';
 import { getCall } from '../../domain/calls/get-call';
@@ -31,6 +32,14 @@ export const callsRouter = router({
   sendLoanLink: member.input(z.object({ id: z.string(), channel: z.enum(['email', 'sms']) }).strict()).mutation(({ ctx, input }) => sendLoanLink({ ctx: ctx.app, id: input.id, input: { channel: input.channel } })),
   signal: orgProcedure('calls:answer').input(z.object({ id: z.string(), signal: z.unknown() }).strict()).mutation(({ ctx, input }) => sendCallSignal({ ctx: ctx.app, id: input.id, input: input.signal })),
   iceServers: member.query(() => callIceServers()),
+  // The dealer records their side: the on-air switch the customer sees, then the WAV (already streamed to
+  // /api/uploads/audio) attached by id, which becomes their scored coaching session.
+  setRecording: orgProcedure('calls:answer')
+    .input(z.object({ id: z.string(), recording: z.boolean() }).strict())
+    .mutation(({ ctx, input }) => setCallRecording({ ctx: ctx.app, id: input.id, input: { recording: input.recording } })),
+  attachRecording: orgProcedure('sessions:write')
+    .input(z.object({ id: z.string(), recording: z.unknown() }).strict())
+    .mutation(({ ctx, input }) => attachCallRecording({ ctx: ctx.app, id: input.id, input: input.recording })),
   messages: member
     .input(z.object({ id: z.string(), ...pageInput }).strict())
     .query(({ ctx, input }) => listCallMessages({ ctx: ctx.app, id: input.id, page: { limit: input.limit, offset: input.offset } })),

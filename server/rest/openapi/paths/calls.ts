@@ -1,7 +1,9 @@
 // OpenAPI paths of API.md §4: live calls, leads, dealers, presence and the VIN decoder.
 import { z } from 'zod';
 import { loanLinkInput, callClientEventInput, callDetailDto, callDto, callEventDto, callMessageDto, callMessageInput, callNoteInput, createCallInput, createdCallDto } from '../../../domain/calls/call.schema';
+import { attachCallRecordingInput, callRecordingStateInput } from '../../../domain/calls/call-recording.schema';
 import { createLeadInput, leadDto } from '../../../domain/leads/lead.schema';
+import { sessionDto } from '../../../domain/sessions/session.schema';
 import { dealerDto, presenceInput, pingInput, updateDealerInput } from '../../../domain/dealers/dealer.schema';
 import { vinDecodeDto } from '../../../domain/vehicles/vin.schema';
 import { idPath, listOf, operation, pageQuery } from '../operation';
@@ -17,6 +19,14 @@ const dateFilters = {
   tz: csv('IANA time zone for from/to (and export times)'),
   timezoneoffset: z.number().int().optional().meta({ description: 'Minutes as getTimezoneOffset(): -420 means GMT+7' }),
 };
+const callRecordingForm = z
+  .object({
+    transcript: z.string().optional().meta({ description: 'JSON words or WebVTT text; without it the recording is transcribed (speech-to-text configured) or waits for PUT /sessions/{id}/transcript' }),
+    transcriptSource: z.enum(['upload', 'browser']).optional().meta({ description: 'browser: the words came from the browser’s own speech recognition' }),
+    audio: z.string().meta({ format: 'binary', description: 'WAV recording (audio/wav) of the dealer’s side, at most 50 MB' }),
+  })
+  .meta({ id: 'CallRecordingForm' });
+
 const callFilters = z.object({
   name: csv("Part of the customer's first or last name"),
   phone: csv('Digits of the phone number'),
@@ -69,6 +79,37 @@ export const callPaths = {
   '/calls/{id}/stop': { post: withCallToken({ summary: 'End a running call (its dealer or its customer)', tags, access: 'optional', path: idPath, errors: ['conflict', 'forbidden'], responses: { 200: { description: 'The call, now completed', schema: callDetailDto } } }) },
   '/calls/{id}/events': { post: withCallToken({ summary: 'Add a client log line (push or socket delivery) to the call’s history', tags, access: 'optional', path: idPath, body: callClientEventInput, responses: { 201: { description: 'The event, stored as client.<type>', schema: callEventDto } } }) },
   '/calls/{id}/note': { put: operation({ summary: "Write the dealer's note (after the call)", tags, access: 'authenticated', path: idPath, body: callNoteInput, errors: ['conflict', 'forbidden'], responses: { 200: { description: 'The call', schema: callDetailDto } } }) },
+  '/calls/{id}/recording-state': {
+    put: operation({
+      summary: 'The call’s dealer starts or stops recording their side (the customer’s page shows it live)',
+      tags,
+      access: 'authenticated',
+      path: idPath,
+      body: callRecordingStateInput,
+      errors: ['conflict', 'forbidden'],
+      responses: { 200: { description: 'The call (`recording` says whether it is being recorded)', schema: callDetailDto } },
+    }),
+  },
+  '/calls/{id}/recording': {
+    post: {
+      ...operation({
+        summary: 'The call’s dealer attaches their recording of it: it becomes their coaching session, scored like practice (delivery only: no module)',
+        tags,
+        access: 'sessions:write',
+        path: idPath,
+        body: attachCallRecordingInput,
+        errors: ['conflict', 'forbidden', 'payload_too_large', 'unsupported_media_type'],
+        responses: { 201: { description: 'The scored session (without words: the recording’s analysis, and `transcript.status` pending or missing)', schema: sessionDto } },
+      }),
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': { schema: attachCallRecordingInput },
+          'multipart/form-data': { schema: callRecordingForm },
+        },
+      },
+    },
+  },
   '/calls/{id}/loan-link': {
     post: operation({
       summary: "Send the organization's loan link to the call's customer",
