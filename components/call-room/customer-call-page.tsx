@@ -141,8 +141,8 @@ function CallState({ call, onNewCall }: { call: SavedCall; onNewCall: () => void
         </p>
       </div>
       {c.status === 'active' && c.recording && (
-        <p role="status" className="flex items-center justify-center gap-2 rounded-lg bg-red-50 px-3 py-2 text-sm font-medium text-red-800 ring-1 ring-red-200 ring-inset">
-          <span aria-hidden className="size-2 animate-pulse rounded-full bg-red-600" />
+        <p role="status" className="flex items-start gap-2.5 rounded-lg bg-red-50 px-3 py-2 text-sm font-medium text-red-800 ring-1 ring-red-200 ring-inset">
+          <span aria-hidden className="mt-1.5 size-2 shrink-0 animate-pulse rounded-full bg-red-600" />
           {c.dealer ? `${c.dealer.firstName} is recording their side of this call` : 'The dealer is recording their side of this call'} (for coaching; your side is not recorded).
         </p>
       )}

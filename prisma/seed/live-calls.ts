@@ -1,12 +1,14 @@
 // Live calls and leads: the team takes calls (the admin's calls are paused by a manager), two months of calls that
 // ended every way a call can end — completed, missed, expired — with their events, chats, notes and leads, so the
-// calls, leads and dealers pages, their filters and exports have something to show on first start.
+// calls, leads and dealers pages, their filters and exports have something to show on first start. The newest
+// completed calls were recorded by their dealers and scored, so recorded calls show on call pages and in sessions.
 //
 // Honest presence: every dealer is seeded offline. Online means "pinging", and the heartbeat check that would take a
 // silent dealer offline is a queued job; a seeded dealer shown online with no one pinging and no check queued would
 // stay online for ever. For the same reason no call is seeded waiting or in progress: those states only exist while
 // a customer waits (the missed timer runs) or a dealer pings. Going online on the Console shows them live.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { analyzeSession, type TranscriptWord } from '../../server/analysis';
 import type { Prisma } from '../../server/generated/prisma/client';
 import { decodeVin } from '../../server/domain/vehicles/decode-vin';
 import type { VinDecode } from '../../server/domain/vehicles/vin.schema';
@@ -27,6 +29,37 @@ const CHAT = [
   ['dealer', 'We have 2.9% for 60 months this week. I can send you the application link.'],
 ] as const;
 const NOTES = ['Wants the hybrid trim; call back Friday.', 'Trading in a 2012 Civic. Send a valuation.', 'Asked about the warranty extension.', 'Ready to test drive on Saturday morning.', 'Price-shopping; follow up next week.'];
+// What dealers say on recorded calls: the same walk-around, delivered better or worse (fillers, rushing, pauses).
+const PATTER = [
+  'Hi there thanks for calling about the {car} let me turn the camera so you can see the whole side of it',
+  'This one has about twelve thousand miles a clean history report and the remainder of the factory warranty',
+  'The interior is in great shape and it has the technology package with adaptive cruise and the bigger screen',
+  'If financing helps we have two point nine percent for sixty months this week and I can send the application link',
+  'Would you like to book a test drive this weekend or should I hold it for you until tomorrow',
+];
+const FILLERS = ['um', 'uh', 'like', 'you know', 'basically'];
+
+/** A dealer's side of a call as timed words: `polish` 0..1 sets fillers, pace and pauses. */
+function patter(car: string, polish: number, rnd: () => number): TranscriptWord[] {
+  const words: TranscriptWord[] = [];
+  let t = 0.4;
+  for (const line of PATTER) {
+    for (const text of line.replace('{car}', car).split(' ')) {
+      if (rnd() > polish + 0.55) {
+        for (const filler of (FILLERS[Math.floor(rnd() * FILLERS.length)] ?? 'um').split(' ')) {
+          words.push({ text: filler, start: t, end: t + 0.25 });
+          t += 0.35;
+        }
+      }
+      const length = 0.18 + text.length * 0.045;
+      words.push({ text, start: t, end: t + length });
+      t += length + 0.05 + (1 - polish) * 0.1;
+    }
+    t += 0.6 + (rnd() < 1 - polish ? 2.5 : 0);
+  }
+  return words;
+}
+
 const COMMENTS = ['Please send me the financing options.', 'Can I book a test drive this weekend?', 'What is the best price for cash?', 'Is the extended warranty included?', null];
 
 const W = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
@@ -162,6 +195,29 @@ async function seedLiveCalls(tx: SeedTx, demo: Demo, decoded: Decoded) {
     });
   }
   await tx.call.createMany({ data: calls });
+
+  // The newest dozen completed calls were recorded by their dealers: scored by the engine like practice (delivery
+  // only: a call has no module), so the call pages and the dealers' sessions show recorded calls.
+  const recorded = calls.filter((c) => c.status === 'completed' && c.dealerId).sort((a, b) => +b.createdAt! - +a.createdAt!).slice(0, 12);
+  for (const c of recorded) {
+    const v = c.vehicle as { make?: string | null; model?: string | null; modelYear?: number | null };
+    const car = [v.modelYear, v.make, v.model].filter(Boolean).join(' ');
+    const words = patter(car || 'car', 0.35 + rnd() * 0.6, rnd);
+    const expectations = { keywords: [], targetTime: 0 };
+    const analysis = analyzeSession({ words, audio: null, module: expectations });
+    const recordedAt = new Date((c.acceptedAt as Date).getTime() + 20_000);
+    await tx.practiceSession.create({
+      data: {
+        organizationId, userId: c.dealerId!, callId: c.id, moduleId: null, productId: null, moduleName: car || c.vin, productName: 'Live call', expectations,
+        recordedAt, transcriptStatus: 'ready', transcriptSource: 'browser', analysis: analysis as unknown as Prisma.InputJsonValue, score: analysis.final, duration: analysis.duration,
+      },
+    });
+    events.push(
+      { callId: c.id!, organizationId, type: 'recording.started', actor: 'user', actorId: c.dealerId, createdAt: recordedAt },
+      { callId: c.id!, organizationId, type: 'recording.stopped', actor: 'user', actorId: c.dealerId, createdAt: new Date(recordedAt.getTime() + analysis.duration * 1000) },
+      { callId: c.id!, organizationId, type: 'recording.saved', actor: 'user', actorId: c.dealerId, createdAt: new Date(recordedAt.getTime() + analysis.duration * 1000 + 2_000) },
+    );
+  }
   await tx.callEvent.createMany({ data: events });
   await tx.callMessage.createMany({ data: messages });
   await tx.lead.createMany({ data: leads });
