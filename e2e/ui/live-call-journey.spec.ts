@@ -82,6 +82,10 @@ test('customer and dealer connect on video, chat, end, note; the lead reaches th
     await expect(customer.getByText('is recording their side of this call')).toBeVisible({ timeout: 20_000 });
     await snap(customer, 'journey-03b-customer-told-recording');
     await snap(dealer, 'journey-03c-console-recording');
+    // The call room on a phone, to be looked at.
+    await dealer.setViewportSize({ width: 390, height: 844 });
+    await snap(dealer, 'journey-03e-console-recording-phone');
+    await dealer.setViewportSize({ width: 1366, height: 900 });
     // A few seconds of Chromium's fake microphone (its beep), captured from the call's own audio track.
     await expect(dealer.getByRole('status').filter({ hasText: /Recording your side · 0:0[3-9]/ })).toBeVisible({ timeout: 15_000 });
     await dealer.getByRole('button', { name: 'Stop recording' }).click();
@@ -103,6 +107,9 @@ test('customer and dealer connect on video, chat, end, note; the lead reaches th
     await expect(dealer.getByRole('heading', { name: 'Recorded call' })).toBeVisible();
     await expect(dealer.getByText('Needs transcript')).toBeVisible();
     await snap(dealer, 'journey-03d-call-page-recording');
+    await dealer.setViewportSize({ width: 390, height: 844 });
+    await snap(dealer, 'journey-03f-call-page-recording-phone');
+    await dealer.setViewportSize({ width: 1366, height: 900 });
     const callPage = dealer.url();
     await dealer.getByRole('link', { name: 'Review the session →' }).click();
     await expect(dealer.getByText('Recorded call', { exact: true })).toBeVisible();
