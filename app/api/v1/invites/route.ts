@@ -4,6 +4,7 @@ import { listInvites } from '@/server/domain/invites/manage-invites';
 import { listEnvelope, parseOrdering, parsePage } from '@/server/rest/pagination';
 import { created, ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
+import { otherMethods } from '@/server/rest/other-methods';
 
 // GET /api/v1/invites – invites not yet accepted, of the teams the caller leads (?teamId, ?status=pending,expired)
 export const GET = withApi({ access: 'teams:manage' }, async ({ ctx, url }) => {
@@ -20,3 +21,6 @@ export const POST = withApi({ access: 'teams:manage' }, async ({ ctx, body }) =>
   const invites = await createInvites({ ctx, input: body.json(createInvitesInput) });
   return created(invites, '/api/v1/invites');
 });
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

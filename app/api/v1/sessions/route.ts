@@ -5,6 +5,7 @@ import { listEnvelope, parseOrdering, parsePage } from '@/server/rest/pagination
 import { filterParams } from '@/server/rest/query-params';
 import { created, ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
+import { otherMethods } from '@/server/rest/other-methods';
 
 const JSON_LIMIT = 4 * 1024 * 1024;
 // The 50 MB recording plus its form fields (a long transcript); the media store enforces 50 MB on the file itself.
@@ -26,3 +27,6 @@ export const POST = withApi({ access: 'sessions:write', streamBody: true, maxBod
     : await createSession({ ctx, input: await upload.json(createSessionInput, JSON_LIMIT) });
   return created(session, `/api/v1/sessions/${session.id}`);
 });
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -4,6 +4,7 @@ import { parseFlag } from '@/server/rest/query-params';
 import { listEnvelope, parseOrdering, parsePage } from '@/server/rest/pagination';
 import { created, ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
+import { otherMethods } from '@/server/rest/other-methods';
 
 // GET /api/v1/teams – the organization's teams (?mine=true: only the caller's)
 export const GET = withApi({ access: 'teams:read' }, async ({ ctx, url }) => {
@@ -18,3 +19,6 @@ export const POST = withApi({ access: 'teams:create' }, async ({ ctx, body }) =>
   const team = await createTeam({ ctx, input: body.json(createTeamInput) });
   return created(team, `/api/v1/teams/${team.id}`);
 });
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -60,7 +60,7 @@ export const coachingPaths = {
       summary: `Take someone off the team; their sessions stay unless purge=true. ${leads}`,
       tags: teams,
       access: 'teams:manage',
-      path: idPath.extend({ userId: z.string().meta({ description: 'The member’s user id' }) }),
+      path: idPath.extend({ userId: z.uuid().meta({ description: 'The member’s user id (UUID); any other value is 404' }) }),
       query: z.object({ purge: z.boolean().optional().meta({ description: 'Also delete every practice session they recorded in the organization' }) }),
       responses: { 204: { description: 'Removed' } },
     }),
@@ -81,23 +81,23 @@ export const coachingPaths = {
       responses: { 201: { description: 'The invites', schema: z.array(invitedDto) } },
     }),
   },
-  '/invites/{id}': {
+  '/invites/{token}': {
     get: operation({
-      summary: 'What an invite link is for; `id` is the token from the link',
+      summary: 'What an invite link is for; `token` is the token from the link',
       tags: invites,
       access: 'public',
-      path: z.object({ id: z.string().meta({ description: 'The invite token (inv_…)' }) }),
+      path: z.object({ token: z.string().meta({ description: 'The invite token (inv_…)' }) }),
       errors: ['gone'],
       responses: { 200: { description: 'Invite', schema: invitePreviewDto } },
     }),
-    delete: operation({ summary: 'Revoke an invite (by its id)', tags: invites, access: 'teams:manage', path: idPath, errors: ['conflict'], responses: { 204: { description: 'Revoked' } } }),
+    delete: operation({ summary: 'Revoke an invite (DELETE /invites/{id}: here the segment is the invite’s id, not its link token)', tags: invites, access: 'teams:manage', path: z.object({ token: z.uuid().meta({ description: 'The invite’s id (UUID); any other value is 404' }) }), errors: ['conflict'], responses: { 204: { description: 'Revoked' } } }),
   },
-  '/invites/{id}/accept': {
+  '/invites/{token}/accept': {
     post: operation({
       summary: 'Join the team: as the signed-in caller (no body; the invited address must be theirs), or with a new account for the invited address. Used once.',
       tags: invites,
       access: 'public',
-      path: z.object({ id: z.string().meta({ description: 'The invite token (inv_…)' }) }),
+      path: z.object({ token: z.string().meta({ description: 'The invite token (inv_…)' }) }),
       body: acceptInviteInput,
       errors: ['conflict', 'gone', 'forbidden'],
       responses: { 200: { description: 'Joined', schema: acceptedInviteDto } },

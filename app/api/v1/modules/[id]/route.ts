@@ -2,6 +2,7 @@ import { deleteModule, getModule, updateModule } from '@/server/domain/products/
 import { replaceModuleInput, updateModuleInput } from '@/server/domain/products/product.schema';
 import { noContent, ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
+import { otherMethods } from '@/server/rest/other-methods';
 
 type P = { id: string };
 
@@ -23,3 +24,6 @@ export const DELETE = withApi<'products:manage', P>({ access: 'products:manage' 
   await deleteModule({ ctx, id: params.id });
   return noContent();
 });
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { POST, OPTIONS } = otherMethods({ GET, PATCH, PUT, DELETE });

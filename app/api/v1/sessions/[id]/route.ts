@@ -1,6 +1,7 @@
 import { deleteSession, getSession } from '@/server/domain/sessions/read-sessions';
 import { noContent, ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
+import { otherMethods } from '@/server/rest/other-methods';
 
 type P = { id: string };
 
@@ -12,3 +13,6 @@ export const DELETE = withApi<'sessions:write', P>({ access: 'sessions:write' },
   await deleteSession({ ctx, id: params.id });
   return noContent();
 });
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { POST, PUT, PATCH, OPTIONS } = otherMethods({ GET, DELETE });

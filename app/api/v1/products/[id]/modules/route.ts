@@ -3,6 +3,7 @@ import { createModuleInput } from '@/server/domain/products/product.schema';
 import { listEnvelope, parsePage } from '@/server/rest/pagination';
 import { created, ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
+import { otherMethods } from '@/server/rest/other-methods';
 
 type P = { id: string };
 
@@ -18,3 +19,6 @@ export const POST = withApi<'products:manage', P>({ access: 'products:manage' },
   const module = await createModule({ ctx, productId: params.id, input: body.json(createModuleInput) });
   return created(module, `/api/v1/modules/${module.id}`);
 });
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -2,6 +2,7 @@ import { replaceTranscript } from '@/server/domain/sessions/replace-transcript';
 import { transcriptInput } from '@/server/domain/sessions/session.schema';
 import { ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
+import { otherMethods } from '@/server/rest/other-methods';
 import { AppError } from '@/server/errors';
 
 // PUT /api/v1/sessions/{id}/transcript – add or replace the words (JSON words, verbose_json, or text/vtt) and re-score
@@ -13,3 +14,6 @@ export const PUT = withApi<'sessions:write', { id: string }>({ access: 'sessions
   else throw new AppError('unsupported_media_type', { message: `Send the transcript as application/json or text/vtt, not ${type}` });
   return ok(await replaceTranscript({ ctx, id: params.id, transcript, path: '(body)' }));
 });
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { GET, POST, PATCH, DELETE, OPTIONS } = otherMethods({ PUT });
