@@ -1,5 +1,6 @@
 // Shapes of practice sessions: what a recording is submitted with, the filters of the lists, and the DTOs.
 import { z } from 'zod';
+import { decimalInteger } from '../shared/decimal-integer';
 import { energyAnalysisDto, fillerAnalysisDto, keywordAnalysisDto, paceAnalysisDto, pauseAnalysisDto, sessionScoreDto, targetTimeAnalysisDto, transcriptWordDto } from './session-analysis.schema';
 
 /** Generous for a 1-hour talk (≈ 10,000 words of JSON with timings); anything larger is not a practice pitch. */
@@ -43,7 +44,7 @@ const uuidList = (what: string) =>
     .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(z.uuid(`must be ${what} id (or a comma list of them)`)).max(100));
-const score = z.coerce.number({ message: 'must be a number' }).min(0, 'must be 0–100').max(100, 'must be 0–100');
+const score = decimalInteger.pipe(z.number().min(0, 'must be 0–100').max(100, 'must be 0–100'));
 
 /** Filters of GET /sessions (query strings or arrays) with the date range of API.md §1 (`from`, `to`, `tz`, `timezoneoffset`). */
 export const sessionQueryInput = z
