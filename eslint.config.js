@@ -25,7 +25,7 @@ export default tseslint.config(
     // Input is parsed strictly: z.coerce reads `0x10` as 16, `1e3` as 1000, ` 5` as 5, '' as 0 and 'Jan 1' as a date.
     // (The environment, written by the operator, may coerce.)
     files: ['app/**/*.{ts,tsx}', 'server/**/*.ts', 'components/**/*.{ts,tsx}'],
-    ignores: ['server/env.ts', 'server/providers/speech-to-text/stt-settings.ts', 'server/**/*.test.ts'],
+    ignores: ['server/env.ts', 'server/**/*.test.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

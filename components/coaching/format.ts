@@ -27,8 +27,8 @@ export function scoreTone(score: number): ScoreTone {
 }
 
 export const SCORE_TEXT: Record<ScoreTone, string> = {
-  success: 'text-emerald-600',
+  success: 'text-emerald-700',
   accent: 'text-accent-600',
-  warning: 'text-amber-600',
+  warning: 'text-amber-700',
   danger: 'text-red-600',
 };

@@ -109,7 +109,7 @@ export function Recorder({ organizationId, moduleId, targetTime }: { organizatio
               <span aria-hidden className="inline-block size-2.5 animate-pulse rounded-full bg-red-600" /> Recording
             </p>
             <p className="font-mono text-2xl tabular-nums" aria-live="off" aria-label={`Elapsed ${formatDuration(recorder.elapsed)} of ${formatDuration(targetTime)}`}>
-              <span className={over ? 'text-amber-600' : 'text-zinc-900'}>{formatDuration(recorder.elapsed)}</span>
+              <span className={over ? 'text-amber-700' : 'text-zinc-900'}>{formatDuration(recorder.elapsed)}</span>
               <span className="text-zinc-500"> / {formatDuration(targetTime)}</span>
             </p>
           </div>

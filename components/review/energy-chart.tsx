@@ -20,7 +20,7 @@ export function EnergyChart({ energy, onSeek }: { energy: NonNullable<SessionDto
       summary={`Average loudness ${energy.average} dBFS with ${energy.vocalVariation} dB of variation; pitch varies by ${energy.pitch.variation} semitones.`}
       data={data}
       x={{ key: 't', format: (s) => formatDuration(s), label: 'Time into the pitch' }}
-      y={{ domain: [-100, 0], ticks: [-100, -80, -60, -40, -20, 0], format: (v) => `${v} dB` }}
+      y={{ domain: [-100, 0], ticks: [-100, -80, -60, -40, -20, 0], label: 'dBFS' }}
       series={[{ key: 'db', label: 'Loudness (dBFS)', kind: 'area', color: 'sky' }]}
       height={180}
       onSelectX={onSeek ?? undefined}

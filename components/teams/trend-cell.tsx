@@ -25,7 +25,7 @@ export function TrendCell({ trend, scores, name }: { trend: number | null; score
         y={{ domain: [0, 100] }}
         series={[{ key: 'score', label: 'Score', color: flat ? 'zinc' : up ? 'emerald' : 'red' }]}
       />
-      <span className={cx('w-14 text-right font-medium tabular-nums', flat ? 'text-zinc-500' : up ? 'text-emerald-600' : 'text-red-600')}>
+      <span className={cx('w-14 text-right font-medium tabular-nums', flat ? 'text-zinc-500' : up ? 'text-emerald-700' : 'text-red-600')}>
         <span aria-hidden>{flat ? '→' : up ? '↑' : '↓'}</span> {up ? '+' : ''}
         {trend}
       </span>

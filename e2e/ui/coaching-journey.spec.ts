@@ -60,7 +60,7 @@ test('a manager invites a rep, the rep records and reviews a pitch, the dashboar
     await expect(manager.getByRole('heading', { name: 'Showroom Floor' })).toBeVisible();
     await manager.getByLabel('Email 1').fill('not an address');
     await manager.getByRole('button', { name: 'Send invite' }).click();
-    await expect(manager.getByText('Must be a valid email address')).toBeVisible();
+    await expect(manager.getByText('Enter an email address, like name@company.com')).toBeVisible();
     await manager.getByLabel('Email 1').fill(repEmail);
     await manager.getByRole('button', { name: 'Send invite' }).click();
     await expect(manager.getByText('1 invite sent to join Showroom Floor')).toBeVisible();

@@ -9,8 +9,9 @@ test('the demo owner sees the team, the keys and the latest security events', as
   const org = new URL(page.url()).pathname.split('/')[1]!;
 
   const members = page.getByRole('region', { name: 'Members' });
-  await expect(members).toContainText('5 people in this organization.');
-  await expect(members.getByRole('listitem')).toHaveCount(5);
+  await expect(members).toContainText('7 people in this organization.');
+  // The first five people, then "and 2 more".
+  await expect(members.getByRole('listitem')).toHaveCount(6);
   for (const role of ['Owner', 'Admin', 'Manager', 'Member']) await expect(members.getByText(role, { exact: true }).first()).toBeVisible();
 
   const keys = page.getByRole('region', { name: 'API keys' });
@@ -31,7 +32,7 @@ test('the demo owner sees the team, the keys and the latest security events', as
 
 test('a demo rep, a plain member, sees members and details but no keys or security events', async ({ page }) => {
   await signIn(page, 'sofia.hernandez@demo-motors.example', DEMO_LOGIN.password);
-  await expect(page.getByRole('region', { name: 'Members' })).toContainText('5 people in this organization.');
+  await expect(page.getByRole('region', { name: 'Members' })).toContainText('7 people in this organization.');
   await expect(page.getByRole('region', { name: 'Organization' })).toContainText('Austin, TX');
   await expect(page.getByRole('region', { name: 'API keys' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Recent security events' })).toHaveCount(0);

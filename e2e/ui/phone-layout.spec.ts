@@ -50,10 +50,11 @@ test('every row action of the members and API keys tables is on screen; the page
   await signIn(page, DEMO_LOGIN.email, DEMO_LOGIN.password);
   await nav(page).getByRole('link', { name: 'Organization' }).click();
   const members = page.getByRole('region', { name: 'Members', exact: true });
-  await expect(members.getByRole('row')).toHaveCount(6);
+  // The demo owner, the team section's four people and the coaching section's two reps, plus the header row.
+  await expect(members.getByRole('row')).toHaveCount(8);
   expect(await pageWidth(page)).toBeLessThanOrEqual(390);
   const removes = members.getByRole('button', { name: /^Remove / });
-  await expect(removes).toHaveCount(4);
+  await expect(removes).toHaveCount(6);
   for (const button of await removes.all()) await onScreen(button);
   // Roles sit under the names on a phone, where they can be changed.
   await onScreen(members.getByRole('combobox', { name: 'Role of Jordan Lee' }));

@@ -2,15 +2,15 @@
 // generated bad input through its real route handler, with a real tenant's credentials, and must answer without a
 // 5xx, with problem+json errors of known codes, and without leaking internals. Seeded (printed) and time-bounded.
 // Reproduce a failure: FUZZ_SEED=<seed> [FUZZ_TARGET='POST /api-keys'] npx vitest run server/rest/fuzz.int.test.ts
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openApiDocument } from './openapi/document';
 import { api } from '../test/api-client';
 import { newTenant } from '../test/factories';
 import { fuzzBudget, seedFor } from '../test/fuzz/budget';
+import { fuzzTarget } from '../test/fuzz/fuzz-target';
 import { callRoute } from '../test/fuzz/call-route';
 import { brokenPromises } from '../test/fuzz/invariants';
-import { operationsOf, requestFor, type Credentials, type FuzzRequest, type KnownIds } from '../test/fuzz/rest-requests';
+import { operationsOf, requestFor, type Credentials, type KnownIds } from '../test/fuzz/rest-requests';
 import { resolverFor } from '../test/fuzz/schema-arbitrary';
 import { systematicRequests } from '../test/fuzz/systematic';
 
@@ -67,23 +67,19 @@ describe('REST fuzz: bad input never breaks an operation', () => {
       if (!(await isAlive(a))) await setUp();
       const statuses = new Map<number, number>();
       seen.set(name, statuses);
-      await fc.assert(
-        fc.asyncProperty(requestFor(op, resolve, creds, ids), async (request) => {
+      await fuzzTarget(
+        requestFor(op, resolve, creds, ids),
+        systematicRequests(op, resolve, creds, ids, seedFor(budget.seed, name)),
+        async (request) => {
           const answer = await callRoute({ ...request, headers: { ...request.headers, 'x-pitchcraft-peer': FUZZ_IP } });
           statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
           const broken = brokenPromises(answer);
           if (broken.length > 0) {
             throw new Error(`${broken.join('; ')}\n  request: ${request.notes.join('\n           ')}\n  answer: ${answer.status} ${answer.text.slice(0, 600)}`);
           }
-        }),
-        {
-          seed: seedFor(budget.seed, name),
-          numRuns: budget.maxRunsPerTarget,
-          // The known-dangerous inputs first, every run; then random ones until the operation's share of time is up.
-          examples: systematicRequests(op, resolve, creds, ids, seedFor(budget.seed, name)).map((r) => [r] as [FuzzRequest]),
-          interruptAfterTimeLimit: perOperationMs,
-          markInterruptAsFailure: false,
         },
+        // The known-dangerous inputs first, every run; then random ones until the operation's share of time is up.
+        { seed: seedFor(budget.seed, name), numRuns: budget.maxRunsPerTarget, timeLimitMs: perOperationMs },
       );
       // Not vacuous: some requests got past authentication and the rate limit to the operation itself.
       const reached = [...statuses].filter(([s]) => s !== 401 && s !== 429).reduce((n, [, c]) => n + c, 0);

@@ -4,6 +4,9 @@ import { isStorableText } from '../storable-input';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** For a parameter that names a row by id on one verb and something else on another (`/invites/{token}`). */
+export const isUuid = (value: string) => UUID.test(value);
+
 /**
  * Path parameters named `id` or `…Id` address rows by UUID (API.md: `{id}`, `{userId}`, `{groupId}`, …). A parameter
  * that addresses something else gets another name (`{token}`, `{permission}`, `{kind}`); request-address.test.ts

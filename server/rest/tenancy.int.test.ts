@@ -40,8 +40,8 @@ const ID_OF: Record<string, (a: Victim) => Record<string, string>> = {
   '/teams/{id}/dashboard': (a) => ({ id: a.teamId }),
   '/teams/{id}/members/{userId}': (a) => ({ id: a.teamId, userId: a.owner.userId }),
   // GET and accept take the token, never the id: A's id is as unknown to B as to anyone.
-  '/invites/{id}': (a) => ({ id: a.inviteId }),
-  '/invites/{id}/accept': (a) => ({ id: a.inviteId }),
+  '/invites/{token}': (a) => ({ token: a.inviteId }),
+  '/invites/{token}/accept': (a) => ({ token: a.inviteId }),
   '/products/{id}': (a) => ({ id: a.productId }),
   '/products/{id}/modules': (a) => ({ id: a.productId }),
   '/modules/{id}': (a) => ({ id: a.moduleId }),
@@ -70,7 +70,7 @@ const BODY_OF: Record<string, unknown> = {
   'POST /products/{id}/modules': { name: 'Hijacked', targetTime: 60 },
   'PUT /modules/{id}': { name: 'Hijacked', instructions: [], keywords: [], targetTime: 60 },
   'PUT /sessions/{id}/transcript': { words: wordsOf('hijacked words') },
-  'POST /invites/{id}/accept': { firstName: 'Mallory', lastName: 'Intruder', password: 'long enough password' },
+  'POST /invites/{token}/accept': { firstName: 'Mallory', lastName: 'Intruder', password: 'long enough password' },
 };
 
 describe('tenant isolation', () => {

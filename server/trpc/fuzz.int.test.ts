@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { ERROR_STATUS } from '../errors';
 import { newTenant } from '../test/factories';
 import { fuzzBudget, seedFor } from '../test/fuzz/budget';
+import { fuzzTarget } from '../test/fuzz/fuzz-target';
 import { hostileValue } from '../test/fuzz/hostile';
 import { leaksIn } from '../test/fuzz/invariants';
 import { mutated } from '../test/fuzz/mutate';
@@ -97,10 +98,12 @@ describe('tRPC fuzz: bad input never breaks a procedure', () => {
       );
       const calls = fc.tuple(who, input).map(([w, i]): Call => ({ userId: w.userId, organizationId: w.organizationId, input: i.input, note: `${w.note}; ${i.note}` }));
       const valid = sampleValue(procedure.schema, resolve, seedFor(budget.seed, procedure.path));
-      const examples = systematicValues(valid).map(({ note, value }): [Call] => [{ userId: a.owner.userId, organizationId: a.organizationId, input: value, note: `systematic: ${note}` }]);
+      const examples = systematicValues(valid).map(({ note, value }): Call => ({ userId: a.owner.userId, organizationId: a.organizationId, input: value, note: `systematic: ${note}` }));
 
-      await fc.assert(
-        fc.asyncProperty(calls, async (call) => {
+      await fuzzTarget(
+        calls,
+        examples,
+        async (call) => {
           try {
             await invoke(procedure.path, procedure.type, call);
             outcomes.set('ok', (outcomes.get('ok') ?? 0) + 1);
@@ -115,8 +118,8 @@ describe('tRPC fuzz: bad input never breaks a procedure', () => {
             const leaks = leaksIn(error.message);
             if (leaks.length) throw new Error(`leaks ${leaks.join(', ')}: ${described}\n  ${error.message}`);
           }
-        }),
-        { seed: seedFor(budget.seed, procedure.path), numRuns: budget.maxRunsPerTarget, examples, interruptAfterTimeLimit: perProcedureMs, markInterruptAsFailure: false },
+        },
+        { seed: seedFor(budget.seed, procedure.path), numRuns: budget.maxRunsPerTarget, timeLimitMs: perProcedureMs },
       );
       // Not vacuous: some calls got past sign-in and the rate limit to the procedure itself.
       const reached = [...outcomes].filter(([o]) => o !== 'UNAUTHORIZED' && o !== 'TOO_MANY_REQUESTS').reduce((n, [, c]) => n + c, 0);

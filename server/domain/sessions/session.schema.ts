@@ -44,7 +44,6 @@ const uuidList = (what: string) =>
     .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(z.uuid(`must be ${what} id (or a comma list of them)`)).max(100));
-// Scores are whole numbers, so a filter on them is one too, written in digits (the shared strict rule).
 const score = decimalInteger.pipe(z.number().min(0, 'must be 0–100').max(100, 'must be 0–100'));
 
 /** Filters of GET /sessions (query strings or arrays) with the date range of API.md §1 (`from`, `to`, `tz`, `timezoneoffset`). */

@@ -1,12 +1,13 @@
 // Which speech-to-text service transcribes recordings, read from the environment at each use (operators and tests may
 // change it without a restart). Unset STT_URL: no service, and sessions without words wait for a transcript.
 import { z } from 'zod';
+import { decimalInteger } from '../../domain/shared/decimal-integer';
 
 const schema = z.object({
   STT_URL: z.url('STT_URL must be a URL').optional(),
   STT_API_KEY: z.string().min(1).optional(),
   STT_MODEL: z.string().min(1).default('whisper-1'),
-  STT_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(120),
+  STT_TIMEOUT_SECONDS: decimalInteger.pipe(z.number().positive('STT_TIMEOUT_SECONDS must be above 0').max(3600)).default(120),
 });
 
 export type SttSettings = { endpoint: string; apiKey: string | null; model: string; timeoutMs: number };

@@ -26,4 +26,4 @@ export const DELETE = withApi<'products:manage', P>({ access: 'products:manage' 
 });
 
 // Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
-export const { POST, OPTIONS } = otherMethods({ GET, PUT, PATCH, DELETE });
+export const { POST, OPTIONS } = otherMethods({ GET, PATCH, PUT, DELETE });

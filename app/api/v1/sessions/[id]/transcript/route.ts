@@ -2,8 +2,8 @@ import { replaceTranscript } from '@/server/domain/sessions/replace-transcript';
 import { transcriptInput } from '@/server/domain/sessions/session.schema';
 import { ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
-import { AppError } from '@/server/errors';
 import { otherMethods } from '@/server/rest/other-methods';
+import { AppError } from '@/server/errors';
 
 // PUT /api/v1/sessions/{id}/transcript – add or replace the words (JSON words, verbose_json, or text/vtt) and re-score
 export const PUT = withApi<'sessions:write', { id: string }>({ access: 'sessions:write', maxBodyBytes: 4 * 1024 * 1024 }, async ({ ctx, params, body }) => {

@@ -6,8 +6,8 @@ import { otherMethods } from '@/server/rest/other-methods';
 
 // POST /api/v1/invites/{token}/accept – join the team: as the signed-in caller, or with { firstName, lastName, password }
 // for a new account on the invited address
-export const POST = withApi<'public', { id: string }>({ access: 'public', identify: true, rateLimit: 'auth' }, async ({ ctx, params, body }) =>
-  ok(await acceptInvite({ token: params.id, ctx, input: ctx && body.isEmpty ? undefined : body.json(acceptInviteInput) })),
+export const POST = withApi<'public', { token: string }>({ access: 'public', identify: true, rateLimit: 'auth' }, async ({ ctx, params, body }) =>
+  ok(await acceptInvite({ token: params.token, ctx, input: ctx && body.isEmpty ? undefined : body.json(acceptInviteInput) })),
 );
 
 // Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
