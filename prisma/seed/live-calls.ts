@@ -45,7 +45,7 @@ function patter(car: string, polish: number, rnd: () => number): TranscriptWord[
   let t = 0.4;
   for (const line of PATTER) {
     for (const text of line.replace('{car}', car).split(' ')) {
-      if (rnd() > polish + 0.55) {
+      if (rnd() < (1 - polish) * 0.1) {
         for (const filler of (FILLERS[Math.floor(rnd() * FILLERS.length)] ?? 'um').split(' ')) {
           words.push({ text: filler, start: t, end: t + 0.25 });
           t += 0.35;
@@ -55,7 +55,7 @@ function patter(car: string, polish: number, rnd: () => number): TranscriptWord[
       words.push({ text, start: t, end: t + length });
       t += length + 0.05 + (1 - polish) * 0.1;
     }
-    t += 0.6 + (rnd() < 1 - polish ? 2.5 : 0);
+    t += 0.6 + (rnd() < (1 - polish) * 0.6 ? 2.5 + rnd() * 2 : 0);
   }
   return words;
 }
@@ -202,7 +202,7 @@ async function seedLiveCalls(tx: SeedTx, demo: Demo, decoded: Decoded) {
   for (const c of recorded) {
     const v = c.vehicle as { make?: string | null; model?: string | null; modelYear?: number | null };
     const car = [v.modelYear, v.make, v.model].filter(Boolean).join(' ');
-    const words = patter(car || 'car', 0.35 + rnd() * 0.6, rnd);
+    const words = patter(car || 'car', 0.15 + rnd() * 0.8, rnd);
     const expectations = { keywords: [], targetTime: 0 };
     const analysis = analyzeSession({ words, audio: null, module: expectations });
     const recordedAt = new Date((c.acceptedAt as Date).getTime() + 20_000);
