@@ -5,6 +5,9 @@ import { resolveUserContext } from '../server/auth/resolve-context';
 import { listApiKeys } from '../server/domain/api-keys/manage-api-keys';
 import { listAuditEvents } from '../server/domain/audit/list-audit-events';
 import { listMembers } from '../server/domain/organizations/manage-members';
+import { getCall } from '../server/domain/calls/get-call';
+import { countCalls } from '../server/domain/calls/list-calls';
+import { listDealers } from '../server/domain/dealers/list-dealers';
 import { getStatistics } from '../server/domain/statistics/get-statistics';
 import { verifyCredentials } from '../server/domain/identity/authenticate';
 import { db } from '../server/db';
@@ -36,6 +39,23 @@ describe('demo seed', () => {
     expect(new Set(log.results.map((e) => e.type))).toEqual(new Set(['organization.created', 'member.role_changed', 'member.removed', 'api_key.created', 'api_key.revoked', 'login.succeeded']));
     // Newest first, and the newest is recent: the demo looks in use today.
     expect(Date.now() - new Date(log.results[0]!.createdAt).getTime()).toBeLessThan(6 * 3_600_000);
+
+    // Live calls: the team takes them, two months of calls that ended every way, and leads.
+    expect(await db.call.count({ where: { organizationId } })).toBe(320);
+    expect((await countCalls({ ctx, filters: { status: ['completed'] } })).count).toBeGreaterThan(100);
+    for (const status of ['missed', 'expired'] as const) expect((await countCalls({ ctx, filters: { status: [status] } })).count, status).toBeGreaterThan(10);
+    expect(await db.lead.count({ where: { organizationId } })).toBeGreaterThan(50);
+    // Recorded calls: the newest completed ones were recorded by their dealers and scored, shown on the call page.
+    const recorded = await db.practiceSession.findMany({ where: { organizationId, callId: { not: null } }, include: { call: true } });
+    expect(recorded).toHaveLength(12);
+    expect(recorded.every((s) => s.score !== null && s.call?.status === 'completed' && s.call.dealerId === s.userId)).toBe(true);
+    expect((await getCall({ ctx, id: recorded[0]!.callId! })).session).toEqual({ id: recorded[0]!.id, score: recorded[0]!.score, transcriptStatus: 'ready' });
+    // Honest presence: nobody is online without pinging, and no call waits or runs without the job that ends it.
+    expect((await countCalls({ ctx, filters: { status: ['requested', 'active'] } })).count).toBe(0);
+    const dealers = await listDealers({ ctx, page: { limit: 50, offset: 0 } });
+    expect(dealers.results.map((d) => d.accountStatus)).toEqual(dealers.results.map(() => 'offline'));
+    expect(dealers.results.filter((d) => d.status === 'inactive').map((d) => d.lastName)).toEqual(['Raman']);
+    expect(await db.dealer.count({ where: { organizationId, OR: [{ presence: 'online' }, { pingCheckAt: { not: null } }] } })).toBe(0);
 
     // A teammate signs in with the demo password, as the README says.
     const admin = members.find((m) => m.role === 'admin')!;

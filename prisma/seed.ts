@@ -1,10 +1,11 @@
-// Demo data for `npm start`: Demo Motors, its owner (the demo login), its team, API keys and a month of security log,
-// so the product shows itself on first start. Each part is a section (prisma/seed/*.ts) that runs once per database;
+// Demo data for `npm start`: Demo Motors, its owner (the demo login), its team, API keys, a month of security log and
+// two months of live calls and leads, so the product shows itself on first start. Each part is a section (prisma/seed/*.ts) that runs once per database;
 // to add demo data for another area, write a section and append it to SECTIONS (after those it builds on).
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../server/generated/prisma/client';
 import { apiKeysSection } from './seed/api-keys';
 import { DEMO_LOGIN, demoOrganization } from './seed/demo-organization';
+import { liveCallsSection } from './seed/live-calls';
 import type { Demo, SeedDb, SeedSection } from './seed/section';
 import { signInsSection } from './seed/sign-ins';
 import { coachingSection } from './seed/coaching';
@@ -12,7 +13,7 @@ import { emailOf, TEAM, teamSection } from './seed/team';
 
 export { DEMO_LOGIN } from './seed/demo-organization';
 
-export const SECTIONS: SeedSection[] = [teamSection, apiKeysSection, signInsSection, coachingSection];
+export const SECTIONS: SeedSection<unknown>[] = [teamSection, apiKeysSection, signInsSection, coachingSection, liveCallsSection];
 
 /** The teammates already in the database, so a section running later can find them by key. */
 async function knownPeople(db: SeedDb, demo: Demo) {
@@ -30,7 +31,8 @@ export async function seed(url: string): Promise<{ email: string; password: stri
     for (const section of SECTIONS) {
       await knownPeople(db, demo);
       if (await section.seeded(db, demo)) continue;
-      await db.$transaction((tx) => section.seed(tx, demo), { timeout: section.timeoutMs ?? 30_000 });
+      const prepared: unknown = await section.prepare?.();
+      await db.$transaction((tx) => section.seed(tx, demo, prepared), { timeout: section.timeoutMs ?? 30_000 });
     }
     return DEMO_LOGIN;
   } finally {

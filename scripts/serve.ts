@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import next from 'next';
 import { PEER_HEADER } from '../server/client-ip';
 import { runShutdownHooks } from '../server/jobs/shutdown';
+import { warmVinDecoder } from '../server/domain/vehicles/vin-decoder-worker';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -18,6 +19,9 @@ const option = (name: string) => {
 const dev = args.includes('--dev');
 const port = Number(option('port') ?? process.env.PORT ?? 3000);
 const hostname = option('hostname');
+
+// How long after listening the VIN decoder starts loading.
+const VIN_WARMUP_DELAY_MS = 2000;
 
 const server = http.createServer();
 const app = next({ dev, dir: root, hostname: hostname ?? 'localhost', port, httpServer: server });
@@ -80,7 +84,18 @@ function closeLingering(socket: Socket) {
 }
 // Dev mode's hot reload talks over a websocket.
 server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
-server.listen(port, hostname, () => console.log(`[serve] ${dev ? 'development' : 'production'} server on http://${hostname ?? 'localhost'}:${port}`));
+server.listen(port, hostname, () => {
+  console.log(`[serve] ${dev ? 'development' : 'production'} server on http://${hostname ?? 'localhost'}:${port}`);
+  // The VIN decoder loads NHTSA's database (~4 s of one core) in a worker thread. Started a moment after the server
+  // is up, so start-up does not wait for it (nor compete with it), and the first customer's VIN does not either. The
+  // worker's state lives on globalThis: Next's bundles of the domain use this same thread.
+  setTimeout(() => {
+    warmVinDecoder().then(
+      (ms) => console.log(`[vin] VIN decoder ready (loaded in ${(ms / 1000).toFixed(1)} s, in a worker thread)`),
+      (error: unknown) => console.error('[vin] The VIN decoder could not load:', error instanceof Error ? error.message : error),
+    );
+  }, VIN_WARMUP_DELAY_MS).unref();
+});
 
 // Stop taking requests, let in-flight jobs drain (bounded by WORKER_DRAIN_SECONDS), then go.
 const drainSeconds = Number(process.env.WORKER_DRAIN_SECONDS) || 20;

@@ -54,6 +54,39 @@ export function env(): Env {
   return cached;
 }
 
+const callTimingSchema = z.object({
+  // A requested call nobody accepts within this many seconds is missed.
+  CALL_MISSED_AFTER_SECONDS: z.coerce.number().positive().max(86_400).default(60),
+  // A dealer whose pings stop for this long goes offline, and their active call expires.
+  CALL_PING_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(30),
+});
+
+const iceServer = z.object({ urls: z.union([z.string(), z.array(z.string()).min(1)]), username: z.string().optional(), credential: z.string().optional() }).strict();
+
+/**
+ * STUN/TURN servers for live video (ICE_SERVERS, a JSON array of RTCIceServer); none by default, which is all two
+ * browsers on one network need. A malformed value is refused loudly rather than silently ignored.
+ */
+export function iceServers(): Array<z.infer<typeof iceServer>> {
+  const raw = process.env.ICE_SERVERS?.trim();
+  if (!raw) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error('ICE_SERVERS must be a JSON array such as [{"urls":"stun:stun.example.com:3478"}]');
+  }
+  const result = z.array(iceServer).max(10).safeParse(parsed);
+  if (!result.success) throw new Error(`ICE_SERVERS: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return result.data;
+}
+
+/** Live-call timings, read live (not cached) so an operator, or a test, can change them without restarting this module. */
+export function callTimings(): { missedAfterSeconds: number; pingTimeoutSeconds: number } {
+  const t = callTimingSchema.parse(process.env);
+  return { missedAfterSeconds: t.CALL_MISSED_AFTER_SECONDS, pingTimeoutSeconds: t.CALL_PING_TIMEOUT_SECONDS };
+}
+
 // Read live rather than from the cached env, so an operator (or a test) can close sign-up without a restart of this module.
 /** The app's public base URL, without a trailing slash. */
 export function publicUrl(): string {

@@ -1,10 +1,17 @@
-// A small raw node-postgres pool for infrastructure that speaks SQL directly (rate-limit counters), beside Prisma's own.
+// Raw node-postgres pools beside Prisma's own, for infrastructure that speaks SQL directly: one for short statements
+// (rate-limit counters), one for long streamed reads (CSV exports), so an export never holds up a rate-limit check.
 import pg from 'pg';
 import { env } from './env';
 
-const globalForPool = globalThis as unknown as { pitchcraftPool?: pg.Pool };
+const globalForPool = globalThis as unknown as { pitchcraftPool?: pg.Pool; pitchcraftStreamPool?: pg.Pool };
 
 export function pgPool(): pg.Pool {
   globalForPool.pitchcraftPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 4 });
   return globalForPool.pitchcraftPool;
+}
+
+/** Connections that stream large results through cursors; an export beyond the fourth at once waits for one. */
+export function pgStreamPool(): pg.Pool {
+  globalForPool.pitchcraftStreamPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 4, idleTimeoutMillis: 30_000, application_name: 'pitchcraft-exports' });
+  return globalForPool.pitchcraftStreamPool;
 }

@@ -18,6 +18,7 @@ const formValues = (org: OrganizationDto) => ({
   location: org.location ?? '',
   baseCurrency: org.baseCurrency,
   currencies: org.currencies,
+  loanLinkUrl: org.loanLinkUrl ?? '',
 });
 
 export function OrganizationSettingsForm({ organization, canEdit }: { organization: OrganizationDto; canEdit: boolean }) {
@@ -28,7 +29,7 @@ export function OrganizationSettingsForm({ organization, canEdit }: { organizati
   const form = useZodForm({
     schema: updateOrganizationInput,
     initialValues: formValues(organization),
-    toInput: (v) => ({ ...v, location: v.location.trim() || null }),
+    toInput: (v) => ({ ...v, location: v.location.trim() || null, loanLinkUrl: v.loanLinkUrl.trim() || null }),
     onSubmit: async (input) => {
       const saved = await update.mutateAsync(input);
       queryClient.setQueryData(trpc.organization.get.queryKey(), saved);
@@ -54,6 +55,15 @@ export function OrganizationSettingsForm({ organization, canEdit }: { organizati
                 <Input {...form.text('location')} placeholder="City, country" />
               </FormField>
             </div>
+            <FormField
+              id={form.id('loanLinkUrl')}
+              label="Loan link"
+              optional
+              hint="After a call, dealers can send this link to the customer (e.g. your financing application)."
+              error={form.error('loanLinkUrl')}
+            >
+              <Input {...form.text('loanLinkUrl', { hint: true })} type="url" inputMode="url" placeholder="https://example.com/finance/apply" />
+            </FormField>
             <CurrencyFields
               form={form}
               halfWidthBase

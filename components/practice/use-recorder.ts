@@ -28,27 +28,52 @@ function describe(error: unknown): string {
   return 'The microphone could not be started. Check it is connected and allowed for this site, then try again.';
 }
 
-export function useRecorder(onTick?: (seconds: number) => void) {
+type Live = { stream: MediaStream; owned: boolean; context: AudioContext; blocks: Float32Array[]; timer: number; startedAt: number; nodes: AudioNode[] };
+
+/** The captured PCM as a 16 kHz WAV. */
+function encode(l: Live): Recording {
+  const samples = resample(l.blocks, l.context.sampleRate);
+  const wav = new Blob([encodeWav(samples) as BlobPart], { type: 'audio/wav' });
+  return { wav, url: URL.createObjectURL(wav), seconds: samples.length / 16_000 };
+}
+
+export type RecorderOptions = {
+  /** Record this stream's audio (e.g. a call's own microphone) instead of asking for the microphone again; it is left running. */
+  stream?: () => MediaStream | null;
+  /** Called with what was captured when the component goes away mid-recording (a call that ends), instead of dropping it. */
+  onAbandoned?: (recording: Recording) => void;
+};
+
+export function useRecorder(onTick?: (seconds: number) => void, options: RecorderOptions = {}) {
   const [phase, setPhase] = useState<RecorderPhase>('idle');
   const [problem, setProblem] = useState<string | null>(null);
   const [level, setLevel] = useState(0);
   const [elapsed, setElapsed] = useState(0);
   const [recording, setRecording] = useState<Recording | null>(null);
-  const live = useRef<{ stream: MediaStream; context: AudioContext; blocks: Float32Array[]; timer: number; startedAt: number; nodes: AudioNode[] } | null>(null);
+  const live = useRef<Live | null>(null);
   const tick = useRef(onTick);
   tick.current = onTick;
+  const opts = useRef(options);
+  opts.current = options;
 
   const release = useCallback(() => {
     const l = live.current;
     if (!l) return;
     window.clearInterval(l.timer);
     for (const node of l.nodes) node.disconnect();
-    for (const track of l.stream.getTracks()) track.stop();
+    if (l.owned) for (const track of l.stream.getTracks()) track.stop();
     void l.context.close().catch(() => undefined);
     live.current = null;
   }, []);
 
-  useEffect(() => release, [release]);
+  useEffect(
+    () => () => {
+      const l = live.current;
+      if (l && opts.current.onAbandoned) opts.current.onAbandoned(encode(l));
+      release();
+    },
+    [release],
+  );
   useEffect(() => () => void (recording && URL.revokeObjectURL(recording.url)), [recording]);
 
   const start = useCallback(async () => {
@@ -59,9 +84,11 @@ export function useRecorder(onTick?: (seconds: number) => void) {
       return;
     }
     setPhase('requesting');
+    const given = opts.current.stream?.();
+    const owned = !given || given.getAudioTracks().length === 0;
     let stream: MediaStream;
     try {
-      stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true, noiseSuppression: false, autoGainControl: true } });
+      stream = owned ? await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true, noiseSuppression: false, autoGainControl: true } }) : new MediaStream(given.getAudioTracks());
     } catch (error) {
       setPhase('blocked');
       setProblem(describe(error));
@@ -103,22 +130,20 @@ export function useRecorder(onTick?: (seconds: number) => void) {
       setElapsed(seconds);
       tick.current?.(seconds);
     }, 100);
-    live.current = { stream, context, blocks, timer, startedAt, nodes };
+    live.current = { stream, owned, context, blocks, timer, startedAt, nodes };
     setElapsed(0);
     setPhase('recording');
   }, []);
 
   const stop = useCallback(() => {
     const l = live.current;
-    if (!l) return;
-    const rate = l.context.sampleRate;
-    const blocks = l.blocks;
+    if (!l) return null;
+    const captured = encode(l);
     release();
-    const samples = resample(blocks, rate);
-    const wav = new Blob([encodeWav(samples) as BlobPart], { type: 'audio/wav' });
-    setRecording({ wav, url: URL.createObjectURL(wav), seconds: samples.length / 16_000 });
+    setRecording(captured);
     setLevel(0);
     setPhase('stopped');
+    return captured;
   }, [release]);
 
   const redo = useCallback(() => {

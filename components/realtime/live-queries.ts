@@ -10,9 +10,14 @@ export const LIVE_QUERIES: Record<string, (k: KeyOf) => QueryKey[]> = {
   'organization.updated': (k) => [k(['organization', 'get']), k(['account', 'organizations']), k(['account', 'me'])],
   'member.updated': (k) => [k(['organization', 'members']), k(['account', 'me']), k(['account', 'organizations']), k(['organization', 'get']), k(['statistics'])],
   'email.updated': (k) => [k(['operations'])],
+  // Live calls: lists, counts and the open call page follow every change; the dealer console reacts on its own too.
+  'call.requested': (k) => [k(['calls']), k(['statistics'])],
+  'call.updated': (k) => [k(['calls']), k(['dealers']), k(['leads']), k(['statistics'])],
+  'message.created': (k) => [k(['calls', 'messages'])],
   // A practice session recorded, transcribed, re-scored or deleted: team dashboards, session lists and counts follow.
-  'session.recorded': (k) => [k(['teams']), k(['sessions']), k(['statistics']), k(['account', 'me'])],
-  'session.updated': (k) => [k(['teams']), k(['sessions']), k(['statistics']), k(['account', 'me'])],
+  'session.recorded': (k) => [k(['teams']), k(['sessions']), k(['statistics']), k(['account', 'me']), k(['calls', 'get'])],
+  // A recorded call's session is shown on its call page too.
+  'session.updated': (k) => [k(['teams']), k(['sessions']), k(['statistics']), k(['account', 'me']), k(['calls', 'get'])],
   'session.deleted': (k) => [k(['teams']), k(['sessions']), k(['statistics']), k(['account', 'me'])],
   'member.removed': (k) => [k(['organization', 'members']), k(['account', 'me']), k(['account', 'organizations']), k(['statistics'])],
 };

@@ -73,11 +73,16 @@ function Review({ organizationId, session: s }: { organizationId: string; sessio
   return (
     <>
       <PageHeader
-        eyebrow="Practice session"
+        eyebrow={s.callId ? 'Recorded call' : 'Practice session'}
         title={s.module.name}
         description={[s.product.name, WHEN.format(new Date(s.recordedAt)), someoneElse ? `${s.user.firstName} ${s.user.lastName}` : null, s.opportunity, formatDuration(s.duration)].filter(Boolean).join(' · ')}
         action={
           <div className="flex gap-2">
+            {s.callId && (
+              <Link href={`/${organizationId}/calls/${s.callId}`} className={buttonClass('secondary')}>
+                Open the call
+              </Link>
+            )}
             {s.module.id && !someoneElse && (
               <Link href={`/${organizationId}/practice/${s.module.id}`} className={buttonClass('secondary')}>
                 Practise again

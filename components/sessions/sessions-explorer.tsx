@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { formatDuration } from '@/components/coaching/format';
+import { Badge } from '@/components/ui/badge';
 import { ScoreBadge } from '@/components/coaching/score-badge';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
 import { useTableUrlState } from '@/components/data-table/use-table-url-state';
@@ -48,8 +49,11 @@ export function SessionsExplorer({ organizationId, userId, own }: { organization
       enableSorting: false,
       cell: ({ row: { original: s } }) => (
         <div className="min-w-0">
-          <p className="text-zinc-900">{s.module.name}</p>
-          <p className="text-xs text-zinc-500">{s.product.name}</p>
+          <p className="flex items-center gap-2 text-zinc-900">
+            {s.callId && <Badge tone="accent">Call</Badge>}
+            {s.module.name}
+          </p>
+          <p className="text-xs text-zinc-500">{s.callId ? 'Recorded live call' : s.product.name}</p>
         </div>
       ),
     },

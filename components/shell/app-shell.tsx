@@ -3,7 +3,8 @@
 // page's own content starts within the first ~110 px.
 import type { ReactNode } from 'react';
 import { Logo } from './logo';
-import { BoxIcon, BuildingIcon, HomeIcon, KeyIcon, MailIcon, MicIcon, QueueIcon, ShieldIcon, TeamIcon, TrendIcon, UserIcon } from './nav-icons';
+import { HeadsetIcon, InboxIcon, PhoneIcon } from '@/components/calls/icons';
+import { BoxIcon, BuildingIcon, HomeIcon, KeyIcon, MailIcon, MicIcon, QueueIcon, ShieldIcon, TeamIcon, TrendIcon, UserIcon, UsersIcon } from './nav-icons';
 import { NavLink } from './nav-link';
 import { OrganizationSwitcher } from './organization-switcher';
 import { PermittedNavLink } from './permitted-nav-link';
@@ -40,6 +41,21 @@ export function AppShell({ organizationId, children }: { organizationId: string;
               <NavLink href={base} icon={<HomeIcon />} exact>
                 Dashboard
               </NavLink>
+            </div>
+            <div className="flex gap-1 md:flex-col">
+              <p className={sectionLabel}>Live calls</p>
+              <PermittedNavLink permission="calls:answer" href={`${base}/console`} icon={<HeadsetIcon />}>
+                Console
+              </PermittedNavLink>
+              <NavLink href={`${base}/calls`} icon={<PhoneIcon />}>
+                Calls
+              </NavLink>
+              <PermittedNavLink permission="leads:read" href={`${base}/leads`} icon={<InboxIcon />}>
+                Leads
+              </PermittedNavLink>
+              <PermittedNavLink permission="members:read" href={`${base}/dealers`} icon={<UsersIcon />}>
+                Dealers
+              </PermittedNavLink>
             </div>
             <div className="flex gap-1 md:flex-col">
               <p className={sectionLabel}>Coaching</p>

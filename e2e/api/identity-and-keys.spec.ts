@@ -47,8 +47,10 @@ test('the OpenAPI document and the offline reference are served', async ({ reque
     if (!r.url().startsWith(process.env.E2E_BASE_URL!)) external.push(r.url());
   });
   await page.goto('/docs/api');
-  await expect(page.getByText('Pitchcraft API')).toBeVisible();
-  await expect(page.getByText('/organizations/{id}/make-active')).toBeVisible();
+  // Swagger UI renders the whole document in the browser; with live calls it is 230 KB, which takes a while on a
+  // loaded machine.
+  await expect(page.getByText('Pitchcraft API')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('/organizations/{id}/make-active')).toBeVisible({ timeout: 15_000 });
   expect(external).toEqual([]);
 });
 

@@ -9,11 +9,13 @@ export type SeedTx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 /** The demo organization and the people in it, by key (`owner`, and the teammates of team.ts), for later sections. */
 export type Demo = { organizationId: string; people: Record<string, { userId: string; membershipId: string; name: string; email: string }> };
 
-export type SeedSection = {
+export type SeedSection<Prepared = undefined> = {
   name: string;
   /** True when this section's data is already in the database (checked outside the section's transaction). */
   seeded(db: SeedDb, demo: Demo): Promise<boolean>;
-  seed(tx: SeedTx, demo: Demo): Promise<void>;
+  /** Slow work that needs no database (decoding, say), done before the transaction opens so it cannot time out. */
+  prepare?(): Promise<Prepared>;
+  seed(tx: SeedTx, demo: Demo, prepared: Prepared): Promise<void>;
   /** How long its transaction may run (default 30 s). */
   timeoutMs?: number;
 };

@@ -7,9 +7,10 @@ let embedded: DatabaseHandle | undefined;
 
 /**
  * Drops and recreates the test database (default `pitchcraft_test`; e2e and bench use their own names so they
- * can't clobber each other), applies all migrations and returns its URL.
+ * can't clobber each other), applies all migrations and returns its URL. With `keep`, an existing database is kept
+ * (a benchmark reusing the rows it seeded last time) and only brought up to date.
  */
-export async function prepareTestDatabase(name = 'pitchcraft_test'): Promise<string> {
+export async function prepareTestDatabase(name = 'pitchcraft_test', opts: { keep?: boolean } = {}): Promise<string> {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Invalid test database name "${name}" (use lowercase letters, digits and _).`);
   const serverUrl = process.env.DATABASE_URL ?? (await startEmbedded());
   const testUrl = withDatabase(serverUrl, name);
@@ -19,9 +20,12 @@ export async function prepareTestDatabase(name = 'pitchcraft_test'): Promise<str
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    // FORCE ends sessions left over from an earlier, interrupted run.
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name}`);
+    const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+    if (!(opts.keep && exists)) {
+      // FORCE ends sessions left over from an earlier, interrupted run.
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.query(`create database ${name}`);
+    }
   } catch (error) {
     throw new Error(`Could not recreate the "${name}" database via ${redact(adminUrl)}: ${(error as Error).message}`);
   } finally {

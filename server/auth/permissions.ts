@@ -11,6 +11,9 @@ export const PERMISSIONS = [
   'apiKeys:manage',
   'statistics:read',
   'audit:read',
+  'calls:answer',
+  'calls:read',
+  'leads:read',
   'teams:read',
   'teams:create',
   'teams:manage',
@@ -35,6 +38,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'apiKeys:manage': 'Create and revoke API keys',
   'statistics:read': 'Read statistics',
   'audit:read': 'Read the security log',
+  'calls:answer': 'Take live calls as a dealer',
+  'calls:read': 'List and export every live call',
+  'leads:read': 'List and export leads',
   'teams:read': 'List teams',
   'teams:create': 'Create teams',
   'teams:manage': 'Manage the teams you lead: members, invites, settings, dashboard',
@@ -49,16 +55,20 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
 
 // What every member does: read the organization, practise and review their own sessions. `teams:manage` does nothing
 // on its own: it lets whoever a team names as its manager lead that team (the domain checks the team).
-const READ: Permission[] = ['organization:read', 'members:read', 'statistics:read', 'teams:read', 'teams:manage', 'products:read', 'sessions:read', 'sessions:write'];
+// Every member is a dealer by default (calls:answer): owners take calls too.
+const READ: Permission[] = ['organization:read', 'members:read', 'statistics:read', 'calls:answer', 'teams:read', 'teams:manage', 'products:read', 'sessions:read', 'sessions:write'];
 
 // Owners hold everything; admins everything but deleting the organization (the security log included). Managers
 // build training and start teams; which sessions they see follows the teams they lead.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS.filter((p) => p !== 'organization:delete'),
-  manager: [...READ, 'apiKeys:read', 'teams:create', 'products:manage'],
+  manager: [...READ, 'apiKeys:read', 'calls:read', 'leads:read', 'teams:create', 'products:manage'],
   member: READ,
 };
+
+/** Roles whose grants include the permission (extra per-member grants come on top). */
+export const rolesWith = (permission: Permission): Role[] => ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(permission));
 
 export const ROLES = ['owner', 'admin', 'manager', 'member'] as const satisfies readonly Role[];
 

@@ -1,5 +1,7 @@
 // What runs each job. The type demands a handler for every queue, so a queue without one does not compile.
 import type { z } from 'zod';
+import { missCallWhenDue } from '../domain/calls/call-lifecycle';
+import { checkDealerPings } from '../domain/dealers/ping-watch';
 import { deliverEmail } from '../mail/deliver-email';
 import { purgeMediaBytes, sweepAbandonedUploads } from '../media/sweep-uploads';
 import { sweepRealtimeEvents } from '../realtime/sweep-events';
@@ -15,4 +17,6 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   'realtime.sweep': async () => void (await sweepRealtimeEvents()),
   'media.purge': (payload) => purgeMediaBytes(payload.mediaId, payload.storage),
   'media.sweep': async () => void (await sweepAbandonedUploads()),
+  'call.miss': async (payload) => void (await missCallWhenDue(payload.callId)),
+  'dealer.check-pings': (payload) => checkDealerPings(payload),
 };

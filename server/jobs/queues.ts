@@ -67,6 +67,20 @@ export const QUEUES = {
     organizationScoped: false,
     cron: '43 * * * *',
   }),
+  'call.miss': define({
+    name: 'call.miss',
+    label: 'Missed live calls',
+    payload: z.object({ callId: z.uuid() }),
+    policy: { ...STANDARD, expireInSeconds: 60 },
+    organizationScoped: true,
+  }),
+  'dealer.check-pings': define({
+    name: 'dealer.check-pings',
+    label: 'Dealer heartbeats',
+    payload: z.object({ organizationId: z.uuid(), userId: z.uuid() }),
+    policy: { ...STANDARD, expireInSeconds: 60 },
+    organizationScoped: true,
+  }),
 } as const;
 
 export type JobName = keyof typeof QUEUES;

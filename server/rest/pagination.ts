@@ -52,3 +52,12 @@ export function listEnvelope<T>(url: URL, page: Page, count: number, results: T[
     results,
   };
 }
+
+const PAGING_PARAMS = new Set(['limit', 'offset', 'skip', 'ordering']);
+
+/** The query parameters that are filters (everything but paging and ordering), for a domain list input to validate. */
+export function filterParams(url: URL): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) if (!PAGING_PARAMS.has(k)) out[k] = v;
+  return out;
+}

@@ -1,12 +1,13 @@
 // Tenancy: another organization's user and API key get 404 on this organization's ids, for every verb of every route.
 import { describe, expect, it } from 'vitest';
 import { api } from '../test/api-client';
+import { requestCall, VINS } from '../test/call-factories';
 import { newTenant } from '../test/factories';
 import { routeTable } from '../test/route-table';
 import { createProductWithModule, createTeam, recordSession, wordsOf } from '../test/coaching';
 
 type Tenant = Awaited<ReturnType<typeof newTenant>>;
-type Victim = Tenant & { teamId: string; productId: string; moduleId: string; sessionId: string; inviteId: string };
+type Victim = Tenant & { callId: string; teamId: string; productId: string; moduleId: string; sessionId: string; inviteId: string };
 
 /** Tenant A with one of everything that has a path id. */
 async function victim(): Promise<Victim> {
@@ -15,7 +16,8 @@ async function victim(): Promise<Victim> {
   const { productId, moduleId } = await createProductWithModule(a.orgHeaders);
   const { id: sessionId } = await recordSession(a.orgHeaders, moduleId);
   const invites = await api('POST', '/invites', { headers: a.orgHeaders, json: [{ email: 'victim-invitee@example.test', teamId }] });
-  return { ...a, teamId, productId, moduleId, sessionId, inviteId: invites.body[0].id };
+  const { id: callId } = await requestCall(a);
+  return { ...a, callId, teamId, productId, moduleId, sessionId, inviteId: invites.body[0].id };
 }
 
 // How to find tenant A's id for each parameterised route. A new route with a path id must be added here.
@@ -23,6 +25,16 @@ const ID_OF: Record<string, (a: Victim) => Record<string, string>> = {
   '/organizations/{id}': (a) => ({ id: a.organizationId }),
   '/organizations/{id}/make-active': (a) => ({ id: a.organizationId }),
   '/api-keys/{id}': (a) => ({ id: a.apiKeyId }),
+  '/calls/{id}': (a) => ({ id: a.callId }),
+  '/calls/{id}/accept': (a) => ({ id: a.callId }),
+  '/calls/{id}/stop': (a) => ({ id: a.callId }),
+  '/calls/{id}/events': (a) => ({ id: a.callId }),
+  '/calls/{id}/note': (a) => ({ id: a.callId }),
+  '/calls/{id}/messages': (a) => ({ id: a.callId }),
+  '/calls/{id}/loan-link': (a) => ({ id: a.callId }),
+  '/calls/{id}/recording': (a) => ({ id: a.callId }),
+  '/calls/{id}/recording-state': (a) => ({ id: a.callId }),
+  '/dealers/{id}': (a) => ({ id: a.owner.userId }),
   '/teams/{id}': (a) => ({ id: a.teamId }),
   '/teams/{id}/settings': (a) => ({ id: a.teamId }),
   '/teams/{id}/dashboard': (a) => ({ id: a.teamId }),
@@ -38,7 +50,13 @@ const ID_OF: Record<string, (a: Victim) => Record<string, string>> = {
   '/sessions/{id}/audio': (a) => ({ id: a.sessionId }),
   '/sessions/{id}/transcription': (a) => ({ id: a.sessionId }),
   '/users/{id}/sessions': (a) => ({ id: a.owner.userId }),
+  // Not a tenant's resource: a VIN decodes the same for everyone.
+  '/vin/{vin}': () => ({ vin: VINS.accord }),
 };
+
+// Operations an API key is refused before any lookup (they need a user), and public ones that belong to no tenant.
+const USER_ONLY = ['/organizations/{id}/make-active', '/calls/{id}/accept'];
+const NOT_TENANT_OWNED = ['/vin/{vin}'];
 
 // Valid bodies, so a refusal can only come from the lookup and never from validation.
 const BODIES: Record<string, unknown> = {
@@ -72,8 +90,7 @@ describe('tenant isolation', () => {
         for (const [who, headers] of [['user', b.owner.bearer], ['apiKey', b.keyHeaders]] as const) {
           const body = BODY_OF[`${method} ${route.template}`] ?? BODIES[method];
           const res = await api(method, path, { headers, ...(body ? { json: body } : {}) });
-          // make-active is for users only; an API key is refused before any lookup.
-          const expected = who === 'apiKey' && route.template.endsWith('make-active') ? 403 : 404;
+          const expected = NOT_TENANT_OWNED.includes(route.template) ? 200 : who === 'apiKey' && USER_ONLY.includes(route.template) ? 403 : 404;
           expect(res.status, `${who} ${method} ${path}`).toBe(expected);
         }
       }
@@ -86,6 +103,7 @@ describe('tenant isolation', () => {
     expect((await api('GET', `/teams/${a.teamId}/settings`, { headers: a.orgHeaders })).body.invited).toHaveLength(1);
     expect((await api('GET', `/modules/${a.moduleId}`, { headers: a.orgHeaders })).body.name).toBe('Discovery call');
     expect((await api('GET', '/me', { headers: a.keyHeaders })).status).toBe(200);
+    expect((await api('GET', `/calls/${a.callId}`, { headers: a.keyHeaders })).body).toMatchObject({ status: 'requested', note: null, events: [expect.objectContaining({ type: 'requested' })] });
   });
 
   it('a malformed id is a 404 too, not a 500', async () => {

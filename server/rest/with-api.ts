@@ -16,11 +16,12 @@ import type { ApiResponse } from './respond';
 
 /**
  * Who may call: a permission in the active organization, `'user'` (any signed-in user, no API key),
- * `'authenticated'` (user or API key) or `'public'`. There is no default: a route that names none does not compile.
+ * `'authenticated'` (user or API key), `'optional'` (credentials read when sent, else none: the domain decides, e.g.
+ * a customer's call token) or `'public'`. There is no default: a route that names none does not compile.
  */
-export type Access = Permission | 'user' | 'authenticated' | 'public';
+export type Access = Permission | 'user' | 'authenticated' | 'optional' | 'public';
 
-type CtxFor<A extends Access> = A extends 'public' ? Ctx | null : A extends Permission ? OrgCtx : Ctx;
+type CtxFor<A extends Access> = A extends 'public' | 'optional' ? Ctx | null : A extends Permission ? OrgCtx : Ctx;
 
 export type HandlerArgs<A extends Access, P> = {
   req: Request;
@@ -77,7 +78,7 @@ export function withApi<A extends Access, P = Record<string, never>>(
       const rateKey = callerKey(ctx?.actor ?? null, ip);
       limit = await enforceRateLimit(rateKey, resolvePolicy(options.rateLimit, ctx !== null));
       if (authError) throw authError;
-      if (options.access !== 'public') authorize(options.access, ctx);
+      if (options.access !== 'public' && options.access !== 'optional') authorize(options.access, ctx);
 
       // Malformed ids and query values are refused here, before any handler can hand them to the database.
       const params = ((await route?.params) ?? {}) as P;
@@ -133,7 +134,7 @@ export function withApi<A extends Access, P = Record<string, never>>(
   };
 }
 
-function authorize(access: Exclude<Access, 'public'>, ctx: Ctx | null): void {
+function authorize(access: Exclude<Access, 'public' | 'optional'>, ctx: Ctx | null): void {
   if (!ctx) throw new AppError('unauthenticated', { message: 'Send an access token or an API key', headers: { 'WWW-Authenticate': 'Bearer' } });
   if (access === 'authenticated') return;
   if (access === 'user') {

@@ -7,6 +7,10 @@ import { operationsRouter } from './routers/operations';
 import { organizationRouter } from './routers/organization';
 import { realtimeRouter } from './routers/realtime';
 import { statisticsRouter } from './routers/statistics';
+import { callRoomRouter } from './routers/call-room';
+import { callsRouter } from './routers/calls';
+import { dealersRouter } from './routers/dealers';
+import { leadsRouter } from './routers/leads';
 import { invitesRouter } from './routers/invites';
 import { productsRouter } from './routers/products';
 import { sessionsRouter } from './routers/sessions';
@@ -18,6 +22,10 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   statistics: statisticsRouter,
   audit: auditRouter,
+  calls: callsRouter,
+  leads: leadsRouter,
+  dealers: dealersRouter,
+  callRoom: callRoomRouter,
   teams: teamsRouter,
   invites: invitesRouter,
   products: productsRouter,

@@ -12,6 +12,11 @@ const location = singleLineText({ max: 200 });
 export const logoUrl = z
   .url({ protocol: /^https?$/, message: 'Enter a web address starting with https://' })
   .max(2000, 'Use a shorter web address (at most 2000 characters)');
+// Sent to customers after a call: only web links, never javascript: or data: URLs.
+const loanLinkUrl = z
+  .url({ protocol: /^https?$/, message: 'must be an http or https URL, e.g. https://example.com/apply' })
+  .max(2000, 'Use a shorter web address (at most 2000 characters)')
+  .meta({ description: 'Where "send loan link" points a customer after a call', example: 'https://example.com/finance/apply' });
 
 const currencies = z
   .array(currencyCode)
@@ -24,13 +29,21 @@ const organizationFields = {
   image: logoUrl.nullable().optional(),
   baseCurrency: currencyCode,
   currencies: currencies.default([]),
+  loanLinkUrl: loanLinkUrl.nullable().optional(),
 };
 
 export const createOrganizationInput = z.object(organizationFields).strict().meta({ id: 'CreateOrganizationInput' });
 /** PUT replaces every field; PATCH changes the named ones. */
 export const replaceOrganizationInput = createOrganizationInput;
 export const updateOrganizationInput = z
-  .object({ name: name.optional(), location: location.nullable().optional(), image: logoUrl.nullable().optional(), baseCurrency: currencyCode.optional(), currencies: currencies.optional() })
+  .object({
+    name: name.optional(),
+    location: location.nullable().optional(),
+    image: logoUrl.nullable().optional(),
+    baseCurrency: currencyCode.optional(),
+    currencies: currencies.optional(),
+    loanLinkUrl: loanLinkUrl.nullable().optional(),
+  })
   .strict()
   .meta({ id: 'UpdateOrganizationInput' });
 
@@ -44,6 +57,7 @@ export const organizationDto = z
     currencies: z.array(z.string()).meta({ description: 'Accepted currencies; always includes the base currency' }),
     role: roleEnum.nullable().meta({ description: "The caller's role (null for an API key)" }),
     callToken: z.string().nullable().meta({ description: 'Public token for POST /calls; shown to owners and admins' }),
+    loanLinkUrl: z.string().nullable(),
     permissions: z.array(z.enum(PERMISSIONS)).meta({ description: 'What the caller may do here (role grants, or the API key scopes)' }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

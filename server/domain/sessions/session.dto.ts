@@ -20,6 +20,7 @@ export const summarySelect = {
   score: true,
   transcriptStatus: true,
   audioMediaId: true,
+  callId: true,
   user: sessionUserSelect,
 } as const satisfies Prisma.PracticeSessionSelect;
 
@@ -40,6 +41,7 @@ export function toSessionSummary(s: SummaryRow): SessionSummaryDto {
     score: s.score,
     transcriptStatus: s.transcriptStatus,
     hasAudio: s.audioMediaId !== null,
+    callId: s.callId,
   };
 }
 

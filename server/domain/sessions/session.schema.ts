@@ -84,6 +84,7 @@ export const sessionSummaryDto = z
     score: z.number().int().nullable().meta({ description: '0–100; null until the session has words' }),
     transcriptStatus: transcriptStatusEnum,
     hasAudio: z.boolean(),
+    callId: z.uuid().nullable().meta({ description: 'The live call this session is the recording of (scored on delivery: no module); null for practice' }),
   })
   .meta({ id: 'SessionSummary' });
 

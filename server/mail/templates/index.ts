@@ -1,9 +1,11 @@
 // Every email the product sends, by name. A slice adds its template file here.
+import { loanLinkEmail } from './loan-link';
 import { passwordResetEmail } from './password-reset';
 import { teamInviteEmail } from './team-invite';
 
 export const TEMPLATES = {
   'password-reset': passwordResetEmail,
+  'loan-link': loanLinkEmail,
   'team-invite': teamInviteEmail,
 } as const;
 

@@ -2,6 +2,7 @@
 import { createDocument } from 'zod-openapi';
 import { identityPaths } from './paths/identity';
 import { organizationPaths } from './paths/organizations';
+import { callPaths } from './paths/calls';
 import { coachingPaths } from './paths/coaching';
 import { realtimePaths } from './paths/realtime';
 import { operation } from './operation';
@@ -32,11 +33,14 @@ export function openApiDocument() {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'Access token from POST /auth/token, or an API key' },
         apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+        callToken: { type: 'apiKey', in: 'header', name: 'X-Call-Token', description: "A customer's own call token (from POST /calls): opens that call only" },
+        organizationToken: { type: 'apiKey', in: 'header', name: 'X-Organization-Token', description: "An organization's public call token, for POST /calls and POST /leads" },
       },
     },
     paths: {
       ...identityPaths,
       ...organizationPaths,
+      ...callPaths,
       ...coachingPaths,
       ...realtimePaths,
       '/openapi.json': { get: operation({ summary: 'This document', tags: ['Meta'], access: 'public', responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } } }) },

@@ -1,0 +1,11 @@
+import { countLeads } from '@/server/domain/leads/list-leads';
+import { filterParams } from '@/server/rest/pagination';
+import { ok } from '@/server/rest/respond';
+import { withApi } from '@/server/rest/with-api';
+import { otherMethods } from '@/server/rest/other-methods';
+
+// GET /api/v1/leads/count – how many leads match the filters
+export const GET = withApi({ access: 'leads:read' }, async ({ ctx, url }) => ok(await countLeads({ ctx, filters: filterParams(url) })));
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -1,0 +1,111 @@
+'use client';
+// Filter controls for server-side lists: the panel that holds them (folded away on a phone), a text box that commits
+// after a pause in typing, a date box, and toggle chips for "any of" filters. Each writes one URL parameter through
+// the list's state.
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { cx } from './cx';
+import { Input } from './input';
+
+/**
+ * The box of a list's filters. On a phone it folds behind a "Filters" button (with how many are set), so the list
+ * itself starts on the first screen; from sm up the filters are always shown, in `columns` (Tailwind grid classes).
+ */
+export function FilterPanel({ active, columns, children }: { active: number; columns: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <div className="border-b border-zinc-100">
+      <div className="px-6 py-3 sm:hidden">
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={id}
+          onClick={() => setOpen((o) => !o)}
+          className="inline-flex h-9 items-center gap-2 rounded-lg bg-white px-3 text-sm font-medium text-zinc-700 ring-1 ring-zinc-300 ring-inset hover:bg-zinc-50"
+        >
+          {open ? 'Hide filters' : 'Filters'}
+          {active > 0 && <span className="rounded-full bg-accent-600 px-1.5 text-xs text-white tabular-nums">{active}</span>}
+          <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={cx('size-4 text-zinc-500 transition-transform', open && 'rotate-180')}>
+            <path fillRule="evenodd" d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z" clipRule="evenodd" />
+          </svg>
+        </button>
+      </div>
+      <div id={id} className={cx('gap-4 px-6 pb-4 sm:grid sm:pt-4', open ? 'grid' : 'hidden', columns)}>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+export function FilterText(props: { label: string; value: string | undefined; onCommit: (value: string | null) => void; placeholder?: string; className?: string; inputMode?: 'text' | 'tel' | 'email' }) {
+  const id = useId();
+  const [text, setText] = useState(props.value ?? '');
+  const committed = useRef(props.value ?? '');
+  // The URL is the truth: back/forward or "clear filters" replace what is typed.
+  useEffect(() => {
+    if ((props.value ?? '') !== committed.current) {
+      committed.current = props.value ?? '';
+      setText(props.value ?? '');
+    }
+  }, [props.value]);
+  useEffect(() => {
+    if (text === committed.current) return;
+    const timer = setTimeout(() => {
+      committed.current = text;
+      props.onCommit(text.trim() || null);
+    }, 350);
+    return () => clearTimeout(timer);
+  }, [text, props]);
+  return (
+    <div className={cx('min-w-0', props.className)}>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-zinc-600">
+        {props.label}
+      </label>
+      <Input id={id} type="search" value={text} inputMode={props.inputMode} placeholder={props.placeholder} onChange={(e) => setText(e.target.value)} className="h-9" />
+    </div>
+  );
+}
+
+export function FilterDate(props: { label: string; value: string | undefined; onCommit: (value: string | null) => void; className?: string }) {
+  const id = useId();
+  return (
+    <div className={cx('min-w-0', props.className)}>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-zinc-600">
+        {props.label}
+      </label>
+      <Input id={id} type="date" value={props.value ?? ''} onChange={(e) => props.onCommit(e.target.value || null)} className="h-9" />
+    </div>
+  );
+}
+
+/** "Any of" as toggle buttons: none pressed means no filter. */
+export function FilterChips<V extends string>(props: { label: string; options: ReadonlyArray<{ value: V; label: string }>; value: string | undefined; onCommit: (value: string | null) => void }) {
+  const selected = new Set((props.value ?? '').split(',').filter(Boolean));
+  const toggle = (v: V) => {
+    const next = new Set(selected);
+    if (next.has(v)) next.delete(v);
+    else next.add(v);
+    props.onCommit(props.options.filter((o) => next.has(o.value)).map((o) => o.value).join(',') || null);
+  };
+  return (
+    <fieldset className="min-w-0">
+      <legend className="mb-1 block text-xs font-medium text-zinc-600">{props.label}</legend>
+      <div className="flex flex-wrap gap-1.5">
+        {props.options.map((o) => (
+          <button
+            key={o.value}
+            type="button"
+            aria-pressed={selected.has(o.value)}
+            onClick={() => toggle(o.value)}
+            className={cx(
+              'h-9 rounded-lg px-3 text-sm font-medium ring-1 ring-inset transition-colors',
+              selected.has(o.value) ? 'bg-accent-600 text-white ring-accent-600' : 'bg-white text-zinc-700 ring-zinc-300 hover:bg-zinc-50',
+            )}
+          >
+            {o.label}
+          </button>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Dealer" ADD COLUMN     "pingCheckAt" TIMESTAMPTZ(3);
