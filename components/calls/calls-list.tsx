@@ -3,17 +3,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo } from 'react';
+import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
+import { useTableUrlState } from '@/components/data-table/use-table-url-state';
 import { useTRPC } from '@/components/providers/trpc';
 import { useOrganizationAccess } from '@/components/shell/use-organization-access';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
-import { DataTable, type ListColumn } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FilterChips, FilterDate, FilterPanel, FilterText } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
-import { QueryState } from '@/components/ui/query-state';
 import { Select } from '@/components/ui/select';
-import { useListUrlState } from '@/components/ui/use-list-url-state';
 import { CALL_ORDERING, CALL_STATUSES, type CallDto, type CallOrderingField } from '@/server/domain/calls/call.schema';
 import { CALL_STATUS_LABELS, CallStatusBadge } from './call-status-badge';
 import { ExportButton } from './export-button';
@@ -22,36 +21,38 @@ import { PhoneIcon } from './icons';
 
 const PAGE = 25;
 export const CALL_FILTER_KEYS = ['name', 'phone', 'status', 'carMake', 'carModel', 'carType', 'vin', 'dealerId', 'from', 'to'] as const;
-const DEFAULT_SORT = { field: 'requestedAt', direction: 'desc' } as const;
 
 export function CallsList({ organizationId }: { organizationId: string }) {
   const trpc = useTRPC();
   const { can } = useOrganizationAccess();
-  const list = useListUrlState<CallOrderingField>({ sortable: CALL_ORDERING, defaultSort: DEFAULT_SORT, filterKeys: CALL_FILTER_KEYS, pageSize: PAGE });
+  const list = useTableUrlState<CallOrderingField>({ defaultOrdering: '-requestedAt', sortable: CALL_ORDERING, filterNames: CALL_FILTER_KEYS, limit: PAGE });
   // Dates typed as days mean days where the user is.
   const filters = useMemo(() => (list.filters.from || list.filters.to ? { ...list.filters, tz: browserTimeZone() } : list.filters), [list.filters]);
-  const calls = useQuery(trpc.calls.list.queryOptions({ ...list.page, filters, ordering: list.sort }, { placeholderData: keepPreviousData }));
+  const calls = useQuery(trpc.calls.list.queryOptions({ limit: list.limit, offset: list.offset, filters, ordering: list.sort }, { placeholderData: keepPreviousData }));
   const dealers = useQuery(trpc.dealers.list.queryOptions({ limit: 200, offset: 0 }, { enabled: can('members:read') }));
   const filtered = Object.keys(list.filters).length > 0;
   const exportHref = `/${organizationId}/calls/export.csv?${new URLSearchParams({ ...filters, tz: browserTimeZone(), ordering: '-requestedAt' }).toString()}`;
 
-  const columns = useMemo<ListColumn<CallDto>[]>(
+  // A sortable column's id is the server's ordering field; its first click sorts ascending (sortDescFirst: false), whatever the
+  // row holds under that id, and every other column says enableSorting: false.
+  const columns = useMemo<DataTableColumn<CallDto>[]>(
     () => [
       {
         id: 'requestedAt',
         header: 'Requested',
-        meta: { sortField: 'requestedAt', className: 'whitespace-nowrap' },
+        sortDescFirst: false,
+        meta: { className: 'whitespace-nowrap' },
         cell: ({ row }) => (
           <Link href={`/${organizationId}/calls/${row.original.id}`} className="font-medium text-accent-700 hover:underline">
             {dateTime(row.original.requestedAt)}
           </Link>
         ),
       },
-      { id: 'status', header: 'Status', meta: { sortField: 'status' }, cell: ({ row }) => <CallStatusBadge status={row.original.status} /> },
+      { id: 'status', header: 'Status', sortDescFirst: false, cell: ({ row }) => <CallStatusBadge status={row.original.status} /> },
       {
         id: 'name',
         header: 'Customer',
-        meta: { sortField: 'name' },
+        sortDescFirst: false,
         cell: ({ row }) => (
           <div className="min-w-36">
             <p className="text-zinc-900">{personName(row.original.customer.firstName, row.original.customer.lastName)}</p>
@@ -62,7 +63,7 @@ export function CallsList({ organizationId }: { organizationId: string }) {
       {
         id: 'carMake',
         header: 'Vehicle',
-        meta: { sortField: 'carMake' },
+        sortDescFirst: false,
         cell: ({ row }) => (
           <div className="min-w-40">
             <p className="text-zinc-900">{vehicleName(row.original.vehicle)}</p>
@@ -76,11 +77,12 @@ export function CallsList({ organizationId }: { organizationId: string }) {
       },
       {
         id: 'dealer',
+        enableSorting: false,
         header: 'Dealer',
         meta: { className: 'whitespace-nowrap text-zinc-600' },
         cell: ({ row }) => (row.original.dealer ? personName(row.original.dealer.firstName, row.original.dealer.lastName) : <span className="text-zinc-500">—</span>),
       },
-      { id: 'duration', header: 'Duration', meta: { className: 'whitespace-nowrap tabular-nums text-zinc-600' }, cell: ({ row }) => duration(row.original.durationSeconds) },
+      { id: 'duration', enableSorting: false, header: 'Duration', meta: { className: 'whitespace-nowrap tabular-nums text-zinc-600' }, cell: ({ row }) => duration(row.original.durationSeconds) },
     ],
     [organizationId],
   );
@@ -106,14 +108,14 @@ export function CallsList({ organizationId }: { organizationId: string }) {
           }
         />
         <FilterPanel active={Object.keys(list.filters).length} columns="sm:grid-cols-2 lg:grid-cols-3">
-          <FilterText label="Customer name" value={list.filters.name} onCommit={(v) => list.setFilter('name', v)} />
-          <FilterText label="Phone" inputMode="tel" value={list.filters.phone} onCommit={(v) => list.setFilter('phone', v)} />
-          <FilterText label="VIN" value={list.filters.vin} onCommit={(v) => list.setFilter('vin', v)} placeholder="Whole VIN or its start" />
+          <FilterText label="Customer name" value={list.filters.name} onCommit={(v) => list.setFilters({ name: v })} />
+          <FilterText label="Phone" inputMode="tel" value={list.filters.phone} onCommit={(v) => list.setFilters({ phone: v })} />
+          <FilterText label="VIN" value={list.filters.vin} onCommit={(v) => list.setFilters({ vin: v })} placeholder="Whole VIN or its start" />
           <div className="min-w-0">
             <label htmlFor="calls-dealer" className="mb-1 block text-xs font-medium text-zinc-600">
               Dealer
             </label>
-            <Select id="calls-dealer" value={list.filters.dealerId ?? ''} onChange={(e) => list.setFilter('dealerId', e.target.value || null)}>
+            <Select id="calls-dealer" value={list.filters.dealerId ?? ''} onChange={(e) => list.setFilters({ dealerId: e.target.value || null })}>
               <option value="">Any dealer</option>
               {dealers.data?.results.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -122,55 +124,52 @@ export function CallsList({ organizationId }: { organizationId: string }) {
               ))}
             </Select>
           </div>
-          <FilterText label="Make" value={list.filters.carMake} onCommit={(v) => list.setFilter('carMake', v)} placeholder="e.g. Toyota, Honda" />
-          <FilterText label="Model" value={list.filters.carModel} onCommit={(v) => list.setFilter('carModel', v)} placeholder="e.g. Corolla" />
-          <FilterText label="Type" value={list.filters.carType} onCommit={(v) => list.setFilter('carType', v)} placeholder="e.g. SUV, Pickup" />
+          <FilterText label="Make" value={list.filters.carMake} onCommit={(v) => list.setFilters({ carMake: v })} placeholder="e.g. Toyota, Honda" />
+          <FilterText label="Model" value={list.filters.carModel} onCommit={(v) => list.setFilters({ carModel: v })} placeholder="e.g. Corolla" />
+          <FilterText label="Type" value={list.filters.carType} onCommit={(v) => list.setFilters({ carType: v })} placeholder="e.g. SUV, Pickup" />
           <div className="grid grid-cols-2 gap-2">
-            <FilterDate label="From" value={list.filters.from} onCommit={(v) => list.setFilter('from', v)} />
-            <FilterDate label="To" value={list.filters.to} onCommit={(v) => list.setFilter('to', v)} />
+            <FilterDate label="From" value={list.filters.from} onCommit={(v) => list.setFilters({ from: v })} />
+            <FilterDate label="To" value={list.filters.to} onCommit={(v) => list.setFilters({ to: v })} />
           </div>
           <div className="sm:col-span-2 lg:col-span-3">
-            <FilterChips label="Status" options={CALL_STATUSES.map((s) => ({ value: s, label: CALL_STATUS_LABELS[s] }))} value={list.filters.status} onCommit={(v) => list.setFilter('status', v)} />
+            <FilterChips label="Status" options={CALL_STATUSES.map((s) => ({ value: s, label: CALL_STATUS_LABELS[s] }))} value={list.filters.status} onCommit={(v) => list.setFilters({ status: v })} />
           </div>
         </FilterPanel>
-        <QueryState query={calls} loadingLabel="Loading calls" rows={8} frame="inset">
-          {(data) => (
-            <DataTable
-              label="Calls"
-              columns={columns}
-              rows={data.results}
-              count={data.count}
-              page={list.page}
-              sort={list.sort}
-              onSortChange={list.setSort}
-              onPageChange={list.setOffset}
-              stale={calls.isPlaceholderData}
-              rowId={(c) => c.id}
-              empty={
-                <EmptyState
-                  icon={<PhoneIcon />}
-                  title={filtered ? 'No calls match these filters' : 'No calls yet'}
-                  description={
-                    filtered
-                      ? 'Loosen a filter, or clear them all to see every call.'
-                      : 'Customers ask for a call from the call page: find its link and QR code in Organization settings.'
-                  }
-                  action={
-                    filtered ? (
-                      <Button variant="secondary" onClick={list.clearFilters}>
-                        Clear filters
-                      </Button>
-                    ) : (
-                      <Link href={`/${organizationId}/settings/organization#call-page`} className="text-sm font-medium text-accent-700 hover:underline">
-                        Open the call page settings
-                      </Link>
-                    )
-                  }
-                />
+        <DataTable
+          label="Calls"
+          columns={columns}
+          query={calls}
+          rows={calls.data?.results}
+          count={calls.data?.count}
+          url={list}
+          loadingLabel="Loading calls"
+          loadingRows={8}
+          rowAlign="top"
+          rowClassName={() => 'hover:bg-zinc-50/60'}
+          getRowId={(c) => c.id}
+          empty={
+            <EmptyState
+              icon={<PhoneIcon />}
+              title={filtered ? 'No calls match these filters' : 'No calls yet'}
+              description={
+                filtered
+                  ? 'Loosen a filter, or clear them all to see every call.'
+                  : 'Customers ask for a call from the call page: find its link and QR code in Organization settings.'
+              }
+              action={
+                filtered ? (
+                  <Button variant="secondary" onClick={list.clearFilters}>
+                    Clear filters
+                  </Button>
+                ) : (
+                  <Link href={`/${organizationId}/settings/organization#call-page`} className="text-sm font-medium text-accent-700 hover:underline">
+                    Open the call page settings
+                  </Link>
+                )
               }
             />
-          )}
-        </QueryState>
+          }
+        />
       </Card>
     </>
   );

@@ -1,6 +1,8 @@
 'use client';
 // The one table of the app, on TanStack Table: server-side sorting and paging driven by the URL state of
-// useTableUrlState, loading and error states from the query, an empty state, and accessible sortable headers.
+// useTableUrlState, loading and error states from the query, an empty state, and accessible sortable headers. It sits
+// in the shared TableScroller, so on a phone it scrolls sideways inside its card, never the page; while a new page or
+// ordering loads, the previous rows stay, dimmed.
 import type { UseQueryResult } from '@tanstack/react-query';
 import { rowPaginationFeature, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type RowData, type SortingState } from '@tanstack/react-table';
 import { useMemo, type ReactNode } from 'react';
@@ -8,6 +10,7 @@ import { cx } from '@/components/ui/cx';
 import { Pagination } from '@/components/ui/pagination';
 import { QueryError } from '@/components/ui/query-error';
 import { SkeletonRows } from '@/components/ui/skeleton';
+import { TableScroller } from '@/components/ui/table-scroller';
 import type { TableUrlState } from './use-table-url-state';
 
 /** `priority: 'low'` hides a column on phones, where the table would otherwise need sideways scrolling to read. */
@@ -31,8 +34,12 @@ type Props<T extends RowData> = {
   url?: TableUrlState;
   empty: ReactNode;
   loadingLabel: string;
+  /** How many skeleton rows stand in for the table while it first loads. */
+  loadingRows?: number;
   /** Extra classes per row, e.g. to highlight one. */
   rowClassName?: (row: T) => string | undefined;
+  /** 'top' for rows whose cells hold several lines, so each line starts level. */
+  rowAlign?: 'top' | 'middle';
 };
 
 const NO_ROWS: never[] = [];
@@ -65,15 +72,14 @@ export function DataTable<T extends RowData>(props: Props<T>) {
   });
 
   if (props.query.isError) return <div className="px-6 py-5"><QueryError error={props.query.error} onRetry={() => void props.query.refetch()} /></div>;
-  if (props.rows === undefined) return <div className="px-6 py-5"><SkeletonRows rows={5} label={props.loadingLabel} /></div>;
+  if (props.rows === undefined) return <div className="px-6 py-5"><SkeletonRows rows={props.loadingRows ?? 5} label={props.loadingLabel} /></div>;
   if (props.rows.length === 0 && (!url || url.offset === 0)) return <>{props.empty}</>;
 
   const refreshing = props.query.isPlaceholderData === true;
   return (
     <>
-      {/* relative: screen-reader-only labels (position: absolute) stay inside the scroll box instead of widening the page. */}
-      <div className={cx('relative overflow-x-auto transition-opacity', refreshing && 'opacity-60')} aria-busy={refreshing || undefined}>
-        <table className="w-full text-left text-sm" aria-label={props.label}>
+      <TableScroller label={props.label} className={cx('transition-opacity', refreshing && 'opacity-60')}>
+        <table className="w-full text-left text-sm" aria-label={props.label} aria-busy={refreshing || undefined}>
           <thead className="border-b border-zinc-100 text-xs text-zinc-500">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -105,7 +111,7 @@ export function DataTable<T extends RowData>(props: Props<T>) {
           </thead>
           <tbody className="divide-y divide-zinc-100">
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={cx('align-middle', props.rowClassName?.(row.original))}>
+              <tr key={row.id} className={cx(props.rowAlign === 'top' ? 'align-top' : 'align-middle', props.rowClassName?.(row.original))}>
                 {row.getAllCells().map((cell, i, all) => {
                   const meta = cell.column.columnDef.meta;
                   const align = meta?.align === 'right' ? 'text-right tabular-nums' : meta?.align === 'center' ? 'text-center' : '';
@@ -119,7 +125,7 @@ export function DataTable<T extends RowData>(props: Props<T>) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroller>
       {url && props.count !== undefined && <Pagination offset={url.offset} limit={url.limit} count={props.count} onChange={url.setOffset} label={`${props.label} pages`} />}
     </>
   );

@@ -1,12 +1,18 @@
 'use client';
 // A list's sorting, page and filters kept in the page's URL, so a reload, the back button or a shared link shows the
-// same rows. Two lists on one page keep apart with a prefix (`inv.offset`).
+// same rows. Two lists on one page keep apart with a prefix (`inv.offset`). Every server-side list reads and writes its
+// state through this, and DataTable drives its headers and pages from it.
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 
-export type TableUrlState = {
+/** An ordering as the tRPC list procedures take it. */
+export type SortState<F extends string> = { field: F; direction: 'asc' | 'desc' };
+
+export type TableUrlState<F extends string = string> = {
   /** `field` or `-field`, as the server takes it. */
   ordering: string;
+  /** The same ordering as a field and a direction. */
+  sort: SortState<F>;
   offset: number;
   limit: number;
   filters: Record<string, string>;
@@ -14,9 +20,20 @@ export type TableUrlState = {
   setOffset: (offset: number) => void;
   /** Sets (or with null clears) filters; the page goes back to the first. */
   setFilters: (changes: Record<string, string | null>) => void;
+  /** Clears every filter named in `filterNames`. */
+  clearFilters: () => void;
 };
 
-export function useTableUrlState(opts: { prefix?: string; defaultOrdering: string; limit?: number; filterNames?: readonly string[] }): TableUrlState {
+const toSort = <F extends string>(ordering: string): SortState<F> => ({ field: ordering.replace(/^-/, '') as F, direction: ordering.startsWith('-') ? 'desc' : 'asc' });
+
+export function useTableUrlState<F extends string = string>(opts: {
+  prefix?: string;
+  defaultOrdering: string;
+  limit?: number;
+  filterNames?: readonly string[];
+  /** The fields the server sorts by; an ordering in the URL on any other field (a stale link) falls back to the default. */
+  sortable?: readonly F[];
+}): TableUrlState<F> {
   const params = useSearchParams();
   const pathname = usePathname();
   const router = useRouter();
@@ -38,20 +55,31 @@ export function useTableUrlState(opts: { prefix?: string; defaultOrdering: strin
   );
 
   const offset = Math.max(0, Number.parseInt(params.get(`${prefix}offset`) ?? '0', 10) || 0);
-  const ordering = params.get(`${prefix}ordering`) ?? opts.defaultOrdering;
-  const filterKey = filterNames.map((n) => `${n}=${params.get(`${prefix}${n}`) ?? ''}`).join('&');
+  const requested = params.get(`${prefix}ordering`);
+  const ordering = requested && (!opts.sortable || opts.sortable.includes(requested.replace(/^-/, '') as F)) ? requested : opts.defaultOrdering;
+  const sort = useMemo(() => toSort<F>(ordering), [ordering]);
+  const filterKey = filterNames.map((n) => `${n}=${encodeURIComponent(params.get(`${prefix}${n}`) ?? '')}`).join('&');
   const filters = useMemo(
-    () => Object.fromEntries(filterKey.split('&').map((pair) => pair.split('=') as [string, string]).filter(([, v]) => v)),
+    () =>
+      Object.fromEntries(
+        filterKey
+          .split('&')
+          .map((pair) => pair.split('=') as [string, string])
+          .filter(([, v]) => v)
+          .map(([n, v]) => [n, decodeURIComponent(v)]),
+      ),
     [filterKey],
   );
 
   return {
     ordering,
+    sort,
     offset,
     limit,
     filters,
     setOrdering: (o) => replace({ ordering: o === opts.defaultOrdering ? null : o, offset: null }),
     setOffset: (o) => replace({ offset: o > 0 ? String(o) : null }),
     setFilters: (changes) => replace({ ...changes, offset: null }),
+    clearFilters: () => replace({ ...Object.fromEntries(filterNames.map((n) => [n, null])), offset: null }),
   };
 }

@@ -6,31 +6,29 @@ import { useMemo } from 'react';
 import { dateTime, personName } from '@/components/calls/format';
 import { HeadsetIcon } from '@/components/calls/icons';
 import { readServerError } from '@/components/forms/server-error';
+import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
+import { useTableUrlState } from '@/components/data-table/use-table-url-state';
 import { useTRPC } from '@/components/providers/trpc';
 import { useOrganizationAccess } from '@/components/shell/use-organization-access';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
-import { DataTable, type ListColumn } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FilterChips, FilterDate, FilterPanel, FilterText } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
-import { QueryState } from '@/components/ui/query-state';
 import { useToast } from '@/components/ui/toast';
-import { useListUrlState } from '@/components/ui/use-list-url-state';
 import { DEALER_ORDERING, type DealerDto, type DealerOrderingField } from '@/server/domain/dealers/dealer.schema';
 
 const PAGE = 25;
 const FILTER_KEYS = ['name', 'email', 'phone', 'status', 'accountStatus', 'from', 'to'] as const;
-const DEFAULT_SORT = { field: 'name', direction: 'asc' } as const;
 
 export function DealersList() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
   const { can } = useOrganizationAccess();
-  const list = useListUrlState<DealerOrderingField>({ sortable: DEALER_ORDERING, defaultSort: DEFAULT_SORT, filterKeys: FILTER_KEYS, pageSize: PAGE });
-  const dealers = useQuery(trpc.dealers.list.queryOptions({ ...list.page, filters: list.filters, ordering: list.sort }, { placeholderData: keepPreviousData }));
+  const list = useTableUrlState<DealerOrderingField>({ defaultOrdering: 'name', sortable: DEALER_ORDERING, filterNames: FILTER_KEYS, limit: PAGE });
+  const dealers = useQuery(trpc.dealers.list.queryOptions({ limit: list.limit, offset: list.offset, filters: list.filters, ordering: list.sort }, { placeholderData: keepPreviousData }));
   const update = useMutation(
     trpc.dealers.update.mutationOptions({
       onSuccess: async (d) => {
@@ -43,12 +41,14 @@ export function DealersList() {
   const canManage = can('members:manage');
   const filtered = Object.keys(list.filters).length > 0;
 
-  const columns = useMemo<ListColumn<DealerDto>[]>(
+  // A sortable column's id is the server's ordering field; its first click sorts ascending (sortDescFirst: false), whatever the
+  // row holds under that id, and every other column says enableSorting: false.
+  const columns = useMemo<DataTableColumn<DealerDto>[]>(
     () => [
       {
         id: 'name',
         header: 'Dealer',
-        meta: { sortField: 'name' },
+        sortDescFirst: false,
         cell: ({ row }) => (
           <div className="min-w-40">
             <p className="font-medium text-zinc-900">{personName(row.original.firstName, row.original.lastName)}</p>
@@ -56,23 +56,26 @@ export function DealersList() {
           </div>
         ),
       },
-      { id: 'phone', header: 'Phone', meta: { className: 'whitespace-nowrap tabular-nums text-zinc-600' }, cell: ({ row }) => row.original.phone ?? '—' },
+      { id: 'phone', enableSorting: false, header: 'Phone', meta: { className: 'whitespace-nowrap tabular-nums text-zinc-600' }, cell: ({ row }) => row.original.phone ?? '—' },
       {
         id: 'accountStatus',
+        enableSorting: false,
         header: 'Presence',
         cell: ({ row }) => (row.original.accountStatus === 'online' ? <Badge tone="success">Online</Badge> : <Badge>Offline</Badge>),
       },
       {
         id: 'status',
+        enableSorting: false,
         header: 'Calls',
         cell: ({ row }) => (row.original.status === 'active' ? <span className="text-zinc-600">Takes calls</span> : <Badge tone="warning">Paused</Badge>),
       },
-      { id: 'lastPingAt', header: 'Last seen', meta: { sortField: 'lastPingAt', className: 'whitespace-nowrap text-zinc-600' }, cell: ({ row }) => dateTime(row.original.lastPingAt) },
-      { id: 'joinedAt', header: 'Joined', meta: { sortField: 'joinedAt', className: 'whitespace-nowrap text-zinc-600' }, cell: ({ row }) => dateTime(row.original.joinedAt) },
+      { id: 'lastPingAt', header: 'Last seen', sortDescFirst: false, meta: { className: 'whitespace-nowrap text-zinc-600' }, cell: ({ row }) => dateTime(row.original.lastPingAt) },
+      { id: 'joinedAt', header: 'Joined', sortDescFirst: false, meta: { className: 'whitespace-nowrap text-zinc-600' }, cell: ({ row }) => dateTime(row.original.joinedAt) },
       ...(canManage
         ? [
             {
               id: 'actions',
+              enableSorting: false,
               header: () => <span className="sr-only">Actions</span>,
               meta: { className: 'text-right' },
               cell: ({ row }: { row: { original: DealerDto } }) => {
@@ -90,7 +93,7 @@ export function DealersList() {
                   </Button>
                 );
               },
-            } satisfies ListColumn<DealerDto>,
+            } satisfies DataTableColumn<DealerDto>,
           ]
         : []),
     ],
@@ -113,33 +116,30 @@ export function DealersList() {
           }
         />
         <FilterPanel active={Object.keys(list.filters).length} columns="sm:grid-cols-2 lg:grid-cols-4">
-          <FilterText label="Name" value={list.filters.name} onCommit={(v) => list.setFilter('name', v)} />
-          <FilterText label="Email" inputMode="email" value={list.filters.email} onCommit={(v) => list.setFilter('email', v)} />
-          <FilterText label="Phone" inputMode="tel" value={list.filters.phone} onCommit={(v) => list.setFilter('phone', v)} />
+          <FilterText label="Name" value={list.filters.name} onCommit={(v) => list.setFilters({ name: v })} />
+          <FilterText label="Email" inputMode="email" value={list.filters.email} onCommit={(v) => list.setFilters({ email: v })} />
+          <FilterText label="Phone" inputMode="tel" value={list.filters.phone} onCommit={(v) => list.setFilters({ phone: v })} />
           <div className="grid grid-cols-2 gap-2">
-            <FilterDate label="Joined from" value={list.filters.from} onCommit={(v) => list.setFilter('from', v)} />
-            <FilterDate label="Joined to" value={list.filters.to} onCommit={(v) => list.setFilter('to', v)} />
+            <FilterDate label="Joined from" value={list.filters.from} onCommit={(v) => list.setFilters({ from: v })} />
+            <FilterDate label="Joined to" value={list.filters.to} onCommit={(v) => list.setFilters({ to: v })} />
           </div>
-          <FilterChips label="Presence" options={[{ value: 'online', label: 'Online' }, { value: 'offline', label: 'Offline' }]} value={list.filters.accountStatus} onCommit={(v) => list.setFilter('accountStatus', v)} />
-          <FilterChips label="Calls" options={[{ value: 'active', label: 'Takes calls' }, { value: 'inactive', label: 'Paused' }]} value={list.filters.status} onCommit={(v) => list.setFilter('status', v)} />
+          <FilterChips label="Presence" options={[{ value: 'online', label: 'Online' }, { value: 'offline', label: 'Offline' }]} value={list.filters.accountStatus} onCommit={(v) => list.setFilters({ accountStatus: v })} />
+          <FilterChips label="Calls" options={[{ value: 'active', label: 'Takes calls' }, { value: 'inactive', label: 'Paused' }]} value={list.filters.status} onCommit={(v) => list.setFilters({ status: v })} />
         </FilterPanel>
-        <QueryState query={dealers} loadingLabel="Loading dealers" rows={6} frame="inset">
-          {(data) => (
-            <DataTable
-              label="Dealers"
-              columns={columns}
-              rows={data.results}
-              count={data.count}
-              page={list.page}
-              sort={list.sort}
-              onSortChange={list.setSort}
-              onPageChange={list.setOffset}
-              stale={dealers.isPlaceholderData}
-              rowId={(d) => d.id}
-              empty={<EmptyState icon={<HeadsetIcon />} title="No dealers match these filters" description="Loosen a filter, or clear them all." />}
-            />
-          )}
-        </QueryState>
+        <DataTable
+          label="Dealers"
+          columns={columns}
+          query={dealers}
+          rows={dealers.data?.results}
+          count={dealers.data?.count}
+          url={list}
+          loadingLabel="Loading dealers"
+          loadingRows={6}
+          rowAlign="top"
+          rowClassName={() => 'hover:bg-zinc-50/60'}
+          getRowId={(d) => d.id}
+          empty={<EmptyState icon={<HeadsetIcon />} title="No dealers match these filters" description="Loosen a filter, or clear them all." />}
+        />
       </Card>
     </>
   );

@@ -7,41 +7,41 @@ import { CallStatusBadge, CALL_STATUS_LABELS } from '@/components/calls/call-sta
 import { ExportButton } from '@/components/calls/export-button';
 import { browserTimeZone, dateTime, personName, vehicleName } from '@/components/calls/format';
 import { InboxIcon } from '@/components/calls/icons';
+import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
+import { useTableUrlState } from '@/components/data-table/use-table-url-state';
 import { useTRPC } from '@/components/providers/trpc';
 import { useOrganizationAccess } from '@/components/shell/use-organization-access';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
-import { DataTable, type ListColumn } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FilterChips, FilterDate, FilterPanel, FilterText } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
-import { QueryState } from '@/components/ui/query-state';
-import { useListUrlState } from '@/components/ui/use-list-url-state';
 import { CALL_STATUSES } from '@/server/domain/calls/call.schema';
 import { LEAD_ORDERING, type LeadDto, type LeadOrderingField } from '@/server/domain/leads/lead.schema';
 
 const PAGE = 25;
 const FILTER_KEYS = ['name', 'phone', 'status', 'carMake', 'carModel', 'carType', 'vin', 'from', 'to'] as const;
-const DEFAULT_SORT = { field: 'createdAt', direction: 'desc' } as const;
 
 export function LeadsList({ organizationId }: { organizationId: string }) {
   const trpc = useTRPC();
   const { can, organization } = useOrganizationAccess();
   const allowed = can('leads:read');
-  const list = useListUrlState<LeadOrderingField>({ sortable: LEAD_ORDERING, defaultSort: DEFAULT_SORT, filterKeys: FILTER_KEYS, pageSize: PAGE });
+  const list = useTableUrlState<LeadOrderingField>({ defaultOrdering: '-createdAt', sortable: LEAD_ORDERING, filterNames: FILTER_KEYS, limit: PAGE });
   const filters = useMemo(() => (list.filters.from || list.filters.to ? { ...list.filters, tz: browserTimeZone() } : list.filters), [list.filters]);
-  const leads = useQuery(trpc.leads.list.queryOptions({ ...list.page, filters, ordering: list.sort }, { placeholderData: keepPreviousData, enabled: allowed }));
+  const leads = useQuery(trpc.leads.list.queryOptions({ limit: list.limit, offset: list.offset, filters, ordering: list.sort }, { placeholderData: keepPreviousData, enabled: allowed }));
   const filtered = Object.keys(list.filters).length > 0;
   const exportHref = `/${organizationId}/leads/export.csv?${new URLSearchParams({ ...filters, tz: browserTimeZone() }).toString()}`;
 
-  const columns = useMemo<ListColumn<LeadDto>[]>(
+  // A sortable column's id is the server's ordering field; its first click sorts ascending (sortDescFirst: false), whatever the
+  // row holds under that id, and every other column says enableSorting: false.
+  const columns = useMemo<DataTableColumn<LeadDto>[]>(
     () => [
-      { id: 'createdAt', header: 'Received', meta: { sortField: 'createdAt', className: 'whitespace-nowrap text-zinc-600' }, cell: ({ row }) => dateTime(row.original.createdAt) },
+      { id: 'createdAt', header: 'Received', sortDescFirst: false, meta: { className: 'whitespace-nowrap text-zinc-600' }, cell: ({ row }) => dateTime(row.original.createdAt) },
       {
         id: 'name',
         header: 'Customer',
-        meta: { sortField: 'name' },
+        sortDescFirst: false,
         cell: ({ row }) => (
           <div className="min-w-40">
             <p className="font-medium text-zinc-900">{personName(row.original.firstName, row.original.lastName)}</p>
@@ -52,7 +52,7 @@ export function LeadsList({ organizationId }: { organizationId: string }) {
       {
         id: 'carMake',
         header: 'Vehicle',
-        meta: { sortField: 'carMake' },
+        sortDescFirst: false,
         cell: ({ row }) => (
           <div className="min-w-40">
             <p className="text-zinc-900">{vehicleName(row.original.vehicle)}</p>
@@ -60,9 +60,10 @@ export function LeadsList({ organizationId }: { organizationId: string }) {
           </div>
         ),
       },
-      { id: 'comment', header: 'Comment', meta: { className: 'max-w-64 text-zinc-600' }, cell: ({ row }) => <p className="line-clamp-2">{row.original.comment ?? '—'}</p> },
+      { id: 'comment', enableSorting: false, header: 'Comment', meta: { className: 'max-w-64 text-zinc-600' }, cell: ({ row }) => <p className="line-clamp-2">{row.original.comment ?? '—'}</p> },
       {
         id: 'call',
+        enableSorting: false,
         header: 'Call',
         meta: { className: 'whitespace-nowrap' },
         cell: ({ row }) =>
@@ -74,7 +75,7 @@ export function LeadsList({ organizationId }: { organizationId: string }) {
             <span className="text-zinc-500">No call</span>
           ),
       },
-      { id: 'dealer', header: 'Dealer', meta: { className: 'whitespace-nowrap text-zinc-600' }, cell: ({ row }) => (row.original.dealer ? personName(row.original.dealer.firstName, row.original.dealer.lastName) : '—') },
+      { id: 'dealer', enableSorting: false, header: 'Dealer', meta: { className: 'whitespace-nowrap text-zinc-600' }, cell: ({ row }) => (row.original.dealer ? personName(row.original.dealer.firstName, row.original.dealer.lastName) : '—') },
     ],
     [organizationId],
   );
@@ -103,50 +104,47 @@ export function LeadsList({ organizationId }: { organizationId: string }) {
             }
           />
           <FilterPanel active={Object.keys(list.filters).length} columns="sm:grid-cols-2 lg:grid-cols-4">
-            <FilterText label="Name" value={list.filters.name} onCommit={(v) => list.setFilter('name', v)} />
-            <FilterText label="Phone" inputMode="tel" value={list.filters.phone} onCommit={(v) => list.setFilter('phone', v)} />
-            <FilterText label="VIN" value={list.filters.vin} onCommit={(v) => list.setFilter('vin', v)} placeholder="Whole VIN or its start" />
-            <FilterText label="Make" value={list.filters.carMake} onCommit={(v) => list.setFilter('carMake', v)} placeholder="e.g. Toyota" />
-            <FilterText label="Model" value={list.filters.carModel} onCommit={(v) => list.setFilter('carModel', v)} placeholder="e.g. Corolla" />
-            <FilterText label="Type" value={list.filters.carType} onCommit={(v) => list.setFilter('carType', v)} placeholder="e.g. SUV" />
+            <FilterText label="Name" value={list.filters.name} onCommit={(v) => list.setFilters({ name: v })} />
+            <FilterText label="Phone" inputMode="tel" value={list.filters.phone} onCommit={(v) => list.setFilters({ phone: v })} />
+            <FilterText label="VIN" value={list.filters.vin} onCommit={(v) => list.setFilters({ vin: v })} placeholder="Whole VIN or its start" />
+            <FilterText label="Make" value={list.filters.carMake} onCommit={(v) => list.setFilters({ carMake: v })} placeholder="e.g. Toyota" />
+            <FilterText label="Model" value={list.filters.carModel} onCommit={(v) => list.setFilters({ carModel: v })} placeholder="e.g. Corolla" />
+            <FilterText label="Type" value={list.filters.carType} onCommit={(v) => list.setFilters({ carType: v })} placeholder="e.g. SUV" />
             <div className="grid grid-cols-2 gap-2 sm:col-span-2">
-              <FilterDate label="From" value={list.filters.from} onCommit={(v) => list.setFilter('from', v)} />
-              <FilterDate label="To" value={list.filters.to} onCommit={(v) => list.setFilter('to', v)} />
+              <FilterDate label="From" value={list.filters.from} onCommit={(v) => list.setFilters({ from: v })} />
+              <FilterDate label="To" value={list.filters.to} onCommit={(v) => list.setFilters({ to: v })} />
             </div>
             <div className="sm:col-span-2 lg:col-span-4">
-              <FilterChips label="Call status" options={CALL_STATUSES.map((s) => ({ value: s, label: CALL_STATUS_LABELS[s] }))} value={list.filters.status} onCommit={(v) => list.setFilter('status', v)} />
+              <FilterChips label="Call status" options={CALL_STATUSES.map((s) => ({ value: s, label: CALL_STATUS_LABELS[s] }))} value={list.filters.status} onCommit={(v) => list.setFilters({ status: v })} />
             </div>
           </FilterPanel>
-          <QueryState query={leads} loadingLabel="Loading leads" rows={8} frame="inset">
-            {(data) => (
-              <DataTable
-                label="Leads"
-                columns={columns}
-                rows={data.results}
-                count={data.count}
-                page={list.page}
-                sort={list.sort}
-                onSortChange={list.setSort}
-                onPageChange={list.setOffset}
-                stale={leads.isPlaceholderData}
-                rowId={(l) => l.id}
-                empty={
-                  <EmptyState
-                    icon={<InboxIcon />}
-                    title={filtered ? 'No leads match these filters' : 'No leads yet'}
-                    description={filtered ? 'Loosen a filter, or clear them all.' : 'After a call, customers can leave their details for a follow-up; they appear here.'}
-                    action={
-                      filtered ? (
-                        <Button variant="secondary" onClick={list.clearFilters}>
-                          Clear filters
-                        </Button>
-                      ) : undefined
-                    }
-                  />
+          <DataTable
+            label="Leads"
+            columns={columns}
+            query={leads}
+            rows={leads.data?.results}
+            count={leads.data?.count}
+            url={list}
+            loadingLabel="Loading leads"
+            loadingRows={8}
+            rowAlign="top"
+            rowClassName={() => 'hover:bg-zinc-50/60'}
+            getRowId={(l) => l.id}
+            empty={
+              <EmptyState
+                icon={<InboxIcon />}
+                title={filtered ? 'No leads match these filters' : 'No leads yet'}
+                description={filtered ? 'Loosen a filter, or clear them all.' : 'After a call, customers can leave their details for a follow-up; they appear here.'}
+                action={
+                  filtered ? (
+                    <Button variant="secondary" onClick={list.clearFilters}>
+                      Clear filters
+                    </Button>
+                  ) : undefined
                 }
               />
-            )}
-          </QueryState>
+            }
+          />
         </Card>
       )}
     </>
