@@ -10,7 +10,8 @@ import { useOrganizationAccess } from '@/components/shell/use-organization-acces
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FilterChips, FilterDate, FilterPanel, FilterText } from '@/components/ui/list-filters';
+import { DateFilters, VehicleFilters } from '@/components/calls/vehicle-filters';
+import { FilterChips, FilterPanel, FilterText } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { Select } from '@/components/ui/select';
 import { CALL_ORDERING, CALL_STATUSES, type CallDto, type CallOrderingField } from '@/server/domain/calls/call.schema';
@@ -124,13 +125,8 @@ export function CallsList({ organizationId }: { organizationId: string }) {
               ))}
             </Select>
           </div>
-          <FilterText label="Make" value={list.filters.carMake} onCommit={(v) => list.setFilters({ carMake: v })} placeholder="e.g. Toyota, Honda" />
-          <FilterText label="Model" value={list.filters.carModel} onCommit={(v) => list.setFilters({ carModel: v })} placeholder="e.g. Corolla" />
-          <FilterText label="Type" value={list.filters.carType} onCommit={(v) => list.setFilters({ carType: v })} placeholder="e.g. SUV, Pickup" />
-          <div className="grid grid-cols-2 gap-2">
-            <FilterDate label="From" value={list.filters.from} onCommit={(v) => list.setFilters({ from: v })} />
-            <FilterDate label="To" value={list.filters.to} onCommit={(v) => list.setFilters({ to: v })} />
-          </div>
+          <VehicleFilters filters={list.filters} setFilters={list.setFilters} />
+          <DateFilters filters={list.filters} setFilters={list.setFilters} />
           <div className="sm:col-span-2 lg:col-span-3">
             <FilterChips label="Status" options={CALL_STATUSES.map((s) => ({ value: s, label: CALL_STATUS_LABELS[s] }))} value={list.filters.status} onCommit={(v) => list.setFilters({ status: v })} />
           </div>

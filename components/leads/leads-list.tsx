@@ -15,7 +15,8 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FilterChips, FilterDate, FilterPanel, FilterText } from '@/components/ui/list-filters';
+import { DateFilters, VehicleFilters } from '@/components/calls/vehicle-filters';
+import { FilterChips, FilterPanel, FilterText } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { CALL_STATUSES } from '@/server/domain/calls/call.schema';
 import { LEAD_ORDERING, type LeadDto, type LeadOrderingField } from '@/server/domain/leads/lead.schema';
@@ -107,13 +108,8 @@ export function LeadsList({ organizationId }: { organizationId: string }) {
             <FilterText label="Name" value={list.filters.name} onCommit={(v) => list.setFilters({ name: v })} />
             <FilterText label="Phone" inputMode="tel" value={list.filters.phone} onCommit={(v) => list.setFilters({ phone: v })} />
             <FilterText label="VIN" value={list.filters.vin} onCommit={(v) => list.setFilters({ vin: v })} placeholder="Whole VIN or its start" />
-            <FilterText label="Make" value={list.filters.carMake} onCommit={(v) => list.setFilters({ carMake: v })} placeholder="e.g. Toyota" />
-            <FilterText label="Model" value={list.filters.carModel} onCommit={(v) => list.setFilters({ carModel: v })} placeholder="e.g. Corolla" />
-            <FilterText label="Type" value={list.filters.carType} onCommit={(v) => list.setFilters({ carType: v })} placeholder="e.g. SUV" />
-            <div className="grid grid-cols-2 gap-2 sm:col-span-2">
-              <FilterDate label="From" value={list.filters.from} onCommit={(v) => list.setFilters({ from: v })} />
-              <FilterDate label="To" value={list.filters.to} onCommit={(v) => list.setFilters({ to: v })} />
-            </div>
+            <VehicleFilters filters={list.filters} setFilters={list.setFilters} />
+            <DateFilters filters={list.filters} setFilters={list.setFilters} className="sm:col-span-2" />
             <div className="sm:col-span-2 lg:col-span-4">
               <FilterChips label="Call status" options={CALL_STATUSES.map((s) => ({ value: s, label: CALL_STATUS_LABELS[s] }))} value={list.filters.status} onCommit={(v) => list.setFilters({ status: v })} />
             </div>

@@ -7,11 +7,11 @@ import { useId, useState } from 'react';
 import { readServerError } from '@/components/forms/server-error';
 import { useTRPC } from '@/components/providers/trpc';
 import { transcriptFromText } from '@/components/review/add-transcript-form';
+import { TranscriptFields } from '@/components/review/transcript-fields';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { controlClass, Input } from '@/components/ui/input';
+import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { cx } from '@/components/ui/cx';
 
 export function SubmitTranscriptForm({ organizationId, moduleId }: { organizationId: string; moduleId: string }) {
   const trpc = useTRPC();
@@ -46,23 +46,7 @@ export function SubmitTranscriptForm({ organizationId, moduleId }: { organizatio
           </ul>
         </Alert>
       )}
-      <div className="space-y-1.5">
-        <Label htmlFor={`${id}-file`}>Transcript file</Label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept=".vtt,.json,text/vtt,application/json"
-          className="block w-full text-sm text-zinc-600 file:mr-3 file:rounded-lg file:border-0 file:bg-zinc-100 file:px-3 file:py-2 file:text-sm file:font-medium file:text-zinc-800 hover:file:bg-zinc-200"
-          onChange={async (e) => {
-            const file = e.target.files?.[0];
-            if (file) setText(await file.text());
-          }}
-        />
-      </div>
-      <div className="space-y-1.5">
-        <Label htmlFor={`${id}-text`}>Or paste it</Label>
-        <textarea id={`${id}-text`} rows={5} value={text} onChange={(e) => setText(e.target.value)} placeholder={'WEBVTT\n\n00:00.000 --> 00:03.200\nHi, thanks for taking my call…'} className={cx(controlClass, 'py-2 font-mono text-xs')} />
-      </div>
+      <TranscriptFields id={id} text={text} onText={setText} />
       <div className="space-y-1.5">
         <Label htmlFor={`${id}-opportunity`} optional>
           Opportunity

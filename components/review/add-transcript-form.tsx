@@ -6,10 +6,8 @@ import { readServerError } from '@/components/forms/server-error';
 import { useTRPC } from '@/components/providers/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { controlClass } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
 import { useToast } from '@/components/ui/toast';
-import { cx } from '@/components/ui/cx';
+import { TranscriptFields } from './transcript-fields';
 
 /** JSON text becomes an object for the server; anything else (WebVTT) is sent as text. */
 export function transcriptFromText(text: string): string | Record<string, unknown> | unknown[] {
@@ -61,31 +59,7 @@ export function AddTranscriptForm({ sessionId, replacing = false, onDone }: { se
           </ul>
         </Alert>
       )}
-      <div className="space-y-1.5">
-        <Label htmlFor={`${id}-file`}>Transcript file</Label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept=".vtt,.json,text/vtt,application/json"
-          className="block w-full text-sm text-zinc-600 file:mr-3 file:rounded-lg file:border-0 file:bg-zinc-100 file:px-3 file:py-2 file:text-sm file:font-medium file:text-zinc-800 hover:file:bg-zinc-200"
-          onChange={async (e) => {
-            const file = e.target.files?.[0];
-            if (file) setText(await file.text());
-          }}
-        />
-        <p className="text-sm text-zinc-500">WebVTT captions, or JSON words with start and end times in seconds.</p>
-      </div>
-      <div className="space-y-1.5">
-        <Label htmlFor={`${id}-text`}>Or paste it</Label>
-        <textarea
-          id={`${id}-text`}
-          rows={5}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder={'WEBVTT\n\n00:00.000 --> 00:03.200\nHi, thanks for taking my call…'}
-          className={cx(controlClass, 'py-2 font-mono text-xs')}
-        />
-      </div>
+      <TranscriptFields id={id} text={text} onText={setText} />
       <div className="flex justify-end">
         <Button type="submit" busy={save.isPending}>
           {replacing ? 'Replace transcript' : 'Add transcript and score'}
