@@ -1,6 +1,7 @@
 // The demo data: seeding twice changes nothing the second time, and Demo Motors shows the product through the same
-// domain functions the app uses (members in several roles, keys with one revoked, a month of security log).
-import { describe, expect, it, inject } from 'vitest';
+// domain functions the app uses (members in several roles, keys with one revoked, a month of security log, calls in
+// every state — the live ones ended by their jobs, with short call timings set here).
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { resolveUserContext } from '../server/auth/resolve-context';
 import { listApiKeys } from '../server/domain/api-keys/manage-api-keys';
 import { listAuditEvents } from '../server/domain/audit/list-audit-events';
@@ -11,9 +12,30 @@ import { listDealers } from '../server/domain/dealers/list-dealers';
 import { getStatistics } from '../server/domain/statistics/get-statistics';
 import { verifyCredentials } from '../server/domain/identity/authenticate';
 import { db } from '../server/db';
+import { stopJobBoss } from '../server/jobs/boss';
+import { startWorker } from '../server/jobs/worker';
 import { DEMO_LOGIN, SECTIONS, seed } from './seed';
 
+/** The demo's calls happening now (the history's newest is 50 minutes old), with the jobs queued for them. */
+async function callsHappeningNow(organizationId: string) {
+  const calls = await db.call.findMany({ where: { organizationId, createdAt: { gte: new Date(Date.now() - 10 * 60_000) } }, include: { events: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } });
+  const jobs = await db.$queryRaw<{ name: string; key: string; start_after: Date }[]>`
+    SELECT name, coalesce(data->>'callId', data->>'userId') AS key, start_after FROM pgboss.job
+    WHERE (name = 'call.miss' AND data->>'callId' = ANY(${calls.map((c) => c.id)})) OR (name = 'dealer.check-pings' AND data->>'organizationId' = ${organizationId})`;
+  return { calls, jobs };
+}
+
 describe('demo seed', () => {
+  beforeAll(() => {
+    process.env.CALL_MISSED_AFTER_SECONDS = '3';
+    process.env.CALL_PING_TIMEOUT_SECONDS = '3';
+  });
+  afterAll(async () => {
+    await stopJobBoss(1000);
+    delete process.env.CALL_MISSED_AFTER_SECONDS;
+    delete process.env.CALL_PING_TIMEOUT_SECONDS;
+  });
+
   it('fills Demo Motors once, and every section is marked seeded', async () => {
     await seed(inject('databaseUrl'));
     const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_LOGIN.email } });
@@ -41,7 +63,7 @@ describe('demo seed', () => {
     expect(Date.now() - new Date(log.results[0]!.createdAt).getTime()).toBeLessThan(6 * 3_600_000);
 
     // Live calls: the team takes them, two months of calls that ended every way, and leads.
-    expect(await db.call.count({ where: { organizationId } })).toBe(320);
+    expect(await db.call.count({ where: { organizationId } })).toBe(323);
     expect((await countCalls({ ctx, filters: { status: ['completed'] } })).count).toBeGreaterThan(100);
     for (const status of ['missed', 'expired'] as const) expect((await countCalls({ ctx, filters: { status: [status] } })).count, status).toBeGreaterThan(10);
     expect(await db.lead.count({ where: { organizationId } })).toBeGreaterThan(50);
@@ -50,12 +72,25 @@ describe('demo seed', () => {
     expect(recorded).toHaveLength(12);
     expect(recorded.every((s) => s.score !== null && s.call?.status === 'completed' && s.call.dealerId === s.userId)).toBe(true);
     expect((await getCall({ ctx, id: recorded[0]!.callId! })).session).toEqual({ id: recorded[0]!.id, score: recorded[0]!.score, transcriptStatus: 'ready' });
-    // Honest presence: nobody is online without pinging, and no call waits or runs without the job that ends it.
-    expect((await countCalls({ ctx, filters: { status: ['requested', 'active'] } })).count).toBe(0);
+    // Calls happening now: two customers waiting and a call in progress with Sofía, each with the job that ends it
+    // queued in the seed's transaction (the next test runs them).
+    const now = await callsHappeningNow(organizationId);
+    expect(now.calls.map((c) => c.events[0]!.type)).toEqual(['requested', 'requested', 'requested']);
+    const [inProgress, ...waiting] = now.calls;
+    expect(inProgress!.events.map((e) => e.type).slice(0, 2)).toEqual(['requested', 'accepted']);
+    const sofia = (await db.user.findFirstOrThrow({ where: { firstName: 'Sofía' } })).id;
+    expect(inProgress!.dealerId).toBe(sofia);
+    for (const call of waiting) {
+      expect(call.dealerId).toBeNull();
+      const job = now.jobs.find((j) => j.name === 'call.miss' && j.key === call.id);
+      expect(job?.start_after.getTime(), 'missed timer').toBe(call.createdAt.getTime() + 3000);
+    }
+    expect(now.jobs.filter((j) => j.name === 'dealer.check-pings').map((j) => j.key)).toEqual([sofia]);
     const dealers = await listDealers({ ctx, page: { limit: 50, offset: 0 } });
-    expect(dealers.results.map((d) => d.accountStatus)).toEqual(dealers.results.map(() => 'offline'));
+    expect(dealers.results.filter((d) => d.accountStatus === 'online').every((d) => d.firstName === 'Sofía')).toBe(true);
     expect(dealers.results.filter((d) => d.status === 'inactive').map((d) => d.lastName)).toEqual(['Raman']);
-    expect(await db.dealer.count({ where: { organizationId, OR: [{ presence: 'online' }, { pingCheckAt: { not: null } }] } })).toBe(0);
+    // Nobody is online without a heartbeat check queued to take them offline when their pings stop.
+    expect(await db.dealer.count({ where: { organizationId, presence: 'online', pingCheckAt: null } })).toBe(0);
 
     // A teammate signs in with the demo password, as the README says.
     const admin = members.find((m) => m.role === 'admin')!;
@@ -87,5 +122,26 @@ describe('demo seed', () => {
     expect(media).toMatchObject({ status: 'ready', kind: 'audio', contentType: 'audio/wav' });
     expect(media.chunks.reduce((n, c) => n + c.bytes.length, 0)).toBe(media.size);
     expect(await db.module.count({ where: { organizationId } })).toBeGreaterThanOrEqual(4);
+  });
+
+  it('ends the demo’s live calls by their jobs, as the app would: the waiting ones missed, Sofía offline and her call expired', async () => {
+    await seed(inject('databaseUrl'));
+    const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_LOGIN.email } });
+    const organizationId = owner.activeOrganizationId!;
+    const worker = await startWorker({ queues: ['call.miss', 'dealer.check-pings'] });
+    try {
+      const deadline = Date.now() + 30_000;
+      let now = await callsHappeningNow(organizationId);
+      while (now.calls.some((c) => c.status === 'requested' || c.status === 'active') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 250));
+        now = await callsHappeningNow(organizationId);
+      }
+      expect(now.calls.map((c) => c.status)).toEqual(['expired', 'missed', 'missed']);
+      expect(now.calls.map((c) => c.events.at(-1)!.actor)).toEqual(['system', 'system', 'system']);
+      const sofia = await db.dealer.findFirstOrThrow({ where: { organizationId, userId: now.calls[0]!.dealerId! } });
+      expect(sofia.presence).toBe('offline');
+    } finally {
+      await worker.stop();
+    }
   });
 });

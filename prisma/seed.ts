@@ -31,8 +31,12 @@ export async function seed(url: string): Promise<{ email: string; password: stri
     for (const section of SECTIONS) {
       await knownPeople(db, demo);
       if (await section.seeded(db, demo)) continue;
-      const prepared: unknown = await section.prepare?.();
-      await db.$transaction((tx) => section.seed(tx, demo, prepared), { timeout: section.timeoutMs ?? 30_000 });
+      const prepared: unknown = await section.prepare?.({ databaseUrl: url });
+      try {
+        await db.$transaction((tx) => section.seed(tx, demo, prepared), { timeout: section.timeoutMs ?? 30_000 });
+      } finally {
+        await section.release?.(prepared);
+      }
     }
     return DEMO_LOGIN;
   } finally {

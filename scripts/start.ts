@@ -1,4 +1,5 @@
-// `npm start` / `npm run dev`: database up, migrations applied, demo data seeded, then Next.js started in front of it.
+// `npm start` / `npm run dev`: database up, migrations applied, the app built if stale, demo data seeded, then Next.js
+// started in front of it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -51,7 +52,6 @@ async function main(): Promise<void> {
   const applied = await applyMigrations(db.url);
   console.log(applied.length > 0 ? `[start] Applied migrations: ${applied.join(', ')}` : '[start] Migrations: up to date.');
 
-  const login = await runSeed(db.url);
   const env = {
     ...process.env,
     DATABASE_URL: db.url,
@@ -67,6 +67,10 @@ async function main(): Promise<void> {
     if (code !== 0) throw new Error(`next build failed (exit code ${code}).`);
   }
 
+  // Seeded last, just before the app serves: the demo's calls happening now run on timers (a customer waits
+  // CALL_MISSED_AFTER_SECONDS), and a first start's build would otherwise have let them run out unseen.
+  if (shuttingDown) return;
+  const login = await runSeed(db.url);
   if (shuttingDown) return;
   // Through our own server (scripts/serve.ts), so per-IP limits see the real peer address.
   next = spawn(tsxBin, ['scripts/serve.ts', ...(dev ? ['--dev'] : []), '--port', String(port)], { cwd: root, env, stdio: 'inherit' });

@@ -87,6 +87,17 @@ export function callTimings(): { missedAfterSeconds: number; pingTimeoutSeconds:
   return { missedAfterSeconds: t.CALL_MISSED_AFTER_SECONDS, pingTimeoutSeconds: t.CALL_PING_TIMEOUT_SECONDS };
 }
 
+/**
+ * The job queue's timings, read on their own (not through env()) so a script that opens a job queue on a database it
+ * was handed (the demo seed) needs no DATABASE_URL in its environment.
+ */
+export function jobTimings(): { monitorSeconds: number; heartbeatSeconds: number } {
+  return {
+    monitorSeconds: schema.shape.JOB_MONITOR_SECONDS.parse(process.env.JOB_MONITOR_SECONDS),
+    heartbeatSeconds: schema.shape.JOB_HEARTBEAT_SECONDS.parse(process.env.JOB_HEARTBEAT_SECONDS),
+  };
+}
+
 // Read live rather than from the cached env, so an operator (or a test) can close sign-up without a restart of this module.
 /** The app's public base URL, without a trailing slash. */
 export function publicUrl(): string {

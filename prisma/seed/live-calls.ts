@@ -3,13 +3,18 @@
 // calls, leads and dealers pages, their filters and exports have something to show on first start. The newest
 // completed calls were recorded by their dealers and scored, so recorded calls show on call pages and in sessions.
 //
-// Honest presence: every dealer is seeded offline. Online means "pinging", and the heartbeat check that would take a
-// silent dealer offline is a queued job; a seeded dealer shown online with no one pinging and no check queued would
-// stay online for ever. For the same reason no call is seeded waiting or in progress: those states only exist while
-// a customer waits (the missed timer runs) or a dealer pings. Going online on the Console shows them live.
+// And calls happening now: two customers waiting and one call in progress with Sofía, online. Honestly so — each
+// comes with the job that ends it, enqueued in the seed's transaction as the app would: a waiting call is missed
+// after CALL_MISSED_AFTER_SECONDS unless someone goes online on the Console and accepts it, and nobody is pinging for
+// Sofía, so her heartbeat check takes her offline and expires her call after CALL_PING_TIMEOUT_SECONDS. Seeded
+// without their jobs they would wait, or stay online, for ever.
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { PgBoss } from 'pg-boss';
 import { analyzeSession, type TranscriptWord } from '../../server/analysis';
+import { callTimings } from '../../server/env';
 import type { Prisma } from '../../server/generated/prisma/client';
+import { openJobClient } from '../../server/jobs/boss';
+import { sendJob } from '../../server/jobs/enqueue';
 import { decodeVin } from '../../server/domain/vehicles/decode-vin';
 import type { VinDecode } from '../../server/domain/vehicles/vin.schema';
 import { ago, type Demo, type SeedSection, type SeedTx } from './section';
@@ -79,6 +84,18 @@ function random(seed: number) {
 
 
 type Decoded = Map<string, VinDecode>;
+type Prepared = { decoded: Decoded; jobs: PgBoss };
+type Vehicle = VinDecode & { vin: string };
+
+/** A call's or lead's vehicle columns: the decode, and the fields the lists filter on (upper-cased, as the app stores them). */
+const vehicleColumns = (v: Vehicle) => ({
+  vin: v.vin,
+  carMake: v.make?.toUpperCase() ?? null,
+  carModel: v.model?.toUpperCase() ?? null,
+  carType: v.carType?.toUpperCase() ?? null,
+  modelYear: v.modelYear,
+  vehicle: v as unknown as Prisma.InputJsonObject,
+});
 
 /** Who takes calls in the demo, by the team's keys (team.ts); the admin is paused so the dealers list shows it. */
 const DEALERS: Array<{ who: string; phone: string | null; active: boolean; lastOnlineDaysAgo: number }> = [
@@ -91,19 +108,21 @@ const DEALERS: Array<{ who: string; phone: string | null; active: boolean; lastO
 
 const STATUSES = ['completed', 'completed', 'completed', 'completed', 'completed', 'missed', 'missed', 'expired'] as const;
 
-export const liveCallsSection: SeedSection<Decoded> = {
+export const liveCallsSection: SeedSection<Prepared> = {
   name: 'live-calls',
   seeded: async (db, demo) => (await db.call.count({ where: { organizationId: demo.organizationId } })) > 0,
-  // Decoding loads NHTSA's vPIC database (seconds): done before the section's transaction opens.
-  async prepare() {
+  // Decoding loads NHTSA's vPIC database (seconds): done before the section's transaction opens. The job client
+  // installs pg-boss's schema if the app never ran on this database, so the seed can enqueue the live calls' jobs.
+  async prepare({ databaseUrl }) {
     const decoded: Decoded = new Map();
     for (const vin of BASE_VINS) decoded.set(vin, await decodeVin(vin));
-    return decoded;
+    return { decoded, jobs: await openJobClient(databaseUrl) };
   },
-  seed: (tx, demo, decoded) => seedLiveCalls(tx, demo, decoded),
+  seed: (tx, demo, { decoded, jobs }) => seedLiveCalls(tx, demo, decoded, jobs),
+  release: ({ jobs }) => jobs.stop({ graceful: false, close: true }),
 };
 
-async function seedLiveCalls(tx: SeedTx, demo: Demo, decoded: Decoded) {
+async function seedLiveCalls(tx: SeedTx, demo: Demo, decoded: Decoded, jobs: PgBoss) {
   const organizationId = demo.organizationId;
   const rnd = random(10);
   const pick = <T,>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
@@ -124,7 +143,6 @@ async function seedLiveCalls(tx: SeedTx, demo: Demo, decoded: Decoded) {
   const events: Prisma.CallEventCreateManyInput[] = [];
   const messages: Prisma.CallMessageCreateManyInput[] = [];
   const leads: Prisma.LeadCreateManyInput[] = [];
-  const upper = (v: string | null) => v?.toUpperCase() ?? null;
   const TOTAL = 320;
   for (let i = 0; i < TOTAL; i++) {
     const id = randomUUID();
@@ -146,12 +164,7 @@ async function seedLiveCalls(tx: SeedTx, demo: Demo, decoded: Decoded) {
       organizationId,
       status: ended,
       tokenHash: randomBytes(32).toString('hex'),
-      vin: vehicle.vin,
-      carMake: upper(vehicle.make),
-      carModel: upper(vehicle.model),
-      carType: upper(vehicle.carType),
-      modelYear: vehicle.modelYear,
-      vehicle: vehicle as unknown as Prisma.InputJsonObject,
+      ...vehicleColumns(vehicle),
       customerFirstName: first,
       customerLastName: last,
       customerPhone: named && rnd() < 0.7 ? `+1512555${String(1000 + i).slice(-4)}` : null,
@@ -177,8 +190,7 @@ async function seedLiveCalls(tx: SeedTx, demo: Demo, decoded: Decoded) {
       const lf = first ?? pick(FIRST);
       const ll = last ?? pick(LAST);
       leads.push({
-        organizationId, callId: id, vin: vehicle.vin, carMake: upper(vehicle.make), carModel: upper(vehicle.model), carType: upper(vehicle.carType), modelYear: vehicle.modelYear,
-        vehicle: vehicle as unknown as Prisma.InputJsonObject, firstName: lf, lastName: ll, email: `${lf.toLowerCase()}.${ll.toLowerCase().replace(/[^a-z]/g, '')}@example.com`,
+        organizationId, callId: id, ...vehicleColumns(vehicle), firstName: lf, lastName: ll, email: `${lf.toLowerCase()}.${ll.toLowerCase().replace(/[^a-z]/g, '')}@example.com`,
         phone: rnd() < 0.6 ? `+1512555${String(2000 + i).slice(-4)}` : null, comment: pick(COMMENTS), dealerId, createdAt: new Date(endedAt.getTime() + 120_000),
       });
     }
@@ -189,8 +201,7 @@ async function seedLiveCalls(tx: SeedTx, demo: Demo, decoded: Decoded) {
     const vehicle = { ...decoded.get(base)!, vin: withSerial(base, 20000 + i) };
     const [lf, ll] = [pick(FIRST), pick(LAST)];
     leads.push({
-      organizationId, vin: vehicle.vin, carMake: upper(vehicle.make), carModel: upper(vehicle.model), carType: upper(vehicle.carType), modelYear: vehicle.modelYear,
-      vehicle: vehicle as unknown as Prisma.InputJsonObject, firstName: lf, lastName: ll, email: `${lf.toLowerCase()}.walkin${i}@example.com`, comment: 'Left my details on the call page.',
+      organizationId, ...vehicleColumns(vehicle), firstName: lf, lastName: ll, email: `${lf.toLowerCase()}.walkin${i}@example.com`, comment: 'Left my details on the call page.',
       createdAt: new Date(now - Math.floor(rnd() * 30) * 86_400_000),
     });
   }
@@ -221,4 +232,48 @@ async function seedLiveCalls(tx: SeedTx, demo: Demo, decoded: Decoded) {
   await tx.callEvent.createMany({ data: events });
   await tx.callMessage.createMany({ data: messages });
   await tx.lead.createMany({ data: leads });
+  await seedCallsHappeningNow(tx, organizationId, decoded, jobs, demo.people.rep?.userId ?? null);
+}
+
+/** Two customers waiting and one call in progress, each with the job that ends it (see the top of this file). */
+async function seedCallsHappeningNow(tx: SeedTx, organizationId: string, decoded: Decoded, jobs: PgBoss, dealerId: string | null) {
+  const { missedAfterSeconds, pingTimeoutSeconds } = callTimings();
+  const now = Date.now();
+  const at = (secondsAgo: number) => new Date(now - secondsAgo * 1000);
+  const vehicle = (base: string, serial: number): Vehicle => ({ ...decoded.get(base)!, vin: withSerial(base, serial) });
+  const customer = (first: string | null, last: string | null, phone: string | null) => ({
+    customerFirstName: first, customerLastName: last, customerPhone: phone, customerEmail: first && last ? `${first}.${last}@example.com`.toLowerCase() : null,
+  });
+  const waiting = [
+    { id: randomUUID(), createdAt: at(5), vehicle: vehicle(BASE_VINS[2]!, 30001), ...customer('Amara', 'Okafor', '+15125554471') },
+    { id: randomUUID(), createdAt: at(2), vehicle: vehicle(BASE_VINS[0]!, 30002), ...customer(null, null, null) },
+  ];
+  for (const { vehicle: v, ...call } of waiting) {
+    await tx.call.create({ data: { ...call, organizationId, status: 'requested', tokenHash: randomBytes(32).toString('hex'), ...vehicleColumns(v) } });
+    await tx.callEvent.create({ data: { callId: call.id, organizationId, type: 'requested', actor: 'customer', createdAt: call.createdAt } });
+    // As createCall does: missed unless a dealer accepts in time.
+    await sendJob(jobs, tx, 'call.miss', { callId: call.id }, { startAfter: new Date(call.createdAt.getTime() + missedAfterSeconds * 1000) });
+  }
+  if (!dealerId) return; // the team section did not run in this database
+
+  // Sofía took a call three minutes ago and has just pinged; nobody pings for her now, so her check will find her silent.
+  const id = randomUUID();
+  const acceptedAt = at(150);
+  const lastPingAt = new Date(now);
+  const pingCheckAt = new Date(now + pingTimeoutSeconds * 1000);
+  await tx.call.create({
+    data: { id, organizationId, status: 'active', tokenHash: randomBytes(32).toString('hex'), ...vehicleColumns(vehicle(BASE_VINS[5]!, 30003)), ...customer('Kenji', 'Sato', '+15125554472'), dealerId, createdAt: at(170), acceptedAt },
+  });
+  await tx.callEvent.createMany({
+    data: [
+      { callId: id, organizationId, type: 'requested', actor: 'customer', createdAt: at(170) },
+      { callId: id, organizationId, type: 'accepted', actor: 'user', actorId: dealerId, createdAt: acceptedAt },
+    ],
+  });
+  await tx.callMessage.createMany({
+    data: CHAT.slice(0, 2).map(([sender, body], k) => ({ callId: id, organizationId, sender: sender === 'customer' ? 'customer' : 'user', senderUserId: sender === 'dealer' ? dealerId : null, body, createdAt: new Date(acceptedAt.getTime() + (k + 1) * 20_000) })),
+  });
+  await tx.dealer.updateMany({ where: { organizationId, userId: dealerId }, data: { presence: 'online', presenceAt: acceptedAt, lastPingAt, pingCheckAt } });
+  // As schedulePingCheck does: the dealer's heartbeat check, due when her pings would have to have come.
+  await sendJob(jobs, tx, 'dealer.check-pings', { organizationId, userId: dealerId }, { startAfter: pingCheckAt });
 }

@@ -13,9 +13,14 @@ export type SeedSection<Prepared = undefined> = {
   name: string;
   /** True when this section's data is already in the database (checked outside the section's transaction). */
   seeded(db: SeedDb, demo: Demo): Promise<boolean>;
-  /** Slow work that needs no database (decoding, say), done before the transaction opens so it cannot time out. */
-  prepare?(): Promise<Prepared>;
+  /**
+   * Slow work done before the transaction opens so it cannot time out (decoding, say), or a resource the seed needs
+   * (a job client on the database being seeded: `databaseUrl`).
+   */
+  prepare?(setup: { databaseUrl: string }): Promise<Prepared>;
   seed(tx: SeedTx, demo: Demo, prepared: Prepared): Promise<void>;
+  /** Frees what prepare() opened, whether the transaction committed or not. */
+  release?(prepared: Prepared): Promise<void>;
   /** How long its transaction may run (default 30 s). */
   timeoutMs?: number;
 };

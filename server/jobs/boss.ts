@@ -1,7 +1,7 @@
 // The one pg-boss instance of the process (on globalThis, so every bundle of the app shares it), in the app's own
 // PostgreSQL. Started lazily; installs or upgrades pg-boss's schema and creates our queues on the way.
 import { PgBoss } from 'pg-boss';
-import { env } from '../env';
+import { env, jobTimings } from '../env';
 import { QUEUES, type QueueDefinition } from './queues';
 
 type Holder = { boss?: Promise<PgBoss>; mode?: BossMode };
@@ -17,7 +17,7 @@ export function jobBoss(mode: BossMode = 'client'): Promise<PgBoss> {
   holder.mode = mode;
   holder.boss = (async () => {
     await (await previous?.catch(() => null))?.stop({ graceful: false, close: true });
-    return start(mode);
+    return start(mode, env().DATABASE_URL);
   })().catch((error: unknown) => {
     holder.boss = undefined;
     throw error;
@@ -25,11 +25,19 @@ export function jobBoss(mode: BossMode = 'client'): Promise<PgBoss> {
   return holder.boss;
 }
 
-async function start(mode: BossMode): Promise<PgBoss> {
+/**
+ * A job client of its own on the given database, for a script that enqueues outside the app (the demo seed): it
+ * installs pg-boss's schema and our queues if the app never started there. The caller stops it when done.
+ */
+export function openJobClient(connectionString: string): Promise<PgBoss> {
+  return start('client', connectionString);
+}
+
+async function start(mode: BossMode, connectionString: string): Promise<PgBoss> {
   const worker = mode === 'worker';
-  const monitorSeconds = env().JOB_MONITOR_SECONDS;
+  const { monitorSeconds } = jobTimings();
   const boss = new PgBoss({
-    connectionString: env().DATABASE_URL,
+    connectionString,
     max: worker ? 6 : 3,
     application_name: `pitchcraft-jobs-${mode}`,
     instanceName: `pitchcraft-${mode}-${process.pid}`,
@@ -50,7 +58,7 @@ async function start(mode: BossMode): Promise<PgBoss> {
 /** Creates missing queues and brings existing ones to the policy in the code (idempotent, safe to race). */
 export async function ensureQueues(boss: PgBoss, queues: readonly QueueDefinition[]): Promise<void> {
   for (const q of queues) {
-    const options = { ...q.policy, heartbeatSeconds: env().JOB_HEARTBEAT_SECONDS, retryBackoff: true, notify: true };
+    const options = { ...q.policy, heartbeatSeconds: jobTimings().heartbeatSeconds, retryBackoff: true, notify: true };
     const existing = await boss.getQueue(q.name);
     if (!existing) await boss.createQueue(q.name, options);
     else await boss.updateQueue(q.name, options);
