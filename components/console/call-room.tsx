@@ -2,8 +2,8 @@
 // The dealer's side of a running call: the customer's video (and their own), recording their side for coaching, the
 // chat beside it, and End call.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { Signal } from '@/components/call-room/call-peer';
+import { ChatThread } from '@/components/call-room/chat-thread';
 import { useCallMedia } from '@/components/call-room/use-call-media';
 import { VideoPanel } from '@/components/call-room/video-panel';
 import { CallStatusBadge } from '@/components/calls/call-status-badge';
@@ -23,15 +23,7 @@ export function CallRoom({ organizationId, callId, onEnded }: { organizationId: 
   const messages = useQuery(trpc.calls.messages.queryOptions(messagesInput));
   const ice = useQuery(trpc.calls.iceServers.queryOptions(undefined, { staleTime: Infinity }));
   const signal = useMutation(trpc.calls.signal.mutationOptions());
-  const [text, setText] = useState('');
-  const send = useMutation(
-    trpc.calls.sendMessage.mutationOptions({
-      onSuccess: () => {
-        setText('');
-        void queryClient.invalidateQueries(trpc.calls.messages.queryFilter(messagesInput));
-      },
-    }),
-  );
+  const send = useMutation(trpc.calls.sendMessage.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.calls.messages.queryFilter(messagesInput)) }));
   const stop = useMutation(trpc.calls.stop.mutationOptions({ onSuccess: () => onEnded(callId) }));
   const active = call.data?.status === 'active';
   const media = useCallMedia({ role: 'dealer', active, iceServers: ice.data?.iceServers as RTCIceServer[] | undefined, send: (s) => signal.mutateAsync({ id: callId, signal: s }) });
@@ -76,40 +68,8 @@ export function CallRoom({ organizationId, callId, onEnded }: { organizationId: 
       </div>
       <Card className="lg:col-span-2">
         <CardHeader title="Chat" />
-        <CardBody className="space-y-3">
-          <ol className="max-h-80 space-y-2 overflow-y-auto" aria-label="Chat messages">
-            {messages.data?.results.length ? (
-              messages.data.results.map((m) => (
-                <li key={m.id} className={m.sender === 'dealer' ? 'text-right' : ''}>
-                  <span className={`inline-block max-w-[85%] rounded-2xl px-3 py-2 text-left text-sm ${m.sender === 'dealer' ? 'bg-accent-600 text-white' : 'bg-zinc-100 text-zinc-900'}`}>{m.message}</span>
-                </li>
-              ))
-            ) : (
-              <li className="text-sm text-zinc-500">No messages yet.</li>
-            )}
-          </ol>
-          <form
-            className="flex gap-2"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (text.trim()) send.mutate({ id: callId, message: text });
-            }}
-          >
-            <label htmlFor="console-message" className="sr-only">
-              Message
-            </label>
-            <input
-              id="console-message"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              maxLength={2000}
-              placeholder="Write to the customer"
-              className="block h-10 min-w-0 flex-1 rounded-lg border-0 px-3 text-sm shadow-sm ring-1 ring-zinc-300 ring-inset focus-visible:ring-2 focus-visible:ring-accent-500 focus-visible:outline-none"
-            />
-            <Button type="submit" busy={send.isPending} disabled={!active}>
-              Send
-            </Button>
-          </form>
+        <CardBody>
+          <ChatThread me="dealer" messages={messages.data?.results} open={active} placeholder="Write to the customer" send={(message) => send.mutateAsync({ id: callId, message })} />
         </CardBody>
       </Card>
     </div>
