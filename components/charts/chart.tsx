@@ -87,7 +87,7 @@ export function Chart<T extends Record<string, unknown>>(props: ChartProps<T>) {
               tick={{ fontSize: 12, fill: '#71717a' }}
               tickLine={false}
               axisLine={false}
-              label={props.y?.label && !compact ? { value: props.y.label, angle: -90, position: 'insideLeft', offset: 0, fontSize: 12, fill: '#71717a', style: { textAnchor: 'middle' } } : undefined}
+              label={props.y?.label && !compact ? { value: props.y.label, angle: -90, position: 'insideLeft', offset: 12, fontSize: 12, fill: '#71717a', style: { textAnchor: 'middle' } } : undefined}
             />
             {props.bands?.map((b) => (
               <ReferenceArea key={`band-${b.label}`} y1={b.from} y2={b.to} fill={COLORS[b.color]} fillOpacity={0.08} stroke="none" ifOverflow="hidden" label={compact ? undefined : { value: b.label, position: 'insideTopRight', fontSize: 11, fill: COLORS[b.color] }} />
