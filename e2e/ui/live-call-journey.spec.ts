@@ -227,6 +227,8 @@ test('a recording still in progress when the call room goes is saved: the dealer
     await expect(customer.getByRole('heading', { name: 'Connected' })).toBeVisible();
     await dealer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Console' }).click();
     await expect(dealer.getByRole('status').filter({ hasText: 'Recording saved.' })).toBeVisible({ timeout: 30_000 });
+    // Back in the call room, the video comes back: the customer, asked again, says it is ready for a new offer.
+    await expect.poll(async () => dealer.getByTestId('remote-video').evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 30_000 }).toBeGreaterThan(0);
     await dealer.getByRole('button', { name: 'End call' }).click();
     await expectSaved();
   });
