@@ -18,25 +18,33 @@ export function useCallMedia(opts: { role: 'dealer' | 'customer'; active: boolea
     if (!opts.active || !opts.iceServers) return;
     let cancelled = false;
     (async () => {
+      let media: MediaStream;
       try {
         // The customer shows the vehicle: the phone's back camera when there is one.
-        const media = await navigator.mediaDevices.getUserMedia({ audio: true, video: opts.role === 'customer' ? { facingMode: { ideal: 'environment' } } : true });
-        if (cancelled) return media.getTracks().forEach((t) => t.stop());
-        setLocal(media);
-        const p = new CallPeer({
-          role: opts.role,
-          iceServers: opts.iceServers!,
-          local: media,
-          send: (s) => send.current(s),
-          onRemote: setRemote,
-          onState: (s) => setState(s === 'connected' ? 'Connected' : s === 'failed' ? 'The video connection failed' : s === 'disconnected' ? 'Reconnecting video…' : 'Connecting video…'),
-        });
-        peer.current = p;
-        for (const s of early.current.splice(0)) await p.handle(s);
-        // The customer tells the dealer it can receive an offer (again after a reload).
-        if (opts.role === 'customer') await send.current({ kind: 'ready' });
+        media = await navigator.mediaDevices.getUserMedia({ audio: true, video: opts.role === 'customer' ? { facingMode: { ideal: 'environment' } } : true });
       } catch (e) {
         setError(e instanceof DOMException && e.name === 'NotAllowedError' ? 'Allow the camera and microphone to talk on video; the chat works without them.' : 'No camera or microphone could be opened; the chat works without them.');
+        return;
+      }
+      if (cancelled) return media.getTracks().forEach((t) => t.stop());
+      setLocal(media);
+      const p = new CallPeer({
+        role: opts.role,
+        iceServers: opts.iceServers!,
+        local: media,
+        send: (s) => send.current(s),
+        onRemote: setRemote,
+        onState: (s) => setState(s === 'connected' ? 'Connected' : s === 'failed' ? 'The video connection failed' : s === 'disconnected' ? 'Reconnecting video…' : 'Connecting video…'),
+      });
+      peer.current = p;
+      try {
+        for (const s of early.current.splice(0)) await p.handle(s);
+        // The customer tells the dealer it can receive an offer (again after a reload); the dealer asks the customer
+        // to say so again, in case that came before this call room was listening (see CallPeer).
+        await p.ready();
+      } catch {
+        // Signalling, not the devices, failed (the server could not be reached even after retries).
+        if (!cancelled) setState('The video connection failed');
       }
     })();
     return () => {

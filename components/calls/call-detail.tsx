@@ -8,6 +8,7 @@ import { useTRPC } from '@/components/providers/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ScoreBadge } from '@/components/coaching/score-badge';
+import { RecordingSaveStatus } from '@/components/console/recording-save-status';
 import { Card, CardBody, CardFooter, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
@@ -49,7 +50,7 @@ export function CallDetail({ organizationId, callId }: { organizationId: string;
           <div className="grid gap-6 lg:grid-cols-5">
             <div className="space-y-6 lg:col-span-3">
               <Summary call={c} />
-              {c.session && <RecordingCard organizationId={organizationId} session={c.session} />}
+              {c.session ? <RecordingCard organizationId={organizationId} session={c.session} /> : <RecordingSaveStatus organizationId={organizationId} callId={c.id} />}
               <NoteCard call={c} />
               <Messages callId={c.id} />
             </div>

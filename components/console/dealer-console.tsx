@@ -17,6 +17,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { useToast } from '@/components/ui/toast';
 import { CallRoom } from './call-room';
+import { RecordingSaveStatus } from './recording-save-status';
 
 // The dealer's console says it is still there this often; the server gives up after CALL_PING_TIMEOUT_SECONDS.
 const PING_EVERY_MS = 10_000;
@@ -121,11 +122,15 @@ export function DealerConsole({ organizationId }: { organizationId: string }) {
       ) : (
         <div className="space-y-6">
           {endedCallId && (
-            <Alert tone="success" title="Call ended">
-              <Link href={`/${organizationId}/calls/${endedCallId}`} className="font-medium underline">
-                Write the note and send the loan link
-              </Link>
-            </Alert>
+            <div className="space-y-3">
+              <Alert tone="success" title="Call ended">
+                <Link href={`/${organizationId}/calls/${endedCallId}`} className="font-medium underline">
+                  Write the note and send the loan link
+                </Link>
+              </Alert>
+              {/* A call that ended mid-recording is still being saved: its outcome belongs here, the room is gone. */}
+              <RecordingSaveStatus organizationId={organizationId} callId={endedCallId} />
+            </div>
           )}
           <Card>
             <CardHeader

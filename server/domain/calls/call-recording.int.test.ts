@@ -139,6 +139,11 @@ describe('recorded calls', () => {
     // The call is over: the customer no longer sees "recording", and switching it again is a conflict.
     expect((await api('GET', `/calls/${call.id}`, { headers: call.customer })).body.recording).toBe(false);
     await expect(caller(dealer.userId, t.organizationId).calls.setRecording({ id: call.id, recording: true })).rejects.toMatchObject({ code: 'CONFLICT' });
+    // Switching off is already true of it: answered as it is (a recorder going away with its call says so), no event.
+    expect(await caller(dealer.userId, t.organizationId).calls.setRecording({ id: call.id, recording: false })).toMatchObject({ status: 'completed', recording: false });
+    const off = await api('PUT', `/calls/${call.id}/recording-state`, { headers: dealer.headers, json: { recording: false } });
+    expect(off.status).toBe(200);
+    expect(off.body.recording).toBe(false);
 
     const upload = await saveMedia({ organizationId: t.organizationId, createdById: dealer.userId, kind: 'audio', declaredType: 'audio/wav', body: makeWav({ seconds: 3 }) });
     await expect(caller(other.userId, t.organizationId).calls.attachRecording({ id: call.id, recording: { audioUploadId: upload.id } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -151,5 +156,6 @@ describe('recorded calls', () => {
     await expect(caller(dealer.userId, t.organizationId).calls.attachRecording({ id: call.id, recording: { audioUploadId: upload.id } })).rejects.toMatchObject({ code: 'CONFLICT' });
     const events = await db.callEvent.findMany({ where: { callId: call.id }, orderBy: { createdAt: 'asc' } });
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['recording.started', 'completed', 'recording.saved']));
+    expect(events.map((e) => e.type)).not.toContain('recording.stopped');
   });
 });

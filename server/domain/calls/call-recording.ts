@@ -31,11 +31,19 @@ async function dealerCall(ctx: Ctx, callId: string, statuses: readonly CallStatu
   return party;
 }
 
+const NOT_IN_PROGRESS = 'Recording is only switched during the call: this one is not in progress';
+
 /** PUT /calls/{id}/recording-state: the dealer starts or stops recording; the customer's page shows it at once. */
 export async function setCallRecording(opts: { ctx: Ctx; id: string; input: unknown }) {
   await db.$transaction(async (tx) => {
-    const party = await dealerCall(opts.ctx, opts.id, ['active'], 'Recording is only switched during the call: this one is not in progress', tx);
+    const party = await dealerCall(opts.ctx, opts.id, TAKEN, NOT_IN_PROGRESS, tx);
     const { recording } = callRecordingStateInput.parse(opts.input);
+    // Off is already true of a call that has ended: a recorder that goes away with its call (whichever side ended
+    // it, at whatever instant) switches off without first learning who won. Only starting needs the call running.
+    if (party.call.status !== 'active') {
+      if (recording) throw conflict(NOT_IN_PROGRESS);
+      return;
+    }
     const now = new Date();
     const changed = await tx.call.updateMany({ where: { id: party.callId, status: 'active', recordingSince: recording ? null : { not: null } }, data: { recordingSince: recording ? now : null } });
     // Already in that state (or the call ended this instant): saying it again changes nothing.

@@ -81,7 +81,7 @@ export const callPaths = {
   '/calls/{id}/note': { put: operation({ summary: "Write the dealer's note (after the call)", tags, access: 'authenticated', path: idPath, body: callNoteInput, errors: ['conflict', 'forbidden'], responses: { 200: { description: 'The call', schema: callDetailDto } } }) },
   '/calls/{id}/recording-state': {
     put: operation({
-      summary: 'The call’s dealer starts or stops recording their side (the customer’s page shows it live)',
+      summary: 'The call’s dealer starts or stops recording their side (the customer’s page shows it live); starting needs the call running (409), stopping an ended call answers it unchanged',
       tags,
       access: 'authenticated',
       path: idPath,
