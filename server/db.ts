@@ -7,7 +7,9 @@ const globalForDb = globalThis as unknown as { pitchcraftDb?: PrismaClient };
 
 function createClient() {
   const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 });
-  return new PrismaClient({ adapter });
+  // Prisma's defaults (2 s to get a connection, 5 s to finish) fail short transactions on a busy machine — a burst of
+  // call signals on two cores did. These limits still end a stuck transaction; one that hits them is a 503 (errors.ts).
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
 }
 
 // Created on first use, not at import: `next build` loads modules without a database. Dev reloads and test files

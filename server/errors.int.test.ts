@@ -28,4 +28,23 @@ describe('database refusals of a value', () => {
     expect(logged).toHaveBeenCalled();
     logged.mockRestore();
   });
+
+  it('a transaction the database was too busy to finish in time is a 503 with Retry-After: rolled back, so safe to retry', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const email = `busy-${Date.now()}@example.test`;
+    // A real Prisma transaction that outruns its time limit (as one does on an overloaded machine).
+    const error = await refusal(() =>
+      db.$transaction(async (tx) => {
+        await tx.user.create({ data: { email, firstName: 'Busy', lastName: 'Machine', passwordHash: 'x' } });
+        await new Promise((r) => setTimeout(r, 300));
+        await tx.user.count();
+      }, { timeout: 100 }),
+    );
+    const problem = toProblem(error, 'req-3');
+    expect(problem).toMatchObject({ status: 503, headers: { 'Retry-After': '2' }, body: { code: 'service_unavailable', status: 503 } });
+    expect(problem.body.detail).toMatch(/nothing was changed/);
+    expect(JSON.stringify(problem.body)).not.toMatch(/prisma|transaction|P20/i);
+    expect(await db.user.findUnique({ where: { email } })).toBeNull();
+    warn.mockRestore();
+  });
 });

@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   validation_failed: 422,
   rate_limited: 429,
   internal: 500,
+  service_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -35,6 +36,7 @@ const TITLES: Record<ErrorCode, string> = {
   validation_failed: 'Validation failed',
   rate_limited: 'Too many requests',
   internal: 'Internal server error',
+  service_unavailable: 'Service unavailable',
 };
 
 export class AppError extends Error {
@@ -82,6 +84,15 @@ const PRISMA_VALUE_ERRORS = new Set(['P2000', 'P2006', 'P2007', 'P2020']);
 const isRefusedValue = (e: PrismaLikeError) =>
   PRISMA_VALUE_ERRORS.has(e.code ?? '') || /^22/.test(e.meta?.driverAdapterError?.cause?.originalCode ?? '');
 
+/**
+ * The database was too busy to run the request's transaction in time: no connection came free (P2024), or the
+ * transaction could not start or outran its time limit and was rolled back (P2028). Nothing was written, so the
+ * caller may simply try again — a 503 with Retry-After says so, where a 500 would say the request itself broke.
+ */
+const PRISMA_BUSY_ERRORS = new Set(['P2024', 'P2028']);
+export const serverBusy = () =>
+  new AppError('service_unavailable', { message: 'The server is too busy to handle this right now; nothing was changed. Try again in a moment.', headers: { 'Retry-After': '2' } });
+
 /** Turns anything thrown into an AppError; unknown errors become a masked `internal`. */
 export function normalizeError(err: unknown): AppError {
   if (err instanceof AppError) return err;
@@ -90,6 +101,10 @@ export function normalizeError(err: unknown): AppError {
     return new AppError('validation_failed', { message: errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors });
   }
   if (isPrismaKnown(err)) {
+    if (PRISMA_BUSY_ERRORS.has(err.code ?? '')) {
+      console.warn('[errors] the database was too busy; answered 503', err.code);
+      return serverBusy();
+    }
     if (err.code === 'P2025') return notFound();
     if (err.code === 'P2002') return conflict('A record with these values already exists');
     if (isRefusedValue(err)) {
@@ -143,6 +158,7 @@ const TRPC_CODES: Record<ErrorCode, TRPCError['code']> = {
   validation_failed: 'UNPROCESSABLE_CONTENT',
   rate_limited: 'TOO_MANY_REQUESTS',
   internal: 'INTERNAL_SERVER_ERROR',
+  service_unavailable: 'SERVICE_UNAVAILABLE',
 };
 
 export function toTRPCError(err: unknown): TRPCError {
