@@ -77,7 +77,9 @@ function Editor({ organizationId, product }: { organizationId: string; product: 
   const onMove = (m: ModuleDto, position: number) => {
     const list = modules.data?.results ?? [];
     const from = list.findIndex((x) => x.id === m.id);
-    // Shown in the new order at once; the server's order replaces it when the save returns.
+    // Shown in the new order at once; the server's order replaces it when the save returns. A refetch still on its
+    // way from an earlier move would put the old order back under this one (and under a drag in progress): cancelled.
+    void queryClient.cancelQueries({ queryKey: modulesQuery.queryKey });
     queryClient.setQueryData(modulesQuery.queryKey, (old) => (old ? { ...old, results: arrayMove(old.results, from, position).map((x, i) => ({ ...x, position: i })) } : old));
     move.mutate({ id: m.id, patch: { position } });
   };
@@ -110,6 +112,13 @@ function Editor({ organizationId, product }: { organizationId: string; product: 
             id="modules-title"
             title="Modules"
             description={canManage ? 'Reps practise these in this order. Drag a handle, or focus it and use Space and the arrow keys, to reorder.' : 'Practise these in order.'}
+            action={
+              canManage && (
+                <p role="status" className="text-sm text-zinc-500">
+                  {move.isPending ? 'Saving the order…' : move.isSuccess ? 'Order saved' : ''}
+                </p>
+              )
+            }
           />
           <QueryState query={modules} loadingLabel="Loading modules" rows={4} frame="inset">
             {(data) =>

@@ -58,6 +58,8 @@ test('a manager builds a product: add modules with inline validation, reorder by
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 5, { steps: 15 });
     await page.mouse.up();
     await expect.poll(() => moduleNames(page)).toEqual(['Close', 'Greeting', 'Needs']);
+    // Saved (and the list refetched) before the next move, as a user would see it.
+    await expect(page.getByRole('status').filter({ hasText: 'Order saved' })).toBeVisible();
   });
 
   await test.step('move one with the keyboard: Space, arrow, Space', async () => {
@@ -69,9 +71,10 @@ test('a manager builds a product: add modules with inline validation, reorder by
     await expect(page.getByText('Needs is over position 2 of 3.', { exact: true })).toBeAttached();
     await page.keyboard.press('ArrowUp');
     await expect(page.getByText('Needs is over position 1 of 3.', { exact: true })).toBeAttached();
+    const saved = page.waitForResponse((r) => r.url().includes('products.updateModule') && r.request().method() === 'POST');
     await page.keyboard.press('Space');
     await expect.poll(() => moduleNames(page)).toEqual(['Needs', 'Close', 'Greeting']);
-    await page.waitForTimeout(500);
+    expect((await saved).ok()).toBe(true);
     await page.reload();
     await expect.poll(() => moduleNames(page)).toEqual(['Needs', 'Close', 'Greeting']);
     const api = await request.get(`/api/v1/products?search=Service`, { headers: { 'x-api-key': tenant.apiKey } });
