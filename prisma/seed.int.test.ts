@@ -87,7 +87,8 @@ describe('demo seed', () => {
     }
     expect(now.jobs.filter((j) => j.name === 'dealer.check-pings').map((j) => j.key)).toEqual([sofia]);
     const dealers = await listDealers({ ctx, page: { limit: 50, offset: 0 } });
-    expect(dealers.results.filter((d) => d.accountStatus === 'online').every((d) => d.firstName === 'Sofía')).toBe(true);
+    // Sofía alone may be online (her heartbeat check may already have run in another file's worker).
+    expect(['Sofía']).toEqual(expect.arrayContaining(dealers.results.filter((d) => d.accountStatus === 'online').map((d) => d.firstName)));
     expect(dealers.results.filter((d) => d.status === 'inactive').map((d) => d.lastName)).toEqual(['Raman']);
     // Nobody is online without a heartbeat check queued to take them offline when their pings stop.
     expect(await db.dealer.count({ where: { organizationId, presence: 'online', pingCheckAt: null } })).toBe(0);
