@@ -3,7 +3,7 @@
 // same rows. Two lists on one page keep apart with a prefix (`inv.offset`). Every server-side list reads and writes its
 // state through this, and DataTable drives its headers and pages from it.
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 
 /** An ordering as the tRPC list procedures take it. */
 export type SortState<F extends string> = { field: F; direction: 'asc' | 'desc' };
@@ -34,24 +34,36 @@ export function useTableUrlState<F extends string = string>(opts: {
   /** The fields the server sorts by; an ordering in the URL on any other field (a stale link) falls back to the default. */
   sortable?: readonly F[];
 }): TableUrlState<F> {
-  const params = useSearchParams();
   const pathname = usePathname();
   const router = useRouter();
   const prefix = opts.prefix ? `${opts.prefix}.` : '';
   const limit = opts.limit ?? 25;
   const filterNames = opts.filterNames ?? [];
 
+  // The query the last change asked for, until the router has put it in the URL (a navigation takes a moment, longer
+  // on a busy machine). Read and built on in the meantime: a second change made before the first has landed (two
+  // quick clicks on filter chips) builds on the first instead of on the stale URL and undoing it.
+  const urlQuery = useSearchParams().toString();
+  const [pending, setPending] = useState<string | null>(null);
+  useEffect(() => {
+    if (pending === urlQuery) setPending(null);
+  }, [pending, urlQuery]);
+  const current = pending ?? urlQuery;
+  const params = useMemo(() => new URLSearchParams(current), [current]);
+
   const replace = useCallback(
     (changes: Record<string, string | null>) => {
-      const next = new URLSearchParams(params.toString());
+      const next = new URLSearchParams(current);
       for (const [name, value] of Object.entries(changes)) {
         if (value === null || value === '') next.delete(`${prefix}${name}`);
         else next.set(`${prefix}${name}`, value);
       }
       const query = next.toString();
+      if (query === current) return;
+      setPending(query === urlQuery ? null : query);
       router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
     },
-    [params, pathname, prefix, router],
+    [current, pathname, prefix, router, urlQuery],
   );
 
   const offset = Math.max(0, Number.parseInt(params.get(`${prefix}offset`) ?? '0', 10) || 0);
