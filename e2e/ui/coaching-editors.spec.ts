@@ -74,7 +74,7 @@ test('a manager builds a product: add modules with inline validation, reorder by
     const saved = page.waitForResponse((r) => r.url().includes('products.updateModule') && r.request().method() === 'POST');
     await page.keyboard.press('Space');
     await expect.poll(() => moduleNames(page)).toEqual(['Needs', 'Close', 'Greeting']);
-    expect((await saved).ok()).toBe(true);
+    expect((await saved).status(), "the move's save").toBe(200);
     await page.reload();
     await expect.poll(() => moduleNames(page)).toEqual(['Needs', 'Close', 'Greeting']);
     const api = await request.get(`/api/v1/products?search=Service`, { headers: { 'x-api-key': tenant.apiKey } });
