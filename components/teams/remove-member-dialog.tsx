@@ -7,7 +7,7 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
 
 export function RemoveMemberDialog(props: {
-  member: { name: string; sessions: number } | null;
+  member: { id: string; name: string; sessions: number } | null;
   teamName: string;
   busy: boolean;
   error: string | null;
@@ -15,12 +15,11 @@ export function RemoveMemberDialog(props: {
   onConfirm: (purge: boolean) => void;
 }) {
   const id = useId();
-  const [purge, setPurge] = useState(false);
   const m = props.member;
-  const close = () => {
-    setPurge(false);
-    props.onCancel();
-  };
+  // The choice belongs to the member it was made for, so the next member's dialog starts unticked.
+  const [purgeFor, setPurgeFor] = useState<string | null>(null);
+  const purge = m !== null && purgeFor === m.id;
+  const close = () => props.onCancel();
   return (
     <Dialog
       open={m !== null}
@@ -44,7 +43,7 @@ export function RemoveMemberDialog(props: {
         <Checkbox
           id={`${id}-purge`}
           checked={purge}
-          onChange={(e) => setPurge(e.target.checked)}
+          onChange={(e) => setPurgeFor(e.target.checked && m ? m.id : null)}
           disabled={!m?.sessions}
           label={m?.sessions ? `Also delete their ${m.sessions} practice ${m.sessions === 1 ? 'session' : 'sessions'}` : 'They have no practice sessions to delete'}
           description="Deleted sessions, recordings and scores cannot be recovered."

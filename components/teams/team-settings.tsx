@@ -182,7 +182,7 @@ export function TeamSettings({ organizationId, teamId }: { organizationId: strin
         {s && <RenameTeam teamId={teamId} name={s.name} onDelete={() => (deleteTeam.reset(), setDeletingTeam(true))} />}
       </div>
       <RemoveMemberDialog
-        member={removing && { name: `${removing.firstName} ${removing.lastName}`, sessions: removing.sessions }}
+        member={removing && { id: removing.id, name: `${removing.firstName} ${removing.lastName}`, sessions: removing.sessions }}
         teamName={s?.name ?? ''}
         busy={remove.isPending}
         error={remove.error ? readServerError(remove.error).message : null}

@@ -6,6 +6,9 @@ export function Dialog(props: { open: boolean; onClose: () => void; title: strin
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
+  // The open prop as of the latest render, for the close event (which arrives a task after close()).
+  const openRef = useRef(props.open);
+  openRef.current = props.open;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -20,7 +23,12 @@ export function Dialog(props: { open: boolean; onClose: () => void; title: strin
       role={props.role}
       aria-labelledby={titleId}
       aria-describedby={props.description ? descriptionId : undefined}
-      onClose={props.onClose}
+      onClose={() => {
+        // The close event is queued, so it can arrive after the dialog was reopened (say, for the next row) or
+        // after this component closed it itself; only a close the dialog did on its own is news to the owner.
+        if (ref.current?.open || !openRef.current) return;
+        props.onClose();
+      }}
       onCancel={(e) => {
         e.preventDefault();
         props.onClose();

@@ -165,11 +165,22 @@ test('team settings: invite several at once with roles, revoke, remove with and 
     await page.getByRole('button', { name: 'Remove Ann Night' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Remove Ann Night from Night Shift?' });
     await expect(dialog.getByRole('button', { name: 'Remove from team' })).toBeVisible();
+    // A quick manager reaches for the next row the instant the first removal lands (before the browser has
+    // delivered the first dialog's close event): the second dialog must open and stay open.
+    await page.evaluate(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.body.textContent!.includes('Ann Night removed from the team')) return;
+        observer.disconnect();
+        document.querySelector<HTMLButtonElement>('button[aria-label="Remove Bob Night"]')!.click();
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
     await dialog.getByRole('button', { name: 'Remove from team' }).click();
     await expect(page.getByText('Ann Night removed from the team')).toBeVisible();
-
-    await page.getByRole('button', { name: 'Remove Bob Night' }).click();
     const purge = page.getByRole('alertdialog', { name: 'Remove Bob Night from Night Shift?' });
+    await expect(purge).toBeVisible();
+    await page.waitForTimeout(300); // a stale close event would have shut it by now
+    await expect(purge, 'the first dialog’s close event must not shut the second').toBeVisible();
+    await expect(purge.getByLabel('Also delete their 2 practice sessions')).not.toBeChecked();
     await purge.getByLabel('Also delete their 2 practice sessions').check();
     await expect(purge.getByRole('button', { name: 'Remove and delete sessions' })).toBeVisible();
     await snap(page, 'settings-02-purge-confirm', { fullPage: false });
