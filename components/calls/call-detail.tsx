@@ -30,6 +30,12 @@ const EVENT_LABELS: Record<string, string> = {
   'recording.saved': 'Recording saved for coaching',
 };
 
+function eventLabel(e: CallDetailDto['events'][number]) {
+  // The server stops a recording itself when the call ends under it.
+  if (e.type === 'recording.stopped' && e.actor.kind === 'system') return 'Recording stopped with the call';
+  return EVENT_LABELS[e.type] ?? e.type.replace(/^client\./, 'Client: ');
+}
+
 export function CallDetail({ organizationId, callId }: { organizationId: string; callId: string }) {
   const trpc = useTRPC();
   const call = useQuery(trpc.calls.get.queryOptions({ id: callId }));
@@ -230,7 +236,7 @@ function Timeline({ call }: { call: CallDetailDto }) {
             <li key={e.id} className="flex gap-3 text-sm">
               <span aria-hidden className={`mt-1.5 size-2 shrink-0 rounded-full ${e.type.startsWith('client.') ? 'bg-zinc-300' : 'bg-accent-500'}`} />
               <div className="min-w-0">
-                <p className="font-medium text-zinc-900">{EVENT_LABELS[e.type] ?? e.type.replace(/^client\./, 'Client: ')}{e.code ? ` (${e.code})` : ''}</p>
+                <p className="font-medium text-zinc-900">{eventLabel(e)}{e.code ? ` (${e.code})` : ''}</p>
                 <p className="text-xs text-zinc-500">
                   {dateTime(e.createdAt)}
                   {e.actor.name ? ` · ${e.actor.name}` : e.actor.kind === 'system' ? ' · automatically' : ''}

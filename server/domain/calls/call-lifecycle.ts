@@ -60,9 +60,20 @@ export async function stopCall(opts: { ctx: Ctx | null; callToken?: string | nul
       throw conflict(current.status === 'requested' ? 'This call has not started yet: there is nothing to end' : `This call is ${stateWords[current.status]}`);
     }
     await recordCallEvent(tx, { callId: party.callId, organizationId: party.organizationId, type: 'completed', ...partyActor(party), at: now });
+    await stopRecordingWithCall(tx, { callId: party.callId, organizationId: party.organizationId }, now);
     await publishCallUpdated(tx, { id: party.callId, organizationId: party.organizationId, status: 'completed', dealerId: party.call.dealerId });
   });
   return getCall({ ctx: opts.ctx, callToken: opts.callToken, id: opts.id });
+}
+
+/**
+ * A call that ends while its dealer records stops recording with it, and its history says so (the dealer's browser
+ * may never send its own "off": it went away with the call). Runs after the end won, on the row that update locked.
+ */
+async function stopRecordingWithCall(tx: Tx, call: { callId: string; organizationId: string }, at: Date) {
+  const stopped = await tx.call.updateMany({ where: { id: call.callId, recordingSince: { not: null } }, data: { recordingSince: null } });
+  if (stopped.count === 0) return;
+  await recordCallEvent(tx, { ...call, type: 'recording.stopped', actor: 'system', actorId: null, at, detail: { reason: 'call_ended' } });
 }
 
 /** requested → missed, by the server when nobody accepted in time. False when the call had already moved on. */
@@ -87,6 +98,7 @@ export async function expireCall(opts: { callId: string; lastPingAt: Date | null
     const [call] = await tx.call.updateManyAndReturn({ where: { id: opts.callId, status: 'active' }, data: { status: 'expired', endedAt: now }, select: { organizationId: true, dealerId: true } });
     if (!call) return false;
     await recordCallEvent(tx, { callId: opts.callId, organizationId: call.organizationId, type: 'expired', actor: 'system', actorId: null, at: now, detail: { lastPingAt: opts.lastPingAt?.toISOString() ?? null } });
+    await stopRecordingWithCall(tx, { callId: opts.callId, organizationId: call.organizationId }, now);
     if (call.dealerId) await tx.dealer.updateMany({ where: { organizationId: call.organizationId, userId: call.dealerId, presence: 'online' }, data: { presence: 'offline', presenceAt: now } });
     await publishCallUpdated(tx, { id: opts.callId, organizationId: call.organizationId, status: 'expired', dealerId: call.dealerId });
     return true;

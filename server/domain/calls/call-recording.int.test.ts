@@ -3,6 +3,7 @@
 // Refusals (another dealer, before accept, twice, another organization, not WAV, no audio) store nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db';
+import { expireCall } from './call-lifecycle';
 import { saveMedia } from '../../media/save-media';
 import { appRouter } from '../../trpc/root';
 import { api } from '../../test/api-client';
@@ -156,6 +157,21 @@ describe('recorded calls', () => {
     await expect(caller(dealer.userId, t.organizationId).calls.attachRecording({ id: call.id, recording: { audioUploadId: upload.id } })).rejects.toMatchObject({ code: 'CONFLICT' });
     const events = await db.callEvent.findMany({ where: { callId: call.id }, orderBy: { createdAt: 'asc' } });
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['recording.started', 'completed', 'recording.saved']));
-    expect(events.map((e) => e.type)).not.toContain('recording.stopped');
+    // The recording stopped with the call, once, by the server; the dealer's late "off" added nothing.
+    expect(events.filter((e) => e.type === 'recording.stopped')).toEqual([expect.objectContaining({ actor: 'system', detail: { reason: 'call_ended' } })]);
+    expect(await db.call.findUniqueOrThrow({ where: { id: call.id }, select: { recordingSince: true } })).toEqual({ recordingSince: null });
+  });
+
+  it('a call that expires while recording stops recording with it; one that was not recording says nothing of it', async () => {
+    const recording = await takenCall();
+    await caller(dealer.userId, t.organizationId).calls.setRecording({ id: recording.id, recording: true });
+    expect(await expireCall({ callId: recording.id, lastPingAt: null })).toBe(true);
+    const types = async (id: string) => (await db.callEvent.findMany({ where: { callId: id }, select: { type: true, actor: true } })).map((e) => `${e.type}:${e.actor}`);
+    expect(await types(recording.id)).toEqual(expect.arrayContaining(['recording.started:user', 'expired:system', 'recording.stopped:system']));
+    expect(await db.call.findUniqueOrThrow({ where: { id: recording.id }, select: { recordingSince: true } })).toEqual({ recordingSince: null });
+
+    const quiet = await takenCall();
+    expect((await api('POST', `/calls/${quiet.id}/stop`, { headers: dealer.headers })).status).toBe(200);
+    expect((await types(quiet.id)).filter((e) => e.startsWith('recording.'))).toEqual([]);
   });
 });
