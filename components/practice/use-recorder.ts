@@ -1,7 +1,7 @@
 'use client';
 // Records the microphone in the browser: asks for permission (and says clearly when it is refused or there is no
 // microphone), captures PCM with an AudioWorklet (a ScriptProcessor where there is none), measures the level for the
-// meter and the elapsed time, and on stop encodes a 16 kHz WAV.
+// meter and the elapsed (captured) time, and on stop encodes a 16 kHz WAV.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { encodeWav, resample } from './wav-encoder';
 
@@ -28,7 +28,7 @@ function describe(error: unknown): string {
   return 'The microphone could not be started. Check it is connected and allowed for this site, then try again.';
 }
 
-type Live = { stream: MediaStream; owned: boolean; context: AudioContext; blocks: Float32Array[]; timer: number; startedAt: number; nodes: AudioNode[] };
+type Live = { stream: MediaStream; owned: boolean; context: AudioContext; blocks: Float32Array[]; timer: number; nodes: AudioNode[] };
 
 /** The captured PCM as a 16 kHz WAV. */
 function encode(l: Live): Recording {
@@ -100,25 +100,31 @@ export function useRecorder(onTick?: (seconds: number) => void, options: Recorde
     analyser.fftSize = 2048;
     source.connect(analyser);
     const blocks: Float32Array[] = [];
+    // The elapsed time is what was captured, not what the clock says: on a busy machine the audio thread delivers
+    // late, and the timer (and the speech timings read from it) must match the recording that is saved.
+    let frames = 0;
+    const keep = (block: Float32Array) => {
+      blocks.push(block);
+      frames += block.length;
+    };
     const nodes: AudioNode[] = [source, analyser];
     try {
       const url = URL.createObjectURL(new Blob([WORKLET], { type: 'application/javascript' }));
       await context.audioWorklet.addModule(url);
       URL.revokeObjectURL(url);
       const capture = new AudioWorkletNode(context, 'pitchcraft-capture');
-      capture.port.onmessage = (e: MessageEvent<Float32Array>) => blocks.push(e.data);
+      capture.port.onmessage = (e: MessageEvent<Float32Array>) => keep(e.data);
       source.connect(capture);
       nodes.push(capture);
     } catch {
       // Older browsers: the deprecated ScriptProcessor still delivers the same PCM.
       const processor = context.createScriptProcessor(4096, 1, 1);
-      processor.onaudioprocess = (e) => blocks.push(new Float32Array(e.inputBuffer.getChannelData(0)));
+      processor.onaudioprocess = (e) => keep(new Float32Array(e.inputBuffer.getChannelData(0)));
       source.connect(processor);
       processor.connect(context.destination);
       nodes.push(processor);
     }
     const samples = new Float32Array(analyser.fftSize);
-    const startedAt = performance.now();
     const timer = window.setInterval(() => {
       analyser.getFloatTimeDomainData(samples);
       let sum = 0;
@@ -126,11 +132,11 @@ export function useRecorder(onTick?: (seconds: number) => void, options: Recorde
       // RMS in dBFS mapped to 0..1 over −60..0 dB, which is where speech lives.
       const db = 20 * Math.log10(Math.sqrt(sum / samples.length) || 1e-6);
       setLevel(Math.max(0, Math.min(1, (db + 60) / 60)));
-      const seconds = (performance.now() - startedAt) / 1000;
+      const seconds = frames / context.sampleRate;
       setElapsed(seconds);
       tick.current?.(seconds);
     }, 100);
-    live.current = { stream, owned, context, blocks, timer, startedAt, nodes };
+    live.current = { stream, owned, context, blocks, timer, nodes };
     setElapsed(0);
     setPhase('recording');
   }, []);
