@@ -5,7 +5,7 @@
 // it becomes the dealer's session scored by the same engine. A call that ends mid-recording still saves it.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import { formatDuration } from '@/components/coaching/format';
+import { formatElapsed } from '@/components/coaching/format';
 import { readServerError } from '@/components/forms/server-error';
 import { useRecorder, type Recording } from '@/components/practice/use-recorder';
 import { useSpeechRecognition } from '@/components/practice/use-speech-recognition';
@@ -79,7 +79,7 @@ export function CallRecorder({ organizationId, callId, active, stream }: { organ
             </Button>
             <span className="inline-flex items-center gap-2 text-sm font-medium text-red-700" role="status">
               <span aria-hidden className="size-2 animate-pulse rounded-full bg-red-600" />
-              Recording your side · <span className="tabular-nums">{formatDuration(recorder.elapsed)}</span>
+              Recording your side · <span className="tabular-nums">{formatElapsed(recorder.elapsed)}</span>
             </span>
           </>
         ) : (

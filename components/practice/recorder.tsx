@@ -5,7 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
-import { describeSeconds, formatDuration } from '@/components/coaching/format';
+import { describeSeconds, formatDuration, formatElapsed } from '@/components/coaching/format';
 import { readServerError } from '@/components/forms/server-error';
 import { uploadFile } from '@/components/media/upload-file';
 import { useTRPC } from '@/components/providers/trpc';
@@ -108,8 +108,8 @@ export function Recorder({ organizationId, moduleId, targetTime }: { organizatio
             <p className="flex items-center gap-2 text-sm font-medium text-red-600">
               <span aria-hidden className="inline-block size-2.5 animate-pulse rounded-full bg-red-600" /> Recording
             </p>
-            <p className="font-mono text-2xl tabular-nums" aria-live="off" aria-label={`Elapsed ${formatDuration(recorder.elapsed)} of ${formatDuration(targetTime)}`}>
-              <span className={over ? 'text-amber-700' : 'text-zinc-900'}>{formatDuration(recorder.elapsed)}</span>
+            <p className="font-mono text-2xl tabular-nums" aria-live="off" aria-label={`Elapsed ${formatElapsed(recorder.elapsed)} of ${formatDuration(targetTime)}`}>
+              <span className={over ? 'text-amber-700' : 'text-zinc-900'}>{formatElapsed(recorder.elapsed)}</span>
               <span className="text-zinc-500"> / {formatDuration(targetTime)}</span>
             </p>
           </div>

@@ -149,7 +149,7 @@ test('customer and dealer connect on video, chat, end, note; the lead reaches th
 });
 
 test('a recording still in progress when the call room goes is saved: the dealer ends the call; the customer hangs up (a failed upload retried); the dealer leaves mid-call', async ({ browser, baseURL, request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000); // three calls with video and recording, one after another
   const t = await bootstrapTenant(baseURL!, 'journey-ended');
   const owner = { authorization: `Bearer ${t.access}`, 'x-organization-id': t.organizationId };
   const org = await (await request.get(`/api/v1/organizations/${t.organizationId}`, { headers: owner })).json();
@@ -201,6 +201,8 @@ test('a recording still in progress when the call room goes is saved: the dealer
     await callAndRecord();
     await dealer.getByRole('button', { name: 'End call' }).click();
     await expectSaved('journey-05-ended-while-recording');
+    // The server stopped the recording with the call, and the history says so.
+    await expect(dealer.getByRole('list', { name: 'Call events' })).toContainText('Recording stopped with the call');
   });
 
   await test.step('the customer hangs up while the dealer records, and the upload fails once: it is kept and retried', async () => {
