@@ -2,7 +2,7 @@
 // A list's sorting, page and filters kept in the page's URL, so a reload, the back button or a shared link shows the
 // same rows. Two lists on one page keep apart with a prefix (`inv.offset`). Every server-side list reads and writes its
 // state through this, and DataTable drives its headers and pages from it.
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
 /** An ordering as the tRPC list procedures take it. */
@@ -35,14 +35,13 @@ export function useTableUrlState<F extends string = string>(opts: {
   sortable?: readonly F[];
 }): TableUrlState<F> {
   const pathname = usePathname();
-  const router = useRouter();
   const prefix = opts.prefix ? `${opts.prefix}.` : '';
   const limit = opts.limit ?? 25;
   const filterNames = opts.filterNames ?? [];
 
-  // The query the last change asked for, until the router has put it in the URL (a navigation takes a moment, longer
-  // on a busy machine). Read and built on in the meantime: a second change made before the first has landed (two
-  // quick clicks on filter chips) builds on the first instead of on the stale URL and undoing it.
+  // The query the last change asked for, until the router has read it back from the URL (a moment, longer on a busy
+  // machine). Read and built on in the meantime: a second change made before the first has landed (two quick clicks
+  // on filter chips) builds on the first instead of on the stale URL and undoing it.
   const urlQuery = useSearchParams().toString();
   const [pending, setPending] = useState<string | null>(null);
   useEffect(() => {
@@ -61,9 +60,12 @@ export function useTableUrlState<F extends string = string>(opts: {
       const query = next.toString();
       if (query === current) return;
       setPending(query === urlQuery ? null : query);
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      // The browser's own history, which Next's router follows (useSearchParams): the URL changes at once and no
+      // server round trip is made (the lists fetch their own rows). A router navigation would be pending for that
+      // round trip, and one the person starts meanwhile (a click on another page) would drop it, losing the filter.
+      window.history.replaceState(null, '', query ? `${pathname}?${query}` : pathname);
     },
-    [current, pathname, prefix, router, urlQuery],
+    [current, pathname, prefix, urlQuery],
   );
 
   const offset = Math.max(0, Number.parseInt(params.get(`${prefix}offset`) ?? '0', 10) || 0);

@@ -41,6 +41,8 @@ export function FilterText(props: { label: string; value: string | undefined; on
   const id = useId();
   const [text, setText] = useState(props.value ?? '');
   const committed = useRef(props.value ?? '');
+  const onCommit = useRef(props.onCommit);
+  onCommit.current = props.onCommit;
   // The URL is the truth: back/forward or "clear filters" replace what is typed.
   useEffect(() => {
     if ((props.value ?? '') !== committed.current) {
@@ -48,20 +50,36 @@ export function FilterText(props: { label: string; value: string | undefined; on
       setText(props.value ?? '');
     }
   }, [props.value]);
+  const commit = (value: string) => {
+    if (value === committed.current) return;
+    committed.current = value;
+    onCommit.current(value.trim() || null);
+  };
+  // After a pause in typing, timed from the last keystroke only (commit reads refs, so the list's own re-renders do
+  // not restart the pause).
   useEffect(() => {
     if (text === committed.current) return;
-    const timer = setTimeout(() => {
-      committed.current = text;
-      props.onCommit(text.trim() || null);
-    }, 350);
+    const timer = setTimeout(() => commit(text), 350);
     return () => clearTimeout(timer);
-  }, [text, props]);
+  }, [text]);
   return (
     <div className={cx('min-w-0', props.className)}>
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-zinc-600">
         {props.label}
       </label>
-      <Input id={id} type="search" value={text} inputMode={props.inputMode} placeholder={props.placeholder} onChange={(e) => setText(e.target.value)} className="h-9" />
+      <Input
+        id={id}
+        type="search"
+        value={text}
+        inputMode={props.inputMode}
+        placeholder={props.placeholder}
+        onChange={(e) => setText(e.target.value)}
+        // Leaving the box (a click on a link, Tab) or Enter applies it at once: a pause still to come would otherwise
+        // land after a navigation the person already started, and pull them back to this list.
+        onBlur={() => commit(text)}
+        onKeyDown={(e) => e.key === 'Enter' && commit(text)}
+        className="h-9"
+      />
     </div>
   );
 }
