@@ -1,9 +1,9 @@
 // How coaching numbers read on screen: durations, scores and their tone.
 
-/** 95 → "1:35"; 3725 → "1:02:05". */
 /** A running timer, like a stopwatch: whole seconds reached (0:02 until three seconds are in, never rounded up). */
 export const formatElapsed = (seconds: number) => formatDuration(Math.floor(seconds));
 
+/** 95 → "1:35"; 3725 → "1:02:05". */
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   const h = Math.floor(s / 3600);

@@ -19,17 +19,16 @@ export function RemoveMemberDialog(props: {
   // The choice belongs to the member it was made for, so the next member's dialog starts unticked.
   const [purgeFor, setPurgeFor] = useState<string | null>(null);
   const purge = m !== null && purgeFor === m.id;
-  const close = () => props.onCancel();
   return (
     <Dialog
       open={m !== null}
       role="alertdialog"
-      onClose={() => !props.busy && close()}
+      onClose={() => !props.busy && props.onCancel()}
       title={`Remove ${m?.name ?? ''} from ${props.teamName}?`}
       description="They stay in the organization and keep their sessions, unless you choose otherwise below."
       footer={
         <>
-          <Button variant="secondary" onClick={close} disabled={props.busy} autoFocus>
+          <Button variant="secondary" onClick={props.onCancel} disabled={props.busy} autoFocus>
             Cancel
           </Button>
           <Button variant="danger" busy={props.busy} onClick={() => props.onConfirm(purge)}>
