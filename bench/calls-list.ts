@@ -13,8 +13,9 @@ import { to as copyTo } from 'pg-copy-streams';
 import { prepareTestDatabase, stopTestDatabase } from '../scripts/db/test-database';
 import { startAppServer } from '../e2e/fixtures/app-server';
 import { bootstrapTenant } from '../e2e/fixtures/tenant';
+import { benchPort } from './ports';
 
-const APP_PORT = Number(process.env.BENCH_PORT ?? 3210);
+const APP_PORT = benchPort(0);
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const LIST_RUNS = Number(process.env.BENCH_LIST_RUNS ?? 200);
 // BENCH_REUSE=1 keeps the database and rows of the last run (seeding takes minutes) when it seeded as many rows.

@@ -5,9 +5,10 @@ import { startAppServer } from '../e2e/fixtures/app-server';
 import { bootstrapTenant } from '../e2e/fixtures/tenant';
 import { startBareServer } from './bare-organizations-server';
 import { runLoad, type LoadResult } from './load';
+import { benchPort } from './ports';
 
-const APP_PORT = 3200;
-const BARE_PORT = 3201;
+const APP_PORT = benchPort(0);
+const BARE_PORT = benchPort(1);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
