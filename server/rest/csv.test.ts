@@ -1,5 +1,5 @@
 // The CSV download: a UTF-8 byte-order mark and a header, then the export's bytes as they were written; pulled as
-// the client reads; an export that fails before its first rows fails the request, not the download.
+// the client reads (a bounded way ahead); an export that fails before its first rows fails the request, not the download.
 import { describe, expect, it } from 'vitest';
 import { csvStream } from './csv';
 
@@ -31,28 +31,30 @@ describe('csvStream', () => {
     await expect(csvStream({ columns: ['a'], body: body() })).rejects.toThrow('no such zone');
   });
 
-  it('pulls a chunk only when the reader asks for one, and a cancelled reader stops the source', async () => {
+  it('reads a bounded way ahead of a reader that does not read, and a cancelled reader stops the source', async () => {
     let produced = 0;
     let stopped = false;
+    const line = encode(`${'x'.repeat(99)}\n`);
     async function* body() {
       try {
         for (let i = 0; i < 1_000_000; i++) {
           produced++;
-          yield encode(`${i},${'x'.repeat(100)}\n`);
+          yield line;
         }
       } finally {
         stopped = true;
       }
     }
-    const stream = await csvStream({ columns: ['n', 'pad'], body: body() });
-    // The first chunk was read to know the export started; nothing more until the reader asks.
-    expect(produced).toBe(1);
-    const reader = stream.getReader();
-    await reader.read(); // the header
-    await reader.read(); // the first chunk
+    const reader = (await csvStream({ columns: ['pad'], body: body() })).getReader();
+    await new Promise((r) => setTimeout(r, 100));
+    // Nobody reads: a 100 MB export stops after the read-ahead (256 KiB) and one gathered chunk (64 KiB).
+    const ahead = produced * line.byteLength;
+    expect(ahead).toBeGreaterThan(64 * 1024);
+    expect(ahead).toBeLessThan(400 * 1024);
+    await reader.read();
     await reader.read();
     await new Promise((r) => setTimeout(r, 50));
-    expect(produced).toBe(2);
+    expect(produced * line.byteLength).toBeLessThan(ahead + 200 * 1024);
     await reader.cancel();
     expect(stopped).toBe(true);
   });

@@ -5,15 +5,22 @@ import { stringify } from 'csv-stringify/sync';
 import type { CsvExport } from '../csv-export';
 import type { ApiResponse } from './respond';
 
+/** Chunks handed to the response are gathered to at least this size: fewer, larger writes to the socket. */
+const CHUNK_BYTES = 64 * 1024;
+/** How far the export may read ahead of the client: enough to keep the database and the socket busy at once. */
+const READ_AHEAD_BYTES = 256 * 1024;
+
 /**
  * Waits for the first rows (or the end) before answering, so an export that fails before its first byte is still a
- * problem+json error rather than a cut-off download. Then pull-based: the next chunk is asked for only when the client
- * has read the last (highWaterMark 0), and a client that goes away stops the export.
+ * problem+json error rather than a cut-off download. Then pull-based with a bounded read-ahead: the export is read
+ * only while less than READ_AHEAD_BYTES wait for the client, so memory stays flat whatever the row count and a
+ * slow client slows the database; a client that goes away stops the export.
  */
 export async function csvStream(data: CsvExport): Promise<ReadableStream<Uint8Array>> {
   const chunks = data.body[Symbol.asyncIterator]();
   const first = await chunks.next();
   const header = new TextEncoder().encode(stringify([], { bom: true, header: true, columns: data.columns, eof: true }));
+  let done = first.done === true;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
@@ -22,15 +29,24 @@ export async function csvStream(data: CsvExport): Promise<ReadableStream<Uint8Ar
         else controller.enqueue(first.value);
       },
       async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
+        const parts: Uint8Array[] = [];
+        let size = 0;
+        while (!done && size < CHUNK_BYTES) {
+          const next = await chunks.next();
+          if (next.done) done = true;
+          else {
+            parts.push(next.value);
+            size += next.value.byteLength;
+          }
+        }
+        if (size > 0) controller.enqueue(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size));
+        if (done) controller.close();
       },
       async cancel() {
         await chunks.return?.();
       },
     },
-    { highWaterMark: 0 },
+    new ByteLengthQueuingStrategy({ highWaterMark: READ_AHEAD_BYTES }),
   );
 }
 
