@@ -21,7 +21,7 @@ const where = (url: string) => {
   if (pkg) return pkg;
   if (url.includes('/.next/server/chunks/')) return `.next chunk ${path.basename(url)}`;
   if (url.startsWith('node:')) return 'node (built-in)';
-  return url ? path.relative(process.cwd(), url.replace(/^file:\/\//, '')) : '(V8: GC, idle, program)';
+  return url ? path.relative(process.cwd(), url.replace(/^file:\/\//, '')) : '(native: syscalls, V8 builtins)';
 };
 
 /** Prints the top `n` functions by self time and the top `n` packages/files, as shares of the busy (non-idle) time. */
@@ -39,9 +39,9 @@ export function summarizeProfile(file: string, n = 15): string {
       idle += micros;
       continue;
     }
-    const name = `${functionName || '(anonymous)'}  ${where(url)}${url ? `:${lineNumber + 1}` : ''}`;
+    const name = functionName.startsWith('(') ? functionName : `${functionName || '(anonymous)'}  ${where(url)}${url ? `:${lineNumber + 1}` : ''}`;
     fns.set(name, (fns.get(name) ?? 0) + micros);
-    const place = functionName === '(garbage collector)' ? '(garbage collector)' : where(url);
+    const place = ['(garbage collector)', '(program)'].includes(functionName) ? functionName : where(url);
     places.set(place, (places.get(place) ?? 0) + micros);
   }
   const busy = [...fns.values()].reduce((a, b) => a + b, 0);

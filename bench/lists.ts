@@ -165,7 +165,10 @@ try {
         `${seq.a.p99.toFixed(2).padStart(8)} ${seq.b.p99.toFixed(2).padStart(7)} ${x(seq.a.p99 / seq.b.p99)} │ ${appLoad.rps.toFixed(0).padStart(8)} ${pgLoad.rps.toFixed(0).padStart(7)} ${`${(pgLoad.rps / appLoad.rps).toFixed(2)}×`.padStart(7)}`,
     );
   }
-  console.log('\nratio: app time / pg time (the goal is at most 2×); pg/app: how many times the pg baseline\'s throughput is the app\'s.');
+  // What Next costs before any of our work: the same sequential measure on a route that does nothing.
+  const floor = await interleaved(() => get(`${app.url}/api/health`, {}, agent), () => get(`${app.url}/api/health`, {}, agent), RUNS / 2);
+  console.log(`\nframework floor (GET /api/health, a Next route doing nothing): p50 ${floor.a.p50.toFixed(2)} ms, p99 ${floor.a.p99.toFixed(2)} ms`);
+  console.log('ratio: app time / pg time (the goal is at most 2×); pg/app: how many times the pg baseline\'s throughput is the app\'s.');
   agent.destroy();
 } finally {
   await pool.end();
