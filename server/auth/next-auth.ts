@@ -48,13 +48,22 @@ export const authOptions: NextAuthOptions = {
 };
 
 /**
- * The signed-in user's id in a server component, route handler or tRPC context; null when signed out, when the account
- * is gone, or when the password changed after this session began (sessions are stateless JWTs: this check ends them).
+ * The browser session's claims as signed: who and when they signed in (ms; 0 for sessions from before it was kept).
+ * Not yet checked against the account — currentUserId does that, and tRPC's resolveUserContext with `issuedAt`.
+ */
+export async function sessionClaims(): Promise<{ userId: string; authAt: number } | null> {
+  const session = (await getServerSession(authOptions)) as { userId?: string; authAt?: number } | null;
+  return session?.userId ? { userId: session.userId, authAt: session.authAt ?? 0 } : null;
+}
+
+/**
+ * The signed-in user's id in a server component or route handler; null when signed out, when the account is gone, or
+ * when the password changed after this session began (sessions are stateless JWTs: this check ends them).
  */
 export async function currentUserId(): Promise<string | null> {
-  const session = (await getServerSession(authOptions)) as { userId?: string; authAt?: number } | null;
-  if (!session?.userId) return null;
-  const user = await db.user.findUnique({ where: { id: session.userId }, select: { credentialsChangedAt: true } });
-  if (!user || !issuedAfterCredentialChange(session.authAt, user.credentialsChangedAt)) return null;
-  return session.userId;
+  const claims = await sessionClaims();
+  if (!claims) return null;
+  const user = await db.user.findUnique({ where: { id: claims.userId }, select: { credentialsChangedAt: true } });
+  if (!user || !issuedAfterCredentialChange(claims.authAt, user.credentialsChangedAt)) return null;
+  return claims.userId;
 }
