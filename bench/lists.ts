@@ -3,8 +3,9 @@
 // with a signed-in browser session — each against the same result read with pg in the same run: the count and the
 // page as one would write them by hand. Seeds one organization with 10,000+ rows in every listed table.
 //
-// Printed per list: sequential latency (app and pg alternately, p50/p99) and throughput at BENCH_CONCURRENCY clients,
-// with the ratio app / pg. BENCH_REUSE=1 keeps the last run's database; BENCH_PROFILE=1 runs the app under
+// Printed per list: sequential latency (app and pg alternately, p50/p99), and under BENCH_CONCURRENCY clients the CPU
+// milliseconds per request (app server + PostgreSQL, against this process's pg client + PostgreSQL: a cost that does
+// not depend on how busy the shared machine is) and the throughput, with the ratio app / pg. BENCH_REUSE=1 keeps the last run's database; BENCH_PROFILE=1 runs the app under
 // `node --cpu-prof` and prints the profile's top entries. Needs a production build (npx next build).
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -15,6 +16,7 @@ import { startAppServer, type AppServer } from '../e2e/fixtures/app-server';
 import { bootstrapTenant } from '../e2e/fixtures/tenant';
 import { prepareTestDatabase, stopTestDatabase } from '../scripts/db/test-database';
 import { largestProfile, profilingArgs, summarizeProfile } from './cpu-profile';
+import { postmasterPid, selfCpuMs, treeCpuMs } from './cpu-time';
 import { get, interleaved, runLoad, runLoadFn } from './load';
 import { benchPort } from './ports';
 
@@ -149,26 +151,38 @@ try {
   }
 
   console.log(`\nOne organization: ${SIZE.members.toLocaleString('en')} members (dealers), ${SIZE.teams.toLocaleString('en')} teams, ${SIZE.sessions.toLocaleString('en')} sessions, ${SIZE.calls.toLocaleString('en')} calls and as many leads`);
-  console.log(`Sequential: ${RUNS} runs each, app and pg alternately. Load: ${CONCURRENCY} concurrent clients, ${SECONDS} s each.\n`);
-  const header = `${'list'.padEnd(20)} ${'rows'.padStart(7)} │ ${'app p50'.padStart(8)} ${'pg p50'.padStart(7)} ${'ratio'.padStart(6)} │ ${'app p99'.padStart(8)} ${'pg p99'.padStart(7)} ${'ratio'.padStart(6)} │ ${'app r/s'.padStart(8)} ${'pg r/s'.padStart(7)} ${'pg/app'.padStart(7)}`;
+  console.log(`Sequential: ${RUNS} runs each, app and pg alternately. Load: ${CONCURRENCY} concurrent clients, ${SECONDS} s each.`);
+  console.log('CPU per request: the app server and PostgreSQL for the app; this process (the pg client) and PostgreSQL for pg.\n');
+  const pgPid = postmasterPid();
+  const cpuOf = (pids: Array<number | null>, self = false) => pids.reduce<number>((sum, pid) => sum + (pid ? treeCpuMs(pid) : 0), self ? selfCpuMs() : 0);
+  const header = `${'list'.padEnd(20)} ${'rows'.padStart(7)} │ ${'app p50'.padStart(8)} ${'pg p50'.padStart(7)} ${'ratio'.padStart(6)} │ ${'app p99'.padStart(8)} ${'pg p99'.padStart(7)} ${'ratio'.padStart(6)} │ ${'app CPU'.padStart(8)} ${'pg CPU'.padStart(7)} ${'ratio'.padStart(6)} │ ${'app r/s'.padStart(8)} ${'pg r/s'.padStart(7)}`;
   console.log(header);
   console.log('─'.repeat(header.length));
+  const x = (v: number) => `${v.toFixed(2)}×`.padStart(6);
   for (const t of targets) {
     const count = t.read(await fetchJson(t)).count;
     const seq = await interleaved(() => get(t.url, t.headers, agent), t.sql, RUNS);
+    let c0 = cpuOf([app.pid, pgPid]);
     const appLoad = await runLoad(t.url, t.headers, { concurrency: CONCURRENCY, seconds: SECONDS });
+    const appCpu = (cpuOf([app.pid, pgPid]) - c0) / appLoad.requests;
+    c0 = cpuOf([pgPid], true);
     const pgLoad = await runLoadFn(t.sql, { concurrency: CONCURRENCY, seconds: SECONDS });
+    const pgCpu = (cpuOf([pgPid], true) - c0) / pgLoad.requests;
     if (appLoad.errors) throw new Error(`${t.name}: ${appLoad.errors} failed requests under load`);
-    const x = (v: number) => `${v.toFixed(2)}×`.padStart(6);
     console.log(
       `${t.name.padEnd(20)} ${count.toLocaleString('en').padStart(7)} │ ${seq.a.p50.toFixed(2).padStart(8)} ${seq.b.p50.toFixed(2).padStart(7)} ${x(seq.a.p50 / seq.b.p50)} │ ` +
-        `${seq.a.p99.toFixed(2).padStart(8)} ${seq.b.p99.toFixed(2).padStart(7)} ${x(seq.a.p99 / seq.b.p99)} │ ${appLoad.rps.toFixed(0).padStart(8)} ${pgLoad.rps.toFixed(0).padStart(7)} ${`${(pgLoad.rps / appLoad.rps).toFixed(2)}×`.padStart(7)}`,
+        `${seq.a.p99.toFixed(2).padStart(8)} ${seq.b.p99.toFixed(2).padStart(7)} ${x(seq.a.p99 / seq.b.p99)} │ ` +
+        (pgPid ? `${appCpu.toFixed(2).padStart(8)} ${pgCpu.toFixed(2).padStart(7)} ${x(appCpu / pgCpu)} │ ` : `${'-'.padStart(8)} ${'-'.padStart(7)} ${'-'.padStart(6)} │ `) +
+        `${appLoad.rps.toFixed(0).padStart(8)} ${pgLoad.rps.toFixed(0).padStart(7)}`,
     );
   }
-  // What Next costs before any of our work: the same sequential measure on a route that does nothing.
+  // What Next costs before any of our work: the same measures on a route that does nothing.
   const floor = await interleaved(() => get(`${app.url}/api/health`, {}, agent), () => get(`${app.url}/api/health`, {}, agent), RUNS / 2);
-  console.log(`\nframework floor (GET /api/health, a Next route doing nothing): p50 ${floor.a.p50.toFixed(2)} ms, p99 ${floor.a.p99.toFixed(2)} ms`);
-  console.log('ratio: app time / pg time (the goal is at most 2×); pg/app: how many times the pg baseline\'s throughput is the app\'s.');
+  const f0 = cpuOf([app.pid]);
+  const floorLoad = await runLoad(`${app.url}/api/health`, {}, { concurrency: CONCURRENCY, seconds: SECONDS });
+  const floorCpu = (cpuOf([app.pid]) - f0) / floorLoad.requests;
+  console.log(`\nframework floor (GET /api/health, a Next route doing nothing): p50 ${floor.a.p50.toFixed(2)} ms, p99 ${floor.a.p99.toFixed(2)} ms, CPU ${floorCpu.toFixed(2)} ms/request, ${floorLoad.rps.toFixed(0)} r/s`);
+  console.log('ratio: app / pg (the goal is at most 2×). CPU is milliseconds of CPU per request, measured under the load.');
   agent.destroy();
 } finally {
   await pool.end();
