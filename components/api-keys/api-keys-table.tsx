@@ -29,7 +29,7 @@ export function ApiKeysTable({ canManage }: { canManage: boolean }) {
   const keys = useQuery(trpc.apiKeys.list.queryOptions({ limit: PAGE, offset }, { placeholderData: (previous) => previous }));
   // Whether keys existed before: "none yet" and "all revoked" call for different words.
   const statistics = useQuery(trpc.statistics.get.queryOptions());
-  const everCreated = (statistics.data?.apiKeys.total ?? 0) > 0;
+  const everCreated = (statistics.data?.apiKeys?.total ?? 0) > 0;
   const revoke = useMutation(
     trpc.apiKeys.revoke.mutationOptions({
       onSuccess: async () => {

@@ -36,7 +36,7 @@ describe('Idempotency-Key scope, public with an organization token (POST /calls)
     expect(await db.call.count({ where: { id: other.body.id, organizationId: b.organizationId } })).toBe(1);
 
     // A wrong token and none: refused as unauthenticated, not a replay.
-    for (const headers of [{ 'x-organization-token': 'not-a-token' }, {}]) {
+    for (const headers of [{ 'x-organization-token': 'not-a-token' }, {}] as Record<string, string>[]) {
       const res = await post(headers);
       expect([res.status, res.headers.get('idempotent-replayed')]).toEqual([401, null]);
       expect(res.text).not.toContain(first.body.id);

@@ -3,6 +3,7 @@
 import { sameDigest, sha256 } from '../../auth/secrets';
 import type { Ctx, OrgCtx } from '../../context';
 import { db, type Tx } from '../../db';
+import type { Prisma } from '../../generated/prisma/client';
 import { AppError, notFound } from '../../errors';
 import { isUuid } from '../organizations/organization-access';
 import type { CallStatus } from './call.schema';
@@ -42,6 +43,17 @@ export async function resolveCallParty(opts: { ctx: Ctx | null; callToken?: stri
   const visible = canReadAll || (canAnswer && (isDealer || call.status === 'requested'));
   if (!visible) throw callNotFound();
   return { kind: 'staff', ctx: ctx as OrgCtx, organizationId: call.organizationId, callId, isDealer, canReadAll, call };
+}
+
+/**
+ * SECURITY: the calls a caller may list and count — every call of the organization with calls:read, a dealer's own
+ * (calls:answer, as a person) otherwise — as a Prisma where; null when none. The same rule as the calls list's SQL
+ * (list-calls.ts scopedWhere), used where counts are built with Prisma (statistics).
+ */
+export function listableCallsWhere(ctx: OrgCtx): Prisma.CallWhereInput | null {
+  if (ctx.permissions.has('calls:read')) return { organizationId: ctx.organizationId };
+  if (ctx.permissions.has('calls:answer') && ctx.actor.kind === 'user') return { organizationId: ctx.organizationId, dealerId: ctx.actor.id };
+  return null;
 }
 
 /** The actor columns of a call event or message written by this party. */

@@ -7,9 +7,11 @@ import { AppError, forbidden, type FieldError } from '../../errors';
 import { newSecret } from '../../auth/secrets';
 import { appUrl } from '../../mail/app-url';
 import { sendMail } from '../../mail/send-mail';
+import { assertMayGrant } from '../access/grant-rule';
 import { actingUserId, ledTeamIds } from '../teams/team-access';
 import type { InvitedDto } from '../teams/team.schema';
 import { toInvitedDto } from './invite.dto';
+import { organizationRoleOfInvite } from './invite-role';
 import { createInvitesInput } from './invite.schema';
 
 type InviteRow = z.output<typeof createInvitesInput>[number];
@@ -44,6 +46,11 @@ async function checkBatch(tx: Tx, ctx: OrgCtx, rows: InviteRow[]) {
   if (errors.length) {
     errors.sort((a, b) => parseInt(a.path, 10) - parseInt(b.path, 10));
     throw new AppError('validation_failed', { message: `Nothing was sent: ${errors.map((e) => `row ${e.path}: ${e.message}`).join('; ')}`, errors });
+  }
+  // SECURITY: the grant rule. A newcomer joins with the organization role the invite stands for; the inviter must hold
+  // everything that role allows (a team lead who is a plain member cannot make organization managers).
+  for (const role of new Set(rows.map((r) => organizationRoleOfInvite(r.role)))) {
+    assertMayGrant(ctx, { role }, `the ${role} role (a ${role === 'manager' ? 'manager' : 'member'} invite makes a newcomer an organization ${role})`);
   }
   const led = await ledTeamIds(ctx, tx);
   if (led !== 'all') {

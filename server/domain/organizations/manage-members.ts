@@ -4,6 +4,8 @@ import { db, type Tx } from '../../db';
 import { missingPermission, requireOrg, requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { forbidden, notFound, conflict } from '../../errors';
 import { publishEvent } from '../../realtime/publish-event';
+import { isPermission, permissionsFor } from '../../auth/permissions';
+import { assertMayActOn, assertMayGrant } from '../access/grant-rule';
 import { auditActor, recordAuditEvent } from '../audit/record-audit-event';
 import { mediaUrl } from '../identity/user.dto';
 import { changeMemberRoleInput, removeMemberInput, type MemberDto } from './organization.schema';
@@ -45,6 +47,8 @@ async function keepAnOwner(tx: Tx, ctx: OrgCtx, message: string) {
   if (owners.length <= 1) throw conflict(message);
 }
 
+const memberName = (m: { user: { firstName: string; lastName: string } }) => `${m.user.firstName} ${m.user.lastName}`.trim();
+
 // Who the member was, kept in the event so the log still names them after they leave or change their name.
 const memberDetail = (m: { id: string; userId: string; user: { email: string; firstName: string; lastName: string } }) => ({
   membershipId: m.id,
@@ -61,6 +65,9 @@ export async function changeMemberRole(opts: { ctx: Ctx; input: z.input<typeof c
     const actor = await callerMembership(tx, ctx);
     // Only owners hand out or take away ownership.
     if ((target.role === 'owner' || input.role === 'owner') && actor?.role !== 'owner') throw forbidden('Only an owner can grant or remove the owner role');
+    // SECURITY: the grant rule — the new role gives nothing the caller does not hold, and the member holds no more.
+    assertMayActOn(ctx, { permissions: permissionsFor(target.role, target.permissions), name: memberName(target) });
+    assertMayGrant(ctx, { role: input.role, permissions: target.permissions.filter(isPermission) });
     if (target.role === 'owner' && input.role !== 'owner') await keepAnOwner(tx, ctx, 'An organization needs at least one owner: make someone else owner first');
     await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
     await recordAuditEvent({ type: 'member.role_changed', organizationId: ctx.organizationId, ...auditActor(ctx), ip: ctx.ip, detail: { ...memberDetail(target), from: target.role, to: input.role } }, tx);
@@ -90,6 +97,7 @@ export async function removeMember(opts: { ctx: Ctx; input: z.input<typeof remov
         leaving ? 'You are the last owner: make someone else owner before you leave, or delete the organization' : 'An organization needs at least one owner: make someone else owner first',
       );
     }
+    if (!leaving) assertMayActOn(ctx, { permissions: permissionsFor(target.role, target.permissions), name: memberName(target) });
     await tx.membership.delete({ where: { id: target.id } });
     // Whoever had this organization active starts from their next one (or onboarding) on their next visit.
     await tx.user.updateMany({ where: { id: target.userId, activeOrganizationId: ctx.organizationId }, data: { activeOrganizationId: null } });

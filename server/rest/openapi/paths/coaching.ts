@@ -57,11 +57,11 @@ export const coachingPaths = {
   },
   '/teams/{id}/members/{userId}': {
     delete: operation({
-      summary: `Take someone off the team; their sessions stay unless purge=true. ${leads}`,
+      summary: `Take someone off the team; their sessions stay unless purge=true. Nobody removes someone whose role holds more than theirs (403). ${leads}`,
       tags: teams,
       access: 'teams:manage',
       path: idPath.extend({ userId: z.uuid().meta({ description: 'The member’s user id (UUID); any other value is 404' }) }),
-      query: z.object({ purge: z.boolean().optional().meta({ description: 'Also delete every practice session they recorded in the organization' }) }),
+      query: z.object({ purge: z.boolean().optional().meta({ description: 'Also delete the sessions the caller may delete: for an owner or admin every practice session they recorded in the organization, for the team’s manager those on this team’s products' }) }),
       responses: { 204: { description: 'Removed' } },
     }),
   },
