@@ -6,6 +6,7 @@ import { newSecret } from '../../auth/secrets';
 import type { Permission } from '../../auth/permissions';
 import { AppError, notFound } from '../../errors';
 import type { Ordering, Page } from '../shared/list';
+import { publishAccessChange } from '../../realtime/access-changes';
 import { beyondGrantor } from '../access/grant-rule';
 import { auditActor, recordAuditEvent } from '../audit/record-audit-event';
 import { isUuid } from '../organizations/organization-access';
@@ -76,6 +77,8 @@ export async function revokeApiKey(opts: { ctx: Ctx; id: string }) {
   await db.$transaction(async (tx) => {
     const [revoked] = await tx.apiKey.updateManyAndReturn({ where: { id: opts.id, organizationId: ctx.organizationId, revokedAt: null }, data: { revokedAt: new Date() }, select: { name: true } });
     if (!revoked) throw notFound('API key');
+    // SECURITY: streams opened with the key end on every instance within moments (and caches of it are evicted).
+    await publishAccessChange(tx, { kind: 'apiKey', organizationId: ctx.organizationId, apiKeyId: opts.id });
     await recordAuditEvent({ type: 'api_key.revoked', organizationId: ctx.organizationId, ...auditActor(ctx), ip: ctx.ip, detail: { apiKeyId: opts.id, name: revoked.name } }, tx);
   });
 }

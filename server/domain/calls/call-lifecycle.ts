@@ -44,7 +44,7 @@ export async function acceptCall(opts: { ctx: Ctx; id: string }) {
     await tx.dealer.update({ where: { id: dealer.id }, data: { presence: 'online', lastPingAt: now, ...(dealer.presence !== 'online' && { presenceAt: now }) } });
     await recordCallEvent(tx, { callId: opts.id, organizationId: ctx.organizationId, type: 'accepted', actor: 'user', actorId: userId, at: now });
     await schedulePingCheck(tx, dealer, now);
-    await publishCallUpdated(tx, { id: opts.id, organizationId: ctx.organizationId, status: 'active', dealerId: userId });
+    await publishCallUpdated(tx, { id: opts.id, organizationId: ctx.organizationId, status: 'active', dealerId: userId, previousStatus: 'requested' });
   });
   return getCall({ ctx, id: opts.id });
 }
@@ -83,7 +83,7 @@ export async function missCall(opts: { callId: string; afterSeconds: number }): 
     const [call] = await tx.call.updateManyAndReturn({ where: { id: opts.callId, status: 'requested' }, data: { status: 'missed', endedAt: now }, select: { organizationId: true } });
     if (!call) return false;
     await recordCallEvent(tx, { callId: opts.callId, organizationId: call.organizationId, type: 'missed', actor: 'system', actorId: null, at: now, detail: { afterSeconds: opts.afterSeconds } });
-    await publishCallUpdated(tx, { id: opts.callId, organizationId: call.organizationId, status: 'missed' });
+    await publishCallUpdated(tx, { id: opts.callId, organizationId: call.organizationId, status: 'missed', previousStatus: 'requested' });
     return true;
   });
 }

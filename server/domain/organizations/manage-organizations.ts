@@ -5,6 +5,7 @@ import { db } from '../../db';
 import { permissionsFor } from '../../auth/permissions';
 import { requireUser, type Ctx } from '../../context';
 import type { Ordering, Page } from '../shared/list';
+import { publishAccessChange } from '../../realtime/access-changes';
 import { publishEvent } from '../../realtime/publish-event';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { organizationAccess } from './organization-access';
@@ -98,7 +99,7 @@ export async function updateOrganization(opts: { ctx: Ctx; id: string; input: z.
       },
     });
     // Every open tab of the organization shows the new name and settings without a reload.
-    await publishEvent(tx, { organizationId: updated.id, type: 'organization.updated', payload: { id: updated.id, name: updated.name } });
+    await publishEvent(tx, { organizationId: updated.id, type: 'organization.updated', payload: { id: updated.id, name: updated.name }, audience: { permission: 'organization:read' } });
     return updated;
   });
   return toOrganizationDto(org, access.role, access.permissions);
@@ -111,6 +112,7 @@ export async function deleteOrganization(opts: { ctx: Ctx; id: string }) {
     // The uploaded logo is the one file not deleted by the organization's own cascade.
     await clearLogo(tx, access.organizationId);
     await tx.organization.delete({ where: { id: access.organizationId } });
+    await publishAccessChange(tx, { kind: 'organization', organizationId: access.organizationId });
     await recordAuditEvent({ type: 'organization.deleted', actorUserId: opts.ctx.actor.id, ip: opts.ctx.ip, detail: { organizationId: access.organizationId } }, tx);
   });
 }
