@@ -5,7 +5,7 @@
 import { requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { db, type Tx } from '../../db';
 import { conflict, forbidden, validationFailed } from '../../errors';
-import type { Part } from '../../rest/streamed-body';
+import type { Part } from '../../media/upload-parts';
 import { recordingUser } from '../sessions/create-session';
 import { readTranscript } from '../sessions/read-transcript';
 import { withRecordingForm } from '../sessions/session-form';

@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../db';
 import { api } from '../../test/api-client';
+import { ONE_PIXEL_PNG } from '../../test/images';
 import { newTenant, PASSWORD, randomIp, registerAndLogin, uniqueEmail } from '../../test/factories';
 
 describe('POST /auth/register', () => {
@@ -134,7 +135,7 @@ describe('/me', () => {
 
   it('PUT /me/image stores a PNG, serves it back, and refuses other types and lies', async () => {
     const u = await registerAndLogin('img');
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const png = ONE_PIXEL_PNG;
     const res = await api('PUT', '/me/image', { body: png, contentType: 'image/png', headers: u.bearer });
     expect(res.status).toBe(200);
     expect(res.body.image).toMatch(/^\/media\/[0-9a-f-]{36}$/);

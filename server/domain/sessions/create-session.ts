@@ -4,7 +4,7 @@
 import { requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { db } from '../../db';
 import { forbidden, validationFailed } from '../../errors';
-import type { Part } from '../../rest/streamed-body';
+import type { Part } from '../../media/upload-parts';
 import { findModule } from '../products/manage-modules';
 import { actingUserId } from '../teams/team-access';
 import { readTranscript } from './read-transcript';
