@@ -7,14 +7,14 @@ import type { AccessHolder } from '../../realtime/access-changes';
 import type { Viewer } from '../../realtime/event';
 import { sseStream } from '../../realtime/sse';
 import { parseEventCursor, subscribeEvents } from '../../realtime/subscribe-events';
-import { mayReadEvent } from './event-read-rule';
+import { eventReaderFor } from './event-read-rule';
 
 function viewerOf(ctx: OrgCtx): Viewer {
   return {
     organizationId: ctx.organizationId,
     userId: ctx.actor.kind === 'user' ? ctx.actor.id : null,
     permissions: ctx.permissions,
-    mayRead: (event) => mayReadEvent(ctx, event),
+    mayRead: eventReaderFor(ctx),
   };
 }
 
