@@ -1,7 +1,8 @@
 // SECURITY: one read rule per subject for events. A member's or API key's stream delivers an event about a subject
-// only if that viewer may read the subject over REST, asked of the very function REST asks: a call's mayReadCall,
-// a person's sessions' visibleUserIds (session.scope.ts). Events without a subject are organization-wide (their audience permission
-// decides); a subject kind without a rule here reaches nobody (fail closed: a new kind of subject needs its rule).
+// only if that viewer may read the subject over REST, asked of the very function REST asks: a call's mayReadCall, a
+// person's sessions' visibleUserIds (session.scope.ts). Events without a subject are organization-wide (their
+// audience permission decides); a subject kind without a rule here reaches nobody (fail closed: a new kind of subject
+// needs its rule).
 import type { OrgCtx } from '../../context';
 import type { RealtimeEvent } from '../../realtime/event';
 import { mayReadCall } from '../calls/call-access';
