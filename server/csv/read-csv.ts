@@ -67,7 +67,7 @@ async function* decode(source: AsyncIterable<Uint8Array>, progress: { bytes: num
 
 /** The delimiter and line break of a file, from its first lines (PapaParse's own guess). */
 function sniffDialect(text: string): { delimiter: string; newline: string } {
-  const probe = Papa.parse<string[]>(text.slice(0, 64 * 1024), { preview: 10, delimitersToGuess: DELIMITERS });
+  const probe = Papa.parse<string[]>(text.slice(0, 64 * 1024), { preview: 10, delimitersToGuess: DELIMITERS, skipEmptyLines: true });
   const delimiter = DELIMITERS.includes(probe.meta.delimiter) ? probe.meta.delimiter : ',';
   const newline = ['\n', '\r\n', '\r'].includes(probe.meta.linebreak) ? probe.meta.linebreak : '\n';
   return { delimiter, newline };

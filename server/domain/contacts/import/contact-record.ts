@@ -23,6 +23,7 @@ const MAX: Record<ContactField, number> = {
   description: CONTACT_LIMITS.description,
 };
 const EMAIL = z.regexes.email;
+const FORMULA_START = /[=+\-@]/;
 const INDEX = Object.fromEntries(CONTACT_FIELDS.map((f, i) => [f, i])) as Record<ContactField, number>;
 
 /** A reader of records for one file: its mapping and the organization's default country. */
@@ -33,7 +34,9 @@ export function contactRecordReader(mapping: ColumnMapping, country: string) {
     const row: StagedContact = new Array(CONTACT_FIELDS.length).fill(null);
     const problems: string[] = [];
     for (const { field, column } of columns) {
-      const value = (cells[column] ?? '').trim();
+      let value = (cells[column] ?? '').trim();
+      // A cell our export (or a spreadsheet) kept from running as a formula: the quote is not part of the value.
+      if (value.length > 1 && value[0] === "'" && FORMULA_START.test(value[1]!)) value = value.slice(1);
       if (value === '') continue;
       const label = FIELD_LABELS[field];
       if (value.includes('\uFFFD')) problems.push(`${label} holds bytes that are not text in this file’s encoding (save the file as UTF-8)`);
