@@ -10,18 +10,19 @@ import type { StagedContact } from './contact-record';
 
 const STAGE_COLUMNS = ['line', 'first_name', 'last_name', 'phone', 'email', 'address', 'custom1', 'custom2', 'custom3', 'description'];
 
-const CREATE_STAGE = `CREATE TEMP TABLE IF NOT EXISTS contact_import_stage (
+export const CREATE_STAGE = `CREATE TEMP TABLE IF NOT EXISTS contact_import_stage (
   line int NOT NULL, first_name text, last_name text, phone text NOT NULL, email citext, address text,
   custom1 text, custom2 text, custom3 text, description text
 ) ON COMMIT DELETE ROWS`;
 
 // $1 organization, $2 import, $3 group. Every sub-statement sees the same snapshot; the organization's contacts
 // lock (taken first by the caller) keeps other writers out until commit.
-const MERGE = `
+export const MERGE = `
 WITH staged AS (
   SELECT s.*,
-    row_number() OVER (PARTITION BY s.phone ORDER BY s.line) AS phone_rank,
-    CASE WHEN s.email IS NULL THEN 1 ELSE row_number() OVER (PARTITION BY s.email ORDER BY s.line) END AS email_rank
+    row_number() OVER (PARTITION BY s.phone COLLATE "C" ORDER BY s.line) AS phone_rank,
+    -- Grouped as citext compares (lower case), sorted bytewise: only equal addresses need to meet.
+    CASE WHEN s.email IS NULL THEN 1 ELSE row_number() OVER (PARTITION BY lower(s.email::text) COLLATE "C" ORDER BY s.line) END AS email_rank
   FROM contact_import_stage s
 ), firsts AS (
   SELECT * FROM staged WHERE phone_rank = 1 AND email_rank = 1
