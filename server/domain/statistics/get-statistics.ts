@@ -20,6 +20,8 @@ export const statisticsDto = z
         averageScore: z.number().nullable().meta({ description: 'Average of the scored sessions, one decimal; null without any' }),
       })
       .meta({ description: 'Practice sessions the caller may see (their own, their teams\', or all for admins), recorded in the range' }),
+    contacts: z.number().int().nullable().meta({ description: 'Contacts added in the range; null without contacts:read' }),
+    groups: z.number().int().nullable().meta({ description: 'Contact groups created in the range; null without contacts:read' }),
     range: z.object({ from: z.iso.datetime().nullable(), to: z.iso.datetime().nullable() }),
   })
   .meta({ id: 'Statistics' });
@@ -31,13 +33,17 @@ export async function getStatistics(opts: { ctx: Ctx; range: z.input<typeof date
   const org = { organizationId: ctx.organizationId, ...(createdAt && { createdAt }) };
   const now = new Date();
   const sessionsWhere = { ...(await visibleSessionsWhere(ctx)), ...(createdAt && { recordedAt: createdAt }) };
-  const [members, keysTotal, keysActive, callsByStatus, leads, sessions] = await Promise.all([
+  // Each count covers only what the caller may read.
+  const readsContacts = ctx.permissions.has('contacts:read');
+  const [members, keysTotal, keysActive, callsByStatus, leads, sessions, contacts, groups] = await Promise.all([
     db.membership.count({ where: org }),
     db.apiKey.count({ where: org }),
     db.apiKey.count({ where: { ...org, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }),
     db.call.groupBy({ by: ['status'], where: org, _count: { _all: true } }),
     db.lead.count({ where: org }),
     db.practiceSession.aggregate({ where: sessionsWhere, _count: { _all: true, score: true }, _avg: { score: true } }),
+    readsContacts ? db.contact.count({ where: org }) : null,
+    readsContacts ? db.contactGroup.count({ where: org }) : null,
   ]);
   const calls = { total: 0, requested: 0, active: 0, completed: 0, missed: 0, expired: 0 };
   for (const g of callsByStatus) {
@@ -54,6 +60,8 @@ export async function getStatistics(opts: { ctx: Ctx; range: z.input<typeof date
       scored: sessions._count.score,
       averageScore: sessions._avg.score === null ? null : Math.round(sessions._avg.score * 10) / 10,
     },
+    contacts,
+    groups,
     range: { from: range.gte?.toISOString() ?? null, to: range.lte?.toISOString() ?? null },
   };
 }

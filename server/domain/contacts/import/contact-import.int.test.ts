@@ -9,7 +9,7 @@ import { api } from '../../../test/api-client';
 import { contactsCsv, phoneOf } from '../../../test/contacts-csv';
 import { newTenant, type Tenant } from '../../../test/factories';
 
-const csv = (text: string | Uint8Array, contentType = 'text/csv') => ({ body: text, contentType });
+const csv = (text: string | Uint8Array, contentType = 'text/csv') => ({ body: text as BodyInit, contentType });
 
 async function newGroup(t: Tenant, name = `G ${Math.random().toString(36).slice(2, 8)}`) {
   const res = await api('POST', '/groups', { headers: t.keyHeaders, json: { name } });
