@@ -40,7 +40,7 @@ export function smsShape(data: string, type: 'plain' | 'unicode' | 'binary'): Sm
 const SAFE_HTML: sanitizeHtml.IOptions = {
   allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'span', 'font', 'center'],
   allowedAttributes: {
-    a: ['href', 'name', 'target', 'title'],
+    a: ['href', 'name', 'target', 'title', 'rel'],
     img: ['src', 'alt', 'title', 'width', 'height'],
     '*': ['style', 'align', 'valign', 'width', 'height', 'bgcolor', 'color', 'colspan', 'rowspan', 'cellpadding', 'cellspacing', 'border'],
   },
