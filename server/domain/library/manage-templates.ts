@@ -111,6 +111,8 @@ export async function attachTemplateUpload(opts: { ctx: Ctx; id: string; uploadI
 }
 
 async function attachTemplateMedia(ctx: OrgCtx, id: string, mediaId: string, kind: 'pdf' | 'image', fileName: string): Promise<EmailTemplateDto> {
+  // A name safe inside Content-Disposition: no path, quote or control character.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const name = fileName.replace(/[\\/\u0000-\u001f"]/g, '_').slice(0, 200) || 'attachment';
   return db.$transaction(async (tx) => {
     const t = await findTemplate(ctx, id, tx);
