@@ -12,6 +12,8 @@ import { useToast } from '@/components/ui/toast';
 import type { OrganizationDto } from '@/server/domain/organizations/organization.schema';
 import { updateOrganizationInput } from '@/server/domain/organizations/organization.schema';
 import { CurrencyFields } from './currency-fields';
+import { getCountries } from 'libphonenumber-js/min';
+import { Select } from '@/components/ui/select';
 
 const formValues = (org: OrganizationDto) => ({
   name: org.name,
@@ -19,7 +21,14 @@ const formValues = (org: OrganizationDto) => ({
   baseCurrency: org.baseCurrency,
   currencies: org.currencies,
   loanLinkUrl: org.loanLinkUrl ?? '',
+  defaultCountry: org.defaultCountry,
 });
+
+// Countries libphonenumber knows numbers for, by their name in English.
+const regionName = new Intl.DisplayNames(['en'], { type: 'region' });
+const COUNTRIES = getCountries()
+  .map((code) => ({ code, name: regionName.of(code) ?? code }))
+  .sort((a, b) => a.name.localeCompare(b.name));
 
 export function OrganizationSettingsForm({ organization, canEdit }: { organization: OrganizationDto; canEdit: boolean }) {
   const trpc = useTRPC();
@@ -63,6 +72,21 @@ export function OrganizationSettingsForm({ organization, canEdit }: { organizati
               error={form.error('loanLinkUrl')}
             >
               <Input {...form.text('loanLinkUrl', { hint: true })} type="url" inputMode="url" placeholder="https://example.com/finance/apply" />
+            </FormField>
+            <FormField
+              id={form.id('defaultCountry')}
+              label="Country of phone numbers"
+              hint="Contacts’ numbers written without a country code (+…) are read as numbers of this country."
+              error={form.error('defaultCountry')}
+              className="sm:max-w-md"
+            >
+              <Select {...form.text('defaultCountry', { hint: true })}>
+                {COUNTRIES.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name} ({c.code})
+                  </option>
+                ))}
+              </Select>
             </FormField>
             <CurrencyFields
               form={form}

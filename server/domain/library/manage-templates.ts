@@ -12,7 +12,8 @@ import { isUuid } from '../shared/ids';
 import type { Ordering, Page } from '../shared/list';
 import { emailTemplateInput, type EmailTemplateDto, type LibraryOrderingField } from './library.schema';
 import { assertUnused } from './manage-texts';
-import { mergeFieldsOf, plainTextOf, sanitizeEmailHtml, unknownMergeFields } from './message-text';
+import { plainTextOf, sanitizeEmailHtml } from './email-html';
+import { mergeFieldsOf, unknownMergeFields } from './message-text';
 import { attachmentKindOf, uploaderOf, type LibraryUpload } from './library-media';
 
 const include = { _count: { select: { programs: true } } } as const satisfies Prisma.EmailTemplateInclude;
