@@ -13,7 +13,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
 import { Select } from '@/components/ui/select';
-import { toastAfterNavigation, useToast } from '@/components/ui/toast';
+import { useToast } from '@/components/ui/toast';
 import { ContactForm } from './contact-form';
 import { contactName } from './contacts-list';
 
@@ -116,7 +116,7 @@ export function ContactPage({ organizationId, contactId }: { organizationId: str
             onCancel={() => setConfirming(false)}
             onConfirm={async () => {
               await remove.mutateAsync({ id: c.id });
-              toastAfterNavigation(`${contactName(c)} deleted`);
+              toast(`${contactName(c)} deleted`);
               await refresh();
               router.push(`/${organizationId}/contacts`);
             }}

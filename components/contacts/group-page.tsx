@@ -18,7 +18,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { FilterPanel, FilterText } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
-import { toastAfterNavigation } from '@/components/ui/toast';
+import { useToast } from '@/components/ui/toast';
 import { CONTACT_ORDERING, type ContactDto, type ContactOrderingField } from '@/server/domain/contacts/contact.schema';
 import type { ImportDto } from '@/server/domain/contacts/import/import.schema';
 import { contactName } from './contacts-list';
@@ -29,6 +29,7 @@ export function GroupPage({ organizationId, groupId }: { organizationId: string;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
+  const toast = useToast();
   const { can } = useOrganizationAccess();
   const manage = can('contacts:manage');
   const group = useQuery(trpc.contacts.group.queryOptions({ id: groupId }));
@@ -98,7 +99,7 @@ export function GroupPage({ organizationId, groupId }: { organizationId: string;
             onCancel={() => setConfirming(false)}
             onConfirm={async () => {
               await remove.mutateAsync({ id: g.id });
-              toastAfterNavigation(`Group “${g.name}” deleted`);
+              toast(`Group “${g.name}” deleted`);
               await queryClient.invalidateQueries(trpc.contacts.pathFilter());
               router.push(`/${organizationId}/contacts/groups`);
             }}

@@ -19,7 +19,7 @@ import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
-import { toastAfterNavigation, useToast } from '@/components/ui/toast';
+import { useToast } from '@/components/ui/toast';
 import { mediaItemInput, type DocumentDto, type RecordingDto } from '@/server/domain/library/library.schema';
 
 type Kind = 'recording' | 'document';
@@ -58,7 +58,7 @@ function MediaItemEditor({ organizationId, kind, item }: { organizationId: strin
       const saved = item ? await update.mutateAsync({ id: item.id, kind, item: input }) : await create.mutateAsync({ kind, item: input });
       await queryClient.invalidateQueries(trpc.library.pathFilter());
       if (!item) {
-        toastAfterNavigation(`${spec.title} “${saved.name}” created: now upload its file`);
+        toast(`${spec.title} “${saved.name}” created: now upload its file`);
         router.push(`/${organizationId}/messages/${spec.tab}/${saved.id}`);
       } else toast('Saved');
     },
@@ -150,7 +150,7 @@ function MediaItemEditor({ organizationId, kind, item }: { organizationId: strin
             } catch {
               return;
             }
-            toastAfterNavigation(`“${item.name}” deleted`);
+            toast(`“${item.name}” deleted`);
             await queryClient.invalidateQueries(trpc.library.pathFilter());
             router.push(`/${organizationId}/messages?tab=${spec.tab}`);
           }}

@@ -4,7 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { readServerError } from '@/components/forms/server-error';
 import { useZodForm } from '@/components/forms/use-zod-form';
 import { uploadFile, UploadError } from '@/components/media/upload-file';
@@ -19,7 +19,7 @@ import { FormField } from '@/components/ui/form-field';
 import { controlClass, Input } from '@/components/ui/input';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
-import { toastAfterNavigation, useToast } from '@/components/ui/toast';
+import { useToast } from '@/components/ui/toast';
 import { emailTemplateInput, type EmailTemplateDto } from '@/server/domain/library/library.schema';
 import { MERGE_FIELDS, unknownMergeFields } from '@/server/domain/library/message-text';
 
@@ -33,6 +33,20 @@ export function TemplateEditorPage({ organizationId, templateId }: { organizatio
 // The preview shows the message as a reader's mail program would, with sample values in the merge fields.
 const SAMPLE: Record<string, string> = { firstName: 'Ada', lastName: 'Lovelace', phone: '+15125550142', email: 'ada@example.com', address: '12 Main St', custom1: 'VIP', custom2: '', custom3: '', description: '' };
 const fill = (html: string) => html.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, f: string) => SAMPLE[f] ?? m);
+
+/**
+ * The body as the frame shows it: scripts and event handlers dropped, as the server's sanitizer will drop them on
+ * save. The empty sandbox already keeps them from running; dropping them first keeps the browser from logging each
+ * refusal as the person types. (DOMParser runs nothing it parses.)
+ */
+function previewDocument(html: string): string {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  doc.querySelectorAll('script, iframe, object, embed').forEach((el) => el.remove());
+  doc.querySelectorAll('*').forEach((el) => {
+    for (const attr of [...el.attributes]) if (/^on/i.test(attr.name) || /^\s*javascript:/i.test(attr.value)) el.removeAttribute(attr.name);
+  });
+  return doc.body.innerHTML;
+}
 
 function TemplateEditor({ organizationId, template }: { organizationId: string; template?: EmailTemplateDto }) {
   const trpc = useTRPC();
@@ -57,12 +71,15 @@ function TemplateEditor({ organizationId, template }: { organizationId: string; 
       const saved = template ? await update.mutateAsync({ id: template.id, template: input }) : await create.mutateAsync(input);
       await queryClient.invalidateQueries(trpc.library.pathFilter());
       if (!template) {
-        toastAfterNavigation(`Template “${saved.name}” created`);
+        toast(`Template “${saved.name}” created`);
         router.push(`/${organizationId}/messages/templates/${saved.id}`);
       } else toast('Template saved');
     },
   });
   const preview = useDeferredValue(form.values.body);
+  // Parsed in the browser only (there is no DOMParser on the server); the first render shows the frame empty.
+  const [previewHtml, setPreviewHtml] = useState('');
+  useEffect(() => setPreviewHtml(previewDocument(fill(preview))), [preview]);
 
   const chooseAttachment = async (file: File | undefined) => {
     if (!file || !template) return;
@@ -120,7 +137,7 @@ function TemplateEditor({ organizationId, template }: { organizationId: string; 
             <CardHeader id="preview-title" title="Preview" description={<>As a reader sees it, with sample values. Subject: <span className="font-medium text-zinc-700">{fill(form.values.subject) || '—'}</span></>} />
             <CardBody>
               {/* SECURITY: an empty sandbox: no script, form, popup or same-origin access, whatever the body holds. */}
-              <iframe title="Email preview" sandbox="" srcDoc={`<!doctype html><meta charset="utf-8"><body style="font-family:system-ui,sans-serif;margin:12px;color:#18181b">${fill(preview)}</body>`} className="h-80 w-full rounded-lg border border-zinc-200 bg-white" />
+              <iframe title="Email preview" sandbox="" srcDoc={`<!doctype html><meta charset="utf-8"><body style="font-family:system-ui,sans-serif;margin:12px;color:#18181b">${previewHtml}</body>`} className="h-80 w-full rounded-lg border border-zinc-200 bg-white" />
               {template?.bodyAltGenerated && <pre className="mt-4 max-h-40 overflow-auto rounded-lg bg-zinc-50 p-3 text-xs whitespace-pre-wrap text-zinc-700">{template.bodyAlt}</pre>}
             </CardBody>
           </Card>
@@ -163,7 +180,7 @@ function TemplateEditor({ organizationId, template }: { organizationId: string; 
             } catch {
               return;
             }
-            toastAfterNavigation(`Template “${template.name}” deleted`);
+            toast(`Template “${template.name}” deleted`);
             await queryClient.invalidateQueries(trpc.library.pathFilter());
             router.push(`/${organizationId}/messages?tab=templates`);
           }}

@@ -18,7 +18,7 @@ import { controlClass, Input } from '@/components/ui/input';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
 import { Select } from '@/components/ui/select';
-import { toastAfterNavigation, useToast } from '@/components/ui/toast';
+import { useToast } from '@/components/ui/toast';
 import { smsTextInput, type SmsTextDto } from '@/server/domain/library/library.schema';
 import { MERGE_FIELDS, smsShape, unknownMergeFields } from '@/server/domain/library/message-text';
 import { readServerError } from '@/components/forms/server-error';
@@ -57,7 +57,7 @@ function TextEditor({ organizationId, text }: { organizationId: string; text?: S
       const saved = text ? await update.mutateAsync({ id: text.id, text: input }) : await create.mutateAsync(input);
       await queryClient.invalidateQueries(trpc.library.pathFilter());
       if (!text) {
-        toastAfterNavigation(`Text “${saved.name}” created`);
+        toast(`Text “${saved.name}” created`);
         router.push(`/${organizationId}/messages/texts/${saved.id}`);
       } else toast('Text saved');
     },
@@ -143,7 +143,7 @@ function TextEditor({ organizationId, text }: { organizationId: string; text?: S
             } catch {
               return;
             }
-            toastAfterNavigation(`Text “${text.name}” deleted`);
+            toast(`Text “${text.name}” deleted`);
             await queryClient.invalidateQueries(trpc.library.pathFilter());
             router.push(`/${organizationId}/messages?tab=texts`);
           }}

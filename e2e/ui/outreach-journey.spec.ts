@@ -42,8 +42,8 @@ test('import contacts, build a text and a template, upload and play a recording'
 
   await test.step('the report counts the rows and lists the two bad lines', async () => {
     const report = page.getByRole('region', { name: 'Import report' });
-    await expect(report.getByText('Imported').locator('..')).toContainText('3');
-    await expect(report.getByText('Not imported').locator('..')).toContainText('2');
+    await expect(report.getByText('Imported', { exact: true }).locator('..')).toContainText('3');
+    await expect(report.getByText('Not imported', { exact: true }).locator('..')).toContainText('2');
     const lines = report.getByRole('table', { name: 'Lines not imported' });
     await expect(lines.getByRole('row')).toHaveCount(3);
     await expect(lines.getByRole('row').nth(1)).toContainText('4');
