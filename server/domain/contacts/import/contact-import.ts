@@ -122,7 +122,7 @@ async function importStoredFile(opts: { ctx: OrgCtx; groupId: string; media: Med
     if (head.complete) {
       // Small: everything in this one transaction, created already complete.
       const batch: CsvBatch = { records: head.batches.flatMap((b) => b.records).filter((r) => r.line !== 1), problems: head.batches.flatMap((b) => b.problems), bytesRead: media.size };
-      const counts = await writeBatch(plan, batch, { expectedRecordsDone: 0, create: common });
+      const counts = await writeBatch(plan, prepareBatch(plan, batch), { expectedRecordsDone: 0, create: common });
       await discard(media.id);
       const row = await db.contactImport.findUniqueOrThrow({ where: { id: plan.importId }, include: { errors: { orderBy: { line: 'asc' }, take: INLINE_IMPORT_ROWS + 1 } } });
       if (!counts) throw new AppError('internal');
@@ -143,15 +143,12 @@ async function importStoredFile(opts: { ctx: OrgCtx; groupId: string; media: Med
 
 type ImportRow = { recordsDone: number; bytesDone: number; imported: number; updated: number; skipped: number; errorCount: number; status: string };
 
-/**
- * One batch in one transaction on a connection of its own (COPY needs it): the contacts lock, the merge, the batch's
- * errors, the counters — only if the import stands where this reader thinks it does (another worker may have moved
- * it on; then nothing is written and null is returned) — and a progress event.
- */
-async function writeBatch(plan: ImportPlan, batch: CsvBatch, opts: { expectedRecordsDone: number; create?: Record<string, unknown> }): Promise<ImportRow | null> {
-  const read = contactRecordReader(plan.mapping, plan.country);
-  const rows: Array<{ line: number; row: StagedContact }> = [];
-  const errors: Array<{ line: number; message: string; cells: string[] }> = batch.problems.map((p) => ({ line: p.line, message: p.message, cells: p.cells }));
+type PreparedBatch = { records: number; bytesRead: number; rows: Array<{ line: number; row: StagedContact }>; errors: Array<{ line: number; message: string; cells: string[] }>; cellsOf: Map<number, string[]>; blanks: number };
+
+/** The Node half of a batch (validation, phones to E.164): done while the database merges the batch before it. */
+function prepareBatch(plan: ImportPlan, batch: CsvBatch, read = contactRecordReader(plan.mapping, plan.country)): PreparedBatch {
+  const rows: PreparedBatch['rows'] = [];
+  const errors: PreparedBatch['errors'] = batch.problems.map((p) => ({ line: p.line, message: p.message, cells: p.cells }));
   const cellsOf = new Map<number, string[]>();
   let blanks = 0;
   for (const record of batch.records) {
@@ -162,8 +159,17 @@ async function writeBatch(plan: ImportPlan, batch: CsvBatch, opts: { expectedRec
     } else if (verdict.kind === 'blank') blanks++;
     else errors.push({ line: record.line, message: verdict.message, cells: record.cells });
   }
-  const records = batch.records.length + batch.problems.length;
+  return { records: batch.records.length + batch.problems.length, bytesRead: batch.bytesRead, rows, errors, cellsOf, blanks };
+}
 
+/**
+ * One batch in one transaction on a connection of its own (COPY needs it): the contacts lock, the merge, the batch's
+ * errors, the counters — only if the import stands where this reader thinks it does (another worker may have moved
+ * it on; then nothing is written and null is returned) — and a progress event.
+ */
+async function writeBatch(plan: ImportPlan, batch: PreparedBatch, opts: { expectedRecordsDone: number; create?: Record<string, unknown> }): Promise<ImportRow | null> {
+  const { rows, cellsOf, blanks, records } = batch;
+  const errors = [...batch.errors];
   const client = await pgStreamPool().connect();
   let broken: Error | undefined;
   try {
@@ -240,16 +246,28 @@ export async function runContactImport(importId: string, job: JobContext): Promi
     if (!media) return await failImport(imp, 'The uploaded file is no longer stored; import it again');
     const plan: ImportPlan = { organizationId: imp.organizationId, importId: imp.id, groupId: imp.groupId, mapping: imp.mapping as ColumnMapping, country: await defaultCountryOf(imp.organizationId) };
     let done = imp.recordsDone;
+    const read = contactRecordReader(plan.mapping, plan.country);
+    // Two halves in step: while PostgreSQL merges one batch, this process reads and checks the next.
+    let writing: Promise<ImportRow | null> | null = null;
+    const settle = async () => {
+      const row = writing ? await writing : undefined;
+      writing = null;
+      if (row === null) return false;
+      if (row) done = row.recordsDone;
+      return true;
+    };
     // Record 0 is the header; the records already merged are parsed again but not written.
     for await (const batch of readCsv(readMedia(media), { batchSize: JOB_BATCH_ROWS, skipRecords: 1 + done })) {
       if (job.signal.aborted) throw new Error('the worker is stopping; the import resumes where it stopped');
-      const records = batch.records.length + batch.problems.length;
-      if (records === 0) continue;
-      const row = await writeBatch(plan, batch, { expectedRecordsDone: done });
+      if (batch.records.length + batch.problems.length === 0) continue;
+      const prepared = prepareBatch(plan, batch, read);
       // Another worker moved this import on (this one was thought dead): it finishes the job.
-      if (!row) return;
-      done = row.recordsDone;
+      if (!(await settle())) return;
+      writing = writeBatch(plan, prepared, { expectedRecordsDone: done });
+      // Awaited by settle(); until then a failure must not count as unhandled (reading may fail first).
+      writing.catch(() => undefined);
     }
+    if (!(await settle())) return;
     await finishImport(plan, media);
   } catch (error) {
     if (job.retryCount >= job.retryLimit) await failImport(imp, `The import stopped: ${(error as Error).message}`);
