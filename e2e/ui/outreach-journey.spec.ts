@@ -99,9 +99,12 @@ test('import contacts, build a text and a template, upload and play a recording'
     await page.getByLabel('Name', { exact: true }).fill('Spring offer');
     await page.getByLabel('Subject').fill('Hello {{firstName}}');
     await page.getByLabel('Body (HTML)').fill('<h1>Spring offer</h1><p>Dear {{firstName}}, come in this week.</p><script>document.title="hacked"</script>');
-    const preview = page.frameLocator('iframe[title="Email preview"]');
-    await expect(preview.getByRole('heading', { name: 'Spring offer' })).toBeVisible();
-    await expect(preview.getByText('Dear Ada, come in this week.')).toBeVisible();
+    // The frame is sandboxed without scripts, so Playwright cannot look inside it (its probes would be refused): the
+    // document it shows is read from its srcdoc, and the screenshot shows it rendered.
+    const preview = page.locator('iframe[title="Email preview"]');
+    await expect(preview).toHaveAttribute('sandbox', '');
+    await expect(preview).toHaveAttribute('srcdoc', /<h1>Spring offer<\/h1><p>Dear Ada, come in this week\.<\/p>/);
+    await expect(preview).not.toHaveAttribute('srcdoc', /script/);
     await page.getByRole('button', { name: 'Create template' }).click();
     await expect(page.getByRole('heading', { name: 'Spring offer', level: 1 })).toBeVisible();
     // What was saved is sanitized: the script is gone, and the plain text was made from the body.
