@@ -41,7 +41,7 @@ export function ContactPage({ organizationId, contactId }: { organizationId: str
           <PageHeader
             eyebrow="Contact"
             title={contactName(c)}
-            description={<><Link href={`/${organizationId}/contacts`} className="text-accent-700 hover:underline">All contacts</Link> · {c.phone}{c.email ? ` · ${c.email}` : ''}</>}
+            description={<><Link href={`/${organizationId}/contacts`} className="text-accent-700 underline underline-offset-2">All contacts</Link> · {c.phone}{c.email ? ` · ${c.email}` : ''}</>}
             action={manage ? <Button variant="danger" onClick={() => setConfirming(true)}>Delete contact</Button> : undefined}
           />
           <div className="grid gap-6 lg:grid-cols-3">

@@ -81,7 +81,7 @@ export function CsvImport({ organizationId, groupId }: { organizationId: string;
       <CardHeader
         id="import-title"
         title="Import contacts"
-        description={<>A CSV file with a header row (First name, Phone, Email…; <a className="text-accent-700 hover:underline" href={`/${organizationId}/contacts/sample.csv`}>download a sample</a>). Rows matching a contact by phone or email update it.</>}
+        description={<>A CSV file with a header row (First name, Phone, Email…; <a className="text-accent-700 underline underline-offset-2" href={`/${organizationId}/contacts/sample.csv`} download>download a sample</a>). Rows matching a contact by phone or email update it.</>}
       />
       <CardBody className="space-y-4">
         {error && <Alert tone="error">{error}</Alert>}
@@ -186,7 +186,7 @@ export function ImportReport({ organizationId, importId, report }: { organizatio
         <div className="space-y-2">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h3 className="text-sm font-semibold text-zinc-900">Lines not imported</h3>
-            <a href={`/${organizationId}/contacts/imports/${importId}/errors.csv`} className="text-sm font-medium text-accent-700 hover:underline" download>
+            <a href={`/${organizationId}/contacts/imports/${importId}/errors.csv`} className="text-sm font-medium text-accent-700 underline underline-offset-2" download>
               Download them as CSV
             </a>
           </div>

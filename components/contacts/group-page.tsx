@@ -60,7 +60,7 @@ export function GroupPage({ organizationId, groupId }: { organizationId: string;
           <PageHeader
             eyebrow="Group"
             title={g.name}
-            description={<><Link href={`/${organizationId}/contacts/groups`} className="text-accent-700 hover:underline">All groups</Link> · {g.contactCount.toLocaleString('en')} {g.contactCount === 1 ? 'contact' : 'contacts'}{g.description ? ` · ${g.description}` : ''}</>}
+            description={<><Link href={`/${organizationId}/contacts/groups`} className="text-accent-700 underline underline-offset-2">All groups</Link> · {g.contactCount.toLocaleString('en')} {g.contactCount === 1 ? 'contact' : 'contacts'}{g.description ? ` · ${g.description}` : ''}</>}
             action={
               <div className="flex flex-wrap gap-2">
                 <a href={`/${organizationId}/contacts/groups/${g.id}/export.csv`} className={buttonClass('secondary')} download>Export CSV</a>

@@ -86,7 +86,7 @@ function MediaItemEditor({ organizationId, kind, item }: { organizationId: strin
       <PageHeader
         eyebrow={spec.title}
         title={item ? item.name : `New ${spec.title.toLowerCase()}`}
-        description={<Link href={`/${organizationId}/messages?tab=${spec.tab}`} className="text-accent-700 hover:underline">All {spec.tab}</Link>}
+        description={<Link href={`/${organizationId}/messages?tab=${spec.tab}`} className="text-accent-700 underline underline-offset-2">All {spec.tab}</Link>}
         action={item && manage ? <Button variant="danger" onClick={() => setConfirming(true)}>Delete {spec.noun}</Button> : undefined}
       />
       <div className="grid gap-6 lg:grid-cols-2">
@@ -118,7 +118,7 @@ function MediaItemEditor({ organizationId, kind, item }: { organizationId: strin
                   </div>
                 ) : (
                   <p className="text-sm text-zinc-700">
-                    <a href={fileUrl} target="_blank" rel="noreferrer" className="font-medium text-accent-700 hover:underline">Open the PDF</a> · {Math.round((item.size ?? 0) / 1024).toLocaleString('en')} KB
+                    <a href={fileUrl} download={`${item.name}.pdf`} className="font-medium text-accent-700 underline underline-offset-2">Download the PDF</a> · {Math.round((item.size ?? 0) / 1024).toLocaleString('en')} KB
                   </p>
                 )
               ) : (

@@ -104,7 +104,7 @@ function TemplateEditor({ organizationId, template }: { organizationId: string; 
       <PageHeader
         eyebrow="Email template"
         title={template ? template.name : 'New email template'}
-        description={<Link href={`/${organizationId}/messages?tab=templates`} className="text-accent-700 hover:underline">All templates</Link>}
+        description={<Link href={`/${organizationId}/messages?tab=templates`} className="text-accent-700 underline underline-offset-2">All templates</Link>}
         action={template && manage ? <Button variant="danger" onClick={() => setConfirming(true)}>Delete template</Button> : undefined}
       />
       <div className="grid gap-6 xl:grid-cols-2">
@@ -148,7 +148,7 @@ function TemplateEditor({ organizationId, template }: { organizationId: string; 
                 {uploadError && <Alert tone="error">{uploadError}</Alert>}
                 {template.attachment ? (
                   <p className="text-sm break-words text-zinc-700">
-                    <a href={`/${organizationId}/messages/templates/${template.id}/attachment`} className="font-medium text-accent-700 hover:underline">{template.attachment.name}</a>{' '}
+                    <a href={`/${organizationId}/messages/templates/${template.id}/attachment`} download={template.attachment.name} className="font-medium text-accent-700 underline underline-offset-2">{template.attachment.name}</a>{' '}
                     · {Math.max(1, Math.round(template.attachment.size / 1024)).toLocaleString('en')} KB
                   </p>
                 ) : (

@@ -14,6 +14,7 @@ import { updateOrganizationInput } from '@/server/domain/organizations/organizat
 import { CurrencyFields } from './currency-fields';
 import { getCountries } from 'libphonenumber-js/min';
 import { Select } from '@/components/ui/select';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 const formValues = (org: OrganizationDto) => ({
   name: org.name,
@@ -35,6 +36,7 @@ export function OrganizationSettingsForm({ organization, canEdit }: { organizati
   const queryClient = useQueryClient();
   const toast = useToast();
   const update = useMutation(trpc.organization.update.mutationOptions());
+  const hydrated = useHydrated();
   const form = useZodForm({
     schema: updateOrganizationInput,
     initialValues: formValues(organization),
@@ -81,7 +83,8 @@ export function OrganizationSettingsForm({ organization, canEdit }: { organizati
               className="sm:max-w-md"
             >
               <Select {...form.text('defaultCountry', { hint: true })}>
-                {COUNTRIES.map((c) => (
+                {/* Country names come from the browser's Intl data, which the server's may not match: listed once hydrated. */}
+                {(hydrated ? COUNTRIES : COUNTRIES.filter((c) => c.code === form.values.defaultCountry)).map((c) => (
                   <option key={c.code} value={c.code}>
                     {c.name} ({c.code})
                   </option>

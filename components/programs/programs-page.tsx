@@ -143,7 +143,7 @@ function NewProgram({ organizationId, onCreated }: { organizationId: string; onC
             {PROGRAM_TYPES.map((t) => <option key={t} value={t}>{PROGRAM_LABELS[t]}</option>)}
           </Select>
         </FormField>
-        <FormField id="program-ref" label={what} hint={field !== 'text' && choices.length === 0 ? (field === 'accountId' ? <>Add a sender account first (<a className="text-accent-700 hover:underline" href={`/${organizationId}/settings/accounts`}>Sender accounts</a>).</> : <>Add one to the <a className="text-accent-700 hover:underline" href={`/${organizationId}/messages`}>message library</a> first (with its file).</>) : undefined} className={field === 'text' ? 'sm:col-span-2' : undefined}>
+        <FormField id="program-ref" label={what} hint={field !== 'text' && choices.length === 0 ? (field === 'accountId' ? <>Add a sender account first (<a className="text-accent-700 underline underline-offset-2" href={`/${organizationId}/settings/accounts`}>Sender accounts</a>).</> : <>Add one to the <a className="text-accent-700 underline underline-offset-2" href={`/${organizationId}/messages`}>message library</a> first (with its file).</>) : undefined} className={field === 'text' ? 'sm:col-span-2' : undefined}>
           {field === 'text' ? (
             <textarea id="program-ref" value={ref} onChange={(e) => setRef(e.target.value)} rows={2} className={cx(controlClass, 'py-2')} />
           ) : (
