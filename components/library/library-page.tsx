@@ -21,10 +21,10 @@ import { PageHeader } from '@/components/ui/page-header';
 import { LIBRARY_ORDERING, type LibraryOrderingField } from '@/server/domain/library/library.schema';
 
 export const TABS = [
-  { id: 'texts', label: 'SMS texts', noun: 'text', blurb: 'Short messages with merge fields, counted in SMS parts as you write.' },
-  { id: 'templates', label: 'Email templates', noun: 'template', blurb: 'HTML emails with a plain-text version and an attachment.' },
-  { id: 'recordings', label: 'Voice recordings', noun: 'recording', blurb: 'WAV recordings played on voice calls.' },
-  { id: 'documents', label: 'Fax documents', noun: 'document', blurb: 'PDF documents sent by fax.' },
+  { id: 'texts', label: 'SMS texts', one: 'SMS text', noun: 'text', blurb: 'Short messages with merge fields, counted in SMS parts as you write.' },
+  { id: 'templates', label: 'Email templates', one: 'email template', noun: 'template', blurb: 'HTML emails with a plain-text version and an attachment.' },
+  { id: 'recordings', label: 'Voice recordings', one: 'voice recording', noun: 'recording', blurb: 'WAV recordings played on voice calls.' },
+  { id: 'documents', label: 'Fax documents', one: 'fax document', noun: 'document', blurb: 'PDF documents sent by fax.' },
 ] as const;
 export type LibraryTab = (typeof TABS)[number]['id'];
 
@@ -100,7 +100,7 @@ export function LibraryPage({ organizationId }: { organizationId: string }) {
         ))}
       </nav>
       <Card>
-        <CardHeader title={data ? `${data.count} ${spec.label.toLowerCase()}` : spec.label} description={spec.blurb} />
+        <CardHeader title={data ? `${data.count} ${data.count === 1 ? spec.one : spec.id === 'texts' ? spec.label : spec.label.toLowerCase()}` : spec.label} description={spec.blurb} />
         <FilterPanel active={list.filters.search ? 1 : 0} columns="sm:grid-cols-2">
           <FilterText label="Search" value={list.filters.search} onCommit={(v) => list.setFilters({ search: v })} placeholder="Name" />
         </FilterPanel>
@@ -117,7 +117,7 @@ export function LibraryPage({ organizationId }: { organizationId: string }) {
           empty={
             <EmptyState
               icon={<MessageIcon />}
-              title={list.filters.search ? `No ${spec.noun} matches` : `No ${spec.label.toLowerCase()} yet`}
+              title={list.filters.search ? `No ${spec.noun} matches` : `No ${spec.id === 'texts' ? spec.label : spec.label.toLowerCase()} yet`}
               description={list.filters.search ? 'Try another name.' : spec.blurb}
               action={can('messages:manage') && !list.filters.search ? <Link href={`/${organizationId}/messages/${tab}/new`} className={buttonClass('secondary')}>New {spec.noun}</Link> : undefined}
             />
