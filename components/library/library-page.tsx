@@ -1,9 +1,8 @@
 'use client';
 // /{org}/messages: the message library — SMS texts, email templates, voice recordings and fax documents — one tab each
-// (kept in the URL), each a list that opens its editor.
+// (each its own address: /messages/texts, /templates, /recordings, /documents), each a list that opens its editor.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
 import { useTableUrlState } from '@/components/data-table/use-table-url-state';
@@ -30,11 +29,8 @@ export type LibraryTab = (typeof TABS)[number]['id'];
 
 type Row = { id: string; name: string; description: string | null; updatedAt: string; programCount: number; detail: string };
 
-export function LibraryPage({ organizationId }: { organizationId: string }) {
+export function LibraryPage({ organizationId, tab }: { organizationId: string; tab: LibraryTab }) {
   const trpc = useTRPC();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const tab = (TABS.find((t) => t.id === params.get('tab'))?.id ?? 'texts') as LibraryTab;
   const spec = TABS.find((t) => t.id === tab)!;
   const { can, organization } = useOrganizationAccess();
   const allowed = can('messages:read');
@@ -91,7 +87,7 @@ export function LibraryPage({ organizationId }: { organizationId: string }) {
         {TABS.map((t) => (
           <Link
             key={t.id}
-            href={`${pathname}?tab=${t.id}`}
+            href={`/${organizationId}/messages/${t.id}`}
             aria-current={t.id === tab ? 'page' : undefined}
             className={cx('-mb-px shrink-0 border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap', t.id === tab ? 'border-accent-600 text-accent-700' : 'border-transparent text-zinc-600 hover:text-zinc-900')}
           >

@@ -86,7 +86,7 @@ function MediaItemEditor({ organizationId, kind, item }: { organizationId: strin
       <PageHeader
         eyebrow={spec.title}
         title={item ? item.name : `New ${spec.title.toLowerCase()}`}
-        description={<Link href={`/${organizationId}/messages?tab=${spec.tab}`} className="text-accent-700 underline underline-offset-2">All {spec.tab}</Link>}
+        description={<Link href={`/${organizationId}/messages/${spec.tab}`} className="text-accent-700 underline underline-offset-2">All {spec.tab}</Link>}
         action={item && manage ? <Button variant="danger" onClick={() => setConfirming(true)}>Delete {spec.noun}</Button> : undefined}
       />
       <div className="grid gap-6 lg:grid-cols-2">
@@ -152,7 +152,7 @@ function MediaItemEditor({ organizationId, kind, item }: { organizationId: strin
             }
             toast(`“${item.name}” deleted`);
             await queryClient.invalidateQueries(trpc.library.pathFilter());
-            router.push(`/${organizationId}/messages?tab=${spec.tab}`);
+            router.push(`/${organizationId}/messages/${spec.tab}`);
           }}
         />
       )}

@@ -104,7 +104,7 @@ function TemplateEditor({ organizationId, template }: { organizationId: string; 
       <PageHeader
         eyebrow="Email template"
         title={template ? template.name : 'New email template'}
-        description={<Link href={`/${organizationId}/messages?tab=templates`} className="text-accent-700 underline underline-offset-2">All templates</Link>}
+        description={<Link href={`/${organizationId}/messages/templates`} className="text-accent-700 underline underline-offset-2">All templates</Link>}
         action={template && manage ? <Button variant="danger" onClick={() => setConfirming(true)}>Delete template</Button> : undefined}
       />
       <div className="grid gap-6 xl:grid-cols-2">
@@ -182,7 +182,7 @@ function TemplateEditor({ organizationId, template }: { organizationId: string; 
             }
             toast(`Template “${template.name}” deleted`);
             await queryClient.invalidateQueries(trpc.library.pathFilter());
-            router.push(`/${organizationId}/messages?tab=templates`);
+            router.push(`/${organizationId}/messages/templates`);
           }}
         />
       )}

@@ -79,7 +79,7 @@ function TextEditor({ organizationId, text }: { organizationId: string; text?: S
       <PageHeader
         eyebrow="SMS text"
         title={text ? text.name : 'New SMS text'}
-        description={<Link href={`/${organizationId}/messages?tab=texts`} className="text-accent-700 underline underline-offset-2">All texts</Link>}
+        description={<Link href={`/${organizationId}/messages/texts`} className="text-accent-700 underline underline-offset-2">All texts</Link>}
         action={text && manage ? <Button variant="danger" onClick={() => setConfirming(true)}>Delete text</Button> : undefined}
       />
       <Card>
@@ -145,7 +145,7 @@ function TextEditor({ organizationId, text }: { organizationId: string; text?: S
             }
             toast(`Text “${text.name}” deleted`);
             await queryClient.invalidateQueries(trpc.library.pathFilter());
-            router.push(`/${organizationId}/messages?tab=texts`);
+            router.push(`/${organizationId}/messages/texts`);
           }}
         />
       )}

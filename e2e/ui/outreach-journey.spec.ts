@@ -94,7 +94,7 @@ test('import contacts, build a text and a template, upload and play a recording'
   });
 
   await test.step('an email template with its live preview', async () => {
-    await page.goto(`${org}/messages?tab=templates`);
+    await page.goto(`${org}/messages/templates`);
     await page.getByRole('link', { name: 'New template' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Spring offer');
     await page.getByLabel('Subject').fill('Hello {{firstName}}');
@@ -115,7 +115,7 @@ test('import contacts, build a text and a template, upload and play a recording'
   });
 
   await test.step('a voice recording: upload a WAV and play it', async () => {
-    await page.goto(`${org}/messages?tab=recordings`);
+    await page.goto(`${org}/messages/recordings`);
     await page.getByRole('link', { name: 'New recording' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Greeting');
     await page.getByRole('button', { name: 'Create recording' }).click();
