@@ -9,6 +9,7 @@ import { NavLink } from './nav-link';
 import { OrganizationSwitcher } from './organization-switcher';
 import { PermittedNavLink } from './permitted-nav-link';
 import { UserMenu } from './user-menu';
+import { AccountIcon, ContactsIcon, GroupIcon, MessageIcon, ProgramIcon } from '@/components/contacts/icons';
 
 const sectionLabel = 'hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase md:block';
 
@@ -73,10 +74,28 @@ export function AppShell({ organizationId, children }: { organizationId: string;
               </PermittedNavLink>
             </div>
             <div className="flex gap-1 md:flex-col">
+              <p className={sectionLabel}>Outreach</p>
+              <PermittedNavLink permission="contacts:read" href={`${base}/contacts`} icon={<ContactsIcon />} exact>
+                Contacts
+              </PermittedNavLink>
+              <PermittedNavLink permission="contacts:read" href={`${base}/contacts/groups`} icon={<GroupIcon />}>
+                Groups
+              </PermittedNavLink>
+              <PermittedNavLink permission="messages:read" href={`${base}/messages`} icon={<MessageIcon />}>
+                Messages
+              </PermittedNavLink>
+              <PermittedNavLink permission="programs:read" href={`${base}/programs`} icon={<ProgramIcon />}>
+                Programs
+              </PermittedNavLink>
+            </div>
+            <div className="flex gap-1 md:flex-col">
               <p className={sectionLabel}>Settings</p>
               <NavLink href={`${base}/settings/organization`} icon={<BuildingIcon />}>
                 Organization
               </NavLink>
+              <PermittedNavLink permission="accounts:read" href={`${base}/settings/accounts`} icon={<AccountIcon />}>
+                Sender accounts
+              </PermittedNavLink>
               <PermittedNavLink permission="apiKeys:read" href={`${base}/settings/api-keys`} icon={<KeyIcon />}>
                 API keys
               </PermittedNavLink>

@@ -95,7 +95,8 @@ async function crawl(page: Page, state: string, known: Record<string, string>, e
     if (checks(name)) await checkPage(page, `${state}${name === '/' ? '-home' : name.replaceAll('/', '-')}`);
     else await settle(page);
     // Links, and addresses written out as text (an email's plain-text part shows its reset link that way).
-    const links = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    // A link the browser downloads (a CSV export, an attachment) leads to a file, not a page.
+    const links = await page.locator('a[href]:not([download])').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     const written = (await page.locator('body').innerText()).match(/https?:\/\/[^\s"'<>]+/g) ?? [];
     for (const href of [...links, ...written]) {
       const link = new URL(href);
