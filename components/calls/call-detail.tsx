@@ -131,12 +131,17 @@ function LoanLink({ call }: { call: CallDetailDto }) {
 
 /** The dealer's recording of the call, scored as their coaching session (shown to whoever may see that session). */
 function RecordingCard({ organizationId, session }: { organizationId: string; session: NonNullable<CallDetailDto['session']> }) {
-  const waiting = session.transcriptStatus === 'pending' ? 'The recording is being transcribed; its score appears when the words are in.' : session.transcriptStatus === 'failed' ? 'Speech-to-text failed: retry it or add a transcript on the session page.' : 'Only the voice could be analyzed: add a transcript on the session page to get the score.';
+  const waiting =
+    session.transcriptStatus === 'pending'
+      ? 'Scored on the voice so far (pauses, length, energy); the recording is being transcribed and fillers and pace follow.'
+      : session.transcriptStatus === 'failed'
+        ? 'Scored on the voice only: speech-to-text failed. Retry it, or type the words on the session page.'
+        : 'Scored on the voice only (pauses, length, energy): type the words on the session page to score fillers and pace too.';
   return (
     <Card>
       <CardHeader title="Recorded call" description="The dealer recorded their side; it is scored like a practice session." action={<ScoreBadge score={session.score} status={session.transcriptStatus} />} />
       <CardBody className="space-y-2 text-sm">
-        {session.score === null && <p className="text-zinc-600">{waiting}</p>}
+        {session.transcriptStatus !== 'ready' && <p className="text-zinc-600">{waiting}</p>}
         <Link href={`/${organizationId}/sessions/${session.id}`} className="font-medium text-accent-700 hover:underline">
           Review the session →
         </Link>

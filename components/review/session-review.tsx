@@ -69,6 +69,7 @@ function Review({ organizationId, session: s }: { organizationId: string; sessio
   const retry = useMutation(trpc.sessions.retryTranscription.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.sessions.pathFilter()) }));
   const someoneElse = me.data && me.data.id !== s.user.id;
   const ready = s.transcript.status === 'ready' && s.score !== null;
+  const estimated = s.transcript.timing === 'estimated';
 
   return (
     <>
@@ -97,8 +98,8 @@ function Review({ organizationId, session: s }: { organizationId: string; sessio
       <div className="space-y-6">
         {s.transcript.message && (
           <Alert
-            tone={s.transcript.status === 'pending' ? 'info' : 'warning'}
-            title={s.transcript.status === 'pending' ? 'Transcribing' : s.transcript.status === 'failed' ? 'Transcription failed' : 'No transcript yet'}
+            tone={s.transcript.status === 'failed' ? 'warning' : 'info'}
+            title={s.transcript.status === 'pending' ? 'Transcribing' : s.transcript.status === 'failed' ? 'Transcription failed' : 'Scored on the recording alone'}
             action={
               s.transcript.status === 'failed' && (
                 <Button size="sm" variant="secondary" busy={retry.isPending} onClick={() => retry.mutate({ id: s.id })}>
@@ -122,9 +123,13 @@ function Review({ organizationId, session: s }: { organizationId: string; sessio
         )}
         {!ready && s.transcript.status !== 'pending' && (
           <Card aria-labelledby="add-transcript-title">
-            <CardHeader id="add-transcript-title" title="Add a transcript" description="The words, with their times, are what fillers, pace, pauses, keywords and the score are measured on." />
+            <CardHeader
+              id="add-transcript-title"
+              title="Add what was said"
+              description={s.hasAudio ? 'Type or paste the words (plain text is fine: they are spread over the recording, their times estimated), or give a WebVTT or JSON transcript with times.' : 'Type or paste the words, or give a WebVTT or JSON transcript with times.'}
+            />
             <CardBody>
-              <AddTranscriptForm sessionId={s.id} />
+              <AddTranscriptForm sessionId={s.id} hasAudio={s.hasAudio} />
             </CardBody>
           </Card>
         )}
@@ -135,20 +140,29 @@ function Review({ organizationId, session: s }: { organizationId: string; sessio
                 <CardHeader
                   id="transcript-title"
                   title="Transcript"
+                  description={
+                    estimated
+                      ? s.hasAudio
+                        ? 'Timings estimated: the words were typed, not heard, and are spread over the recording’s voiced stretches, so pace is approximate.'
+                        : 'Timings estimated: the words were typed and spread evenly over the length given, so pace is approximate.'
+                      : s.transcript.timing === 'none'
+                        ? 'The words came without times or a recording: fillers and keywords are scored; pace, pauses and length are not.'
+                        : undefined
+                  }
                   action={
                     <Button variant="ghost" size="sm" onClick={() => setReplacing((r) => !r)}>
                       {replacing ? 'Cancel' : 'Replace transcript'}
                     </Button>
                   }
                 />
-                <CardBody>{replacing ? <AddTranscriptForm sessionId={s.id} replacing onDone={() => setReplacing(false)} /> : <TranscriptView session={s} currentTime={currentTime} onSeek={onSeek} />}</CardBody>
+                <CardBody>{replacing ? <AddTranscriptForm sessionId={s.id} hasAudio={s.hasAudio} replacing onDone={() => setReplacing(false)} /> : <TranscriptView session={s} currentTime={currentTime} onSeek={onSeek} />}</CardBody>
               </Card>
             )}
-            {s.wpm && s.pauses && (
+            {s.wpm && (
               <Card aria-labelledby="pace-title">
-                <CardHeader id="pace-title" title="Pace, in words per minute" description={s.wpm.recommendation} />
+                <CardHeader id="pace-title" title={estimated ? 'Pace, in words per minute (estimated)' : 'Pace, in words per minute'} description={s.wpm.recommendation} />
                 <CardBody>
-                  <PaceChart wpm={s.wpm} pauses={s.pauses} onSeek={onSeek} />
+                  <PaceChart wpm={s.wpm} pauses={s.pauses ?? { items: [], longest: 0, longCount: 0, recommendation: '' }} onSeek={onSeek} />
                 </CardBody>
               </Card>
             )}

@@ -43,7 +43,7 @@ export async function transcribeSession(sessionId: string, job: JobContext): Pro
     }
     throw error;
   }
-  const scored = scorePractice({ words, audio, expectations: session.expectations as unknown as ModuleExpectations });
+  const scored = scorePractice({ transcript: { words, timing: 'measured' }, audio, expectations: session.expectations as unknown as ModuleExpectations });
   await db.$transaction(async (tx) => {
     const { count } = await tx.practiceSession.updateMany({
       where: { id: session.id, transcriptStatus: 'pending' },

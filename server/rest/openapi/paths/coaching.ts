@@ -23,9 +23,10 @@ const recordingForm = z
     moduleId: z.uuid(),
     opportunity: z.string().optional(),
     recordedAt: z.string().optional().meta({ description: 'ISO 8601 timestamp' }),
-    transcript: z.string().optional().meta({ description: 'JSON words or WebVTT text; without it the recording is transcribed (speech-to-text configured) or waits for PUT /sessions/{id}/transcript' }),
+    transcript: z.string().optional().meta({ description: 'JSON words, WebVTT or plain text (spread over the recording’s voiced stretches, `transcript.timing: "estimated"`); without it the recording is scored on its pauses, length and energy and is transcribed (speech-to-text configured) or waits for PUT /sessions/{id}/transcript' }),
     transcriptSource: z.enum(['upload', 'browser']).optional().meta({ description: 'browser: the words came from the browser’s own speech recognition' }),
-    audio: z.string().meta({ format: 'binary', description: 'WAV recording (audio/wav), at most 50 MB' }),
+    audio: z.string().meta({ format: 'binary', description: 'WAV recording (audio/wav), at most 50 MB' }).optional(),
+    duration: z.string().optional().meta({ description: 'Seconds the pitch took: only with a plain-text transcript and no audio' }),
   })
   .meta({ id: 'RecordingForm' });
 
@@ -147,7 +148,7 @@ export const coachingPaths = {
         access: 'sessions:write',
         body: createSessionInput,
         errors: ['not_found', 'payload_too_large', 'unsupported_media_type'],
-        responses: { 201: { description: 'The scored session (without words: the recording’s analysis, and `transcript.status` pending or missing)', schema: sessionDto } },
+        responses: { 201: { description: 'The scored session (without words: the recording’s pauses, length and energy, scored on those, and `transcript.status` pending or missing)', schema: sessionDto } },
       }),
       requestBody: {
         required: true,
@@ -184,12 +185,13 @@ export const coachingPaths = {
   },
   '/sessions/{id}/transcript': {
     put: operation({
-      summary: 'Add or replace the transcript (JSON words, verbose_json or text/vtt) and re-score the session',
+      summary: 'Add or replace the transcript (JSON words, verbose_json, text/vtt, or text/plain: the words alone, spread over the recording) and re-score the session',
       tags: sessions,
       access: 'sessions:write',
       path: idPath,
+      query: z.object({ duration: z.number().optional().meta({ description: 'Seconds the pitch took: only for plain text on a session without a recording, so pace and length can be scored' }) }),
       body: transcriptInput,
-      bodyContentTypes: ['application/json', 'text/vtt'],
+      bodyContentTypes: ['application/json', 'text/vtt', 'text/plain'],
       errors: ['payload_too_large', 'unsupported_media_type'],
       responses: { 200: { description: 'The re-scored session', schema: sessionDto } },
     }),
