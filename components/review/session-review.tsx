@@ -30,7 +30,13 @@ export function SessionReview({ organizationId, sessionId }: { organizationId: s
   const trpc = useTRPC();
   const session = useQuery(trpc.sessions.get.queryOptions({ id: sessionId }));
   return (
-    <QueryState query={session} loadingLabel="Loading the session" rows={8} frame="page">
+    <QueryState
+      query={session}
+      loadingLabel="Loading the session"
+      rows={8}
+      frame="page"
+      refusal={{ notFound: 'This session was deleted, or it is not one you may see', back: { href: `/${organizationId}/sessions`, label: 'Back to my sessions' } }}
+    >
       {(s) => <Review organizationId={organizationId} session={s} />}
     </QueryState>
   );

@@ -14,7 +14,15 @@ export function PersonSessions({ organizationId, userId }: { organizationId: str
     return (
       <>
         <PageHeader eyebrow="Sessions" title="Sessions" />
-        <QueryError error={person.error} title="These sessions could not be opened" onRetry={() => void person.refetch()} />
+        <QueryError
+          error={person.error}
+          title="These sessions could not be opened"
+          onRetry={() => void person.refetch()}
+          refusal={{
+            notFound: 'Someone’s sessions are shown to them and to the managers of their teams',
+            back: { href: `/${organizationId}/teams`, label: 'Back to teams' },
+          }}
+        />
       </>
     );
   }

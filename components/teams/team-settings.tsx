@@ -74,7 +74,16 @@ export function TeamSettings({ organizationId, teamId }: { organizationId: strin
     return (
       <>
         <PageHeader eyebrow="Team settings" title="Team settings" />
-        <QueryError error={settings.error} onRetry={() => void settings.refetch()} title="These settings could not be opened" />
+        <QueryError
+          error={settings.error}
+          onRetry={() => void settings.refetch()}
+          title="These settings could not be opened"
+          refusal={{
+            forbidden: 'Only the team’s managers change its settings',
+            notFound: 'This team does not exist, or it is not in this organization',
+            back: { href: `/${organizationId}/teams`, label: 'Back to teams' },
+          }}
+        />
       </>
     );
   }

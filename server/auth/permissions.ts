@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'audit:read',
   'calls:answer',
   'calls:read',
+  'dealers:manage',
   'leads:read',
   'teams:read',
   'teams:create',
@@ -40,6 +41,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'audit:read': 'Read the security log',
   'calls:answer': 'Take live calls as a dealer',
   'calls:read': 'List and export every live call',
+  'dealers:manage': 'Pause and resume members’ live calls, set dealers’ phone numbers',
   'leads:read': 'List and export leads',
   'teams:read': 'List teams',
   'teams:create': 'Create teams',
@@ -63,7 +65,7 @@ const READ: Permission[] = ['organization:read', 'members:read', 'statistics:rea
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS.filter((p) => p !== 'organization:delete'),
-  manager: [...READ, 'apiKeys:read', 'calls:read', 'leads:read', 'teams:create', 'products:manage'],
+  manager: [...READ, 'apiKeys:read', 'calls:read', 'dealers:manage', 'leads:read', 'teams:create', 'products:manage'],
   member: READ,
 };
 
