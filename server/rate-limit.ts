@@ -6,7 +6,8 @@ import { env } from './env';
 import { AppError } from './errors';
 import { pgPool } from './pg-pool';
 
-export type RateLimitVerdict = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
+/** `firstRefusal`: this is the first attempt refused in the window (the moment a lockout starts, e.g. to log it once). */
+export type RateLimitVerdict = { allowed: boolean; firstRefusal: boolean; limit: number; remaining: number; resetSeconds: number };
 
 const limiters = new Map<string, RateLimiterPostgres>();
 
@@ -82,6 +83,7 @@ export async function consume(key: string, policy: RateLimitPolicy): Promise<Rat
 function verdict(allowed: boolean, policy: RateLimitPolicy, res: RateLimiterRes): RateLimitVerdict {
   return {
     allowed,
+    firstRefusal: !allowed && res.consumedPoints === policy.points + 1,
     limit: policy.points,
     remaining: Math.max(0, res.remainingPoints),
     resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),

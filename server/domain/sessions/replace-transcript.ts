@@ -4,6 +4,7 @@ import { requirePermission, type Ctx } from '../../context';
 import { db } from '../../db';
 import { readTranscript, timeWords } from './read-transcript';
 import { findVisibleSession } from './read-sessions';
+import { auditOthersSession } from './session-audit';
 import { publishSessionEvent } from './session-events';
 import { readSessionRecording } from './session-recording';
 import { scorePractice } from './score-practice';
@@ -28,6 +29,7 @@ export async function replaceTranscript(opts: { ctx: Ctx; id: string; transcript
       data: { ...scored, transcriptStatus: 'ready', transcriptSource: 'upload', transcriptError: null },
       include: { user: sessionUserSelect },
     });
+    await auditOthersSession(tx, ctx, session, 'session.transcript_replaced');
     await publishSessionEvent(tx, { organizationId: updated.organizationId, type: 'session.updated', sessionId: updated.id, userId: updated.userId, status: 'ready' });
     return updated;
   });
