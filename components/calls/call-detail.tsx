@@ -42,14 +42,10 @@ export function CallDetail({ organizationId, callId }: { organizationId: string;
   return (
     <>
       <PageHeader
+        breadcrumbs={[{ href: `/${organizationId}/calls`, label: 'Calls' }, { label: call.data ? vehicleName(call.data.vehicle) : 'Call' }]}
         eyebrow="Call"
         title={call.data ? vehicleName(call.data.vehicle) : 'Call'}
         description={call.data ? `Requested ${dateTime(call.data.requestedAt)} by ${personName(call.data.customer.firstName, call.data.customer.lastName, 'an anonymous customer')}` : undefined}
-        action={
-          <Link href={`/${organizationId}/calls`} className="text-sm font-medium text-accent-700 hover:underline">
-            ← All calls
-          </Link>
-        }
       />
       <QueryState query={call} loadingLabel="Loading the call" rows={8} frame="page">
         {(c) => (

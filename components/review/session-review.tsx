@@ -15,6 +15,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
 import { useToast } from '@/components/ui/toast';
+import { useNavSection } from '@/components/shell/nav-section';
 import type { SessionDto } from '@/server/domain/sessions/session.schema';
 import { AddTranscriptForm } from './add-transcript-form';
 import { EnergyChart } from './energy-chart';
@@ -74,15 +75,22 @@ function Review({ organizationId, session: s }: { organizationId: string; sessio
   );
   const retry = useMutation(trpc.sessions.retryTranscription.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.sessions.pathFilter()) }));
   const someoneElse = me.data && me.data.id !== s.user.id;
+  const person = `${s.user.firstName} ${s.user.lastName}`;
+  // A manager reviewing a rep's pitch came from Teams, and goes back there (or to the rep's sessions).
+  useNavSection(someoneElse ? `/${organizationId}/teams` : null);
+  const breadcrumbs = someoneElse
+    ? [{ href: `/${organizationId}/teams`, label: 'Teams' }, { href: `/${organizationId}/people/${s.user.id}`, label: person }, { label: s.module.name }]
+    : [{ href: `/${organizationId}/sessions`, label: 'My sessions' }, { label: s.module.name }];
   const ready = s.transcript.status === 'ready' && s.score !== null;
   const estimated = s.transcript.timing === 'estimated';
 
   return (
     <>
       <PageHeader
+        breadcrumbs={me.data ? breadcrumbs : undefined}
         eyebrow={s.callId ? 'Recorded call' : 'Practice session'}
         title={s.module.name}
-        description={[s.product.name, WHEN.format(new Date(s.recordedAt)), someoneElse ? `${s.user.firstName} ${s.user.lastName}` : null, s.opportunity, formatDuration(s.duration)].filter(Boolean).join(' · ')}
+        description={[s.product.name, WHEN.format(new Date(s.recordedAt)), someoneElse ? person : null, s.opportunity, formatDuration(s.duration)].filter(Boolean).join(' · ')}
         action={
           <div className="flex gap-2">
             {s.callId && (

@@ -99,6 +99,7 @@ export function TeamDashboard({ organizationId, teamId }: { organizationId: stri
   return (
     <>
       <PageHeader
+        breadcrumbs={[{ href: `/${organizationId}/teams`, label: 'Teams' }, { label: d?.name ?? 'Team' }]}
         eyebrow="Team dashboard"
         title={d?.name ?? 'Team'}
         description="How each member is practising. Open a member to see their sessions."

@@ -1,6 +1,6 @@
 // OpenAPI paths of API.md §3: teams, invites, products and modules, practice sessions.
 import { z } from 'zod';
-import { acceptedInviteDto, acceptInviteInput, createInvitesInput, invitePreviewDto } from '../../../domain/invites/invite.schema';
+import { acceptedInviteDto, inviteLinkDto, acceptInviteInput, createInvitesInput, invitePreviewDto } from '../../../domain/invites/invite.schema';
 import { createModuleInput, createProductInput, moduleDto, productDto, replaceModuleInput, replaceProductInput, updateModuleInput, updateProductInput } from '../../../domain/products/product.schema';
 import { createSessionInput, sessionDto, sessionSummaryDto, transcriptInput, userSessionsDto } from '../../../domain/sessions/session.schema';
 import { createTeamInput, invitedDto, replaceTeamInput, teamDashboardDto, teamDto, teamSettingsDto, updateTeamInput } from '../../../domain/teams/team.schema';
@@ -92,6 +92,25 @@ export const coachingPaths = {
       responses: { 200: { description: 'Invite', schema: invitePreviewDto } },
     }),
     delete: operation({ summary: 'Revoke an invite (DELETE /invites/{id}: here the segment is the invite’s id, not its link token)', tags: invites, access: 'teams:manage', path: z.object({ token: z.uuid().meta({ description: 'The invite’s id (UUID); any other value is 404' }) }), errors: ['conflict'], responses: { 204: { description: 'Revoked' } } }),
+  },
+  '/invites/{token}/link': {
+    get: operation({
+      summary: 'The invite’s link, to hand over another way than email (the segment is the invite’s id). 409 once it has expired: resend it.',
+      tags: invites,
+      access: 'teams:manage',
+      path: z.object({ token: z.uuid().meta({ description: 'The invite’s id (UUID); any other value is 404' }) }),
+      errors: ['conflict'],
+      responses: { 200: { description: 'The link', schema: inviteLinkDto } },
+    }),
+  },
+  '/invites/{token}/resend': {
+    post: operation({
+      summary: 'Email the invite again with a fresh link, valid INVITE_EXPIRY_DAYS from now (the previous link stops working); also for an expired invite',
+      tags: invites,
+      access: 'teams:manage',
+      path: z.object({ token: z.uuid().meta({ description: 'The invite’s id (UUID); any other value is 404' }) }),
+      responses: { 200: { description: 'The renewed invite', schema: invitedDto } },
+    }),
   },
   '/invites/{token}/accept': {
     post: operation({
