@@ -22,6 +22,7 @@ import { CALL_STATUS_LABELS, CallStatusBadge } from './call-status-badge';
 import { ExportButton } from './export-button';
 import { browserTimeZone, dateTime, duration, personName, vehicleName } from './format';
 import { PhoneIcon } from './icons';
+import { CallPageShortcut } from '@/components/organization/call-page-card';
 
 const PAGE = 25;
 export const CALL_FILTER_KEYS = ['name', 'phone', 'status', 'carMake', 'carModel', 'carType', 'vin', 'dealerId', 'from', 'to'] as const;
@@ -158,23 +159,22 @@ export function CallsList({ organizationId }: { organizationId: string }) {
               description={
                 filtered
                   ? 'Loosen a filter, or clear them all to see every call.'
-                  : 'Customers ask for a call from the call page: find its link and QR code in Organization settings.'
+                  : 'Customers ask for a call from the call page: its link and QR code are below.'
               }
               action={
                 filtered ? (
                   <Button variant="secondary" onClick={list.clearFilters}>
                     Clear filters
                   </Button>
-                ) : (
-                  <Link href={`/${organizationId}/settings/organization#call-page`} className="text-sm font-medium text-accent-700 hover:underline">
-                    Open the call page settings
-                  </Link>
-                )
+                ) : undefined
               }
             />
           }
         />
       </Card>
+      <div className="mt-8">
+        <CallPageShortcut />
+      </div>
     </>
   );
 }
