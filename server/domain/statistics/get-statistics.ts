@@ -10,7 +10,7 @@ export const statisticsDto = z
     members: z.number().int(),
     apiKeys: z.object({ total: z.number().int(), active: z.number().int() }),
     calls: z
-      .object({ total: z.number().int(), requested: z.number().int(), active: z.number().int(), completed: z.number().int(), missed: z.number().int(), expired: z.number().int() })
+      .object({ total: z.number().int(), requested: z.number().int(), active: z.number().int(), completed: z.number().int(), missed: z.number().int(), expired: z.number().int(), cancelled: z.number().int() })
       .meta({ description: 'Live calls asked for in the range, by status' }),
     leads: z.object({ total: z.number().int() }).meta({ description: 'Leads left in the range' }),
     sessions: z
@@ -39,7 +39,7 @@ export async function getStatistics(opts: { ctx: Ctx; range: z.input<typeof date
     db.lead.count({ where: org }),
     db.practiceSession.aggregate({ where: sessionsWhere, _count: { _all: true, score: true }, _avg: { score: true } }),
   ]);
-  const calls = { total: 0, requested: 0, active: 0, completed: 0, missed: 0, expired: 0 };
+  const calls = { total: 0, requested: 0, active: 0, completed: 0, missed: 0, expired: 0, cancelled: 0 };
   for (const g of callsByStatus) {
     calls[g.status] = g._count._all;
     calls.total += g._count._all;
