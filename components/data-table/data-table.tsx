@@ -21,7 +21,24 @@ import type { TableUrlState } from './use-table-url-state';
  * marked, every column but the low-priority ones); `cardLabel` names a column there when its header is not text;
  * `priority: 'low'` hides a column of the table under md.
  */
-export type ColumnMeta = { align?: 'right' | 'center'; className?: string; headerClassName?: string; priority?: 'low'; primary?: boolean; cardLabel?: string };
+export type ColumnMeta = {
+  align?: 'right' | 'center';
+  className?: string;
+  headerClassName?: string;
+  priority?: 'low';
+  primary?: boolean;
+  cardLabel?: string;
+  /** How its order reads in the phone's "Sort by": dates newest/oldest first, numbers highest/lowest, text A–Z. */
+  sortKind?: 'date' | 'number' | 'text';
+};
+
+/** The words of the two orders of a column, guessed from its id and alignment unless the column says. */
+function orderWords(id: string, meta: ColumnMeta | undefined): { asc: string; desc: string } {
+  const kind = meta?.sortKind ?? (/(At|date|Activity)$/i.test(id) ? 'date' : meta?.align === 'right' ? 'number' : 'text');
+  if (kind === 'date') return { asc: 'oldest first', desc: 'newest first' };
+  if (kind === 'number') return { asc: 'lowest first', desc: 'highest first' };
+  return { asc: 'A to Z', desc: 'Z to A' };
+}
 
 export const dataTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature, columnMeta: {} as ColumnMeta });
 export type DataTableColumn<T extends RowData> = ColumnDef<typeof dataTableFeatures, T, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -106,7 +123,7 @@ export function DataTable<T extends RowData>(props: Props<T>) {
       <>
         {failure}
         {url && sortable.length > 0 && (
-          <div className="flex items-center gap-2 border-b border-zinc-100 px-4 py-2.5">
+          <div className="flex items-center gap-2 border-b border-zinc-100 px-6 py-2.5">
             <label htmlFor={sortId} className="shrink-0 text-xs font-medium text-zinc-600">
               Sort by
             </label>
@@ -115,7 +132,7 @@ export function DataTable<T extends RowData>(props: Props<T>) {
                 const first = c.columnDef.sortDescFirst ? 'desc' : 'asc';
                 return (first === 'desc' ? ['desc', 'asc'] : ['asc', 'desc']).map((dir) => (
                   <option key={`${c.id}-${dir}`} value={`${dir === 'desc' ? '-' : ''}${c.id}`}>
-                    {labelOf(c)}, {dir === 'desc' ? 'high to low / newest first' : 'low to high / oldest first'}
+                    {labelOf(c)}, {orderWords(c.id, c.columnDef.meta)[dir as 'asc' | 'desc']}
                   </option>
                 ));
               })}
@@ -127,7 +144,7 @@ export function DataTable<T extends RowData>(props: Props<T>) {
             const cells = row.getAllCells().filter((cell) => shown.some((c) => c.id === cell.column.id));
             const [head, ...rest] = cells;
             return (
-              <li key={row.id} className={cx('min-w-0 space-y-2 px-4 py-3 text-sm', props.rowClassName?.(row.original))}>
+              <li key={row.id} className={cx('min-w-0 space-y-2 px-6 py-3 text-sm', props.rowClassName?.(row.original))}>
                 {head && (
                   <div className="min-w-0 break-words">
                     <table.FlexRender cell={head} />

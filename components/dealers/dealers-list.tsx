@@ -58,7 +58,9 @@ export function DealersList() {
         cell: ({ row }) => (
           <div className="min-w-40 max-sm:min-w-0">
             <p className="break-words font-medium text-zinc-900">{personName(row.original.firstName, row.original.lastName)}</p>
-            <p className="break-all text-xs text-zinc-500">{row.original.email}</p>
+            <p className="max-w-64 truncate text-xs text-zinc-500" title={row.original.email}>
+              {row.original.email}
+            </p>
           </div>
         ),
       },

@@ -54,7 +54,7 @@ export function PracticeModule({ organizationId, moduleId }: { organizationId: s
                 </CardBody>
               </Card>
               <Card aria-labelledby="transcript-title">
-                <CardHeader id="transcript-title" title="Score a transcript" description="Have a recording transcribed elsewhere? Upload its WebVTT captions or JSON words with times." />
+                <CardHeader id="transcript-title" title="Score a transcript" description="Pitched without recording here? Type or paste what was said (plain text is fine), or upload WebVTT captions or JSON words with times." />
                 <CardBody>
                   <SubmitTranscriptForm organizationId={organizationId} moduleId={m.id} />
                 </CardBody>

@@ -66,7 +66,7 @@ export function TeamDashboard({ organizationId, teamId }: { organizationId: stri
       header: 'Average score',
       meta: { align: 'right', primary: true },
       sortDescFirst: true,
-      cell: ({ row: { original: m } }) => (m.performance === null ? <span className="text-zinc-500">—</span> : <span className={`font-semibold ${SCORE_TEXT[scoreTone(m.performance)]}`}>{m.performance}</span>),
+      cell: ({ row: { original: m } }) => (m.performance === null ? <span className="text-zinc-500">—</span> : <span className={`font-semibold ${SCORE_TEXT[scoreTone(m.performance)]}`}>{Math.round(m.performance)}</span>),
     },
     { id: 'sessions', header: 'Sessions', meta: { align: 'right', priority: 'low', primary: true }, sortDescFirst: true, cell: ({ row }) => row.original.sessions },
     { id: 'lastActivity', header: 'Last activity', sortDescFirst: true, meta: { priority: 'low' }, cell: ({ row }) => <DateText value={row.original.lastActivity} fallback="No sessions yet" /> },

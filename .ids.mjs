@@ -1,0 +1,11 @@
+const base = 'http://127.0.0.1:3012';
+const tok = async (email) => (await (await fetch(base + '/api/v1/auth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'pitchcraft-demo' }) })).json()).access;
+const a = await tok('marcus.bell@demo-motors.example');
+const h = { authorization: `Bearer ${a}` };
+const me = await (await fetch(base + '/api/v1/me', { headers: h })).json();
+const org = me.activeOrganization?.id ?? me.organizations[0].id;
+const hh = { ...h, 'x-organization-id': org };
+const teams = await (await fetch(base + '/api/v1/teams', { headers: hh })).json();
+const sofia = await (await fetch(base + '/api/v1/sessions?limit=5', { headers: hh })).json();
+const mods = await (await fetch(base + '/api/v1/products', { headers: hh })).json();
+console.log(JSON.stringify({ org, teams: teams.results.map((t) => [t.id, t.name]), sessions: sofia.results.map((s) => [s.id, s.user.firstName, s.hasAudio, s.user.id]), products: mods.results.map((p) => p.id) }, null, 1));
