@@ -42,8 +42,9 @@ test.describe('item 4: at phone width', () => {
     await expect(sessions.getByRole('listitem').first()).toBeVisible();
     await expect(page.getByRole('table')).toHaveCount(0);
     const first = sessions.getByRole('listitem').first();
-    await onScreen(page, first.getByText('Score', { exact: true }));
-    await onScreen(page, first.getByText(/^\d+$/).last());
+    await onScreen(page, first.locator('dt', { hasText: 'Score' }));
+    await expect(first.locator('dd').last()).toHaveText(/^Score \d+/);
+    await onScreen(page, first.locator('dd').last());
     await expect(page.getByLabel('Sort by')).toHaveValue('-recordedAt');
     await snap(page, 'first-use-10-phone-sessions', { fullPage: false });
 

@@ -17,6 +17,8 @@ const KONA = 'KM8K2CAB4PU001140';
 const MEDIA_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'];
 
 test.describe.configure({ mode: 'parallel' });
+// Chromium's fake camera and microphone (the video call below; harmless for the other tests).
+test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: MEDIA_ARGS } });
 
 async function demoOrg(page: Page, email: string) {
   await signIn(page, email, DEMO_LOGIN.password);
@@ -36,8 +38,6 @@ test('item 10: a member who takes calls finds the call page’s link and QR code
 });
 
 test.describe('items 11 and 14: a customer and a dealer on video', () => {
-  test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: MEDIA_ARGS } });
-
   test('the waiting customer cancels, then leaves details in sentences; on a call both sides mute and turn the camera off, and the other side sees it', async ({ browser, baseURL, request }) => {
     test.setTimeout(180_000);
     const t = await bootstrapTenant(baseURL!, 'call-controls');
