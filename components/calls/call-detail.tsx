@@ -70,7 +70,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   return (
     <div className="flex justify-between gap-4 py-2 text-sm">
       <dt className="text-zinc-500">{label}</dt>
-      <dd className="min-w-0 text-right font-medium break-words text-zinc-900">{children}</dd>
+      <dd className="min-w-0 text-right font-medium wrap-anywhere text-zinc-900">{children}</dd>
     </div>
   );
 }

@@ -64,7 +64,7 @@ export function CallsList({ organizationId }: { organizationId: string }) {
         meta: { primary: true },
         cell: ({ row }) => (
           <div className="min-w-36 max-sm:min-w-0">
-            <p className="break-words text-zinc-900">{personName(row.original.customer.firstName, row.original.customer.lastName)}</p>
+            <p className="wrap-anywhere text-zinc-900">{personName(row.original.customer.firstName, row.original.customer.lastName)}</p>
             {row.original.customer.phone && <p className="text-xs text-zinc-500 tabular-nums">{row.original.customer.phone}</p>}
           </div>
         ),
@@ -76,7 +76,7 @@ export function CallsList({ organizationId }: { organizationId: string }) {
         meta: { primary: true },
         cell: ({ row }) => (
           <div className="min-w-40 max-sm:min-w-0">
-            <p className="break-words text-zinc-900">{vehicleName(row.original.vehicle)}</p>
+            <p className="wrap-anywhere text-zinc-900">{vehicleName(row.original.vehicle)}</p>
             <p className="text-xs text-zinc-500">
               {/* The type rides with the vehicle (one column less, so the table fits a laptop screen). */}
               {row.original.vehicle.type && <span>{row.original.vehicle.type} · </span>}

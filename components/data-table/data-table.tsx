@@ -146,7 +146,7 @@ export function DataTable<T extends RowData>(props: Props<T>) {
             return (
               <li key={row.id} className={cx('min-w-0 space-y-2 px-6 py-3 text-sm', props.rowClassName?.(row.original))}>
                 {head && (
-                  <div className="min-w-0 break-words">
+                  <div className="min-w-0 wrap-anywhere">
                     <table.FlexRender cell={head} />
                   </div>
                 )}
@@ -157,7 +157,7 @@ export function DataTable<T extends RowData>(props: Props<T>) {
                       .map((cell) => (
                         <div key={cell.id} className="contents">
                           <dt className="pt-0.5 text-xs text-zinc-500">{labelOf(cell.column)}</dt>
-                          <dd className="min-w-0 break-words text-zinc-700">
+                          <dd className="min-w-0 wrap-anywhere text-zinc-700">
                             <table.FlexRender cell={cell} />
                           </dd>
                         </div>

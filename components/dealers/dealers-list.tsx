@@ -57,7 +57,7 @@ export function DealersList() {
         meta: { primary: true },
         cell: ({ row }) => (
           <div className="min-w-40 max-sm:min-w-0">
-            <p className="break-words font-medium text-zinc-900">{personName(row.original.firstName, row.original.lastName)}</p>
+            <p className="wrap-anywhere font-medium text-zinc-900">{personName(row.original.firstName, row.original.lastName)}</p>
             <p className="max-w-64 truncate text-xs text-zinc-500" title={row.original.email}>
               {row.original.email}
             </p>

@@ -49,8 +49,8 @@ export function LeadsList({ organizationId }: { organizationId: string }) {
         meta: { primary: true },
         cell: ({ row }) => (
           <div className="min-w-40 max-sm:min-w-0">
-            <p className="break-words font-medium text-zinc-900">{personName(row.original.firstName, row.original.lastName)}</p>
-            <p className="break-words text-xs text-zinc-500">{[row.original.email, row.original.phone].filter(Boolean).join(' · ')}</p>
+            <p className="wrap-anywhere font-medium text-zinc-900">{personName(row.original.firstName, row.original.lastName)}</p>
+            <p className="wrap-anywhere text-xs text-zinc-500">{[row.original.email, row.original.phone].filter(Boolean).join(' · ')}</p>
           </div>
         ),
       },
@@ -61,12 +61,12 @@ export function LeadsList({ organizationId }: { organizationId: string }) {
         meta: { primary: true },
         cell: ({ row }) => (
           <div className="min-w-40 max-sm:min-w-0">
-            <p className="break-words text-zinc-900">{vehicleName(row.original.vehicle)}</p>
+            <p className="wrap-anywhere text-zinc-900">{vehicleName(row.original.vehicle)}</p>
             <p className="font-mono text-xs text-zinc-500">{row.original.vin}</p>
           </div>
         ),
       },
-      { id: 'comment', enableSorting: false, header: 'Comment', meta: { className: 'max-w-64 text-zinc-600', primary: true }, cell: ({ row }) => <p className="line-clamp-2 break-words">{row.original.comment ?? '—'}</p> },
+      { id: 'comment', enableSorting: false, header: 'Comment', meta: { className: 'max-w-64 text-zinc-600', primary: true }, cell: ({ row }) => <p className="line-clamp-2 wrap-anywhere">{row.original.comment ?? '—'}</p> },
       {
         id: 'call',
         enableSorting: false,

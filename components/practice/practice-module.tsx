@@ -38,7 +38,9 @@ export function PracticeModule({ organizationId, moduleId }: { organizationId: s
                     <ul className="flex flex-wrap gap-1.5">
                       {m.keywords.map((k) => (
                         <li key={k}>
-                          <Badge tone="accent">{k}</Badge>
+                          <Badge tone="accent" wrap>
+                            {k}
+                          </Badge>
                         </li>
                       ))}
                     </ul>

@@ -90,11 +90,11 @@ function SortableModule(props: { module: ModuleDto; index: number; editing: bool
         <div className="min-w-0 flex-1">
           <p className="flex flex-wrap items-center gap-2">
             <span className="text-sm text-zinc-500 tabular-nums">{props.index + 1}.</span>
-            <span className="min-w-0 font-medium break-words text-zinc-900">{m.name}</span>
+            <span className="min-w-0 font-medium wrap-anywhere text-zinc-900">{m.name}</span>
             <Badge>{describeSeconds(m.targetTime)}</Badge>
           </p>
           {!props.editing && (
-            <p className="mt-1 text-sm break-words text-zinc-500">
+            <p className="mt-1 text-sm wrap-anywhere text-zinc-500">
               {m.instructions.length} {m.instructions.length === 1 ? 'step' : 'steps'} · {m.keywords.length ? m.keywords.join(', ') : 'no keywords'}
             </p>
           )}

@@ -39,7 +39,7 @@ export function TranscriptView({ session, currentTime, onSeek }: Props) {
         {onSeek ? <span>Click a word to play from there; from the keyboard, arrow keys move between words.</span> : <span>No recording: words cannot be played.</span>}
       </p>
       <p
-        className="text-[15px] leading-8 break-words text-zinc-800"
+        className="text-[15px] leading-8 wrap-anywhere text-zinc-800"
         aria-label={onSeek ? 'Transcript: arrow keys move between words, Enter plays from the word' : 'Transcript'}
         role={onSeek ? 'group' : undefined}
         onKeyDown={onSeek ? move : undefined}

@@ -58,7 +58,7 @@ export function SessionsExplorer({ organizationId, userId, own }: { organization
       meta: { primary: true },
       cell: ({ row: { original: s } }) => (
         <div className="min-w-0">
-          <p className="flex items-center gap-2 break-words text-zinc-900">
+          <p className="flex items-center gap-2 wrap-anywhere text-zinc-900">
             {s.callId && <Badge tone="accent">Call</Badge>}
             {s.module.name}
           </p>
@@ -71,7 +71,7 @@ export function SessionsExplorer({ organizationId, userId, own }: { organization
       header: 'Opportunity',
       enableSorting: false,
       meta: { priority: 'low', primary: true, className: 'max-w-56' },
-      cell: ({ row }) => (row.original.opportunity ? <span className="line-clamp-2 break-words">{row.original.opportunity}</span> : <span className="text-zinc-500">—</span>),
+      cell: ({ row }) => (row.original.opportunity ? <span className="line-clamp-2 wrap-anywhere">{row.original.opportunity}</span> : <span className="text-zinc-500">—</span>),
     },
     { id: 'duration', header: 'Length', meta: { align: 'right', primary: true }, sortDescFirst: true, cell: ({ row }) => formatDuration(row.original.duration) },
     { id: 'score', header: 'Score', meta: { align: 'right', primary: true }, sortDescFirst: true, cell: ({ row }) => <ScoreBadge score={row.original.score} status={row.original.transcriptStatus} /> },

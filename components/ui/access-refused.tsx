@@ -34,7 +34,7 @@ export function AccessRefused({ kind, refusal, detail }: { kind: 'forbidden' | '
       <h2 id="refused-title" className="mt-1 text-lg font-semibold text-zinc-900">
         {forbidden ? (refusal?.forbidden ?? 'You do not have access to this') : (refusal?.notFound ?? 'There is nothing here you can see')}
       </h2>
-      {detail && <p className="mx-auto mt-2 max-w-md text-sm break-words text-zinc-500">{detail}</p>}
+      {detail && <p className="mx-auto mt-2 max-w-md text-sm wrap-anywhere text-zinc-500">{detail}</p>}
       <Link href={back.href} className={buttonClass('secondary', 'md', 'mt-6')}>
         {back.label}
       </Link>

@@ -17,7 +17,7 @@ function IgnoredNote({ ignored, labels }: { ignored: IgnoredFilter[]; labels?: R
     <Alert tone="warning" title={ignored.length === 1 ? 'One filter in this link was ignored' : `${ignored.length} filters in this link were ignored`} className="mx-6 mt-4">
       <ul className="space-y-0.5">
         {ignored.map((f) => (
-          <li key={f.name} className="break-words">
+          <li key={f.name} className="wrap-anywhere">
             {labels?.[f.name] ?? f.name} “{f.value.length > 60 ? `${f.value.slice(0, 60)}…` : f.value}”: {f.message}
           </li>
         ))}

@@ -9,9 +9,9 @@ export function PageHeader({ title, description, action, eyebrow, breadcrumbs }:
       {breadcrumbs && breadcrumbs.length > 0 && <Breadcrumbs items={breadcrumbs} />}
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="min-w-0 flex-1 basis-64 space-y-1">
-          {eyebrow && <p className="text-xs font-semibold tracking-wide break-words text-accent-600 uppercase">{eyebrow}</p>}
-          <h1 className="text-2xl font-semibold tracking-tight break-words text-zinc-900">{title}</h1>
-          {description && <p className="text-sm break-words text-zinc-500">{description}</p>}
+          {eyebrow && <p className="text-xs font-semibold tracking-wide wrap-anywhere text-accent-600 uppercase">{eyebrow}</p>}
+          <h1 className="text-2xl font-semibold tracking-tight wrap-anywhere text-zinc-900">{title}</h1>
+          {description && <p className="text-sm wrap-anywhere text-zinc-500">{description}</p>}
         </div>
         {action}
       </div>
