@@ -9,7 +9,7 @@ import {
   isFillerYouKnow,
   type FillerContextRule,
 } from './filler-context-rules';
-import { roundTime, roundTo, roundValue } from './rounding';
+import { roundTime, roundTo } from './rounding';
 import type { FillerAnalysis, FillerLocation, TranscriptWord } from './session-types';
 import { UtteranceContext } from './utterance-context';
 
