@@ -113,7 +113,7 @@ test('customer and dealer connect on video, chat, end, note; the lead reaches th
 
   await test.step('the call page shows the recording’s session: no speech-to-text here, so it is scored on the voice until words are added', async () => {
     await expect(dealer.getByRole('heading', { name: 'Recorded call' })).toBeVisible();
-    await expect(dealer.getByText('voice only')).toBeVisible();
+    await expect(dealer.getByText('voice only', { exact: true })).toBeVisible();
     await snap(dealer, 'journey-03d-call-page-recording');
     await dealer.setViewportSize({ width: 390, height: 844 });
     await snap(dealer, 'journey-03f-call-page-recording-phone');
