@@ -30,6 +30,7 @@ const ID_OF: Record<string, (a: Victim) => Record<string, string>> = {
   '/calls/{id}': (a) => ({ id: a.callId }),
   '/calls/{id}/accept': (a) => ({ id: a.callId }),
   '/calls/{id}/stop': (a) => ({ id: a.callId }),
+  '/calls/{id}/cancel': (a) => ({ id: a.callId }),
   '/calls/{id}/events': (a) => ({ id: a.callId }),
   '/calls/{id}/note': (a) => ({ id: a.callId }),
   '/calls/{id}/messages': (a) => ({ id: a.callId }),
@@ -44,6 +45,9 @@ const ID_OF: Record<string, (a: Victim) => Record<string, string>> = {
   // GET and accept take the token, never the id: A's id is as unknown to B as to anyone.
   '/invites/{token}': (a) => ({ token: a.inviteId }),
   '/invites/{token}/accept': (a) => ({ token: a.inviteId }),
+  // Link and resend take the invite's id.
+  '/invites/{token}/link': (a) => ({ token: a.inviteId }),
+  '/invites/{token}/resend': (a) => ({ token: a.inviteId }),
   '/products/{id}': (a) => ({ id: a.productId }),
   '/products/{id}/modules': (a) => ({ id: a.productId }),
   '/modules/{id}': (a) => ({ id: a.moduleId }),

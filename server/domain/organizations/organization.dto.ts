@@ -21,7 +21,8 @@ export function toOrganizationDto(o: OrgRow, role: Role | null, permissions: Rea
     currencies: o.currencies,
     role,
     // The call token is only for those who configure the organization.
-    callToken: permissions.has('organization:update') ? o.callToken : null,
+    // The call page's token is printed on QR codes for customers: everyone who takes calls may hand it out.
+    callToken: permissions.has('organization:update') || permissions.has('calls:answer') ? o.callToken : null,
     loanLinkUrl: o.loanLinkUrl,
     defaultCountry: o.defaultCountry,
     permissions: [...permissions].sort(),

@@ -68,7 +68,7 @@ export const organizationDto = z
     baseCurrency: z.string(),
     currencies: z.array(z.string()).meta({ description: 'Accepted currencies; always includes the base currency' }),
     role: roleEnum.nullable().meta({ description: "The caller's role (null for an API key)" }),
-    callToken: z.string().nullable().meta({ description: 'Public token for POST /calls; shown to owners and admins' }),
+    callToken: z.string().nullable().meta({ description: 'Public token for POST /calls (the customer call page /call/{token} and its QR code); shown to owners, admins and everyone who takes calls' }),
     loanLinkUrl: z.string().nullable(),
     defaultCountry: z.string().meta({ description: 'ISO 3166 alpha-2: phone numbers written without + are read in this country' }),
     permissions: z.array(z.enum(PERMISSIONS)).meta({ description: 'What the caller may do here (role grants, or the API key scopes)' }),

@@ -15,7 +15,7 @@ export const statisticsDto = z
     members: z.number().int().nullable().meta({ description: hidden('Members of the organization (members:read)') }),
     apiKeys: z.object({ total: z.number().int(), active: z.number().int() }).nullable().meta({ description: hidden('API keys created in the range (apiKeys:read)') }),
     calls: z
-      .object({ total: z.number().int(), requested: z.number().int(), active: z.number().int(), completed: z.number().int(), missed: z.number().int(), expired: z.number().int() })
+      .object({ total: z.number().int(), requested: z.number().int(), active: z.number().int(), completed: z.number().int(), missed: z.number().int(), expired: z.number().int(), cancelled: z.number().int() })
       .nullable()
       .meta({ description: hidden('Live calls asked for in the range, by status: every call with calls:read, a dealer’s own with calls:answer') }),
     leads: z.object({ total: z.number().int() }).nullable().meta({ description: hidden('Leads left in the range (leads:read)') }),
@@ -51,9 +51,9 @@ export async function getStatistics(opts: { ctx: Ctx; range: z.input<typeof date
     may('contacts:read') ? db.contact.count({ where: org }) : null,
     may('contacts:read') ? db.contactGroup.count({ where: org }) : null,
   ]);
-  let calls: { total: number; requested: number; active: number; completed: number; missed: number; expired: number } | null = null;
+  let calls: { total: number; requested: number; active: number; completed: number; missed: number; expired: number; cancelled: number } | null = null;
   if (callsByStatus) {
-    calls = { total: 0, requested: 0, active: 0, completed: 0, missed: 0, expired: 0 };
+    calls = { total: 0, requested: 0, active: 0, completed: 0, missed: 0, expired: 0, cancelled: 0 };
     for (const g of callsByStatus) {
       calls[g.status] = g._count._all;
       calls.total += g._count._all;
