@@ -13,6 +13,11 @@ export type Ctx = {
   permissions: ReadonlySet<Permission>;
   requestId: string;
   ip?: string | null;
+  /**
+   * Resolves the same credentials again, now (the resolver that built this context sets it): whatever outlives the
+   * request — an open event stream — calls it when access may have changed, and ends if it throws.
+   */
+  recheck?: () => Promise<Ctx>;
 };
 
 /** A context that is known to act inside an organization. */

@@ -65,8 +65,8 @@ describe('formula-safe cells', () => {
     );
   });
 
-  it('the E.164 exception is exactly "+ then digits" in both statements of the rule', () => {
-    for (const [cell, phone] of [['+15125550142', true], ['+1', true], ['+', false], ['+1 512', false], ['+1-512', false], ['+١٢٣', false], ['+15125550142\n', false]] as const) {
+  it('the E.164 exception is exactly "+, then 2 to 15 digits, the first not 0" in both statements of the rule', () => {
+    for (const [cell, phone] of [['+15125550142', true], ['+12', true], ['+123456789012345', true], ['+1', false], ['+0123456', false], ['+1234567890123456', false], ['+', false], ['+1 512', false], ['+1-512', false], ['+١٢٣', false], ['+15125550142\n', false]] as const) {
       expect(E164_PHONE.test(cell), cell).toBe(phone);
       expect(formulaSafe(cell) === cell, cell).toBe(phone);
     }

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { Prisma } from './generated/prisma/client';
 import { AppError } from './errors';
-import { formulaSafeSql } from './csv-formula-safety';
+import { formulaSafeSql, type CsvCell } from './csv-formula-safety';
 import { pgStreamPool } from './pg-pool';
 
 /**
@@ -21,13 +21,17 @@ export type CsvColumn = { header: string; sql: Prisma.Sql; as: 'text' | 'time' |
 /** A column over trusted SQL text (column names and expressions of the export, never a request's values). */
 export const csvColumn = (header: string, as: CsvColumn['as'], sql: string): CsvColumn => ({ header, as, sql: Prisma.raw(sql) });
 
-/** What a domain export returns: the header row and the rows' CSV bytes (without a header). */
-export type CsvExport = { columns: string[]; body: AsyncIterable<Uint8Array> };
+/**
+ * What a domain export returns: the header row and either the rows' CSV bytes (without a header), as PostgreSQL wrote
+ * them through csvExport, or batches of cells built in JavaScript, which the writer quotes and makes formula-safe.
+ */
+export type CsvExport = CsvBytes | { columns: string[]; batches: AsyncIterable<CsvCell[][]> };
+type CsvBytes = { columns: string[]; body: AsyncIterable<Uint8Array> };
 
 /** A timestamptz in the session's zone (set per export), to the second, with the zone's offset at that instant. */
 const localTime = (t: Prisma.Sql) => Prisma.sql`to_char(${t}, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')`;
 
-export function csvExport(opts: { columns: CsvColumn[]; from: Prisma.Sql; where: Prisma.Sql; orderBy: Prisma.Sql; timeZone: string }): CsvExport {
+export function csvExport(opts: { columns: CsvColumn[]; from: Prisma.Sql; where: Prisma.Sql; orderBy: Prisma.Sql; timeZone: string }): CsvBytes {
   const cells = opts.columns.map((c) => (c.as === 'text' ? formulaSafeSql(c.sql) : c.as === 'time' ? localTime(c.sql) : c.sql));
   const select = Prisma.sql`SELECT ${Prisma.join(cells)} FROM ${opts.from} WHERE ${opts.where} ORDER BY ${opts.orderBy}`;
   return { columns: opts.columns.map((c) => c.header), body: copyCsv(select, opts.timeZone) };

@@ -29,7 +29,7 @@ export function ApiKeysTable({ canManage }: { canManage: boolean }) {
   const keys = useQuery(trpc.apiKeys.list.queryOptions({ limit: PAGE, offset }, { placeholderData: (previous) => previous }));
   // Whether keys existed before: "none yet" and "all revoked" call for different words.
   const statistics = useQuery(trpc.statistics.get.queryOptions());
-  const everCreated = (statistics.data?.apiKeys.total ?? 0) > 0;
+  const everCreated = (statistics.data?.apiKeys?.total ?? 0) > 0;
   const revoke = useMutation(
     trpc.apiKeys.revoke.mutationOptions({
       onSuccess: async () => {
@@ -82,7 +82,7 @@ export function ApiKeysTable({ canManage }: { canManage: boolean }) {
               <tbody className="divide-y divide-zinc-100">
                 {data.results.map((k) => (
                   <tr key={k.id} className="align-top">
-                    <td className="max-w-48 px-4 py-3 font-medium break-words text-zinc-900 sm:px-6">
+                    <td className="max-w-48 px-4 py-3 font-medium wrap-anywhere text-zinc-900 sm:px-6">
                       {k.name}
                       {/* On a phone the prefix sits under the name instead of in a column of its own. */}
                       <code className="mt-1 block w-fit rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs font-normal whitespace-nowrap text-zinc-700 sm:hidden">{k.prefix}…</code>

@@ -24,7 +24,8 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
           const event = data as LiveEvent;
           const keys = LIVE_QUERIES[event.type]?.((path) => [path]) ?? [];
           for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
-          if (event.type === 'reset') void queryClient.invalidateQueries();
+          // Missed events, or access that ended (removed, password changed): everything shown is read again.
+          if (event.type === 'reset' || event.type === 'access.ended') void queryClient.invalidateQueries();
           for (const handler of handlers) handler(event);
         },
       },

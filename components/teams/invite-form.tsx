@@ -12,6 +12,9 @@ import { errorId } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { useToast } from '@/components/ui/toast';
+import { useOrganizationAccess } from '@/components/shell/use-organization-access';
+import { mayGrant } from '@/server/domain/access/grant-rule';
+import { organizationRoleOfInvite } from '@/server/domain/invites/invite-role';
 import { createInvitesInput } from '@/server/domain/invites/invite.schema';
 
 type Row = { email: string; role: 'member' | 'manager' };
@@ -26,6 +29,11 @@ export function InviteForm({ teamId, teamName }: { teamId: string; teamName: str
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const create = useMutation(trpc.invites.create.mutationOptions());
+  // A manager invite makes a newcomer an organization manager: offered only to those who hold that role's permissions
+  // (the server's grant rule decides; this spares a choice it would refuse).
+  const { organization } = useOrganizationAccess();
+  const permissions = organization.data?.permissions;
+  const canInviteManagers = permissions !== undefined && mayGrant({ permissions: new Set(permissions) }, { role: organizationRoleOfInvite('manager') });
 
   const input = () => rows.map((r) => ({ email: r.email, teamId, role: r.role }));
   const validate = () => {
@@ -99,7 +107,7 @@ export function InviteForm({ teamId, teamName }: { teamId: string; teamName: str
               </div>
               <Select aria-label={`Role ${i + 1}`} value={row.role} onChange={(e) => update(i, { role: e.target.value as Row['role'] })}>
                 <option value="member">Member</option>
-                <option value="manager">Manager</option>
+                {(canInviteManagers || row.role === 'manager') && <option value="manager">Manager</option>}
               </Select>
               <Button variant="ghost" aria-label={`Remove row ${i + 1}`} disabled={rows.length === 1} onClick={() => setRows((list) => list.filter((_, j) => j !== i))}>
                 ✕

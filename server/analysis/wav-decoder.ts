@@ -25,6 +25,12 @@ function describeForeignFormat(bytes: Uint8Array): string | null {
   return null;
 }
 
+/**
+ * The sample rates a recording may declare. Below 8 kHz (telephone quality) no speech is left to analyse, and a lie
+ * there turns a few kilobytes into hours of "audio"; above 384 kHz no recorder writes.
+ */
+export const SAMPLE_RATE_RANGE = { min: 8_000, max: 384_000 } as const;
+
 interface WavFormat {
   encoding: 'pcm' | 'float';
   channels: number;
@@ -38,6 +44,7 @@ function readFormat(view: DataView, offset: number, size: number): WavFormat {
   let tag = view.getUint16(offset, true);
   const channels = view.getUint16(offset + 2, true);
   const sampleRate = view.getUint32(offset + 4, true);
+  const byteRate = view.getUint32(offset + 8, true);
   const blockAlign = view.getUint16(offset + 12, true);
   const bitsPerSample = view.getUint16(offset + 14, true);
   if (tag === FORMAT_EXTENSIBLE) {
@@ -54,9 +61,15 @@ function readFormat(view: DataView, offset: number, size: number): WavFormat {
     throw new AudioDecodeError('unsupported_encoding', `${bitsPerSample}-bit ${encoding === 'pcm' ? 'PCM' : 'float'} WAV is not supported`);
   }
   if (channels < 1) throw new AudioDecodeError('malformed', 'WAV declares zero channels');
-  if (sampleRate < 1) throw new AudioDecodeError('malformed', 'WAV declares a sample rate of zero');
+  if (sampleRate < SAMPLE_RATE_RANGE.min || sampleRate > SAMPLE_RATE_RANGE.max) {
+    throw new AudioDecodeError('malformed', `WAV declares a sample rate of ${sampleRate} Hz; recordings must be between ${SAMPLE_RATE_RANGE.min} and ${SAMPLE_RATE_RANGE.max} Hz`);
+  }
   if (blockAlign !== channels * (bitsPerSample / 8)) {
     throw new AudioDecodeError('malformed', `WAV block align ${blockAlign} does not match ${channels} channel(s) × ${bitsPerSample} bits`);
+  }
+  // The header states its byte rate twice over (rate, and rate × frame size): a header that disagrees with itself lies.
+  if (byteRate !== sampleRate * blockAlign) {
+    throw new AudioDecodeError('malformed', `WAV byte rate ${byteRate} does not match ${sampleRate} Hz × ${blockAlign}-byte frames`);
   }
   return { encoding, channels, sampleRate, blockAlign, bitsPerSample };
 }
@@ -121,18 +134,26 @@ export function decodeWav(bytes: Uint8Array): DecodedAudio {
   if (dataOffset < 0) throw new AudioDecodeError('truncated', 'WAV file has no "data" chunk (truncated?)');
 
   const frames = Math.floor(dataSize / format.blockAlign);
+  if (frames === 0) throw new AudioDecodeError('truncated', 'WAV file has no audio samples');
   const bytesPerSample = format.bitsPerSample / 8;
   const read = sampleReader(view, format);
   const samples = new Float32Array(frames);
+  let wild = 0;
   for (let frame = 0; frame < frames; frame += 1) {
     const frameOffset = dataOffset + frame * format.blockAlign;
     let sum = 0;
     for (let channel = 0; channel < format.channels; channel += 1) {
       const value = read(frameOffset + channel * bytesPerSample);
+      if (!(Math.abs(value) <= 2)) wild += 1;
       sum += Number.isNaN(value) ? 0 : value;
     }
     const mono = sum / format.channels;
     samples[frame] = mono > 1 ? 1 : mono < -1 ? -1 : mono;
+  }
+  // Float data that is not float audio (16-bit samples under a header declaring 64-bit float, say) reads as values
+  // far outside -1..1, infinities and NaNs: a real float recording has next to none of them.
+  if (format.encoding === 'float' && wild > frames / 100) {
+    throw new AudioDecodeError('malformed', `WAV declares ${format.bitsPerSample}-bit float samples, but ${Math.round((wild / frames) * 100)}% of them are not audio values: the data does not match its header`);
   }
   return { sampleRate: format.sampleRate, channels: format.channels, samples };
 }

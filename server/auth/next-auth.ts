@@ -9,7 +9,26 @@ import { AppError } from '../errors';
 import { db } from '../db';
 import { issuedAfterCredentialChange } from '../domain/identity/end-sessions';
 
+/** Thrown by the jwt callback for a session that ended; next-auth then answers "signed out" and clears the cookie. */
+class SessionEnded extends Error {
+  constructor() {
+    super('The session ended: the password changed since it began');
+  }
+}
+
 export const authOptions: NextAuthOptions = {
+  // next-auth logs a session the jwt callback ends as an error; an ended session is expected, not an error.
+  logger: {
+    error(code, metadata) {
+      const cause = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
+      if (code === 'JWT_SESSION_ERROR' && cause instanceof SessionEnded) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
+  },
   // A getter, so `next build` can load this module without the runtime secret.
   get secret() {
     return env().APP_SECRET;
@@ -33,12 +52,18 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         // When this sign-in happened (ms): a password change or reset after it ends the session.
         token.authAt = Date.now();
+        return token;
       }
+      // SECURITY: every read of the session — the app's pages and tRPC, and next-auth's own GET /api/auth/session —
+      // passes here. A session begun before the password last changed (or whose account is gone) ends: next-auth
+      // answers it as signed out and clears the cookie.
+      const user_ = token.sub ? await db.user.findUnique({ where: { id: token.sub }, select: { credentialsChangedAt: true } }) : null;
+      if (!user_ || !issuedAfterCredentialChange(token.authAt as number | undefined, user_.credentialsChangedAt)) throw new SessionEnded();
       return token;
     },
     session({ session, token }) {
@@ -48,22 +73,17 @@ export const authOptions: NextAuthOptions = {
 };
 
 /**
- * The browser session's claims as signed: who and when they signed in (ms; 0 for sessions from before it was kept).
- * Not yet checked against the account — currentUserId does that, and tRPC's resolveUserContext with `issuedAt`.
+ * The signed-in user and when they signed in (ms), in a server component, route handler or tRPC context; null when
+ * signed out, when the account is gone, or when the password changed after this session began (sessions are stateless
+ * JWTs: the jwt callback's check ends them).
  */
-export async function sessionClaims(): Promise<{ userId: string; authAt: number } | null> {
+export async function currentSession(): Promise<{ userId: string; authAt: number | undefined } | null> {
   const session = (await getServerSession(authOptions)) as { userId?: string; authAt?: number } | null;
-  return session?.userId ? { userId: session.userId, authAt: session.authAt ?? 0 } : null;
+  if (!session?.userId) return null;
+  return { userId: session.userId, authAt: session.authAt };
 }
 
-/**
- * The signed-in user's id in a server component or route handler; null when signed out, when the account is gone, or
- * when the password changed after this session began (sessions are stateless JWTs: this check ends them).
- */
+/** The signed-in user's id (see currentSession); null when signed out. */
 export async function currentUserId(): Promise<string | null> {
-  const claims = await sessionClaims();
-  if (!claims) return null;
-  const user = await db.user.findUnique({ where: { id: claims.userId }, select: { credentialsChangedAt: true } });
-  if (!user || !issuedAfterCredentialChange(claims.authAt, user.credentialsChangedAt)) return null;
-  return claims.userId;
+  return (await currentSession())?.userId ?? null;
 }

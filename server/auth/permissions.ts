@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'audit:read',
   'calls:answer',
   'calls:read',
+  'dealers:manage',
   'leads:read',
   'teams:read',
   'teams:create',
@@ -24,6 +25,14 @@ export const PERMISSIONS = [
   'coaching:admin',
   'emails:read',
   'jobs:read',
+  'contacts:read',
+  'contacts:manage',
+  'messages:read',
+  'messages:manage',
+  'programs:read',
+  'programs:manage',
+  'accounts:read',
+  'accounts:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -40,6 +49,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'audit:read': 'Read the security log',
   'calls:answer': 'Take live calls as a dealer',
   'calls:read': 'List and export every live call',
+  'dealers:manage': 'Pause and resume members’ live calls, set dealers’ phone numbers',
   'leads:read': 'List and export leads',
   'teams:read': 'List teams',
   'teams:create': 'Create teams',
@@ -51,6 +61,14 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'coaching:admin': 'Lead every team and see every practice session',
   'emails:read': 'Read the email log',
   'jobs:read': 'See background jobs and retry failed ones',
+  'contacts:read': 'List and export contacts and groups, follow imports',
+  'contacts:manage': 'Create, edit, import and delete contacts and groups',
+  'messages:read': 'Read the message library: texts, email templates, recordings, documents',
+  'messages:manage': 'Create, edit and delete messages of the library and their files',
+  'programs:read': 'List programs',
+  'programs:manage': 'Create and delete programs',
+  'accounts:read': 'List sender accounts and their settings',
+  'accounts:manage': 'Create, edit and delete sender accounts, their settings, subscriptions and owners',
 };
 
 // What every member does: read the organization, practise and review their own sessions. `teams:manage` does nothing
@@ -59,11 +77,15 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
 const READ: Permission[] = ['organization:read', 'members:read', 'statistics:read', 'calls:answer', 'teams:read', 'teams:manage', 'products:read', 'sessions:read', 'sessions:write'];
 
 // Owners hold everything; admins everything but deleting the organization (the security log included). Managers
-// build training and start teams; which sessions they see follows the teams they lead.
+// build training and start teams; which sessions they see follows the teams they lead. They also prepare outreach:
+// contacts, the message library and programs, sending from the accounts an admin sets up.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS.filter((p) => p !== 'organization:delete'),
-  manager: [...READ, 'apiKeys:read', 'calls:read', 'leads:read', 'teams:create', 'products:manage'],
+  manager: [
+    ...READ, 'apiKeys:read', 'calls:read', 'dealers:manage', 'leads:read', 'teams:create', 'products:manage',
+    'contacts:read', 'contacts:manage', 'messages:read', 'messages:manage', 'programs:read', 'programs:manage', 'accounts:read',
+  ],
   member: READ,
 };
 

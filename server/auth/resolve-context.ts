@@ -1,5 +1,6 @@
 // The one context resolver for both doors: a user (session, access token) or an API key becomes a Ctx.
 import { db } from '../db';
+import type { ApiKey } from '../generated/prisma/client';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { issuedAfterCredentialChange } from '../domain/identity/end-sessions';
@@ -36,6 +37,7 @@ export async function resolveUserContext(opts: {
     permissions: membership ? permissionsFor(membership.role, membership.permissions) : new Set(),
     requestId: opts.requestId,
     ip: opts.ip,
+    recheck: () => resolveUserContext(opts),
   };
 }
 
@@ -44,7 +46,10 @@ export const INVALID_API_KEY = 'The API key is not valid';
 
 export async function resolveApiKeyContext(secret: string, requestId: string, ip?: string | null): Promise<Ctx> {
   const hash = sha256(secret);
-  const key = await db.apiKey.findUnique({ where: { hash } });
+  return apiKeyContext(await db.apiKey.findUnique({ where: { hash } }), hash, requestId, ip);
+}
+
+async function apiKeyContext(key: ApiKey | null, hash: string, requestId: string, ip?: string | null): Promise<Ctx> {
   // SECURITY: the lookup is by digest; the explicit constant-time compare guards against any index-side shortcut.
   // Unknown, revoked and expired keys get one answer, so a leaked or guessed key reveals nothing about its history;
   // the owner sees which it is on the API keys page.
@@ -60,6 +65,8 @@ export async function resolveApiKeyContext(secret: string, requestId: string, ip
     permissions: new Set(key.scopes.filter(isPermission) as Permission[]),
     requestId,
     ip,
+    // The same key, read again by its id (its secret is not kept).
+    recheck: async () => apiKeyContext(await db.apiKey.findUnique({ where: { id: key.id } }), hash, requestId, ip),
   };
 }
 

@@ -1,6 +1,8 @@
-// What may be uploaded: per kind, the accepted content types, the size limit (API.md §1) and how the first bytes
-// prove the format, so a declared content type cannot smuggle another format in.
+// What may be uploaded: per kind, the accepted content types, the size limit (API.md §1), how the first bytes
+// prove the format, so a declared content type cannot smuggle another format in, and — where the kind is small enough
+// to check whole on arrival — how the whole file proves it (images: image-container.ts).
 import { AppError } from '../errors';
+import { assertImageContainer } from './image-container';
 
 export const MEDIA_KINDS = ['image', 'audio', 'pdf', 'csv'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
@@ -12,6 +14,8 @@ type KindSpec = {
   /** How many leading bytes the signature check needs. */
   sniffBytes: number;
   matches(head: Uint8Array, canonical: string): boolean;
+  /** Checks the whole file once it arrived (throws an AppError); kinds without it are checked where they are used. */
+  validate?(bytes: Uint8Array, canonical: string): void;
   describe: string;
 };
 
@@ -30,6 +34,7 @@ export const KIND_SPECS: Record<MediaKind, KindSpec> = {
     types: { 'image/jpeg': 'image/jpeg', 'image/jpg': 'image/jpeg', 'image/png': 'image/png', 'image/bmp': 'image/bmp' },
     sniffBytes: 8,
     matches: (head, type) => IMAGE_SIGNATURES[type]!(head),
+    validate: (bytes, type) => void assertImageContainer(bytes, type),
     describe: 'a JPEG, PNG or BMP image',
   },
   audio: {
@@ -50,11 +55,23 @@ export const KIND_SPECS: Record<MediaKind, KindSpec> = {
     maxBytes: 50 * MB,
     types: { 'text/csv': 'text/csv', 'application/csv': 'text/csv', 'text/plain': 'text/csv' },
     sniffBytes: 4096,
-    // Text, not a binary file renamed: no NUL byte and valid UTF-8 in the first 4 KB (a cut-off last character is fine).
-    matches: (head) => !head.includes(0) && validUtf8Prefix(head),
-    describe: 'a UTF-8 CSV file',
+    // Text, not a binary file renamed: UTF-16 announced by its byte-order mark, or else no NUL byte and valid UTF-8,
+    // in the first 4 KB (a cut-off last character is fine).
+    matches: (head) => validUtf16Prefix(head) || (!head.includes(0) && validUtf8Prefix(head)),
+    describe: 'a CSV file in UTF-8 (or UTF-16 with a byte-order mark)',
   },
 };
+
+function validUtf16Prefix(bytes: Uint8Array): boolean {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (!encoding) return false;
+  try {
+    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, bytes.byteLength - (bytes.byteLength % 2)), { stream: true });
+    return !text.includes('\u0000');
+  } catch {
+    return false;
+  }
+}
 
 function validUtf8Prefix(bytes: Uint8Array): boolean {
   try {

@@ -29,16 +29,20 @@ export async function saveMedia(opts: { organizationId: string | null; createdBy
   });
   const hash = createHash('sha256');
   let size = 0;
+  // A kind checked whole (images, at most a few MB) is kept while it streams, to be checked once complete.
+  const whole: Uint8Array[] | null = spec.validate ? [] : null;
   async function* checked(): AsyncGenerator<Uint8Array> {
     for (let piece: Uint8Array | undefined = head; piece; piece = await nextPiece(source)) {
       size += piece.byteLength;
       if (size > spec.maxBytes) throw mediaTooLarge(opts.kind);
       hash.update(piece);
+      whole?.push(piece);
       yield piece;
     }
   }
   try {
     await backend.write(media, checked());
+    if (whole) spec.validate!(Buffer.concat(whole), contentType);
   } catch (error) {
     await discard(media.id, backend.name);
     throw error;

@@ -24,6 +24,11 @@ export type Viewer = {
   permissions: ReadonlySet<string>;
   /** Set for a narrower stream: only events about this subject. */
   subject?: string;
+  /**
+   * The read rule of the events' subjects, decided by the domain (event-read-rule.ts): asked for each event that
+   * passed `canSee`, just before it is sent, with the viewer's access as it stands then.
+   */
+  mayRead?: (event: RealtimeEvent) => boolean | Promise<boolean>;
 };
 
 /** SECURITY: the one visibility rule for every stream (REST SSE, tRPC subscriptions, scoped streams). */

@@ -1,11 +1,16 @@
 // This instance's end of the realtime fan-out: ONE listening PostgreSQL connection for every client of the process.
 // A NOTIFY names an organization; the hub reads that organization's new events once and hands each listener what it
 // may see. Reads go by id, so a listener never misses or repeats an event, even across a reconnect of the hub.
+// Other notifications of the platform (access changes: access-changes.ts) ride the same connection on their own
+// channels, through `listen`.
 import pg from 'pg';
 import { env } from '../env';
 import { canSee, type RealtimeEvent, type Viewer } from './event';
 import { EVENT_BATCH, eventsAfter } from './event-log';
 import { REALTIME_CHANNEL } from './publish-event';
+
+/** A handler of one channel's notifications; `null` after a reconnect: notifications may have been missed meanwhile. */
+export type ChannelHandler = (payload: string | null) => void;
 
 export type Listener = {
   viewer: Viewer;
@@ -21,6 +26,8 @@ class Hub {
   private readonly dirty = new Set<string>();
   private flushing = false;
   private retryTimer: NodeJS.Timeout | null = null;
+  private readonly channels = new Map<string, Set<ChannelHandler>>();
+  private connectedBefore = false;
 
   async add(listener: Listener): Promise<void> {
     await this.ensureListening();
@@ -36,6 +43,24 @@ class Hub {
     const set = this.listeners.get(listener.viewer.organizationId);
     set?.delete(listener);
     if (set?.size === 0) this.listeners.delete(listener.viewer.organizationId);
+  }
+
+  /**
+   * Calls `handler` with the payload of every NOTIFY on `channel`, on this process's one listening connection; with
+   * null after the connection was re-established (what was sent while it was down is lost). Resolves once listening;
+   * the function it returns stops the handler.
+   */
+  async listen(channel: string, handler: ChannelHandler): Promise<() => void> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Bad channel name: ${channel}`);
+    let set = this.channels.get(channel);
+    const fresh = !set;
+    if (!set) this.channels.set(channel, (set = new Set()));
+    set.add(handler);
+    await this.ensureListening();
+    if (fresh && this.client) await this.client.query(`LISTEN ${channel}`);
+    return () => {
+      set.delete(handler);
+    };
   }
 
   get size(): number {
@@ -54,21 +79,26 @@ class Hub {
     const client = new pg.Client({ connectionString: env().DATABASE_URL, application_name: `pitchcraft-realtime-${process.pid}`, keepAlive: true });
     client.on('notification', (msg) => {
       if (msg.channel === REALTIME_CHANNEL && msg.payload) this.markDirty(msg.payload);
+      else for (const handler of this.channels.get(msg.channel) ?? []) handler(msg.payload ?? null);
     });
     client.on('error', () => this.reconnectSoon(client));
     client.on('end', () => this.reconnectSoon(client));
     await client.connect();
     await client.query(`LISTEN ${REALTIME_CHANNEL}`);
+    for (const channel of this.channels.keys()) await client.query(`LISTEN ${channel}`);
     this.client = client;
-    // Notifications sent while we were not listening are lost: catch every organization up from the log.
+    // Notifications sent while we were not listening are lost: catch every organization up from the log, and tell
+    // every other channel's handlers so (they re-check what they hold).
     for (const org of this.listeners.keys()) this.markDirty(org);
+    if (this.connectedBefore) for (const handlers of this.channels.values()) for (const handler of handlers) handler(null);
+    this.connectedBefore = true;
   }
 
   private reconnectSoon(client: pg.Client) {
     if (this.client !== client) return;
     this.client = null;
     client.end().catch(() => {});
-    if (this.retryTimer || this.listeners.size === 0) return;
+    if (this.retryTimer || (this.listeners.size === 0 && ![...this.channels.values()].some((h) => h.size > 0))) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.ensureListening().catch((e: unknown) => {
@@ -128,6 +158,8 @@ class Hub {
     const client = this.client;
     this.client = null;
     this.listeners.clear();
+    this.channels.clear();
+    this.connectedBefore = false;
     await client?.end().catch(() => {});
   }
 }

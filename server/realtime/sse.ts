@@ -33,7 +33,11 @@ export function sseStream(items: (signal: AbortSignal) => AsyncGenerator<StreamI
       try {
         for await (const item of items(abort.signal)) {
           if (item.kind === 'reset') send(`event: reset\ndata: ${JSON.stringify({ reason: item.reason })}\n\n`);
-          else send(frame(item.event));
+          else if (item.kind === 'ended') {
+            // The caller's access ended: say so and close. A reconnect is refused (401/404) unless access returned.
+            send(`event: ended\ndata: ${JSON.stringify({ reason: item.reason })}\n\n`);
+            break;
+          } else send(frame(item.event));
         }
       } catch (error) {
         console.error('[realtime] stream failed:', error instanceof Error ? error.message : error);

@@ -1,10 +1,38 @@
 // Idempotency-Key for POST (API.md §1): the first response is stored for 24 h and replayed for the same key and body.
-// The scope is the caller and the organization it acts in, so the same key sent to another organization is a new
-// request; a response's secrets are never stored (see forReplay).
+// The scope is who is asking (idempotencyScope, the one rule for every access level, public included), so the same
+// key sent by another caller or to another organization is a new request; a response's secrets are never stored.
+import { sha256 } from '../auth/secrets';
+import type { Ctx } from '../context';
 import { db } from '../db';
 import { conflict, validationFailed } from '../errors';
 
 const TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The credentials a caller without an actor (a customer, a visitor) may present, by header: an organization's public
+ * call token, a call's own token. Routes reading another public credential from a header name it here.
+ */
+export const PUBLIC_CREDENTIAL_HEADERS = ['x-organization-token', 'x-call-token'] as const;
+
+/**
+ * SECURITY: whose key space an Idempotency-Key lives in — the one scoping rule for every access level.
+ * - A user or API key: that actor in the organization it acts in.
+ * - A public caller presenting a credential (PUBLIC_CREDENTIAL_HEADERS): that credential, by digest. The credential
+ *   names the organization (or the call, and so its organization), so neither another organization's token, a wrong
+ *   one nor none reaches the key space of this one.
+ * - A public caller presenting none: the request itself (method, path and body). Only the very same request is
+ *   replayed, and the same key with another body is a new request rather than a 409, so nobody learns that a key was
+ *   used by someone else. Never the IP address: many callers share one, and one caller changes it.
+ */
+export function idempotencyScope(opts: { ctx: Pick<Ctx, 'actor' | 'organizationId'> | null; headers: Headers; requestHash: string }): string {
+  if (opts.ctx) return `${opts.ctx.actor.kind}:${opts.ctx.actor.id}|${opts.ctx.organizationId ?? '-'}`;
+  const presented = PUBLIC_CREDENTIAL_HEADERS.flatMap((name) => {
+    const value = opts.headers.get(name)?.trim();
+    return value ? [`${name}=${value}`] : [];
+  });
+  if (presented.length) return `credential:${sha256(presented.join('\n'))}`;
+  return `anonymous:${opts.requestHash}`;
+}
 
 export type StoredResponse = { status: number; body: string; headers: Record<string, string> };
 

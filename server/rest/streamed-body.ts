@@ -1,14 +1,16 @@
 // A request body read as it arrives (uploads): the raw bytes, or the parts of a multipart/form-data body streamed
-// through busboy, so a 50 MB recording is never held whole in memory.
+// through busboy, so a 50 MB recording is never held whole in memory. Whatever is refused part-way is left unread,
+// never cancelled: withApi then drains it (within bounds) or answers `Connection: close` — cancelling the body would
+// destroy the request and with it the connection the answer has to go out on.
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import type { z } from 'zod';
 import { AppError } from '../errors';
+import type { Part, StreamedFile } from '../media/upload-parts';
 import { RequestBody } from './request-body';
 
-export type StreamedFile = { name: string; filename: string | null; contentType: string | null; stream: AsyncIterable<Uint8Array> };
-export type Part = { kind: 'field'; name: string; value: string } | ({ kind: 'file' } & StreamedFile);
+const cutOff = () => new AppError('bad_request', { message: 'The multipart/form-data body ended before its closing boundary: the upload was cut off' });
 
 const FIELD_LIMIT = 8 * 1024 * 1024;
 
@@ -26,13 +28,23 @@ export class StreamedBody {
     return /^multipart\/form-data\b/i.test(this.contentType ?? '');
   }
 
-  /** The raw body as it arrives. */
+  /** The raw body as it arrives. A reader that stops early leaves the rest unread (released, not cancelled). */
   raw(): AsyncIterable<Uint8Array> {
     const body = this.req.body;
     const done = () => (this.finished = true);
     return (async function* () {
-      if (body) for await (const piece of body as unknown as AsyncIterable<Uint8Array>) yield piece;
-      done();
+      if (!body) return done();
+      const reader = body.getReader();
+      try {
+        for (;;) {
+          const { done: ended, value } = await reader.read();
+          if (ended) break;
+          yield value;
+        }
+        done();
+      } finally {
+        reader.releaseLock();
+      }
     })();
   }
 
@@ -84,12 +96,17 @@ export class StreamedBody {
     };
     parser.on('field', (name, value, info) => {
       if (info.valueTruncated) push({ kind: 'error', error: new AppError('payload_too_large', { message: `The field "${name}" is larger than ${FIELD_LIMIT / 1024 / 1024} MB` }) });
+      // Bytes that are not UTF-8 (or not text in the charset the part declared) come out of the decoder as U+FFFD:
+      // refused, rather than stored as "a\uFFFD\uFFFD".
+      else if (value.includes('\uFFFD')) push({ kind: 'error', error: new AppError('validation_failed', { message: `${name}: is not valid UTF-8 text`, errors: [{ path: name, message: 'is not valid UTF-8 text' }] }) });
       else push({ kind: 'field', name, value });
     });
-    parser.on('file', (name, stream, info) => push({ kind: 'file', name, filename: info.filename ?? null, contentType: info.mimeType || null, stream }));
+    parser.on('file', (name, stream, info) => push({ kind: 'file', name, filename: info.filename ?? null, contentType: info.mimeType || null, stream: fileBytes(stream) }));
     parser.on('filesLimit', () => push({ kind: 'error', error: new AppError('validation_failed', { message: 'Too many files in the form', errors: [{ path: '(body)', message: 'too many files' }] }) }));
     parser.on('fieldsLimit', () => push({ kind: 'error', error: new AppError('validation_failed', { message: 'Too many fields in the form', errors: [{ path: '(body)', message: 'too many fields' }] }) }));
-    parser.on('error', () => push({ kind: 'error', error: new AppError('bad_request', { message: 'The multipart/form-data body could not be read' }) }));
+    parser.on('error', (error: Error) =>
+      push({ kind: 'error', error: /unexpected end/i.test(error.message) ? cutOff() : new AppError('bad_request', { message: 'The multipart/form-data body could not be read' }) }),
+    );
     parser.on('close', () => {
       this.finished = true;
       push({ kind: 'end' });
@@ -108,7 +125,25 @@ export class StreamedBody {
       if (item.kind === 'error') throw item.error;
       yield item;
       // A file part the caller did not read must still be drained, or busboy never reaches the next part.
-      if (item.kind === 'file') (item.stream as Readable).resume();
+      if (item.kind === 'file') (item.stream as FileBytes).source.resume();
     }
   }
+}
+
+type FileBytes = AsyncIterable<Uint8Array> & { source: Readable };
+
+/** A file part's bytes; a body cut off inside the file (busboy's "Unexpected end of form") is a 400, not a 500. */
+function fileBytes(source: Readable): FileBytes {
+  // A reader that stopped early (a refused upload) no longer listens when busboy later destroys the part with "Unexpected
+  // end of form": without a listener of its own that error would be uncaught and end the process. The parser's own
+  // 'error' (and the iteration below, while it runs) already report it.
+  source.on('error', () => undefined);
+  const iterate = async function* () {
+    try {
+      for await (const piece of source) yield piece as Uint8Array;
+    } catch {
+      throw cutOff();
+    }
+  };
+  return { source, [Symbol.asyncIterator]: () => iterate() };
 }

@@ -7,7 +7,7 @@ import { API_CONTENT_SECURITY_POLICY } from '../content-security-policy';
 import { resolveRestContext, resolveSessionContext } from '../auth/resolve-context';
 import { requirePermission, requireUser, type Ctx, type OrgCtx } from '../context';
 import { AppError, toProblem } from '../errors';
-import { claimIdempotencyKey, completeIdempotencyKey, forReplay, type StoredResponse } from './idempotency';
+import { claimIdempotencyKey, completeIdempotencyKey, forReplay, idempotencyScope, type StoredResponse } from './idempotency';
 import { callerKey, enforceRateLimit, rateLimitHeaders, resolvePolicy, type RateLimitPolicy, type RateLimitTier, type RateLimitVerdict } from '../rate-limit';
 import { discardUnreadBody, readBody, RequestBody } from './request-body';
 import { checkPathParams, checkQuery } from './request-address';
@@ -98,8 +98,8 @@ export function withApi<A extends Access, P = Record<string, never>>(
         // which differs on every retry) and length stand for it.
         const fingerprint = options.streamBody ? `${req.headers.get('content-type')?.split(';')[0] ?? ''} ${req.headers.get('content-length') ?? ''}` : body.bytes;
         const hash = createHash('sha256').update(`${req.method} ${url.pathname}${url.search}\n`).update(fingerprint).digest('hex');
-        // SECURITY: scoped to the caller and the organization it acts in; the same key elsewhere is a new request.
-        const claim = await claimIdempotencyKey(`${rateKey}|${ctx?.organizationId ?? '-'}`, idempotencyKey, hash);
+        // SECURITY: scoped to whoever asks (idempotencyScope); the same key from another caller is a new request.
+        const claim = await claimIdempotencyKey(idempotencyScope({ ctx, headers: req.headers, requestHash: hash }), idempotencyKey, hash);
         if (claim.kind === 'replay') return render(claim.response, requestId, limit, { 'Idempotent-Replayed': 'true' });
         idempotencyId = claim.id;
       }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
-import { sessionClaims } from '../auth/next-auth';
+import { currentSession } from '../auth/next-auth';
 import { clientIp } from '../client-ip';
 import type { Permission } from '../auth/permissions';
 import { resolveUserContext } from '../auth/resolve-context';
@@ -12,31 +12,21 @@ import { AppError, normalizeError, toTRPCError, zodToFieldErrors } from '../erro
 import { callerKey, enforceRateLimit, resolvePolicy, type RateLimitPolicy, type RateLimitTier } from '../rate-limit';
 import { assertStorableInput } from '../storable-input';
 
-type TrpcContext = {
-  userId: string | null;
-  /**
-   * When the browser session began (ms), for signed-in procedures to check against the account's last credential
-   * change; absent for server-side callers that already checked (currentUserId).
-   */
-  authAt?: number;
-  requestedOrganizationId: string | null;
-  requestId: string;
-  ip: string | null;
-};
+export type TrpcContext = { userId: string | null; issuedAt?: number; requestedOrganizationId: string | null; requestId: string; ip: string | null };
 
 export async function createTrpcContext(opts: { req: Request; info?: { connectionParams: Record<string, string | undefined> | null } }): Promise<TrpcContext> {
-  // The session's claims only: signed-in procedures check them against the account in the same read that builds their
-  // context (resolveUserContext with issuedAt), one database round trip per call instead of two.
-  const claims = await sessionClaims();
+  const session = await currentSession();
   return {
-    userId: claims?.userId ?? null,
-    authAt: claims?.authAt ?? 0,
+    userId: session?.userId ?? null,
+    // When the browser signed in: a context resolved again later (an open subscription) ends after a password change.
+    issuedAt: session?.authAt,
     // Subscriptions arrive over EventSource, which cannot send headers: the organization comes as a connection param.
     requestedOrganizationId: opts.req.headers.get('x-organization-id') ?? opts.info?.connectionParams?.organizationId ?? null,
     requestId: randomUUID(),
     ip: clientIp(opts.req.headers),
   };
 }
+
 
 /** Per-procedure settings: `rateLimit` names the same tier a REST route gives withApi ('auth' for sign-up, passwords). */
 export type ProcedureMeta = { rateLimit?: RateLimitTier | RateLimitPolicy };
@@ -89,8 +79,7 @@ export const publicProcedure = base;
 
 const signedIn = base.use(async ({ ctx, next }) => {
   if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Sign in again to continue.' });
-  // SECURITY: issuedAt refuses a session that began before the password last changed, and a gone account is refused too.
-  const appCtx: Ctx = await resolveUserContext({ userId: ctx.userId, issuedAt: ctx.authAt, requestedOrganizationId: ctx.requestedOrganizationId, requestId: ctx.requestId, ip: ctx.ip }).catch((e: unknown) => {
+  const appCtx: Ctx = await resolveUserContext({ userId: ctx.userId, issuedAt: ctx.issuedAt, requestedOrganizationId: ctx.requestedOrganizationId, requestId: ctx.requestId, ip: ctx.ip }).catch((e: unknown) => {
     throw toTRPCError(e);
   });
   return next({ ctx: { ...ctx, app: appCtx } });

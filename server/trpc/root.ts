@@ -15,6 +15,9 @@ import { invitesRouter } from './routers/invites';
 import { productsRouter } from './routers/products';
 import { sessionsRouter } from './routers/sessions';
 import { teamsRouter } from './routers/teams';
+import { contactsRouter } from './routers/contacts';
+import { libraryRouter } from './routers/library';
+import { accountsRouter, programsRouter } from './routers/outbound-setup';
 
 export const appRouter = router({
   account: accountRouter,
@@ -32,6 +35,10 @@ export const appRouter = router({
   sessions: sessionsRouter,
   realtime: realtimeRouter,
   operations: operationsRouter,
+  contacts: contactsRouter,
+  library: libraryRouter,
+  programs: programsRouter,
+  accounts: accountsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { saveMedia } from '../media/save-media';
 import { newTenant, registerAndLogin } from '../test/factories';
+import { ONE_PIXEL_PNG } from '../test/images';
 import { appRouter } from './root';
 
 const caller = (userId: string | null, organizationId: string | null = null) =>
@@ -64,8 +65,7 @@ describe('profile photo through tRPC', () => {
   it('attaches the caller\'s own upload, replaces and removes it; an upload belongs to its uploader', async () => {
     const u = await registerAndLogin('photo');
     const other = await registerAndLogin('photo-thief');
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 9]);
-    const upload = () => saveMedia({ organizationId: null, createdById: u.userId, kind: 'image', declaredType: 'image/png', body: png });
+    const upload = () => saveMedia({ organizationId: null, createdById: u.userId, kind: 'image', declaredType: 'image/png', body: ONE_PIXEL_PNG });
     const firstUpload = await upload();
     await expect(caller(other.userId).account.setImage({ uploadId: firstUpload.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const first = await caller(u.userId).account.setImage({ uploadId: firstUpload.id });

@@ -6,6 +6,8 @@ import { newSecret } from '../../auth/secrets';
 import type { Permission } from '../../auth/permissions';
 import { AppError, notFound } from '../../errors';
 import type { Ordering, Page } from '../shared/list';
+import { publishAccessChange } from '../../realtime/access-changes';
+import { beyondGrantor } from '../access/grant-rule';
 import { auditActor, recordAuditEvent } from '../audit/record-audit-event';
 import { isUuid } from '../organizations/organization-access';
 import { createApiKeyInput, type ApiKeyDto } from './api-key.schema';
@@ -25,8 +27,9 @@ const toDto = (k: KeyRow): ApiKeyDto => ({
 export async function createApiKey(opts: { ctx: Ctx; input: z.input<typeof createApiKeyInput> }) {
   const ctx = requirePermission(opts.ctx, 'apiKeys:manage');
   const input = createApiKeyInput.parse(opts.input);
-  // SECURITY: a key can never hold more than whoever minted it.
-  const beyond = input.scopes.map((s, i) => ({ s, i })).filter(({ s }) => !ctx.permissions.has(s));
+  // SECURITY: a key can never hold more than whoever minted it (the grant rule; refused per scope, as a form shows it).
+  const missing = new Set(beyondGrantor(ctx, { permissions: input.scopes }));
+  const beyond = input.scopes.map((s, i) => ({ s, i })).filter(({ s }) => missing.has(s));
   if (beyond.length) {
     throw new AppError('validation_failed', {
       message: `A key cannot do more than you can; your role does not include ${beyond.map((b) => b.s).join(', ')}`,
@@ -74,6 +77,8 @@ export async function revokeApiKey(opts: { ctx: Ctx; id: string }) {
   await db.$transaction(async (tx) => {
     const [revoked] = await tx.apiKey.updateManyAndReturn({ where: { id: opts.id, organizationId: ctx.organizationId, revokedAt: null }, data: { revokedAt: new Date() }, select: { name: true } });
     if (!revoked) throw notFound('API key');
+    // SECURITY: streams opened with the key end on every instance within moments (and caches of it are evicted).
+    await publishAccessChange(tx, { kind: 'apiKey', organizationId: ctx.organizationId, apiKeyId: opts.id });
     await recordAuditEvent({ type: 'api_key.revoked', organizationId: ctx.organizationId, ...auditActor(ctx), ip: ctx.ip, detail: { apiKeyId: opts.id, name: revoked.name } }, tx);
   });
 }

@@ -3,6 +3,7 @@
 import { sameDigest, sha256 } from '../../auth/secrets';
 import type { Ctx, OrgCtx } from '../../context';
 import { db, type Tx } from '../../db';
+import type { Prisma } from '../../generated/prisma/client';
 import { AppError, notFound } from '../../errors';
 import { isUuid } from '../organizations/organization-access';
 import type { CallStatus } from './call.schema';
@@ -33,15 +34,32 @@ export async function resolveCallParty(opts: { ctx: Ctx | null; callToken?: stri
   if (!opts.ctx) throw new AppError('unauthenticated', { message: 'Send X-Call-Token, an access token or an API key', headers: { 'WWW-Authenticate': 'Bearer' } });
   const ctx = opts.ctx;
   if (!ctx.organizationId) throw callNotFound();
-  const canReadAll = ctx.permissions.has('calls:read');
-  const canAnswer = ctx.permissions.has('calls:answer');
-  const userId = ctx.actor.kind === 'user' ? ctx.actor.id : null;
   const call = await tx.call.findFirst({ where: { id: callId, organizationId: ctx.organizationId }, select: { id: true, organizationId: true, status: true, dealerId: true } });
-  if (!call) throw callNotFound();
-  const isDealer = userId !== null && call.dealerId === userId;
-  const visible = canReadAll || (canAnswer && (isDealer || call.status === 'requested'));
-  if (!visible) throw callNotFound();
-  return { kind: 'staff', ctx: ctx as OrgCtx, organizationId: call.organizationId, callId, isDealer, canReadAll, call };
+  if (!call || !mayReadCall(ctx, call)) throw callNotFound();
+  const isDealer = ctx.actor.kind === 'user' && call.dealerId === ctx.actor.id;
+  return { kind: 'staff', ctx: ctx as OrgCtx, organizationId: call.organizationId, callId, isDealer, canReadAll: ctx.permissions.has('calls:read'), call };
+}
+
+/**
+ * SECURITY: the read rule of a call, for a member or API key of its organization — every call with calls:read; with
+ * calls:answer (as a person), the calls waiting to be taken and their own. REST (resolveCallParty) and the event
+ * streams (call events, event-read-rule.ts) both ask this, so a stream never carries a call REST would hide.
+ */
+export function mayReadCall(ctx: Pick<Ctx, 'actor' | 'permissions'>, call: { status: CallStatus; dealerId: string | null }): boolean {
+  if (ctx.permissions.has('calls:read')) return true;
+  if (!ctx.permissions.has('calls:answer')) return false;
+  return call.status === 'requested' || (ctx.actor.kind === 'user' && call.dealerId === ctx.actor.id);
+}
+
+/**
+ * SECURITY: the calls a caller may list and count — every call of the organization with calls:read, a dealer's own
+ * (calls:answer, as a person) otherwise — as a Prisma where; null when none. The same rule as the calls list's SQL
+ * (list-calls.ts scopedWhere), used where counts are built with Prisma (statistics).
+ */
+export function listableCallsWhere(ctx: OrgCtx): Prisma.CallWhereInput | null {
+  if (ctx.permissions.has('calls:read')) return { organizationId: ctx.organizationId };
+  if (ctx.permissions.has('calls:answer') && ctx.actor.kind === 'user') return { organizationId: ctx.organizationId, dealerId: ctx.actor.id };
+  return null;
 }
 
 /** The actor columns of a call event or message written by this party. */

@@ -6,7 +6,7 @@ import { conflict, forbidden } from '../../errors';
 import type { Page } from '../shared/list';
 import { partyActor, resolveCallParty } from './call-access';
 import { publishMessageCreated } from './call-events-realtime';
-import { callMessageInput, type CallMessageDto } from './call.schema';
+import { callMessageInput, type CallMessageDto, type CallStatus } from './call.schema';
 
 type MessageRow = { id: string; sender: string; senderUserId: string | null; body: string; createdAt: Date };
 
@@ -45,7 +45,7 @@ export async function sendCallMessage(opts: { ctx: Ctx | null; callToken?: strin
     if (call!.status !== 'requested' && call!.status !== 'active') throw conflict('This call has ended: messages can no longer be sent');
     const actor = partyActor(party);
     const created = await tx.callMessage.create({ data: { callId: party.callId, organizationId: party.organizationId, sender: actor.actor, senderUserId: actor.actor === 'user' ? actor.actorId : null, body: input.message } });
-    await publishMessageCreated(tx, { id: created.id, callId: party.callId, organizationId: party.organizationId });
+    await publishMessageCreated(tx, { id: created.id, callId: party.callId, organizationId: party.organizationId, status: call!.status as CallStatus, dealerId: party.call.dealerId });
     return created;
   });
   return (await toDtos(row.callId, [row]))[0]!;

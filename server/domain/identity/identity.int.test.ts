@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../db';
 import { api } from '../../test/api-client';
+import { ONE_PIXEL_PNG } from '../../test/images';
 import { newTenant, PASSWORD, randomIp, registerAndLogin, uniqueEmail } from '../../test/factories';
 
 describe('POST /auth/register', () => {
@@ -56,6 +57,18 @@ describe('POST /auth/token', () => {
     expect(wrong.body.code).toBe('unauthenticated');
     const neither = await api('POST', '/auth/token', { json: { password: 'x' }, headers: { 'x-pitchcraft-peer': u.ip } });
     expect(neither.status).toBe(422);
+  });
+});
+
+describe('the longest email address', () => {
+  it('signs in, fails, and asks for a reset like any other (its throttle key is hashed, not a 500)', async () => {
+    const email = `${'a'.repeat(60)}${Date.now().toString(36).slice(-4)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(56)}.test`;
+    expect(email.length).toBeLessThanOrEqual(254);
+    const ip = randomIp();
+    expect((await api('POST', '/auth/register', { json: { email, password: PASSWORD, firstName: 'Long', lastName: 'Address' }, headers: { 'x-pitchcraft-peer': ip } })).status).toBe(201);
+    expect((await api('POST', '/auth/token', { json: { email, password: PASSWORD }, headers: { 'x-pitchcraft-peer': ip } })).status).toBe(200);
+    expect((await api('POST', '/auth/token', { json: { email, password: 'not the password' }, headers: { 'x-pitchcraft-peer': ip } })).status).toBe(401);
+    expect((await api('POST', '/auth/password-reset', { json: { email }, headers: { 'x-pitchcraft-peer': ip } })).status).toBe(202);
   });
 });
 
@@ -134,7 +147,7 @@ describe('/me', () => {
 
   it('PUT /me/image stores a PNG, serves it back, and refuses other types and lies', async () => {
     const u = await registerAndLogin('img');
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const png = ONE_PIXEL_PNG;
     const res = await api('PUT', '/me/image', { body: png, contentType: 'image/png', headers: u.bearer });
     expect(res.status).toBe(200);
     expect(res.body.image).toMatch(/^\/media\/[0-9a-f-]{36}$/);

@@ -3,7 +3,7 @@
 import { db } from '../../db';
 import { requireUser, type Ctx } from '../../context';
 import { attachMedia, deleteMedia, discard, saveMedia } from '../../media/save-media';
-import type { StreamedFile } from '../../rest/streamed-body';
+import type { StreamedFile } from '../../media/upload-parts';
 import { mediaUrl } from './user.dto';
 
 /** An image already uploaded by the caller (the browser's upload endpoint) becomes their photo. */

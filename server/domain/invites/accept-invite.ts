@@ -4,7 +4,10 @@ import { hashPassword } from '../../auth/passwords';
 import { sha256 } from '../../auth/secrets';
 import type { Ctx } from '../../context';
 import { AppError, conflict, forbidden, notFound } from '../../errors';
+import { permissionsFor } from '../../auth/permissions';
+import { mayGrant } from '../access/grant-rule';
 import { toUserDto } from '../identity/user.dto';
+import { organizationRoleOfInvite } from './invite-role';
 import { acceptInviteInput, INVITE_TOKEN, type AcceptedInviteDto, type InvitePreviewDto } from './invite.schema';
 
 const DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
@@ -114,10 +117,17 @@ export async function acceptInvite(opts: { token: string; ctx: Ctx | null; input
       });
     }
 
-    // A new person joins the organization with a role that matches the team role; an existing member keeps theirs.
+    // A new person joins the organization with the role the invite stands for — if whoever sent it may still give it
+    // (the grant rule, asked again now: the inviter's own role may have changed since), else as a member. An existing
+    // member keeps their role: an invite is never a role change.
+    const role = organizationRoleOfInvite(preview.role);
+    const inviter = preview.invitedById
+      ? await tx.membership.findUnique({ where: { userId_organizationId: { userId: preview.invitedById, organizationId: preview.organizationId } }, select: { role: true, permissions: true } })
+      : null;
+    const grantable = inviter !== null && mayGrant({ permissions: permissionsFor(inviter.role, inviter.permissions) }, { role });
     await tx.membership.upsert({
       where: { userId_organizationId: { userId: user.id, organizationId: preview.organizationId } },
-      create: { userId: user.id, organizationId: preview.organizationId, role: preview.role === 'manager' ? 'manager' : 'member' },
+      create: { userId: user.id, organizationId: preview.organizationId, role: grantable ? role : 'member' },
       update: {},
     });
     const onTeam = await tx.teamMember.findUnique({ where: { teamId_userId: { teamId: preview.teamId, userId: user.id } } });

@@ -4,12 +4,15 @@ import { requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { db, type Tx } from '../../db';
 import { env } from '../../env';
 import { AppError, forbidden, type FieldError } from '../../errors';
+import { seal } from '../../auth/sealed-secrets';
 import { newSecret } from '../../auth/secrets';
 import { appUrl } from '../../mail/app-url';
 import { sendMail } from '../../mail/send-mail';
+import { assertMayGrant } from '../access/grant-rule';
 import { actingUserId, ledTeamIds } from '../teams/team-access';
 import type { InvitedDto } from '../teams/team.schema';
 import { toInvitedDto } from './invite.dto';
+import { organizationRoleOfInvite } from './invite-role';
 import { createInvitesInput } from './invite.schema';
 
 type InviteRow = z.output<typeof createInvitesInput>[number];
@@ -45,6 +48,11 @@ async function checkBatch(tx: Tx, ctx: OrgCtx, rows: InviteRow[]) {
     errors.sort((a, b) => parseInt(a.path, 10) - parseInt(b.path, 10));
     throw new AppError('validation_failed', { message: `Nothing was sent: ${errors.map((e) => `row ${e.path}: ${e.message}`).join('; ')}`, errors });
   }
+  // SECURITY: the grant rule. A newcomer joins with the organization role the invite stands for; the inviter must hold
+  // everything that role allows (a team lead who is a plain member cannot make organization managers).
+  for (const role of new Set(rows.map((r) => organizationRoleOfInvite(r.role)))) {
+    assertMayGrant(ctx, { role }, `the ${role} role (a ${role === 'manager' ? 'manager' : 'member'} invite makes a newcomer an organization ${role})`);
+  }
   const led = await ledTeamIds(ctx, tx);
   if (led !== 'all') {
     const notLed = teams.filter((t) => !led.includes(t.id));
@@ -70,7 +78,7 @@ export async function issueInvites(tx: Tx, ctx: OrgCtx, rows: InviteRow[], now =
   for (const r of rows) {
     const { secret, hash } = newSecret('inv', 24);
     const created = await tx.invite.create({
-      data: { organizationId: ctx.organizationId, teamId: r.teamId, email: r.email, role: r.role, tokenHash: hash, expiresAt, invitedById: actingUserId(ctx), createdAt: now },
+      data: { organizationId: ctx.organizationId, teamId: r.teamId, email: r.email, role: r.role, tokenHash: hash, tokenSealed: seal(secret, 'invite-link'), expiresAt, invitedById: actingUserId(ctx), createdAt: now },
     });
     issued.push({ invite: toInvitedDto({ ...created, teamName: teamName.get(r.teamId)! }, now), token: secret });
   }
@@ -79,6 +87,28 @@ export async function issueInvites(tx: Tx, ctx: OrgCtx, rows: InviteRow[], now =
 
 const EXPIRY_DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
+/** Queues the email that carries an invite's link (delivered after the caller's transaction commits). */
+export async function mailInvite(tx: Tx, ctx: OrgCtx, invite: InvitedDto, token: string): Promise<void> {
+  const inviterId = actingUserId(ctx);
+  const [organization, inviter] = await Promise.all([
+    tx.organization.findUniqueOrThrow({ where: { id: ctx.organizationId }, select: { name: true } }),
+    inviterId ? tx.user.findUnique({ where: { id: inviterId }, select: { firstName: true, lastName: true } }) : null,
+  ]);
+  await sendMail(tx, {
+    organizationId: ctx.organizationId,
+    to: invite.email,
+    template: 'team-invite',
+    data: {
+      inviterName: inviter ? `${inviter.firstName} ${inviter.lastName}` : null,
+      teamName: invite.teamName,
+      organizationName: organization.name,
+      role: invite.role,
+      url: appUrl(`/invite/${token}`),
+      expiresOn: EXPIRY_DATE.format(new Date(invite.expiresAt)),
+    },
+  });
+}
+
 /**
  * Creates the invites and emails each its link, in one transaction: an invite exists if and only if its email is
  * queued (the mail service delivers after commit).
@@ -86,28 +116,9 @@ const EXPIRY_DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZo
 export async function createInvites(opts: { ctx: Ctx; input: unknown }): Promise<InvitedDto[]> {
   const ctx = requirePermission(opts.ctx, 'teams:manage');
   const rows = createInvitesInput.parse(opts.input);
-  const inviterId = actingUserId(ctx);
   const issued = await db.$transaction(async (tx) => {
     const invites = await issueInvites(tx, ctx, rows);
-    const [organization, inviter] = await Promise.all([
-      tx.organization.findUniqueOrThrow({ where: { id: ctx.organizationId }, select: { name: true } }),
-      inviterId ? tx.user.findUnique({ where: { id: inviterId }, select: { firstName: true, lastName: true } }) : null,
-    ]);
-    for (const { invite, token } of invites) {
-      await sendMail(tx, {
-        organizationId: ctx.organizationId,
-        to: invite.email,
-        template: 'team-invite',
-        data: {
-          inviterName: inviter ? `${inviter.firstName} ${inviter.lastName}` : null,
-          teamName: invite.teamName,
-          organizationName: organization.name,
-          role: invite.role,
-          url: appUrl(`/invite/${token}`),
-          expiresOn: EXPIRY_DATE.format(new Date(invite.expiresAt)),
-        },
-      });
-    }
+    for (const { invite, token } of invites) await mailInvite(tx, ctx, invite, token);
     return invites;
   });
   return issued.map((i) => i.invite);

@@ -1,5 +1,5 @@
 // A customer leaves a lead (POST /leads): with their call's token for that call, or with the organization's public
-// call token for a vehicle they did not call about.
+// call token for a vehicle they did not call about (never for a call: see below).
 import type { Prisma } from '../../generated/prisma/client';
 import { sameDigest, sha256 } from '../../auth/secrets';
 import { db } from '../../db';
@@ -33,8 +33,10 @@ export async function createLead(opts: { callToken: string | null; organizationT
     // SECURITY: a call token speaks for its own call only; another call's id reads as not found.
     if (input.callId && input.callId !== call.id) throw notFound('Call');
   } else if (input.callId) {
-    call = await db.call.findFirst({ where: { id: input.callId, organizationId }, select: { id: true, organizationId: true, vin: true, vehicle: true, dealerId: true, tokenHash: true } });
-    if (!call) throw notFound('Call');
+    // SECURITY: the organization's token is public (printed on the call page's QR code): it cannot speak for a call.
+    // A call's lead is left with that call's own token, or not at all — answered as not found before any lookup, so
+    // the answer is the same for this organization's calls, another's, and ids that do not exist.
+    throw new AppError('not_found', { message: 'Call not found for this token: a lead about a call is left with that call\'s own token (X-Call-Token); with the organization token, name the vehicle (vin) instead' });
   }
   if (!call && !input.vin) throw validationFailed('vin', 'give the vehicle (vin) or the call (callId) this lead is about');
   const decoded: VinDecode = call ? (call.vehicle as unknown as VinDecode) : await requireValidVin(input.vin!);
@@ -53,7 +55,7 @@ export async function createLead(opts: { callToken: string | null; organizationT
         modelYear: decoded.modelYear ?? null,
         vehicle: decoded as unknown as Prisma.InputJsonObject,
         firstName: input.firstName,
-        lastName: input.lastName,
+        lastName: input.lastName ?? '',
         email: input.email ?? null,
         phone: input.phone ?? null,
         comment: input.comment ?? null,

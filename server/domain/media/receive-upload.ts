@@ -4,7 +4,7 @@ import { requireUser, type Ctx } from '../../context';
 import { AppError } from '../../errors';
 import { MEDIA_KINDS, type MediaKind } from '../../media/media-kinds';
 import { saveMedia } from '../../media/save-media';
-import type { StreamedFile } from '../../rest/streamed-body';
+import type { StreamedFile } from '../../media/upload-parts';
 
 export function parseMediaKind(value: string): MediaKind {
   if (!(MEDIA_KINDS as readonly string[]).includes(value)) throw new AppError('not_found', { message: `No upload kind "${value}"` });

@@ -5,6 +5,7 @@ import { db } from '../../db';
 import { permissionsFor } from '../../auth/permissions';
 import { requireUser, type Ctx } from '../../context';
 import type { Ordering, Page } from '../shared/list';
+import { publishAccessChange } from '../../realtime/access-changes';
 import { publishEvent } from '../../realtime/publish-event';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { organizationAccess } from './organization-access';
@@ -58,6 +59,7 @@ export async function createOrganization(opts: { ctx: Ctx; input: z.input<typeof
         baseCurrency: input.baseCurrency,
         currencies: withBase(input.baseCurrency, input.currencies),
         loanLinkUrl: input.loanLinkUrl ?? null,
+        ...(input.defaultCountry && { defaultCountry: input.defaultCountry }),
         callToken: newCallToken(),
         memberships: { create: { userId, role: 'owner' } },
       },
@@ -93,12 +95,14 @@ export async function updateOrganization(opts: { ctx: Ctx; id: string; input: z.
         ...(input.location !== undefined || opts.replace ? { location: input.location ?? null } : {}),
         ...(logoChanges ? { image: input.image ?? null } : {}),
         ...(input.loanLinkUrl !== undefined || opts.replace ? { loanLinkUrl: input.loanLinkUrl ?? null } : {}),
+        // PUT without one goes back to the default (US), as an absent optional field does.
+        ...(input.defaultCountry !== undefined || opts.replace ? { defaultCountry: input.defaultCountry ?? 'US' } : {}),
         baseCurrency,
         currencies: withBase(baseCurrency, currencies),
       },
     });
     // Every open tab of the organization shows the new name and settings without a reload.
-    await publishEvent(tx, { organizationId: updated.id, type: 'organization.updated', payload: { id: updated.id, name: updated.name } });
+    await publishEvent(tx, { organizationId: updated.id, type: 'organization.updated', payload: { id: updated.id, name: updated.name }, audience: { permission: 'organization:read' } });
     return updated;
   });
   return toOrganizationDto(org, access.role, access.permissions);
@@ -111,6 +115,7 @@ export async function deleteOrganization(opts: { ctx: Ctx; id: string }) {
     // The uploaded logo is the one file not deleted by the organization's own cascade.
     await clearLogo(tx, access.organizationId);
     await tx.organization.delete({ where: { id: access.organizationId } });
+    await publishAccessChange(tx, { kind: 'organization', organizationId: access.organizationId });
     await recordAuditEvent({ type: 'organization.deleted', actorUserId: opts.ctx.actor.id, ip: opts.ctx.ip, detail: { organizationId: access.organizationId } }, tx);
   });
 }

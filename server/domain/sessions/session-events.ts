@@ -1,7 +1,10 @@
 // Tells open tabs that a practice session appeared or changed (a manager's dashboard follows its team live). The
-// event carries ids only: each tab re-reads through its own visibility rules.
+// event carries ids only: each tab re-reads through its own visibility rules. Its subject is the session, and a
+// member's stream delivers it only to those who may see that person's sessions (session.scope.ts, as REST does).
 import type { Tx } from '../../db';
 import { publishEvent } from '../../realtime/publish-event';
+
+export const sessionSubject = (sessionId: string) => `session:${sessionId}`;
 
 export type SessionEventType = 'session.recorded' | 'session.updated' | 'session.deleted';
 
@@ -10,6 +13,6 @@ export function publishSessionEvent(tx: Tx, e: { organizationId: string; type: S
     organizationId: e.organizationId,
     type: e.type,
     payload: { sessionId: e.sessionId, userId: e.userId, ...(e.status && { status: e.status }) },
-    audience: { permission: 'sessions:read' },
+    audience: { permission: 'sessions:read', subject: sessionSubject(e.sessionId) },
   });
 }

@@ -4,7 +4,7 @@
 import type { OrgCtx } from '../../context';
 import { AppError } from '../../errors';
 import { discard, saveMedia } from '../../media/save-media';
-import type { Part } from '../../rest/streamed-body';
+import type { Part } from '../../media/upload-parts';
 
 export type RecordingForm = { fields: Record<string, string>; uploadId?: string; bytes?: Uint8Array };
 

@@ -1,18 +1,24 @@
-// Counts of what an organization holds, optionally restricted to things created in a date range.
+// Counts of what an organization holds, optionally restricted to things created in a date range. SECURITY: each count
+// covers only what the caller may read over REST — the same rules as the lists (members:read, apiKeys:read, leads:read;
+// calls by listableCallsWhere; sessions by the session scope) — and is null where the caller may read none of it.
 import { z } from 'zod';
 import { db } from '../../db';
 import { requirePermission, type Ctx } from '../../context';
+import { listableCallsWhere } from '../calls/call-access';
 import { dateRangeInput, dateWhere } from '../shared/date-range';
 import { visibleSessionsWhere } from '../sessions/session.scope';
 
+const hidden = (what: string) => `${what}; null when the caller may not read them`;
+
 export const statisticsDto = z
   .object({
-    members: z.number().int(),
-    apiKeys: z.object({ total: z.number().int(), active: z.number().int() }),
+    members: z.number().int().nullable().meta({ description: hidden('Members of the organization (members:read)') }),
+    apiKeys: z.object({ total: z.number().int(), active: z.number().int() }).nullable().meta({ description: hidden('API keys created in the range (apiKeys:read)') }),
     calls: z
-      .object({ total: z.number().int(), requested: z.number().int(), active: z.number().int(), completed: z.number().int(), missed: z.number().int(), expired: z.number().int() })
-      .meta({ description: 'Live calls asked for in the range, by status' }),
-    leads: z.object({ total: z.number().int() }).meta({ description: 'Leads left in the range' }),
+      .object({ total: z.number().int(), requested: z.number().int(), active: z.number().int(), completed: z.number().int(), missed: z.number().int(), expired: z.number().int(), cancelled: z.number().int() })
+      .nullable()
+      .meta({ description: hidden('Live calls asked for in the range, by status: every call with calls:read, a dealer’s own with calls:answer') }),
+    leads: z.object({ total: z.number().int() }).nullable().meta({ description: hidden('Leads left in the range (leads:read)') }),
     sessions: z
       .object({
         total: z.number().int(),
@@ -20,6 +26,8 @@ export const statisticsDto = z
         averageScore: z.number().nullable().meta({ description: 'Average of the scored sessions, one decimal; null without any' }),
       })
       .meta({ description: 'Practice sessions the caller may see (their own, their teams\', or all for admins), recorded in the range' }),
+    contacts: z.number().int().nullable().meta({ description: 'Contacts added in the range; null without contacts:read' }),
+    groups: z.number().int().nullable().meta({ description: 'Contact groups created in the range; null without contacts:read' }),
     range: z.object({ from: z.iso.datetime().nullable(), to: z.iso.datetime().nullable() }),
   })
   .meta({ id: 'Statistics' });
@@ -31,29 +39,38 @@ export async function getStatistics(opts: { ctx: Ctx; range: z.input<typeof date
   const org = { organizationId: ctx.organizationId, ...(createdAt && { createdAt }) };
   const now = new Date();
   const sessionsWhere = { ...(await visibleSessionsWhere(ctx)), ...(createdAt && { recordedAt: createdAt }) };
-  const [members, keysTotal, keysActive, callsByStatus, leads, sessions] = await Promise.all([
-    db.membership.count({ where: org }),
-    db.apiKey.count({ where: org }),
-    db.apiKey.count({ where: { ...org, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }),
-    db.call.groupBy({ by: ['status'], where: org, _count: { _all: true } }),
-    db.lead.count({ where: org }),
+  const may = (permission: Parameters<typeof ctx.permissions.has>[0]) => ctx.permissions.has(permission);
+  const callsWhere = listableCallsWhere(ctx);
+  const [members, keysTotal, keysActive, callsByStatus, leads, sessions, contacts, groups] = await Promise.all([
+    may('members:read') ? db.membership.count({ where: org }) : null,
+    may('apiKeys:read') ? db.apiKey.count({ where: org }) : null,
+    may('apiKeys:read') ? db.apiKey.count({ where: { ...org, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }) : null,
+    callsWhere ? db.call.groupBy({ by: ['status'], where: { ...callsWhere, ...(createdAt && { createdAt }) }, _count: { _all: true } }) : null,
+    may('leads:read') ? db.lead.count({ where: org }) : null,
     db.practiceSession.aggregate({ where: sessionsWhere, _count: { _all: true, score: true }, _avg: { score: true } }),
+    may('contacts:read') ? db.contact.count({ where: org }) : null,
+    may('contacts:read') ? db.contactGroup.count({ where: org }) : null,
   ]);
-  const calls = { total: 0, requested: 0, active: 0, completed: 0, missed: 0, expired: 0 };
-  for (const g of callsByStatus) {
-    calls[g.status] = g._count._all;
-    calls.total += g._count._all;
+  let calls: { total: number; requested: number; active: number; completed: number; missed: number; expired: number; cancelled: number } | null = null;
+  if (callsByStatus) {
+    calls = { total: 0, requested: 0, active: 0, completed: 0, missed: 0, expired: 0, cancelled: 0 };
+    for (const g of callsByStatus) {
+      calls[g.status] = g._count._all;
+      calls.total += g._count._all;
+    }
   }
   return {
     members,
-    apiKeys: { total: keysTotal, active: keysActive },
+    apiKeys: keysTotal === null || keysActive === null ? null : { total: keysTotal, active: keysActive },
     calls,
-    leads: { total: leads },
+    leads: leads === null ? null : { total: leads },
     sessions: {
       total: sessions._count._all,
       scored: sessions._count.score,
       averageScore: sessions._avg.score === null ? null : Math.round(sessions._avg.score * 10) / 10,
     },
+    contacts,
+    groups,
     range: { from: range.gte?.toISOString() ?? null, to: range.lte?.toISOString() ?? null },
   };
 }

@@ -7,7 +7,10 @@ import { mediaUrl } from '../identity/user.dto';
 import { isUuid } from '../organizations/organization-access';
 import { deleteMedia } from '../../media/save-media';
 import { toInvitedDto } from '../invites/invite.dto';
-import { requireTeamLead } from './team-access';
+import { permissionsFor } from '../../auth/permissions';
+import type { Prisma } from '../../generated/prisma/client';
+import { assertMayActOn } from '../access/grant-rule';
+import { actingUserId, isCoachingAdmin, requireTeamLead } from './team-access';
 import { removeTeamMemberInput, type TeamSettingsDto } from './team.schema';
 
 export async function getTeamSettings(opts: { ctx: Ctx; id: string; now?: Date }): Promise<TeamSettingsDto> {
@@ -39,19 +42,30 @@ export async function getTeamSettings(opts: { ctx: Ctx; id: string; now?: Date }
 
 /**
  * Takes someone off the team. Their practice sessions stay (they belong to the person) unless `purge` is set, which
- * deletes every session they recorded in this organization, in the same transaction.
+ * deletes, in the same transaction, the sessions the caller may delete: for a coaching admin every session the person
+ * recorded in the organization; for a team's own manager only those on this team's products (their sessions on other
+ * teams' or organization-wide training are other leaders' to keep). Nobody removes someone who holds more than they
+ * do (the grant rule): a team manager cannot take the owner off their team.
  */
 export async function removeTeamMember(opts: { ctx: Ctx; input: z.input<typeof removeTeamMemberInput> }): Promise<{ purgedSessions: number }> {
   const ctx = requirePermission(opts.ctx, 'teams:manage');
   const input = removeTeamMemberInput.parse(opts.input);
   return db.$transaction(async (tx) => {
     const team = await requireTeamLead(ctx, input.teamId, tx);
-    const member = isUuid(input.userId) ? await tx.teamMember.findFirst({ where: { teamId: team.id, userId: input.userId } }) : null;
+    const member = isUuid(input.userId)
+      ? await tx.teamMember.findFirst({ where: { teamId: team.id, userId: input.userId }, include: { membership: { select: { role: true, permissions: true, user: { select: { firstName: true, lastName: true } } } } } })
+      : null;
     if (!member) throw notFound('Team member');
+    if (member.userId !== actingUserId(ctx)) {
+      const { role, permissions, user } = member.membership;
+      assertMayActOn(ctx, { permissions: permissionsFor(role, permissions), name: `${user.firstName} ${user.lastName}`.trim() });
+    }
     await tx.teamMember.delete({ where: { id: member.id } });
     if (!input.purge) return { purgedSessions: 0 };
-    const recordings = await tx.practiceSession.findMany({ where: { organizationId: ctx.organizationId, userId: member.userId, audioMediaId: { not: null } }, select: { audioMediaId: true } });
-    const purged = await tx.practiceSession.deleteMany({ where: { organizationId: ctx.organizationId, userId: member.userId } });
+    const teamProducts = isCoachingAdmin(ctx) ? null : (await tx.product.findMany({ where: { organizationId: ctx.organizationId, teamId: team.id }, select: { id: true } })).map((p) => p.id);
+    const where: Prisma.PracticeSessionWhereInput = { organizationId: ctx.organizationId, userId: member.userId, ...(teamProducts && { productId: { in: teamProducts } }) };
+    const recordings = await tx.practiceSession.findMany({ where: { ...where, audioMediaId: { not: null } }, select: { audioMediaId: true } });
+    const purged = await tx.practiceSession.deleteMany({ where });
     for (const r of recordings) await deleteMedia(tx, r.audioMediaId!);
     return { purgedSessions: purged.count };
   });

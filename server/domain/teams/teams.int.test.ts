@@ -91,9 +91,12 @@ describe('team settings, dashboard and removing members', () => {
 
   beforeAll(async () => {
     t = await newTenant('dash');
-    ({ moduleId } = await createProductWithModule(t.orgHeaders));
+    const product = await createProductWithModule(t.orgHeaders);
+    moduleId = product.moduleId;
     lead = await addPerson(t, 'dash-lead', { role: 'manager' });
     teamId = (await createTeam(lead.headers, 'Dashboard team')).id;
+    // The team's own training: its manager's purge reaches the sessions recorded on it.
+    await api('PATCH', `/products/${product.productId}`, { headers: t.orgHeaders, json: { teamId } });
     ann = await addPerson(t, 'dash-ann', { teamId });
     bob = await addPerson(t, 'dash-bob', { teamId });
     newbie = await addPerson(t, 'dash-newbie', { teamId });
@@ -151,7 +154,7 @@ describe('team settings, dashboard and removing members', () => {
     expect(await db.teamMember.count({ where: { teamId } })).toBe(4);
   });
 
-  it('removing a member keeps their sessions; ?purge=true deletes them too', async () => {
+  it('removing a member keeps their sessions; ?purge=true deletes those on the team’s products too', async () => {
     expect((await api('DELETE', `/teams/${teamId}/members/${bob.userId}?purge=perhaps`, { headers: lead.headers })).status).toBe(422);
     expect((await api('DELETE', `/teams/${teamId}/members/${outsiderLead.userId}`, { headers: lead.headers })).status).toBe(404);
     expect((await api('DELETE', `/teams/${teamId}/members/${bob.userId}`, { headers: lead.headers })).status).toBe(204);

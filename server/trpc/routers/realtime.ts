@@ -1,7 +1,7 @@
 // The browser's live event stream: a subscription over SSE whose tracked ids let it resume where it left off.
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
-import { memberEventItems } from '../../realtime/member-stream';
+import { memberEventItems } from '../../domain/events/member-events';
 import { orgProcedure, router } from '../init';
 
 export const realtimeRouter = router({
@@ -12,6 +12,11 @@ export const realtimeRouter = router({
         if (item.kind === 'event') {
           const { id, type, payload, createdAt } = item.event;
           yield tracked(id, { id, type, payload, createdAt });
+        } else if (item.kind === 'ended') {
+          // The viewer's access ended (removed, password changed): the tab is told (it re-reads what it shows, and is
+          // refused), and the subscription ends; a new one is refused.
+          yield tracked(input.lastEventId ?? '0', { id: input.lastEventId ?? '0', type: 'access.ended', payload: { reason: item.reason }, createdAt: new Date().toISOString() });
+          return;
         } else yield tracked(input.lastEventId ?? '0', { id: input.lastEventId ?? '0', type: 'reset', payload: { reason: item.reason }, createdAt: new Date().toISOString() });
       }
     }),

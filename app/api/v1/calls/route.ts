@@ -19,7 +19,8 @@ export const GET = withApi({ access: 'authenticated' }, async ({ ctx, url }) => 
 export const POST = withApi({ access: 'public' }, async ({ req, body }) => {
   // The domain validates the body after the organization token: a wrong token is 401 whatever the body holds.
   const { organizationId: _organizationId, ...call } = await createCall({ organizationToken: organizationTokenOf(req), input: body.json(z.unknown()) });
-  return created(call, `/api/v1/calls/${call.id}`);
+  // The call's token is its customer's only key to it: shown once, never replayed (a replay answers the call without it).
+  return created(call, `/api/v1/calls/${call.id}`, { secretFields: ['callToken'] });
 });
 
 // Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones

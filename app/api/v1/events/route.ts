@@ -1,4 +1,4 @@
-import { memberEventStream } from '@/server/realtime/member-stream';
+import { memberEventStream } from '@/server/domain/events/member-events';
 import { SSE_CONTENT_TYPE } from '@/server/realtime/sse';
 import { raw } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';

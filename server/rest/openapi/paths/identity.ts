@@ -29,7 +29,7 @@ export const identityPaths = {
   },
   '/me/image': {
     put: operation({
-      summary: "Upload the caller's profile image",
+      summary: "Upload the caller's profile image: a whole JPEG, PNG or BMP of at most 8192 pixels a side and 24 megapixels (5 MB); one cut off, or whose header lies about its pixels, is refused (422)",
       tags,
       access: 'user',
       body: z.string(),
