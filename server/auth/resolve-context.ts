@@ -5,6 +5,7 @@ import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { issuedAfterCredentialChange } from '../domain/identity/end-sessions';
 import { verifyAccessToken } from './access-token';
+import { ApiKeyCache } from './api-key-cache';
 import { isPermission, permissionsFor, type Permission } from './permissions';
 import { sameDigest, sha256 } from './secrets';
 
@@ -44,9 +45,37 @@ export async function resolveUserContext(opts: {
 const LAST_USED_RESOLUTION_MS = 60_000;
 export const INVALID_API_KEY = 'The API key is not valid';
 
+type KeyState = { cache: ApiKeyCache; lastUsedWrites: Map<string, number> };
+const KEYS = Symbol.for('pitchcraft.apiKeys');
+/** The process's key cache and last-use writes (on globalThis: every bundle of the app shares them). */
+const keyState = (): KeyState =>
+  ((globalThis as Record<symbol, KeyState>)[KEYS] ??= { cache: new ApiKeyCache({ load: (hash) => db.apiKey.findUnique({ where: { hash } }) }), lastUsedWrites: new Map() });
+
 export async function resolveApiKeyContext(secret: string, requestId: string, ip?: string | null): Promise<Ctx> {
   const hash = sha256(secret);
-  return apiKeyContext(await db.apiKey.findUnique({ where: { hash } }), hash, requestId, ip);
+  return apiKeyContext(await keyState().cache.get(hash), hash, requestId, ip);
+}
+
+/**
+ * "Last used", to the minute: written at most once a minute per key — by this instance (it remembers its writes, as
+ * its cached row does not show them) and across instances (the UPDATE only moves a value over a minute old).
+ */
+async function recordUse(key: ApiKey): Promise<void> {
+  const now = Date.now();
+  const { lastUsedWrites } = keyState();
+  const known = Math.max(key.lastUsedAt?.getTime() ?? 0, lastUsedWrites.get(key.id) ?? 0);
+  if (now - known <= LAST_USED_RESOLUTION_MS) return;
+  if (lastUsedWrites.size >= 10_000) lastUsedWrites.clear();
+  lastUsedWrites.set(key.id, now);
+  try {
+    await db.apiKey.updateMany({
+      where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - LAST_USED_RESOLUTION_MS) } }] },
+      data: { lastUsedAt: new Date(now) },
+    });
+  } catch (error) {
+    lastUsedWrites.delete(key.id);
+    throw error;
+  }
 }
 
 async function apiKeyContext(key: ApiKey | null, hash: string, requestId: string, ip?: string | null): Promise<Ctx> {
@@ -56,9 +85,7 @@ async function apiKeyContext(key: ApiKey | null, hash: string, requestId: string
   const usable = key && sameDigest(key.hash, hash) && !key.revokedAt && !(key.expiresAt && key.expiresAt <= new Date());
   if (!usable) throw unauthenticated(INVALID_API_KEY);
   // Writing on every request would turn each read into a write; a minute's resolution is enough for "last used".
-  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
-  }
+  await recordUse(key);
   return {
     organizationId: key.organizationId,
     actor: { kind: 'apiKey', id: key.id, createdById: key.createdById },

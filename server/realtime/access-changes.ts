@@ -3,7 +3,8 @@
 // event streams (they re-check their viewer), in-process caches of credentials (they evict) — subscribes here.
 //
 // Shape: `publishAccessChange(tx, change)` inside the transaction that makes the change (PostgreSQL delivers the
-// NOTIFY on commit, and never for a rollback); `onAccessChange(handler)` in any process, on the realtime hub's one
+// NOTIFY on commit, and never for a rollback), and `heardHere(change)` after it commits where this instance must act
+// before it answers (the API-key cache); `onAccessChange(handler)` in any process, on the realtime hub's one
 // listening connection (no second stream). A handler gets each AccessChange, or `{ kind: 'resync' }` when the
 // connection was re-established and changes may have been missed: then it must re-check (or drop) everything.
 // Notifications carry ids only, never a secret, and are not stored: they are a prompt to re-check, and the database
@@ -27,6 +28,15 @@ export type AccessNotice = AccessChange | { kind: 'organization'; organizationId
 /** Publishes the change with the caller's transaction: every instance hears it on commit. */
 export async function publishAccessChange(tx: Tx, change: AccessChange | { kind: 'organization'; organizationId: string }): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${ACCESS_CHANNEL}, ${JSON.stringify(change)})`;
+}
+
+/**
+ * After the transaction that published `change` committed: this instance's handlers act on it at once (an API key
+ * revoked here is refused by the very next request here), before the NOTIFY comes back; other instances hear the
+ * NOTIFY. Handlers may thus hear a change twice; they re-check or evict, which is idempotent.
+ */
+export function heardHere(change: AccessChange | { kind: 'organization'; organizationId: string }): void {
+  realtimeHub().deliverHere(ACCESS_CHANNEL, JSON.stringify(change));
 }
 
 /** Who holds access somewhere: a person (in an organization, when they act in one) or an API key. */

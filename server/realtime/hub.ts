@@ -63,6 +63,19 @@ class Hub {
     };
   }
 
+  /** Whether notifications are being heard right now (false before the first connection and while reconnecting). */
+  get listening(): boolean {
+    return this.client !== null;
+  }
+
+  /**
+   * Hands `payload` to this process's handlers of `channel` at once, as if it had arrived by NOTIFY: for a change this
+   * process just committed, so it acts on it before answering (other instances hear the NOTIFY within moments).
+   */
+  deliverHere(channel: string, payload: string): void {
+    for (const handler of this.channels.get(channel) ?? []) handler(payload);
+  }
+
   get size(): number {
     let n = 0;
     for (const set of this.listeners.values()) n += set.size;

@@ -6,7 +6,7 @@ import { newSecret } from '../../auth/secrets';
 import type { Permission } from '../../auth/permissions';
 import { AppError, notFound } from '../../errors';
 import type { Ordering, Page } from '../shared/list';
-import { publishAccessChange } from '../../realtime/access-changes';
+import { heardHere, publishAccessChange } from '../../realtime/access-changes';
 import { beyondGrantor } from '../access/grant-rule';
 import { auditActor, recordAuditEvent } from '../audit/record-audit-event';
 import { isUuid } from '../organizations/organization-access';
@@ -81,4 +81,6 @@ export async function revokeApiKey(opts: { ctx: Ctx; id: string }) {
     await publishAccessChange(tx, { kind: 'apiKey', organizationId: ctx.organizationId, apiKeyId: opts.id });
     await recordAuditEvent({ type: 'api_key.revoked', organizationId: ctx.organizationId, ...auditActor(ctx), ip: ctx.ip, detail: { apiKeyId: opts.id, name: revoked.name } }, tx);
   });
+  // This instance refuses the key from its very next request (its cache of keys hears the change now).
+  heardHere({ kind: 'apiKey', organizationId: ctx.organizationId, apiKeyId: opts.id });
 }
