@@ -1,5 +1,6 @@
-// Two app instances on one database agree on rate limits (the counters live in PostgreSQL), and the per-IP budget
-// cannot be reset by forging X-Forwarded-For.
+// Two app instances on one database agree on rate limits (the counters live in PostgreSQL), the per-IP budget
+// cannot be reset by forging X-Forwarded-For, and an API key revoked on one is refused by the other within a second
+// (each keeps keys in an in-process cache that access-change notices evict).
 import { expect, test } from '@playwright/test';
 import { E2E_PORT } from '../../playwright.config';
 import { OPEN_BUDGETS, startAppServer, type AppServer } from '../fixtures/app-server';
@@ -47,4 +48,26 @@ test('a forged X-Forwarded-For does not buy a fresh per-address budget', async (
     statuses.push(res.status());
   }
   expect(statuses).toEqual([401, 401, 401, 429]);
+});
+
+test('a revoked API key stops working on every instance within one second', async ({ request }) => {
+  const tenant = await bootstrapTenant(process.env.E2E_BASE_URL!, 'revoke-two');
+  const headers = { 'x-api-key': tenant.apiKey };
+  // Both instances have read the key (and keep it: the second call is served from their caches). The key's budget
+  // here is 6 a minute: four calls, then the revocation.
+  for (const server of [a, b]) for (let i = 0; i < 2; i++) expect((await request.get(`${server.url}/api/v1/me`, { headers })).status()).toBe(200);
+  const revoke = await request.delete(`${a.url}/api/v1/api-keys/${tenant.apiKeyId}`, { headers: { authorization: `Bearer ${tenant.access}`, 'x-organization-id': tenant.organizationId } });
+  expect(revoke.status()).toBe(204);
+  const revokedAt = Date.now();
+  // The instance that revoked it refuses it at once.
+  expect((await request.get(`${a.url}/api/v1/me`, { headers })).status()).toBe(401);
+  // The other within a second (before that, a call may still pass or draw the key's last budget: 200 or 429).
+  let status = 0;
+  while (Date.now() - revokedAt < 3_000) {
+    status = (await request.get(`${b.url}/api/v1/me`, { headers })).status();
+    if (status === 401) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  expect(status).toBe(401);
+  expect(Date.now() - revokedAt).toBeLessThan(1_000);
 });

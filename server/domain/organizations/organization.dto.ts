@@ -5,7 +5,7 @@ import type { OrganizationDto } from './organization.schema';
 
 import { mediaUrl } from '../identity/user.dto';
 
-type OrgRow = { id: string; name: string; location: string | null; image: string | null; imageId: string | null; baseCurrency: string; currencies: string[]; callToken: string; loanLinkUrl: string | null; defaultCountry: string; createdAt: Date; updatedAt: Date };
+export type OrgRow = { id: string; name: string; location: string | null; image: string | null; imageId: string | null; baseCurrency: string; currencies: string[]; callToken: string; loanLinkUrl: string | null; defaultCountry: string; createdAt: Date; updatedAt: Date };
 
 // SECURITY: a logo saved before only web addresses were accepted (a javascript: URL, say) is never handed out.
 const webUrl = (v: string | null) => (v && /^https?:\/\//i.test(v) ? v : null);
