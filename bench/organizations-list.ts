@@ -18,6 +18,8 @@ const APP_PORT = benchPort(0);
 const BARE_PORT = benchPort(1);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '16,50').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+// On a busy machine 2 s of warm-up left the app's first pass through its bundles (JIT, module loading) in the numbers.
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const profileDir = process.env.BENCH_PROFILE === '1' ? mkdtempSync(path.join(tmpdir(), 'pitchcraft-orgs-prof-')) : null;
 
 const databaseUrl = await prepareTestDatabase('pitchcraft_bench');
@@ -56,7 +58,7 @@ try {
     `${name.padEnd(38)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(9)} ${(pgPid ? r.cpu.toFixed(2) : '-').padStart(9)} ${String(r.errors).padStart(7)}`;
   for (const concurrency of CONCURRENCY) {
     // Warm everything (JIT, connection pools), then measure one after the other with the same load.
-    for (const t of targets) await runLoad(t.url, t.headers, { concurrency, seconds: 2 });
+    for (const t of targets) await runLoad(t.url, t.headers, { concurrency, seconds: WARMUP_SECONDS });
     const results: Array<LoadResult & { cpu: number }> = [];
     for (const t of targets) {
       const c0 = cpuOf(t.pids);
