@@ -72,6 +72,13 @@ describe('API-key cache', () => {
     }
   });
 
+  it('an organization deleted here takes its keys with it at once, cached or not', async () => {
+    const t = await newTenant('key-cache-org');
+    for (let i = 0; i < 3; i++) expect((await api('GET', '/me', { headers: t.keyHeaders })).status).toBe(200);
+    expect((await api('DELETE', `/organizations/${t.organizationId}`, { headers: t.owner.bearer })).status).toBe(204);
+    expect((await api('GET', '/me', { headers: t.keyHeaders })).status).toBe(401);
+  });
+
   it('a lookup in flight when an access change arrives is not kept', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));

@@ -6,7 +6,7 @@ import { Prisma } from '../../generated/prisma/client';
 import { permissionsFor } from '../../auth/permissions';
 import { requireUser, type Ctx } from '../../context';
 import type { Ordering, Page } from '../shared/list';
-import { publishAccessChange } from '../../realtime/access-changes';
+import { heardHere, publishAccessChange } from '../../realtime/access-changes';
 import { publishEvent } from '../../realtime/publish-event';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { organizationAccess } from './organization-access';
@@ -122,6 +122,8 @@ export async function deleteOrganization(opts: { ctx: Ctx; id: string }) {
     await publishAccessChange(tx, { kind: 'organization', organizationId: access.organizationId });
     await recordAuditEvent({ type: 'organization.deleted', actorUserId: opts.ctx.actor.id, ip: opts.ctx.ip, detail: { organizationId: access.organizationId } }, tx);
   });
+  // Its API keys are gone with it: this instance refuses them from its very next request (its key cache hears it now).
+  heardHere({ kind: 'organization', organizationId: access.organizationId });
 }
 
 export async function makeOrganizationActive(opts: { ctx: Ctx; id: string }) {
