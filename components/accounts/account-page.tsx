@@ -59,10 +59,10 @@ function AccountView({ organizationId, account }: { organizationId: string; acco
       <PageHeader
         eyebrow="Sender account"
         title={account.name}
-        description={<><Link href={`/${organizationId}/settings/accounts`} className="text-accent-700 underline underline-offset-2">All sender accounts</Link> · {TYPE_LABEL[account.type]} <span className="break-all">{account.address}</span></>}
+        description={<><Link href={`/${organizationId}/settings/accounts`} className="text-accent-700 underline underline-offset-2">All sender accounts</Link> · {TYPE_LABEL[account.type]} <span className="inline-block max-w-full break-all">{account.address}</span></>}
         action={manage ? <Button variant="danger" onClick={() => setConfirming(true)}>Delete account</Button> : undefined}
       />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-2 lg:items-start">
         <DetailsCard key={`details-${account.updatedAt}`} account={account} manage={manage} onSaved={refresh} />
         <OwnerCard key={`owner-${account.owner?.id ?? ''}`} account={account} manage={manage} onSaved={refresh} />
         <SettingsCard account={account} manage={manage} onSaved={refresh} />

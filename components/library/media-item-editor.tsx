@@ -91,7 +91,7 @@ function MediaItemEditor({ organizationId, kind, item }: { organizationId: strin
         description={<Link href={`/${organizationId}/messages/${spec.tab}`} className="text-accent-700 underline underline-offset-2">All {spec.tab}</Link>}
         action={item && manage ? <Button variant="danger" onClick={() => setConfirming(true)}>Delete {spec.noun}</Button> : undefined}
       />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-2 lg:items-start">
         <Card>
           <CardHeader title="Details" />
           <form noValidate onSubmit={form.handleSubmit}>

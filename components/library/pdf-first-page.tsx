@@ -36,7 +36,8 @@ export function PdfFirstPage({ url, name }: { url: string; name: string }) {
       target.width = Math.floor(viewport.width);
       target.height = Math.floor(viewport.height);
       target.style.width = `${Math.floor(viewport.width / ratio)}px`;
-      target.style.height = `${Math.floor(viewport.height / ratio)}px`;
+      // Height follows the width (the canvas keeps its aspect ratio), so a narrower screen shrinks it whole.
+      target.style.height = 'auto';
       await page.render({ canvas: target, viewport }).promise;
       if (!cancelled) setState({ kind: 'drawn', pages: doc.numPages });
     })().catch(() => {

@@ -1,6 +1,7 @@
 // Setting up what outbound messages go out from, in the browser: a sender account's owner, settings (a bad name is
 // refused with a clear error, a setting added from the keyboard, changed and removed) and program subscriptions; and
 // a fax document whose first page is drawn on its page.
+import type { Page } from '@playwright/test';
 import { onePagePdf } from '../../prisma/seed/outreach';
 import { bootstrapTenant } from '../fixtures/tenant';
 import { snap } from './screenshot';
@@ -12,6 +13,16 @@ async function api(baseURL: string, key: string, method: string, path: string, b
   const json = res.status === 204 ? null : await res.json();
   if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
   return json;
+}
+
+/** The page at a laptop's width and a phone's, for looking at both. */
+async function snapBothWidths(page: Page, name: string) {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await snap(page, name);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await snap(page, `${name}-phone`);
+  if (before) await page.setViewportSize(before);
 }
 
 test('a sender account’s owner, settings and program subscriptions', async ({ page, baseURL }) => {
@@ -56,9 +67,9 @@ test('a sender account’s owner, settings and program subscriptions', async ({ 
     await settings.getByRole('button', { name: 'Change setting' }).click();
     await expect(table.getByRole('row', { name: /callerId/ })).toContainText('Service');
     expect((await call('GET', `/accounts/${account.id}/settings/callerId`)).value).toBe('Service');
-    await snap(page, 'outbound-01-account');
+    await snapBothWidths(page, 'outbound-01-account');
     await table.getByRole('button', { name: 'Remove callerId' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Remove setting' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Remove setting' }).click();
     await expect(settings.getByText('No settings')).toBeVisible();
   });
 
@@ -69,7 +80,7 @@ test('a sender account’s owner, settings and program subscriptions', async ({ 
     await expect(programs.getByRole('table', { name: 'Subscribed programs' })).toContainText('Replies to the service line');
     expect((await call('GET', `/accounts/${account.id}`)).programIds).toHaveLength(1);
     await programs.getByRole('button', { name: 'Unsubscribe from all' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Unsubscribe from all' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Unsubscribe from all' }).click();
     await expect(programs.getByText('Not subscribed to any program')).toBeVisible();
     expect((await call('GET', `/accounts/${account.id}`)).programIds).toHaveLength(0);
   });
@@ -92,5 +103,5 @@ test('a fax document shows its first page', async ({ page, baseURL }) => {
     return n;
   });
   expect(dark).toBeGreaterThan(50);
-  await snap(page, 'outbound-02-fax-preview');
+  await snapBothWidths(page, 'outbound-02-fax-preview');
 });
