@@ -53,9 +53,12 @@ WITH matched AS (
     "importId" = $2::uuid, "updatedAt" = now()
   FROM classified k WHERE k.verdict = 'update' AND c.id = k.target
   RETURNING c.id
+), linked_new AS (
+  -- A contact inserted by this statement is in no group yet: no conflict to look for.
+  INSERT INTO "ContactGroupMember" ("groupId", "contactId") SELECT $3::uuid, id FROM inserted
+  RETURNING 1
 ), linked AS (
-  INSERT INTO "ContactGroupMember" ("groupId", "contactId")
-  SELECT $3::uuid, id FROM inserted UNION ALL SELECT $3::uuid, id FROM updated
+  INSERT INTO "ContactGroupMember" ("groupId", "contactId") SELECT $3::uuid, id FROM updated
   ON CONFLICT DO NOTHING
   RETURNING 1
 )
@@ -64,7 +67,7 @@ SELECT
   (SELECT count(*) FROM updated)::int AS updated,
   (SELECT count(*) FROM classified WHERE verdict = 'repeat')::int AS repeats,
   (SELECT coalesce(array_agg(line ORDER BY line), '{}') FROM classified WHERE verdict = 'conflict') AS conflicts,
-  (SELECT count(*) FROM linked)::int AS linked`;
+  ((SELECT count(*) FROM linked_new) + (SELECT count(*) FROM linked))::int AS linked`;
 
 export type MergeResult = { imported: number; updated: number; repeats: number; conflicts: number[] };
 
