@@ -34,6 +34,8 @@ test('a sender account’s owner, settings and program subscriptions', async ({ 
   const org = `/${tenant.organizationId}`;
 
   await page.goto(`${org}/settings/accounts`);
+  await expect(page.getByRole('link', { name: 'Service line' })).toBeVisible();
+  await snapBothWidths(page, 'outbound-00-accounts');
   await page.getByRole('link', { name: 'Service line' }).click();
   await expect(page.getByRole('heading', { name: 'Service line', level: 1 })).toBeVisible();
   await expect(page.getByText('+15125550199').first()).toBeVisible();
