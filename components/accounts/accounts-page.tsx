@@ -1,7 +1,8 @@
 'use client';
 // /{org}/settings/accounts: the addresses messages go out from — email addresses, phone numbers, extensions — with
-// their state; admins add, pause and delete them.
+// their state; admins add, pause and delete them, and open one for its owner, settings and subscriptions.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { AccountIcon } from '@/components/contacts/icons';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
@@ -27,7 +28,7 @@ import { ACCOUNT_ORDERING, accountInput, type AccountDto, type AccountOrderingFi
 const TYPE_LABEL = { email: 'Email', phone: 'Phone', extension: 'Extension' } as const;
 const PLACEHOLDER = { email: 'sales@dealer.example', phone: '+1 512 555 0142', extension: '204' } as const;
 
-export function AccountsPage() {
+export function AccountsPage({ organizationId }: { organizationId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -54,7 +55,7 @@ export function AccountsPage() {
 
   const columns = useMemo<DataTableColumn<AccountDto>[]>(
     () => [
-      { id: 'name', header: 'Account', sortDescFirst: false, cell: ({ row }) => <div className="min-w-36"><p className="font-medium break-words text-zinc-900">{row.original.name}</p>{row.original.owner && <p className="text-xs text-zinc-500">{row.original.owner.firstName} {row.original.owner.lastName}</p>}</div> },
+      { id: 'name', header: 'Account', sortDescFirst: false, cell: ({ row }) => <div className="min-w-36"><Link href={`/${organizationId}/settings/accounts/${row.original.id}`} className="font-medium break-words text-zinc-900 underline underline-offset-2 hover:text-accent-700">{row.original.name}</Link>{row.original.owner && <p className="text-xs text-zinc-500">{row.original.owner.firstName} {row.original.owner.lastName}</p>}</div> },
       { id: 'type', header: 'Type', sortDescFirst: false, cell: ({ row }) => TYPE_LABEL[row.original.type] },
       { id: 'address', header: 'Address', sortDescFirst: false, meta: { className: 'break-all text-zinc-700' }, cell: ({ row }) => row.original.address },
       { id: 'active', enableSorting: false, header: 'State', cell: ({ row }) => <Badge tone={row.original.active ? 'success' : 'neutral'}>{row.original.active ? 'Active' : 'Paused'}</Badge> },
@@ -76,7 +77,7 @@ export function AccountsPage() {
           }]
         : []),
     ],
-    [manage, update],
+    [manage, update, organizationId],
   );
 
   if (organization.data && !allowed) return <><PageHeader eyebrow="Settings" title="Sender accounts" /><Alert tone="info">Your role cannot see sender accounts. Ask an owner or admin.</Alert></>;
@@ -121,7 +122,7 @@ export function AccountsPage() {
           getRowId={(a) => a.id}
           empty={<EmptyState icon={<AccountIcon />} title="No sender accounts yet" description="Add the addresses and numbers your programs send from." />}
         />
-        {accounts.data && accounts.data.count > 0 && <CardBody className="border-t border-zinc-100 text-xs text-zinc-500">Settings, program subscriptions and owners are managed over the API (<code>/api/v1/accounts/&#123;id&#125;/…</code>).</CardBody>}
+        {accounts.data && accounts.data.count > 0 && <CardBody className="border-t border-zinc-100 text-xs text-zinc-500">Open an account to set its owner, its settings and the programs it is subscribed to.</CardBody>}
       </Card>
       <ConfirmDialog
         open={deleting !== null}

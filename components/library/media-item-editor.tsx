@@ -1,6 +1,7 @@
 'use client';
 // A voice recording (WAV, played here) or a fax document (PDF): its name and description, and its file — uploaded
-// to the media store (checked by size and first bytes there) and replaced at will. 'new' creates one.
+// to the media store (checked by size and first bytes there) and replaced at will; a document shows its first page.
+// 'new' creates one.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -20,6 +21,7 @@ import { Input } from '@/components/ui/input';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
 import { useToast } from '@/components/ui/toast';
+import { PdfFirstPage } from './pdf-first-page';
 import { mediaItemInput, type DocumentDto, type RecordingDto } from '@/server/domain/library/library.schema';
 
 type Kind = 'recording' | 'document';
@@ -89,7 +91,7 @@ function MediaItemEditor({ organizationId, kind, item }: { organizationId: strin
         description={<Link href={`/${organizationId}/messages/${spec.tab}`} className="text-accent-700 underline underline-offset-2">All {spec.tab}</Link>}
         action={item && manage ? <Button variant="danger" onClick={() => setConfirming(true)}>Delete {spec.noun}</Button> : undefined}
       />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-2 lg:items-start">
         <Card>
           <CardHeader title="Details" />
           <form noValidate onSubmit={form.handleSubmit}>
@@ -117,9 +119,12 @@ function MediaItemEditor({ organizationId, kind, item }: { organizationId: strin
                     <p className="text-xs text-zinc-500">{'duration' in item && item.duration ? `${item.duration} seconds · ` : ''}{Math.round((item.size ?? 0) / 1024).toLocaleString('en')} KB</p>
                   </div>
                 ) : (
-                  <p className="text-sm text-zinc-700">
-                    <a href={fileUrl} download={`${item.name}.pdf`} className="font-medium text-accent-700 underline underline-offset-2">Download the PDF</a> · {Math.round((item.size ?? 0) / 1024).toLocaleString('en')} KB
-                  </p>
+                  <div className="space-y-3">
+                    <PdfFirstPage url={fileUrl} name={item.name} />
+                    <p className="text-sm text-zinc-700">
+                      <a href={fileUrl} download={`${item.name}.pdf`} className="font-medium text-accent-700 underline underline-offset-2">Download the PDF</a> · {Math.round((item.size ?? 0) / 1024).toLocaleString('en')} KB
+                    </p>
+                  </div>
                 )
               ) : (
                 <p className="text-sm text-zinc-500">No file yet: programs can send this {spec.noun} once it has one.</p>

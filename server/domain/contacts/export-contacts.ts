@@ -1,8 +1,8 @@
-// A group's contacts as CSV in the columns of the sample file (so an export imports back as it is), read through a
-// cursor in batches: constant memory whatever the group's size. Formula-safe cells are the CSV writer's job.
+// A group's contacts as CSV in the columns of the sample file (so an export imports back as it is), written by
+// PostgreSQL and streamed: constant memory whatever the group's size.
 import { requirePermission, type Ctx } from '../../context';
 import { Prisma } from '../../generated/prisma/client';
-import { streamedRows } from '../../streamed-rows';
+import { csvColumn, csvExport, type CsvColumn, type CsvExport } from '../../csv-export';
 import { FIELD_LABELS } from './import/column-mapping';
 import { CONTACT_FIELDS } from './contact.schema';
 import { findGroup } from './manage-groups';
@@ -19,14 +19,25 @@ export function sampleContactsCsv() {
   return { columns: CONTACT_CSV_COLUMNS, batches: (async function* () { yield SAMPLE_ROWS; })() };
 }
 
-/** GET /groups/{id}/csv: every contact of the group, oldest first, in the sample's columns. */
-export async function exportGroupContacts(opts: { ctx: Ctx; groupId: string }) {
+// Every column is text a person or a file wrote: each cell made formula-safe in SQL (server/csv-formula-safety.ts).
+const CONTACT_EXPORT: CsvColumn[] = CONTACT_FIELDS.map((f) => csvColumn(FIELD_LABELS[f], 'text', f === 'email' ? 'c.email::text' : `c."${f}"`));
+
+/**
+ * GET /groups/{id}/csv: every contact of the group, oldest first, in the sample's columns — written by PostgreSQL
+ * (COPY (SELECT …) TO STDOUT) and streamed as it arrives, the path every export takes (server/csv-export.ts).
+ */
+export async function exportGroupContacts(opts: { ctx: Ctx; groupId: string }): Promise<CsvExport & { name: string }> {
   const ctx = requirePermission(opts.ctx, 'contacts:read');
   const group = await findGroup(ctx, opts.groupId);
-  const query = Prisma.sql`
-    SELECT c."firstName", c."lastName", c.phone, c.email::text, c.address, c.custom1, c.custom2, c.custom3, c.description
-    FROM "ContactGroupMember" m JOIN "Contact" c ON c.id = m."contactId"
-    WHERE m."groupId" = ${group.id}::uuid AND c."organizationId" = ${ctx.organizationId}::uuid
-    ORDER BY c."createdAt", c.id`;
-  return { columns: CONTACT_CSV_COLUMNS, batches: streamedRows<Array<string | null>>(query, 5000), name: group.name };
+  return {
+    ...csvExport({
+      columns: CONTACT_EXPORT,
+      from: Prisma.sql`"ContactGroupMember" m JOIN "Contact" c ON c.id = m."contactId"`,
+      where: Prisma.sql`m."groupId" = ${group.id}::uuid AND c."organizationId" = ${ctx.organizationId}::uuid`,
+      orderBy: Prisma.raw('c."createdAt", c.id'),
+      // No time columns: the zone is the statement's only.
+      timeZone: 'UTC',
+    }),
+    name: group.name,
+  };
 }

@@ -21,7 +21,7 @@ import { findGroup } from '../manage-groups';
 import { autoMapping, resolveMapping, type ColumnMapping } from './column-mapping';
 import { contactRecordReader, type StagedContact } from './contact-record';
 import { importQuery, INLINE_IMPORT_ROWS, startImportInput, type ImportReportDto } from './import.schema';
-import { mergeBatch } from './merge-batch';
+import { dropRepeats, mergeBatch } from './merge-batch';
 import { toImportDto } from './read-imports';
 
 /** Rows per batch of the job: large enough that COPY and the merge dominate, small enough to resume quickly. */
@@ -143,9 +143,9 @@ async function importStoredFile(opts: { ctx: OrgCtx; groupId: string; media: Med
 
 type ImportRow = { recordsDone: number; bytesDone: number; imported: number; updated: number; skipped: number; errorCount: number; status: string };
 
-type PreparedBatch = { records: number; bytesRead: number; rows: Array<{ line: number; row: StagedContact }>; errors: Array<{ line: number; message: string; cells: string[] }>; cellsOf: Map<number, string[]>; blanks: number };
+type PreparedBatch = { records: number; bytesRead: number; rows: Array<{ line: number; row: StagedContact }>; errors: Array<{ line: number; message: string; cells: string[] }>; cellsOf: Map<number, string[]>; blanks: number; repeats: number };
 
-/** The Node half of a batch (validation, phones to E.164): done while the database merges the batch before it. */
+/** The Node half of a batch (validation, phones to E.164, repeats within it): done while the database merges the batch before it. */
 function prepareBatch(plan: ImportPlan, batch: CsvBatch, read = contactRecordReader(plan.mapping, plan.country)): PreparedBatch {
   const rows: PreparedBatch['rows'] = [];
   const errors: PreparedBatch['errors'] = batch.problems.map((p) => ({ line: p.line, message: p.message, cells: p.cells }));
@@ -159,7 +159,8 @@ function prepareBatch(plan: ImportPlan, batch: CsvBatch, read = contactRecordRea
     } else if (verdict.kind === 'blank') blanks++;
     else errors.push({ line: record.line, message: verdict.message, cells: record.cells });
   }
-  return { records: batch.records.length + batch.problems.length, bytesRead: batch.bytesRead, rows, errors, cellsOf, blanks };
+  const distinct = dropRepeats(rows);
+  return { records: batch.records.length + batch.problems.length, bytesRead: batch.bytesRead, rows: distinct.rows, errors, cellsOf, blanks, repeats: distinct.repeats };
 }
 
 /**
@@ -189,7 +190,7 @@ async function writeBatch(plan: ImportPlan, batch: PreparedBatch, opts: { expect
          skipped = skipped + $7, "errorCount" = "errorCount" + $8
        WHERE id = $1::uuid AND "recordsDone" = $2 AND status IN ('queued', 'running', 'completed')
        RETURNING "recordsDone", "bytesDone", imported, updated, skipped, "errorCount", status::text`,
-      [plan.importId, opts.expectedRecordsDone, records, batch.bytesRead, merged.imported, merged.updated, merged.repeats + blanks, errors.length],
+      [plan.importId, opts.expectedRecordsDone, records, batch.bytesRead, merged.imported, merged.updated, merged.repeats + batch.repeats + blanks, errors.length],
     );
     const row = updated[0];
     if (!row) {

@@ -4,6 +4,7 @@ import { AccountsPage } from '@/components/accounts/accounts-page';
 
 export const metadata: Metadata = { title: 'Sender accounts' };
 
-export default function Page() {
-  return <AccountsPage />;
+export default async function Page({ params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  return <AccountsPage organizationId={org} />;
 }
