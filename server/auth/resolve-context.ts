@@ -5,7 +5,8 @@ import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { issuedAfterCredentialChange } from '../domain/identity/end-sessions';
 import { verifyAccessToken } from './access-token';
-import { isPermission, permissionsFor, type Permission } from './permissions';
+import { keyPermissions, memberAccessSelect } from '../domain/access/member-access';
+import { permissionsOfMember } from './permissions';
 import { sameDigest, sha256 } from './secrets';
 
 const unauthenticated = (message: string) => new AppError('unauthenticated', { message, headers: { 'WWW-Authenticate': 'Bearer' } });
@@ -21,7 +22,7 @@ export async function resolveUserContext(opts: {
 }): Promise<Ctx> {
   const user = await db.user.findUnique({
     where: { id: opts.userId },
-    select: { id: true, activeOrganizationId: true, credentialsChangedAt: true, memberships: { select: { organizationId: true, role: true, permissions: true }, orderBy: { createdAt: 'asc' } } },
+    select: { id: true, activeOrganizationId: true, credentialsChangedAt: true, memberships: { select: { organizationId: true, ...memberAccessSelect }, orderBy: { createdAt: 'asc' } } },
   });
   if (!user) throw unauthenticated('The account for this token no longer exists');
   if (opts.issuedAt !== undefined && !issuedAfterCredentialChange(opts.issuedAt, user.credentialsChangedAt)) {
@@ -34,7 +35,7 @@ export async function resolveUserContext(opts: {
   return {
     organizationId: membership?.organizationId ?? null,
     actor: { kind: 'user', id: user.id },
-    permissions: membership ? permissionsFor(membership.role, membership.permissions) : new Set(),
+    permissions: membership ? permissionsOfMember(membership) : new Set(),
     requestId: opts.requestId,
     ip: opts.ip,
     recheck: () => resolveUserContext(opts),
@@ -62,7 +63,9 @@ async function apiKeyContext(key: ApiKey | null, hash: string, requestId: string
   return {
     organizationId: key.organizationId,
     actor: { kind: 'apiKey', id: key.id, createdById: key.createdById },
-    permissions: new Set(key.scopes.filter(isPermission) as Permission[]),
+    // SECURITY: the key's scopes within what its creator holds now (the domain also trims the stored scopes when the
+    // creator loses permissions, so lists show what a key can really do).
+    permissions: await keyPermissions(db, key),
     requestId,
     ip,
     // The same key, read again by its id (its secret is not kept).

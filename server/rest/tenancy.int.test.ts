@@ -7,7 +7,7 @@ import { routeTable } from '../test/route-table';
 import { createProductWithModule, createTeam, recordSession, wordsOf } from '../test/coaching';
 
 type Tenant = Awaited<ReturnType<typeof newTenant>>;
-type Victim = Tenant & { callId: string; teamId: string; productId: string; moduleId: string; sessionId: string; inviteId: string };
+type Victim = Tenant & { callId: string; teamId: string; productId: string; moduleId: string; sessionId: string; inviteId: string; roleId: string; userId: string };
 
 /** Tenant A with one of everything that has a path id. */
 async function victim(): Promise<Victim> {
@@ -17,7 +17,9 @@ async function victim(): Promise<Victim> {
   const { id: sessionId } = await recordSession(a.orgHeaders, moduleId);
   const invites = await api('POST', '/invites', { headers: a.orgHeaders, json: [{ email: 'victim-invitee@example.test', teamId }] });
   const { id: callId } = await requestCall(a);
-  return { ...a, callId, teamId, productId, moduleId, sessionId, inviteId: invites.body[0].id };
+  const role = await api('POST', '/roles', { headers: a.orgHeaders, json: { name: 'Victim role', permissions: ['members:read'] } });
+  const user = await api('POST', '/users', { headers: a.orgHeaders, json: { email: 'victim-user@example.test'.replace('@', `-${Date.now()}@`), firstName: 'Vic', lastName: 'Tim', password: 'victim password 1', role: role.body.id, permissions: ['statistics:read'] } });
+  return { ...a, callId, teamId, productId, moduleId, sessionId, inviteId: invites.body[0].id, roleId: role.body.id, userId: user.body.id };
 }
 
 // How to find tenant A's id for each parameterised route. A new route with a path id must be added here.
@@ -50,6 +52,11 @@ const ID_OF: Record<string, (a: Victim) => Record<string, string>> = {
   '/sessions/{id}/audio': (a) => ({ id: a.sessionId }),
   '/sessions/{id}/transcription': (a) => ({ id: a.sessionId }),
   '/users/{id}/sessions': (a) => ({ id: a.owner.userId }),
+  '/users/{id}': (a) => ({ id: a.userId }),
+  '/users/{id}/password': (a) => ({ id: a.userId }),
+  '/users/{id}/roles/{role}': (a) => ({ id: a.userId, role: a.roleId }),
+  '/users/{id}/permissions/{permission}': (a) => ({ id: a.userId, permission: 'statistics:read' }),
+  '/roles/{role}': (a) => ({ role: a.roleId }),
   // Not a tenant's resource: a VIN decodes the same for everyone.
   '/vin/{vin}': () => ({ vin: VINS.accord }),
 };
@@ -71,6 +78,9 @@ const BODY_OF: Record<string, unknown> = {
   'PUT /modules/{id}': { name: 'Hijacked', instructions: [], keywords: [], targetTime: 60 },
   'PUT /sessions/{id}/transcript': { words: wordsOf('hijacked words') },
   'POST /invites/{token}/accept': { firstName: 'Mallory', lastName: 'Intruder', password: 'long enough password' },
+  'PUT /users/{id}': { email: 'mallory@example.test', firstName: 'Mallory', lastName: 'Intruder' },
+  'PUT /users/{id}/password': { password: 'mallory owns this now' },
+  'PUT /roles/{role}': { name: 'Hijacked', permissions: [] },
 };
 
 describe('tenant isolation', () => {
@@ -103,6 +113,8 @@ describe('tenant isolation', () => {
     expect((await api('GET', `/teams/${a.teamId}/settings`, { headers: a.orgHeaders })).body.invited).toHaveLength(1);
     expect((await api('GET', `/modules/${a.moduleId}`, { headers: a.orgHeaders })).body.name).toBe('Discovery call');
     expect((await api('GET', '/me', { headers: a.keyHeaders })).status).toBe(200);
+    expect((await api('GET', `/users/${a.userId}`, { headers: a.orgHeaders })).body).toMatchObject({ firstName: 'Vic', role: { id: a.roleId }, permissions: ['statistics:read'] });
+    expect((await api('GET', `/roles/${a.roleId}`, { headers: a.orgHeaders })).body).toMatchObject({ name: 'Victim role', members: 1 });
     expect((await api('GET', `/calls/${a.callId}`, { headers: a.keyHeaders })).body).toMatchObject({ status: 'requested', note: null, events: [expect.objectContaining({ type: 'requested' })] });
   });
 

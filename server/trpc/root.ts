@@ -15,6 +15,8 @@ import { invitesRouter } from './routers/invites';
 import { productsRouter } from './routers/products';
 import { sessionsRouter } from './routers/sessions';
 import { teamsRouter } from './routers/teams';
+import { usersRouter } from './routers/users';
+import { rolesRouter } from './routers/roles';
 
 export const appRouter = router({
   account: accountRouter,
@@ -32,6 +34,8 @@ export const appRouter = router({
   sessions: sessionsRouter,
   realtime: realtimeRouter,
   operations: operationsRouter,
+  users: usersRouter,
+  roles: rolesRouter,
 });
 
 export type AppRouter = typeof appRouter;

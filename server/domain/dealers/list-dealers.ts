@@ -4,7 +4,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import { requirePermission, type Ctx } from '../../context';
 import { db } from '../../db';
 import { forbidden, notFound } from '../../errors';
-import { rolesWith } from '../../auth/permissions';
+import { holdingPermission } from '../access/member-access';
 import { isUuid } from '../organizations/organization-access';
 import { dateRangeInput, dateWhere } from '../shared/date-range';
 import type { Ordering, Page } from '../shared/list';
@@ -23,8 +23,8 @@ function dealerWhere(organizationId: string, raw: DealerFiltersInput | undefined
   const f = dealerFiltersInput.parse(raw ?? {});
   const joined = dateWhere(dateRangeInput.parse({ from: f.from, to: f.to, tz: f.tz, timezoneoffset: f.timezoneoffset }));
   const and: Prisma.MembershipWhereInput[] = [
-    // Dealers are the members whose role or own grants include calls:answer.
-    { OR: [{ role: { in: rolesWith('calls:answer') } }, { permissions: { has: 'calls:answer' } }] },
+    // Dealers are the members whose role (built-in or custom) or direct grants include calls:answer.
+    holdingPermission('calls:answer'),
   ];
   for (const word of (f.name ?? '').split(/\s+/).filter(Boolean).slice(0, 5)) and.push({ user: { OR: [{ firstName: contains(word) }, { lastName: contains(word) }] } });
   if (f.email) and.push({ user: { email: contains(f.email) } });

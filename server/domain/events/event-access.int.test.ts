@@ -153,6 +153,34 @@ describe('streams follow access changes (defect 3)', () => {
     expect(demotedStream.frames.slice(before).map((f) => f.event)).not.toContain('call.updated');
   });
 
+  it('a key’s stream follows its creator (issue 21): demoted, it stops carrying every call; removed, it ends', async () => {
+    const t = await newTenant('ev-key-creator');
+    const admin = await addPerson(t, 'ev-key-admin', { role: 'admin' });
+    const dealer = await newDealer(t, 'member', 'ev-key-dealer');
+    const key = await api('POST', '/api-keys', { headers: admin.headers, json: { name: 'admin’s feed', scopes: ['organization:read', 'calls:read'] } });
+    expect(key.status).toBe(201);
+    const keyStream = await openStream({ 'x-api-key': key.body.key });
+
+    const call = await requestCall(t);
+    await api('POST', `/calls/${call.id}/accept`, { headers: dealer.headers });
+    await api('POST', `/calls/${call.id}/messages`, { headers: dealer.headers, json: { message: 'read by the admin’s key' } });
+    await keyStream.until(() => keyStream.types().includes('message.created'));
+    // The creator loses calls:read: so does the key, and its open stream is re-scoped at once.
+    expect((await api('PUT', `/users/${admin.userId}/roles/member`, { headers: t.orgHeaders })).status).toBe(200);
+    await settle();
+    const before = keyStream.frames.length;
+    await api('POST', `/calls/${call.id}/messages`, { headers: dealer.headers, json: { message: 'no longer for the key' } });
+    await settle();
+    await settle();
+    expect(keyStream.frames.slice(before).map((f) => f.event)).not.toContain('message.created');
+    expect(keyStream.closed).toBe(false);
+
+    // The creator is removed: the key is revoked and its stream ends.
+    expect((await api('DELETE', `/users/${admin.userId}`, { headers: t.orgHeaders })).status).toBe(204);
+    await keyStream.until(() => keyStream.closed, 5_000);
+    expect(keyStream.frames.at(-1)).toMatchObject({ event: 'ended' });
+  });
+
   it('a revoked key’s stream and a stream opened before a password change end within seconds', async () => {
     const t = await newTenant('ev-revoke');
     const key = await api('POST', '/api-keys', { headers: t.orgHeaders, json: { name: 'revoked soon', scopes: ['organization:read', 'calls:read'] } });
