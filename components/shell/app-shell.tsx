@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { Logo } from './logo';
 import { HeadsetIcon, InboxIcon, PhoneIcon } from '@/components/calls/icons';
-import { BoxIcon, BuildingIcon, HomeIcon, KeyIcon, MailIcon, MicIcon, QueueIcon, ShieldIcon, TeamIcon, TrendIcon, UserIcon, UsersIcon } from './nav-icons';
+import { BoxIcon, BuildingIcon, HomeIcon, IdCardIcon, KeyIcon, MailIcon, MatrixIcon, MicIcon, QueueIcon, ShieldIcon, TeamIcon, TrendIcon, UserIcon, UsersIcon } from './nav-icons';
 import { NavLink } from './nav-link';
 import { OrganizationSwitcher } from './organization-switcher';
 import { PermittedNavLink } from './permitted-nav-link';
@@ -77,6 +77,12 @@ export function AppShell({ organizationId, children }: { organizationId: string;
               <NavLink href={`${base}/settings/organization`} icon={<BuildingIcon />}>
                 Organization
               </NavLink>
+              <PermittedNavLink permission="members:read" href={`${base}/settings/users`} icon={<IdCardIcon />}>
+                Users
+              </PermittedNavLink>
+              <PermittedNavLink permission="members:read" href={`${base}/settings/roles`} icon={<MatrixIcon />}>
+                Roles
+              </PermittedNavLink>
               <PermittedNavLink permission="apiKeys:read" href={`${base}/settings/api-keys`} icon={<KeyIcon />}>
                 API keys
               </PermittedNavLink>
