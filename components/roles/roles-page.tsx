@@ -158,7 +158,7 @@ function Matrix(props: { roles: RoleDto[]; permissions: PermissionDto[]; draft: 
       <Card aria-labelledby="matrix-title">
         <CardHeader id="matrix-title" title="Permissions by role" description="Each member holds one role; direct permissions on the Users page come on top of it." />
         <TableScroller label="Roles and permissions">
-          <table className="w-full border-separate border-spacing-0 text-left text-sm">
+          <table className="w-full border-separate border-spacing-0 text-left text-sm" aria-label="Roles and permissions">
             <thead className="text-xs text-zinc-500">
               <tr>
                 <th scope="col" className="sticky left-0 z-10 border-b border-zinc-100 bg-white py-3 pr-3 pl-4 font-medium sm:pl-6">

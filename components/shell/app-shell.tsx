@@ -8,6 +8,7 @@ import { BoxIcon, BuildingIcon, HomeIcon, IdCardIcon, KeyIcon, MailIcon, MatrixI
 import { NavLink } from './nav-link';
 import { OrganizationSwitcher } from './organization-switcher';
 import { PermittedNavLink } from './permitted-nav-link';
+import { PermittedNavSection } from './permitted-nav-section';
 import { UserMenu } from './user-menu';
 
 const sectionLabel = 'hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase md:block';
@@ -57,7 +58,7 @@ export function AppShell({ organizationId, children }: { organizationId: string;
                 Dealers
               </PermittedNavLink>
             </div>
-            <div className="flex gap-1 md:flex-col">
+            <PermittedNavSection anyOf={['sessions:write', 'sessions:read', 'teams:read', 'products:read']} className="flex gap-1 md:flex-col">
               <p className={sectionLabel}>Coaching</p>
               <PermittedNavLink permission="sessions:write" href={`${base}/practice`} icon={<MicIcon />}>
                 Practice
@@ -71,7 +72,7 @@ export function AppShell({ organizationId, children }: { organizationId: string;
               <PermittedNavLink permission="products:read" href={`${base}/products`} icon={<BoxIcon />}>
                 Products
               </PermittedNavLink>
-            </div>
+            </PermittedNavSection>
             <div className="flex gap-1 md:flex-col">
               <p className={sectionLabel}>Settings</p>
               <NavLink href={`${base}/settings/organization`} icon={<BuildingIcon />}>

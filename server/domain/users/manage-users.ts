@@ -68,7 +68,11 @@ export async function createUser(opts: { ctx: Ctx; input: unknown }): Promise<Or
     }
     const user =
       existing ??
-      (await tx.user.create({ data: { email: input.email, username: input.username ?? null, firstName: input.firstName, lastName: input.lastName, passwordHash }, select: { id: true } }));
+      (await tx.user.create({
+        // A new account lands in this organization when its person first signs in.
+        data: { email: input.email, username: input.username ?? null, firstName: input.firstName, lastName: input.lastName, passwordHash, activeOrganizationId: ctx.organizationId },
+        select: { id: true },
+      }));
     await tx.membership.create({
       data: { userId: user.id, organizationId: ctx.organizationId, role: role.builtIn ? role.id : 'member', customRoleId: role.builtIn ? null : role.id, permissions: input.permissions },
     });
