@@ -167,7 +167,7 @@ export function MembersTable({ organizationName, myRole, canManage, usersHref }:
         description={
           leaving
             ? 'You lose access to this organization at once. To come back, an owner or admin has to add you again.'
-            : `${removingName} loses access to ${organizationName} at once. Their account stays, and API keys they created keep working until revoked.`
+            : `${removingName} loses access to ${organizationName} at once. Their account and what they made stay; API keys they created stop working.`
         }
         confirmLabel={leaving ? 'Leave organization' : 'Remove member'}
         busy={remove.isPending || (remove.isSuccess && remove.data.left)}

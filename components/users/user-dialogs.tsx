@@ -111,26 +111,30 @@ export function PermissionsDialog({ user, onClose }: { user: OrganizationUserDto
   // The row as the server last answered it, so each click builds on the one before.
   const [current, setCurrent] = useState(user);
   const [error, setError] = useState<string | null>(null);
+  // A click shows at once; the server's answer (or refusal) settles it.
+  const [pending, setPending] = useState<Partial<Record<Permission, boolean>>>({});
   const { mayGivePermission } = useRoles();
-  const refresh = () => queryClient.invalidateQueries(trpc.users.pathFilter());
-  const grant = useMutation(trpc.users.grant.mutationOptions({ onSuccess: (u) => (setCurrent(u), void refresh()) }));
-  const revoke = useMutation(
-    trpc.users.revoke.mutationOptions({
-      // The answer is empty: read the person again (their role may give the permission too).
-      onSuccess: async () => {
-        setCurrent(await queryClient.fetchQuery({ ...trpc.users.get.queryOptions({ id: user.id }), staleTime: 0 }));
-        void refresh();
-      },
-    }),
-  );
+  const grant = useMutation(trpc.users.grant.mutationOptions());
+  const revoke = useMutation(trpc.users.revoke.mutationOptions());
   const busy = grant.isPending || revoke.isPending;
   const direct = new Set(current.permissions);
   const fromRole = new Set(current.effectivePermissions.filter((p) => !direct.has(p)));
-  const toggle = (p: Permission, on: boolean) => {
+  const toggle = async (p: Permission, on: boolean) => {
     setError(null);
-    const done = { onError: (e: unknown) => setError(readServerError(e).message) };
-    if (on) grant.mutate({ id: user.id, permission: p }, done);
-    else revoke.mutate({ id: user.id, permission: p }, done);
+    setPending((m) => ({ ...m, [p]: on }));
+    try {
+      if (on) setCurrent(await grant.mutateAsync({ id: user.id, permission: p }));
+      else {
+        await revoke.mutateAsync({ id: user.id, permission: p });
+        // The answer is empty: read the person again (their role may give the permission too).
+        setCurrent(await queryClient.fetchQuery({ ...trpc.users.get.queryOptions({ id: user.id }), staleTime: 0 }));
+      }
+      void queryClient.invalidateQueries(trpc.users.pathFilter());
+    } catch (e) {
+      setError(readServerError(e).message);
+    } finally {
+      setPending(({ [p]: _, ...rest }) => rest);
+    }
   };
   return (
     <Dialog
@@ -159,9 +163,9 @@ export function PermissionsDialog({ user, onClose }: { user: OrganizationUserDto
                       id={id}
                       type="checkbox"
                       className="mt-0.5 size-4 shrink-0 rounded border-zinc-300 accent-accent-600 disabled:cursor-not-allowed disabled:opacity-50"
-                      checked={viaRole || direct.has(p.id)}
+                      checked={pending[p.id] ?? (viaRole || direct.has(p.id))}
                       disabled={busy || viaRole || (!direct.has(p.id) && !mayGivePermission(p.id))}
-                      onChange={(e) => toggle(p.id, e.target.checked)}
+                      onChange={(e) => void toggle(p.id, e.target.checked)}
                     />
                     <label htmlFor={id} className="min-w-0 text-sm leading-5">
                       <span className="text-zinc-800">{p.label}</span>{' '}
