@@ -36,6 +36,7 @@ export async function resolveUserContext(opts: {
     organizationId: membership?.organizationId ?? null,
     actor: { kind: 'user', id: user.id },
     permissions: membership ? permissionsOfMember(membership) : new Set(),
+    owner: membership?.role === 'owner',
     requestId: opts.requestId,
     ip: opts.ip,
     recheck: () => resolveUserContext(opts),

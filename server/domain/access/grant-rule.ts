@@ -19,7 +19,11 @@ export type Grant = { role?: GrantedRole; permissions?: Iterable<Permission> };
  * Who gives: the permissions they hold where they act (a person's role and grants, an API key's scopes within its
  * creator's), and whether they are a person holding the owner role there (an API key never is).
  */
-export type Grantor = Pick<Ctx, 'actor' | 'permissions'> & { owner?: boolean };
+export type Grantor = Pick<Ctx, 'actor' | 'permissions'> & {
+  owner?: boolean;
+  /** An owner when the request began, before it waited for the organization's access lock (`owner` is as of now). */
+  wasOwner?: boolean;
+};
 
 /** Whom an action touches: what they hold now, their name for the refusal, and whether they are an owner. */
 export type Target = { permissions: Iterable<Permission>; name: string; owner?: boolean };

@@ -22,11 +22,15 @@ import { loadMember, memberName, toOrganizationUserDto, type MemberRow } from '.
 
 const EXPIRY_DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
-/** Runs `change` in one transaction, under the organization's access lock, with the caller's permissions as of now. */
+/**
+ * Runs `change` in one transaction, under the organization's access lock, with the caller's permissions as of now —
+ * and whether they were an owner when the request began (of two owners demoting each other at once, the second learns
+ * the organization needs an owner, not that they stopped being one a moment ago).
+ */
 export function underAccessLock<T>(ctx: OrgCtx, change: (tx: Tx, grantor: Grantor) => Promise<T>): Promise<T> {
   return db.$transaction(async (tx) => {
     await lockOrganizationAccess(tx, ctx.organizationId);
-    return change(tx, await grantorNow(tx, ctx));
+    return change(tx, { ...(await grantorNow(tx, ctx)), wasOwner: ctx.owner === true });
   });
 }
 

@@ -29,6 +29,9 @@ export async function keepAnOwner(tx: Tx, ctx: OrgCtx, target: MemberRow, messag
   if (others === 0) throw conflict(message);
 }
 
+/** Whether the caller is an owner, or was one when the request began (see underAccessLock). */
+const ownerAsked = (grantor: Grantor) => grantor.owner === true || grantor.wasOwner === true;
+
 /** What every change of a member's access is followed by, in the same transaction. */
 async function followUp(tx: Tx, ctx: OrgCtx, m: MemberRow, payload: Record<string, unknown>) {
   // Their open streams on every instance re-check what they may see now.
@@ -41,13 +44,16 @@ async function followUp(tx: Tx, ctx: OrgCtx, m: MemberRow, payload: Record<strin
 
 /** Gives the member `role` (their one role). Returns false when they already held it. */
 export async function changeRole(tx: Tx, ctx: OrgCtx, grantor: Grantor, m: MemberRow, role: FoundRole): Promise<boolean> {
-  // The last owner first: of two owners demoting each other at once, the second is told why (409) — by then the
-  // other is the only owner left.
-  if (!(role.builtIn && role.id === 'owner')) await keepAnOwner(tx, ctx, m, 'An organization needs at least one owner: make someone else owner first');
+  const demotion = !(role.builtIn && role.id === 'owner');
+  const lastOwnerMessage = 'An organization needs at least one owner: make someone else owner first';
+  // For an owner (or one who was, a moment ago) the last owner comes first: of two owners demoting each other at once,
+  // the second is told the organization needs an owner (409). Anyone else is refused by the grant rule first (403).
+  if (demotion && ownerAsked(grantor)) await keepAnOwner(tx, ctx, m, lastOwnerMessage);
   // SECURITY: the grant rule — nobody changes someone holding more, nor gives a role (with the member's own direct
   // grants, which stay) beyond what they hold; only an owner makes or unmakes an owner.
   assertMayActOn(grantor, targetOf(m));
   assertMayGrant(grantor, { role: role.granted, permissions: knownPermissions(m.permissions) }, `the role “${role.name}”`);
+  if (demotion) await keepAnOwner(tx, ctx, m, lastOwnerMessage);
   const before = roleOf(m);
   if (before.id === role.id) return false;
   await tx.membership.update({ where: { id: m.id }, data: role.builtIn ? { role: role.id, customRoleId: null } : { role: 'member', customRoleId: role.id } });
@@ -90,13 +96,10 @@ export async function revokePermission(tx: Tx, ctx: OrgCtx, grantor: Grantor, m:
  * ends at once everywhere: memberships, pending invites to their address, the API keys they created.
  */
 export async function removeMembership(tx: Tx, ctx: OrgCtx, grantor: Grantor, m: MemberRow, leaving: boolean): Promise<void> {
-  await keepAnOwner(
-    tx,
-    ctx,
-    m,
-    leaving ? 'You are the last owner: make someone else owner before you leave, or delete the organization' : 'An organization needs at least one owner: make someone else owner first',
-  );
+  const lastOwnerMessage = leaving ? 'You are the last owner: make someone else owner before you leave, or delete the organization' : 'An organization needs at least one owner: make someone else owner first';
+  if (leaving || ownerAsked(grantor)) await keepAnOwner(tx, ctx, m, lastOwnerMessage);
   if (!leaving) assertMayActOn(grantor, targetOf(m));
+  await keepAnOwner(tx, ctx, m, lastOwnerMessage);
   await tx.membership.delete({ where: { id: m.id } });
   // An invite still open would let them back in with a click.
   await tx.invite.updateMany({ where: { organizationId: ctx.organizationId, email: m.user.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });

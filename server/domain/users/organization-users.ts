@@ -1,6 +1,6 @@
 // Reading an organization's users: the list (search, role and status filters, ordering, pages) and one user, each with
 // their role, direct grants and everything they may do. Members are found by user id within the caller's organization.
-import { knownPermissions, permissionsOfMember } from '../../auth/permissions';
+import { isBuiltInRole, knownPermissions, permissionsOfMember } from '../../auth/permissions';
 import { requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { db, type Tx } from '../../db';
 import { notFound } from '../../errors';
@@ -65,7 +65,8 @@ function usersWhere(organizationId: string, raw: UserFiltersInput | undefined): 
   }
   if (f.role?.length) {
     // Built-in role names match members without a custom role; UUIDs match custom roles. Anything else matches nobody.
-    const builtIn = f.role.filter((r): r is keyof typeof BUILT_IN_ROLES => r in BUILT_IN_ROLES);
+    // (isBuiltInRole, never `in`: "valueOf" is no role.)
+    const builtIn = f.role.filter(isBuiltInRole);
     const custom = f.role.filter(isUuid);
     and.push({ OR: [{ customRoleId: null, role: { in: builtIn } }, { customRoleId: { in: custom } }] });
   }

@@ -4,9 +4,11 @@
 // scopes with their creator, sessions ending on a password set by an admin, and the security log.
 import { describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS } from '../../auth/permissions';
+import { resolveUserContext } from '../../auth/resolve-context';
 import { db } from '../../db';
 import { api } from '../../test/api-client';
 import { addPerson } from '../../test/coaching';
+import { setUserRole } from './manage-users';
 import { newTenant, PASSWORD, randomIp, uniqueEmail } from '../../test/factories';
 
 const peer = () => ({ 'x-pitchcraft-peer': randomIp() });
@@ -99,6 +101,7 @@ describe('POST /users and GET /users', () => {
     expect((await names('role=owner,member')).sort()).toEqual(['list-member', 'users-list']);
     expect(await names('search=LIST-mem')).toEqual(['list-member']);
     expect(await names('role=00000000-0000-4000-8000-000000000000')).toEqual([]);
+    expect(await names('role=valueOf,constructor,__proto__')).toEqual([]);
     const page = await api('GET', '/users?limit=1&offset=1&ordering=-name', { headers: t.orgHeaders });
     expect(page.body).toMatchObject({ count: 3, results: [{ lastName: 'list-member' }] });
     expect(page.body.next).toMatch(/offset=2/);
@@ -151,9 +154,13 @@ describe('PUT /users/{id}/password', () => {
     const rep = await addPerson(t, 'pw-rep', { role: 'member' });
     expect((await api('PUT', `/users/${rep.userId}/password`, { headers: admin.headers, json: { password: 'short' } })).status).toBe(422);
     expect((await api('PUT', `/users/${rep.userId}/password`, { headers: admin.headers, json: { password: 'a brand new secret', extra: 1 } })).status).toBe(422);
+    const signedInAt = Date.now();
     await new Promise((r) => setTimeout(r, 5)); // the cut-off is to the millisecond
     const set = await api('PUT', `/users/${rep.userId}/password`, { headers: admin.headers, json: { password: 'a brand new secret' } });
     expect(set.status).toBe(204);
+    // A browser session signed in before is refused from now on (next-auth's session carries when it signed in).
+    await expect(resolveUserContext({ userId: rep.userId, issuedAt: signedInAt, requestId: 'browser' })).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect(await resolveUserContext({ userId: rep.userId, issuedAt: Date.now(), requestId: 'browser' })).toMatchObject({ organizationId: t.organizationId });
     expect((await api('GET', '/me', { headers: rep.bearer })).status).toBe(401);
     expect((await api('POST', '/auth/token/refresh', { headers: peer(), json: { refresh: rep.refresh } })).status).toBe(401);
     expect((await signIn(rep.email, PASSWORD)).status).toBe(401);
@@ -275,18 +282,31 @@ describe('the last owner', () => {
     expect((await db.membership.findFirstOrThrow({ where: { organizationId: t.organizationId } })).role).toBe('owner');
   });
 
-  it('stays when two owners demote each other at the same instant', async () => {
+  it('stays when two owners demote each other at the same instant (409 for the second)', async () => {
     for (let round = 0; round < 4; round++) {
       const t = await newTenant(`owner-race-${round}`);
       const second = await addPerson(t, `race-${round}`, { role: 'owner' });
-      const [a, b] = await Promise.all([
-        api('PUT', `/users/${second.userId}/roles/member`, { headers: t.orgHeaders }),
-        api('PUT', `/users/${t.owner.userId}/roles/member`, { headers: second.headers }),
-      ]);
-      // Whoever came second is told the organization needs an owner: by then the other is the only one left.
-      expect([a.status, b.status].sort(), `round ${round}`).toEqual([200, 409]);
+      // Both requests are in: each caller is an owner when it asks.
+      const [firstCtx, secondCtx] = await Promise.all([t.owner.userId, second.userId].map((userId) => resolveUserContext({ userId, requestedOrganizationId: t.organizationId, requestId: 'race' })));
+      const results = await Promise.allSettled([setUserRole({ ctx: firstCtx!, id: second.userId, roleId: 'member' }), setUserRole({ ctx: secondCtx!, id: t.owner.userId, roleId: 'member' })]);
+      expect(results.filter((r) => r.status === 'fulfilled'), `round ${round}`).toHaveLength(1);
+      expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'conflict', message: expect.stringMatching(/at least one owner/) } });
       expect(await db.membership.count({ where: { organizationId: t.organizationId, role: 'owner' } })).toBe(1);
     }
+  });
+
+  it('stays when two owners demote each other over REST at once', async () => {
+    const t = await newTenant('owner-race-rest');
+    const second = await addPerson(t, 'race-rest', { role: 'owner' });
+    const [a, b] = await Promise.all([
+      api('PUT', `/users/${second.userId}/roles/member`, { headers: t.orgHeaders }),
+      api('PUT', `/users/${t.owner.userId}/roles/member`, { headers: second.headers }),
+    ]);
+    // The second is refused: the organization needs an owner (409), or — had it arrived after the first committed —
+    // its caller is no longer an owner (403).
+    expect([a.status, b.status].filter((s) => s === 200)).toHaveLength(1);
+    expect([409, 403]).toContain([a.status, b.status].find((s) => s !== 200));
+    expect(await db.membership.count({ where: { organizationId: t.organizationId, role: 'owner' } })).toBe(1);
   });
 
   it('stays when two owners remove each other at the same instant', async () => {
