@@ -9,6 +9,9 @@ export function proxy(request: NextRequest) {
   const policy = pageContentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
+  // The page asked for, so a visitor sent to sign in comes back to it (read by requireSignedIn; set here only, so a
+  // client cannot choose it).
+  headers.set('x-pitchcraft-path', `${request.nextUrl.pathname}${request.nextUrl.search}`);
   headers.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', policy);

@@ -81,6 +81,15 @@ describe('demo seed', () => {
     expect(recorded).toHaveLength(12);
     expect(recorded.every((s) => s.score !== null && s.call?.status === 'completed' && s.call.dealerId === s.userId)).toBe(true);
     expect((await getCall({ ctx, id: recorded[0]!.callId! })).session).toEqual({ id: recorded[0]!.id, score: recorded[0]!.score, transcriptStatus: 'ready' });
+    // Outreach: contacts in three groups, one imported with two bad rows whose report shows, and a library in use.
+    expect(stats).toMatchObject({ contacts: 300, groups: 3 });
+    const imported = await db.contactImport.findFirstOrThrow({ where: { organizationId }, include: { errors: true } });
+    expect(imported).toMatchObject({ status: 'completed', imported: 120, errorCount: 2 });
+    expect(imported.errors.map((e) => e.line).sort()).toEqual([42, 97]);
+    expect(await db.contactGroupMember.count({ where: { groupId: imported.groupId } })).toBe(120);
+    expect(await db.program.count({ where: { organizationId } })).toBe(6);
+    expect(await db.emailTemplate.count({ where: { organizationId, attachmentMediaId: { not: null } } })).toBe(1);
+
     // Calls happening now: two customers waiting and a call in progress with Sofía, each with the job that ends it
     // queued in the seed's transaction (the next test runs them).
     const now = await callsHappeningNow(organizationId);
@@ -105,7 +114,7 @@ describe('demo seed', () => {
     // A teammate signs in with the demo password, as the README says.
     const admin = members.find((m) => m.role === 'admin')!;
     expect(await verifyCredentials({ login: admin.email, password: DEMO_LOGIN.password, ip: '192.0.2.1' })).toMatchObject({ email: admin.email });
-  });
+  }, 90_000);
 
   it('gives Demo Motors a coaching team whose dashboard has something to show: weeks of sessions scored by the engine, some recorded', async () => {
     await seed(inject('databaseUrl'));

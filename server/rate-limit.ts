@@ -1,12 +1,14 @@
 // Per-caller request budgets kept in PostgreSQL, so every app instance draws from the same counter. The one limiter of
 // both doors: withApi (REST), the tRPC middleware and next-auth's sign-in route all go through enforceRateLimit with
 // the same caller keys and policies, so a budget spent at one door is spent at the other.
+import { createHash } from 'node:crypto';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { env } from './env';
 import { AppError } from './errors';
 import { pgPool } from './pg-pool';
 
-export type RateLimitVerdict = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
+/** `firstRefusal`: this is the first attempt refused in the window (the moment a lockout starts, e.g. to log it once). */
+export type RateLimitVerdict = { allowed: boolean; firstRefusal: boolean; limit: number; remaining: number; resetSeconds: number };
 
 const limiters = new Map<string, RateLimiterPostgres>();
 
@@ -69,9 +71,15 @@ export async function enforceRateLimit(key: string, policy: RateLimitPolicy): Pr
   return verdict;
 }
 
+/**
+ * The key as stored (a varchar(255) column): a long one — it can hold a login or an email address of up to 254
+ * characters — is kept as its SHA-256, so the longest valid address is throttled like any other instead of failing.
+ */
+const storedKey = (key: string) => (key.length <= 200 ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`);
+
 export async function consume(key: string, policy: RateLimitPolicy): Promise<RateLimitVerdict> {
   try {
-    const res = await limiter(policy.points, policy.durationSeconds).consume(key, 1);
+    const res = await limiter(policy.points, policy.durationSeconds).consume(storedKey(key), 1);
     return verdict(true, policy, res);
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return verdict(false, policy, rejection);
@@ -82,6 +90,7 @@ export async function consume(key: string, policy: RateLimitPolicy): Promise<Rat
 function verdict(allowed: boolean, policy: RateLimitPolicy, res: RateLimiterRes): RateLimitVerdict {
   return {
     allowed,
+    firstRefusal: !allowed && res.consumedPoints === policy.points + 1,
     limit: policy.points,
     remaining: Math.max(0, res.remainingPoints),
     resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),

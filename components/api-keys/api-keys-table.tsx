@@ -82,7 +82,7 @@ export function ApiKeysTable({ canManage }: { canManage: boolean }) {
               <tbody className="divide-y divide-zinc-100">
                 {data.results.map((k) => (
                   <tr key={k.id} className="align-top">
-                    <td className="max-w-48 px-4 py-3 font-medium break-words text-zinc-900 sm:px-6">
+                    <td className="max-w-48 px-4 py-3 font-medium wrap-anywhere text-zinc-900 sm:px-6">
                       {k.name}
                       {/* On a phone the prefix sits under the name instead of in a column of its own. */}
                       <code className="mt-1 block w-fit rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs font-normal whitespace-nowrap text-zinc-700 sm:hidden">{k.prefix}…</code>

@@ -51,6 +51,12 @@ export function summarizeDetail(event: Pick<AuditEventDto, 'type' | 'detail'>): 
       return d.left === true ? `${member} left (${role(d.role).toLowerCase()})` : `${member} (${role(d.role).toLowerCase()})`;
     case 'login.failed':
       return text(d.login);
+    case 'login.locked_out':
+      return [text(d.login), typeof d.minutes === 'number' ? `for ${d.minutes} min` : null].filter(Boolean).join(' ') || null;
+    case 'session.deleted':
+    case 'session.transcript_replaced':
+    case 'session.transcription_retried':
+      return [text(d.name), text(d.module)].filter(Boolean).join(' · ') || null;
     default:
       return null;
   }

@@ -5,7 +5,7 @@
 // listeners already there, so the customer's one "ready" is lost when the dealer's call room mounts after it (a slow
 // console, a dealer who reloads or comes back): the dealer says "ready" too once set up, the customer answers with
 // its own, and each customer page's ready carries its id so the same page is offered to once, not renegotiated.
-export type SignalKind = 'ready' | 'offer' | 'answer' | 'candidate' | 'hangup';
+export type SignalKind = 'ready' | 'offer' | 'answer' | 'candidate' | 'hangup' | 'media';
 export type Signal = { kind: SignalKind; data?: Record<string, unknown> | null };
 
 type Options = {

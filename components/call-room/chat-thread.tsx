@@ -55,7 +55,7 @@ export function ChatThread(props: {
             const mine = m.sender === props.me;
             return (
               <li key={m.id} className={mine ? 'text-right' : ''}>
-                <span className={cx('inline-block max-w-[85%] rounded-2xl px-3 py-2 text-left text-sm break-words', mine ? 'bg-accent-600 text-white' : 'bg-zinc-100 text-zinc-900')}>
+                <span className={cx('inline-block max-w-[85%] rounded-2xl px-3 py-2 text-left text-sm wrap-anywhere', mine ? 'bg-accent-600 text-white' : 'bg-zinc-100 text-zinc-900')}>
                   {!mine && m.senderName ? <span className="block text-xs font-medium opacity-70">{m.senderName}</span> : null}
                   {m.message}
                 </span>

@@ -75,6 +75,7 @@ const HEADLINES: Record<CallDetailDto['status'], { title: string; text: string }
   completed: { title: 'Call ended', text: 'Thanks for calling.' },
   missed: { title: 'No dealer answered', text: 'Everyone was busy. Leave your details and we will call you back.' },
   expired: { title: 'The call was cut off', text: 'The dealer’s connection was lost. Leave your details and we will call you back.' },
+  cancelled: { title: 'Request cancelled', text: 'You stopped waiting. Leave your details if you would like a call back.' },
 };
 
 function CallState({ call, onNewCall }: { call: SavedCall; onNewCall: () => void }) {
@@ -106,6 +107,13 @@ function CallState({ call, onNewCall }: { call: SavedCall; onNewCall: () => void
     ),
   );
   const stop = useMutation(trpc.callRoom.stop.mutationOptions({ onSuccess: (c) => queryClient.setQueryData(trpc.callRoom.get.queryKey(access), c) }));
+  const cancel = useMutation(
+    trpc.callRoom.cancel.mutationOptions({
+      onSuccess: (c) => queryClient.setQueryData(trpc.callRoom.get.queryKey(access), c),
+      // A dealer took it meanwhile (409): show the call as it is now.
+      onError: () => void queryClient.invalidateQueries(trpc.callRoom.get.queryFilter(access)),
+    }),
+  );
 
   if (state.isError) {
     return (
@@ -148,7 +156,17 @@ function CallState({ call, onNewCall }: { call: SavedCall; onNewCall: () => void
       )}
       {c.status === 'active' && (
         <div className="space-y-2">
-          <VideoPanel local={media.local} remote={media.remote} remoteLabel="The dealer's video" state={media.state} />
+          <VideoPanel
+            local={media.local}
+            remote={media.remote}
+            remoteLabel="The dealer's video"
+            remoteName={c.dealer ? c.dealer.firstName : 'The dealer'}
+            state={media.state}
+            mine={media.mine}
+            theirs={media.theirs}
+            onToggleMicrophone={media.toggleMicrophone}
+            onToggleCamera={media.toggleCamera}
+          />
           {media.error && <Alert tone="warning">{media.error}</Alert>}
         </div>
       )}
@@ -156,6 +174,13 @@ function CallState({ call, onNewCall }: { call: SavedCall; onNewCall: () => void
         <div className="flex justify-center">
           <Button variant="danger" onClick={() => stop.mutate(access)} busy={stop.isPending}>
             End call
+          </Button>
+        </div>
+      )}
+      {c.status === 'requested' && (
+        <div className="flex justify-center">
+          <Button variant="secondary" onClick={() => cancel.mutate(access)} busy={cancel.isPending}>
+            Cancel my request
           </Button>
         </div>
       )}

@@ -2,7 +2,7 @@
 // After the call: the customer leaves their details (and a comment) for the dealer to follow up.
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { readServerError } from '@/components/forms/server-error';
+import { readServerError, sentence } from '@/components/forms/server-error';
 import { useTRPC } from '@/components/providers/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -15,7 +15,10 @@ export function LeadForm({ call }: { call: SavedCall }) {
   const [v, setV] = useState({ firstName: call.firstName ?? '', lastName: call.lastName ?? '', email: call.email ?? '', phone: call.phone ?? '', comment: '' });
   const leave = useMutation(trpc.callRoom.leaveLead.mutationOptions());
   const error = leave.error ? readServerError(leave.error) : null;
-  const fieldError = (path: string) => error?.fieldErrors.find((f) => f.path === path)?.message;
+  const fieldError = (path: string) => {
+    const message = error?.fieldErrors.find((f) => f.path === path)?.message;
+    return message ? sentence(message) : undefined;
+  };
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setV((p) => ({ ...p, [k]: e.target.value }));
 
   if (leave.isSuccess || error?.appCode === 'conflict') {
@@ -39,11 +42,12 @@ export function LeadForm({ call }: { call: SavedCall }) {
         <p className="text-sm text-zinc-500">Leave your details and what you would like to know.</p>
       </div>
       {error && !error.fieldErrors.length && <Alert tone="error">{error.message}</Alert>}
+      <p className="text-sm text-zinc-500">Leave an email address or a phone number, or both.</p>
       <div className="grid grid-cols-2 gap-3">
         <FormField id="lead-first-name" label="First name" error={fieldError('firstName')}>
           <Input id="lead-first-name" autoComplete="given-name" value={v.firstName} onChange={set('firstName')} className="h-11" />
         </FormField>
-        <FormField id="lead-last-name" label="Last name" error={fieldError('lastName')}>
+        <FormField id="lead-last-name" label="Last name" optional error={fieldError('lastName')}>
           <Input id="lead-last-name" autoComplete="family-name" value={v.lastName} onChange={set('lastName')} className="h-11" />
         </FormField>
       </div>

@@ -1,6 +1,8 @@
 'use client';
 // Camera and microphone for a running call and the peer connection to the other party: asks for the devices when
-// the call starts, feeds signals in, and closes everything when the call ends or the page goes away.
+// the call starts, feeds signals in, and closes everything when the call ends or the page goes away. Either side can
+// mute its microphone or turn its camera off (the tracks keep flowing, disabled, so nothing is renegotiated); the
+// other side is told through a `media` signal, again whenever the connection (re)connects.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CallPeer, type Signal } from './call-peer';
 
@@ -9,6 +11,10 @@ export function useCallMedia(opts: { role: 'dealer' | 'customer'; active: boolea
   const [remote, setRemote] = useState<MediaStream | null>(null);
   const [state, setState] = useState<string>('Connecting video…');
   const [error, setError] = useState<string | null>(null);
+  const [mine, setMine] = useState({ audio: true, video: true });
+  const [theirs, setTheirs] = useState({ audio: true, video: true });
+  const mineRef = useRef(mine);
+  mineRef.current = mine;
   const peer = useRef<CallPeer | null>(null);
   const early = useRef<Signal[]>([]);
   const send = useRef(opts.send);
@@ -34,7 +40,11 @@ export function useCallMedia(opts: { role: 'dealer' | 'customer'; active: boolea
         local: media,
         send: (s) => send.current(s),
         onRemote: setRemote,
-        onState: (s) => setState(s === 'connected' ? 'Connected' : s === 'failed' ? 'The video connection failed' : s === 'disconnected' ? 'Reconnecting video…' : 'Connecting video…'),
+        onState: (s) => {
+          setState(s === 'connected' ? 'Connected' : s === 'failed' ? 'The video connection failed' : s === 'disconnected' ? 'Reconnecting video…' : 'Connecting video…');
+          // A side that joined (or came back) late learns whether this one is muted or off camera.
+          if (s === 'connected' && (!mineRef.current.audio || !mineRef.current.video)) void send.current({ kind: 'media', data: mineRef.current }).catch(() => undefined);
+        },
       });
       peer.current = p;
       try {
@@ -53,13 +63,30 @@ export function useCallMedia(opts: { role: 'dealer' | 'customer'; active: boolea
       peer.current = null;
       setLocal(null);
       setRemote(null);
+      setTheirs({ audio: true, video: true });
     };
   }, [opts.active, opts.iceServers, opts.role]);
 
+  // Muting disables this side's tracks (a new stream, e.g. after a reload, starts as chosen).
+  useEffect(() => {
+    local?.getAudioTracks().forEach((t) => (t.enabled = mine.audio));
+    local?.getVideoTracks().forEach((t) => (t.enabled = mine.video));
+  }, [local, mine]);
+
+  const toggle = useCallback((kind: 'audio' | 'video') => {
+    const next = { ...mineRef.current, [kind]: !mineRef.current[kind] };
+    setMine(next);
+    void send.current({ kind: 'media', data: next }).catch(() => undefined);
+  }, []);
+
   const handle = useCallback((s: Signal) => {
+    if (s.kind === 'media') {
+      setTheirs({ audio: s.data?.audio !== false, video: s.data?.video !== false });
+      return;
+    }
     if (peer.current) void peer.current.handle(s).catch(() => setState('The video connection failed'));
     else early.current.push(s);
   }, []);
 
-  return { local, remote, state, error, handle };
+  return { local, remote, state, error, handle, mine, theirs, toggleMicrophone: () => toggle('audio'), toggleCamera: () => toggle('video') };
 }

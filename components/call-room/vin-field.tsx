@@ -37,7 +37,7 @@ export function VinField({ value, onChange, check, submitted }: { value: string;
   return (
     <div className="space-y-1.5">
       <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
-        Vehicle identification number (VIN)
+        Vehicle identification number (VIN) <span className="font-normal text-zinc-500">· 17 characters</span>
       </label>
       <input
         id={id}
@@ -48,7 +48,8 @@ export function VinField({ value, onChange, check, submitted }: { value: string;
         spellCheck={false}
         inputMode="text"
         maxLength={24}
-        placeholder="17 characters, e.g. 1HGCM82633A004352"
+        // Short enough to show whole on the narrowest phone; the label says how long a VIN is.
+        placeholder="e.g. 1HGCM82633A004352"
         aria-invalid={problem ? true : undefined}
         aria-describedby={`${id}-status`}
         className="block h-12 w-full rounded-xl border-0 bg-white px-4 font-mono text-base tracking-wider text-zinc-900 uppercase shadow-sm ring-1 ring-zinc-300 ring-inset placeholder:font-sans placeholder:tracking-normal placeholder:text-zinc-400 placeholder:normal-case focus-visible:ring-2 focus-visible:ring-accent-500 focus-visible:outline-none aria-invalid:ring-red-400"

@@ -42,14 +42,10 @@ export function CallDetail({ organizationId, callId }: { organizationId: string;
   return (
     <>
       <PageHeader
+        breadcrumbs={[{ href: `/${organizationId}/calls`, label: 'Calls' }, { label: call.data ? vehicleName(call.data.vehicle) : 'Call' }]}
         eyebrow="Call"
         title={call.data ? vehicleName(call.data.vehicle) : 'Call'}
         description={call.data ? `Requested ${dateTime(call.data.requestedAt)} by ${personName(call.data.customer.firstName, call.data.customer.lastName, 'an anonymous customer')}` : undefined}
-        action={
-          <Link href={`/${organizationId}/calls`} className="text-sm font-medium text-accent-700 hover:underline">
-            ← All calls
-          </Link>
-        }
       />
       <QueryState query={call} loadingLabel="Loading the call" rows={8} frame="page">
         {(c) => (
@@ -74,7 +70,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   return (
     <div className="flex justify-between gap-4 py-2 text-sm">
       <dt className="text-zinc-500">{label}</dt>
-      <dd className="min-w-0 text-right font-medium break-words text-zinc-900">{children}</dd>
+      <dd className="min-w-0 text-right font-medium wrap-anywhere text-zinc-900">{children}</dd>
     </div>
   );
 }
@@ -131,12 +127,17 @@ function LoanLink({ call }: { call: CallDetailDto }) {
 
 /** The dealer's recording of the call, scored as their coaching session (shown to whoever may see that session). */
 function RecordingCard({ organizationId, session }: { organizationId: string; session: NonNullable<CallDetailDto['session']> }) {
-  const waiting = session.transcriptStatus === 'pending' ? 'The recording is being transcribed; its score appears when the words are in.' : session.transcriptStatus === 'failed' ? 'Speech-to-text failed: retry it or add a transcript on the session page.' : 'Only the voice could be analyzed: add a transcript on the session page to get the score.';
+  const waiting =
+    session.transcriptStatus === 'pending'
+      ? 'Scored on the voice so far (pauses, length, energy); the recording is being transcribed and fillers and pace follow.'
+      : session.transcriptStatus === 'failed'
+        ? 'Scored on the voice only: speech-to-text failed. Retry it, or type the words on the session page.'
+        : 'Scored on the voice only (pauses, length, energy): type the words on the session page to score fillers and pace too.';
   return (
     <Card>
       <CardHeader title="Recorded call" description="The dealer recorded their side; it is scored like a practice session." action={<ScoreBadge score={session.score} status={session.transcriptStatus} />} />
       <CardBody className="space-y-2 text-sm">
-        {session.score === null && <p className="text-zinc-600">{waiting}</p>}
+        {session.transcriptStatus !== 'ready' && <p className="text-zinc-600">{waiting}</p>}
         <Link href={`/${organizationId}/sessions/${session.id}`} className="font-medium text-accent-700 hover:underline">
           Review the session →
         </Link>

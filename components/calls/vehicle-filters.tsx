@@ -1,26 +1,35 @@
 'use client';
 // The vehicle and date filters the calls and leads lists share (make, model and type as the VIN decoder names them,
-// and the from/to days), each writing its URL parameter through the list's state.
-import { cx } from '@/components/ui/cx';
-import { FilterDate, FilterText } from '@/components/ui/list-filters';
+// and the from/to days), each bound to its URL parameter through the list's state.
+import type { TableUrlState } from '@/components/data-table/use-table-url-state';
+import { FilterDateRange, FilterText } from '@/components/ui/list-filters';
 
-type Props = { filters: Record<string, string>; setFilters: (changes: Record<string, string | null>) => void };
+type Props = { list: Pick<TableUrlState, 'filter'> };
 
-export function VehicleFilters({ filters, setFilters }: Props) {
+export function VehicleFilters({ list }: Props) {
   return (
     <>
-      <FilterText label="Make" value={filters.carMake} onCommit={(v) => setFilters({ carMake: v })} placeholder="e.g. Toyota, Honda" />
-      <FilterText label="Model" value={filters.carModel} onCommit={(v) => setFilters({ carModel: v })} placeholder="e.g. Corolla" />
-      <FilterText label="Type" value={filters.carType} onCommit={(v) => setFilters({ carType: v })} placeholder="e.g. SUV, Pickup" />
+      <FilterText label="Make" {...list.filter('carMake')} placeholder="e.g. Toyota, Honda" />
+      <FilterText label="Model" {...list.filter('carModel')} placeholder="e.g. Corolla" />
+      <FilterText label="Type" {...list.filter('carType')} placeholder="e.g. SUV, Pickup" />
     </>
   );
 }
 
-export function DateFilters({ filters, setFilters, className }: Props & { className?: string }) {
-  return (
-    <div className={cx('grid grid-cols-2 gap-2', className)}>
-      <FilterDate label="From" value={filters.from} onCommit={(v) => setFilters({ from: v })} />
-      <FilterDate label="To" value={filters.to} onCommit={(v) => setFilters({ to: v })} />
-    </div>
-  );
+export function DateFilters({ list, className }: Props & { className?: string }) {
+  return <FilterDateRange from={list.filter('from')} to={list.filter('to')} className={className} />;
 }
+
+/** How each filter is named on screen, for the note about a link's ignored filters. */
+export const CALL_FILTER_LABELS: Record<string, string> = {
+  name: 'Customer name',
+  phone: 'Phone',
+  status: 'Status',
+  carMake: 'Make',
+  carModel: 'Model',
+  carType: 'Type',
+  vin: 'VIN',
+  dealerId: 'Dealer',
+  from: 'From',
+  to: 'To',
+};

@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { formatElapsed } from '@/components/coaching/format';
 import { readServerError } from '@/components/forms/server-error';
+import { useSpeechToText } from '@/components/practice/speech-to-text-notice';
 import { useRecorder, type Recording } from '@/components/practice/use-recorder';
 import { useSpeechRecognition } from '@/components/practice/use-speech-recognition';
 import { useTRPC, useTRPCClient } from '@/components/providers/trpc';
@@ -24,6 +25,7 @@ export function CallRecorder({ organizationId, callId, active, stream }: { organ
   const streamRef = useRef(stream);
   streamRef.current = stream;
   const speech = useSpeechRecognition();
+  const speechToText = useSpeechToText();
   const { save: saving } = useCallRecordingSave(callId);
   const [problem, setProblem] = useState<string | null>(null);
   const onAir = useMutation(trpc.calls.setRecording.mutationOptions());
@@ -88,7 +90,12 @@ export function CallRecorder({ organizationId, callId, active, stream }: { organ
               <span aria-hidden className="size-2.5 rounded-full bg-red-600" />
               Record my side
             </Button>
-            {!saving && <span className="text-sm text-zinc-500">For coaching: scored like a practice session. The customer is told.</span>}
+            {!saving && (
+              <span className="text-sm text-zinc-500">
+                For coaching: scored like a practice session. The customer is told.
+                {speechToText === false && ' This server has no speech-to-text: it is scored on your pauses, length and voice at once; add the words on its session page to score fillers and pace too.'}
+              </span>
+            )}
           </>
         )}
       </div>

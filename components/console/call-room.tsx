@@ -42,7 +42,17 @@ export function CallRoom({ organizationId, callId, onEnded }: { organizationId: 
   return (
     <div className="grid gap-6 lg:grid-cols-5">
       <div className="space-y-4 lg:col-span-3">
-        <VideoPanel local={media.local} remote={media.remote} remoteLabel="The customer's video" state={media.state} />
+        <VideoPanel
+          local={media.local}
+          remote={media.remote}
+          remoteLabel="The customer's video"
+          remoteName="The customer"
+          state={media.state}
+          mine={media.mine}
+          theirs={media.theirs}
+          onToggleMicrophone={media.toggleMicrophone}
+          onToggleCamera={media.toggleCamera}
+        />
         {media.error && <Alert tone="warning">{media.error}</Alert>}
         {c && (
           <Card>

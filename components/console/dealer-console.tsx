@@ -16,6 +16,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { useToast } from '@/components/ui/toast';
+import { CallPageShortcut } from '@/components/organization/call-page-card';
 import { CallRoom } from './call-room';
 import { RecordingSaveStatus } from './recording-save-status';
 
@@ -170,6 +171,7 @@ export function DealerConsole({ organizationId }: { organizationId: string }) {
               <EmptyState icon={<PhoneIcon />} title="You are offline" description="Customers only ring dealers who are online." />
             )}
           </Card>
+          <CallPageShortcut />
         </div>
       )}
     </>

@@ -26,12 +26,15 @@ export function CoachingCard({ organizationId, canPractise, seesOthers }: { orga
   const stats = useQuery(trpc.statistics.get.queryOptions());
   const mine = me.data;
   const all = stats.data?.sessions;
+  // The one team a manager leads opens its dashboard straight away; with several, the teams list shows them all.
+  const led = mine?.teams.filter((t) => t.role === 'manager') ?? [];
+  const average = mine?.performance == null ? null : Math.round(mine.performance);
   return (
     <Card aria-labelledby="dashboard-coaching-title">
       <CardHeader
         id="dashboard-coaching-title"
         title="Practice"
-        description={mine?.performance != null ? `Your average is ${mine.performance}. Beat it.` : 'Record a pitch and get a score with coaching.'}
+        description={average !== null ? `Your average is ${average}. Beat it.` : 'Record a pitch and get a score with coaching.'}
         action={
           canPractise && (
             <Link href={`/${organizationId}/practice`} className={buttonClass('primary', 'sm')}>
@@ -42,9 +45,15 @@ export function CoachingCard({ organizationId, canPractise, seesOthers }: { orga
       />
       <dl className="grid grid-cols-2 gap-6 px-6 py-5 sm:grid-cols-4">
         <Figure label="Your sessions" value={mine ? String(mine.sessionCount) : undefined} />
-        <Figure label="Your average" value={mine ? (mine.performance === null ? null : String(Math.round(mine.performance))) : undefined} />
-        {seesOthers && <Figure label="Sessions you can see" value={all ? String(all.total) : undefined} caption={mine?.isManager ? 'Yours and your teams’' : undefined} />}
-        {seesOthers && <Figure label="Their average" value={all ? (all.averageScore === null ? null : String(Math.round(all.averageScore))) : undefined} />}
+        <Figure label="Your average" value={mine ? (average === null ? null : String(average)) : undefined} />
+        {seesOthers && <Figure label="Sessions you can see" value={all ? String(all.total) : undefined} caption={mine?.isManager ? 'Yours and your teams’' : 'The whole organization’s'} />}
+        {seesOthers && (
+          <Figure
+            label="Their average score"
+            value={all ? (all.averageScore === null ? null : String(Math.round(all.averageScore))) : undefined}
+            caption={mine?.isManager ? 'Across your and your teams’ sessions' : 'Across every session here'}
+          />
+        )}
       </dl>
       <p className="border-t border-zinc-100 px-6 py-3 text-sm">
         <Link href={`/${organizationId}/sessions`} className="font-medium text-accent-600 hover:text-accent-700">
@@ -53,9 +62,15 @@ export function CoachingCard({ organizationId, canPractise, seesOthers }: { orga
         {seesOthers && (
           <>
             {' · '}
-            <Link href={`/${organizationId}/teams`} className="font-medium text-accent-600 hover:text-accent-700">
-              Team dashboards
-            </Link>
+            {led.length === 1 ? (
+              <Link href={`/${organizationId}/teams/${led[0]!.id}`} className="font-medium text-accent-600 hover:text-accent-700">
+                {led[0]!.name} dashboard
+              </Link>
+            ) : (
+              <Link href={`/${organizationId}/teams`} className="font-medium text-accent-600 hover:text-accent-700">
+                Your teams
+              </Link>
+            )}
           </>
         )}
       </p>

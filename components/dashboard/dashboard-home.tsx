@@ -16,13 +16,16 @@ export function DashboardHome({ organizationId }: { organizationId: string }) {
   const trpc = useTRPC();
   const me = useQuery(trpc.account.me.queryOptions());
   const { organization, can } = useOrganizationAccess();
+  // Say only what this role's dashboard shows (a member has no security log to promise).
+  const shown = [can('sessions:read') && 'your practice', can('members:read') && 'who is here', can('apiKeys:read') && 'its API keys', can('audit:read') && 'the latest security events'].filter(Boolean) as string[];
+  const summary = shown.length ? `${shown.slice(0, -1).join(', ')}${shown.length > 1 ? ' and ' : ''}${shown.at(-1)}, at a glance.` : 'Your organization at a glance.';
 
   return (
     <>
       <PageHeader
         eyebrow={organization.data?.name ?? ' '}
         title={me.data ? `Welcome, ${me.data.firstName}` : 'Welcome'}
-        description="Your team, its access to the API and the latest security events, at a glance."
+        description={summary.charAt(0).toUpperCase() + summary.slice(1)}
       />
       <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
         {can('sessions:read') && (

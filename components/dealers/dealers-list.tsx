@@ -7,6 +7,8 @@ import { dateTime, personName } from '@/components/calls/format';
 import { HeadsetIcon } from '@/components/calls/icons';
 import { readServerError } from '@/components/forms/server-error';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
+import { filterCheck } from '@/components/data-table/filter-problems';
+import { useKeptData } from '@/components/data-table/use-kept-data';
 import { useTableUrlState } from '@/components/data-table/use-table-url-state';
 import { useTRPC } from '@/components/providers/trpc';
 import { useOrganizationAccess } from '@/components/shell/use-organization-access';
@@ -14,20 +16,22 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FilterChips, FilterDate, FilterPanel, FilterText } from '@/components/ui/list-filters';
+import { FilterChips, FilterDateRange, FilterPanel, FilterText } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { useToast } from '@/components/ui/toast';
-import { DEALER_ORDERING, type DealerDto, type DealerOrderingField } from '@/server/domain/dealers/dealer.schema';
+import { DEALER_ORDERING, dealerFiltersInput, type DealerDto, type DealerOrderingField } from '@/server/domain/dealers/dealer.schema';
 
 const PAGE = 25;
 const FILTER_KEYS = ['name', 'email', 'phone', 'status', 'accountStatus', 'from', 'to'] as const;
+const checkFilters = filterCheck(dealerFiltersInput);
+const FILTER_LABELS: Record<string, string> = { name: 'Name', email: 'Email', phone: 'Phone', status: 'Calls', accountStatus: 'Presence', from: 'Joined from', to: 'Joined to' };
 
 export function DealersList() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
   const { can } = useOrganizationAccess();
-  const list = useTableUrlState<DealerOrderingField>({ defaultOrdering: 'name', sortable: DEALER_ORDERING, filterNames: FILTER_KEYS, limit: PAGE });
+  const list = useTableUrlState<DealerOrderingField>({ defaultOrdering: 'name', sortable: DEALER_ORDERING, filterNames: FILTER_KEYS, limit: PAGE, check: checkFilters });
   const dealers = useQuery(trpc.dealers.list.queryOptions({ limit: list.limit, offset: list.offset, filters: list.filters, ordering: list.sort }, { placeholderData: keepPreviousData }));
   const update = useMutation(
     trpc.dealers.update.mutationOptions({
@@ -38,7 +42,8 @@ export function DealersList() {
       onError: (e) => toast(readServerError(e).message, 'error'),
     }),
   );
-  const canManage = can('members:manage');
+  const data = useKeptData(dealers);
+  const canManage = can('dealers:manage');
   const filtered = Object.keys(list.filters).length > 0;
 
   // A sortable column's id is the server's ordering field; its first click sorts ascending (sortDescFirst: false), whatever the
@@ -49,27 +54,32 @@ export function DealersList() {
         id: 'name',
         header: 'Dealer',
         sortDescFirst: false,
+        meta: { primary: true },
         cell: ({ row }) => (
-          <div className="min-w-40">
-            <p className="font-medium text-zinc-900">{personName(row.original.firstName, row.original.lastName)}</p>
-            <p className="text-xs text-zinc-500">{row.original.email}</p>
+          <div className="min-w-40 max-sm:min-w-0">
+            <p className="wrap-anywhere font-medium text-zinc-900">{personName(row.original.firstName, row.original.lastName)}</p>
+            <p className="max-w-64 truncate text-xs text-zinc-500" title={row.original.email}>
+              {row.original.email}
+            </p>
           </div>
         ),
       },
-      { id: 'phone', enableSorting: false, header: 'Phone', meta: { className: 'whitespace-nowrap tabular-nums text-zinc-600' }, cell: ({ row }) => row.original.phone ?? '—' },
+      { id: 'phone', enableSorting: false, header: 'Phone', meta: { className: 'whitespace-nowrap tabular-nums text-zinc-600', primary: true }, cell: ({ row }) => row.original.phone ?? '—' },
       {
         id: 'accountStatus',
         enableSorting: false,
         header: 'Presence',
+        meta: { primary: true },
         cell: ({ row }) => (row.original.accountStatus === 'online' ? <Badge tone="success">Online</Badge> : <Badge>Offline</Badge>),
       },
       {
         id: 'status',
         enableSorting: false,
         header: 'Calls',
+        meta: { primary: true },
         cell: ({ row }) => (row.original.status === 'active' ? <span className="text-zinc-600">Takes calls</span> : <Badge tone="warning">Paused</Badge>),
       },
-      { id: 'lastPingAt', header: 'Last seen', sortDescFirst: false, meta: { className: 'whitespace-nowrap text-zinc-600' }, cell: ({ row }) => dateTime(row.original.lastPingAt) },
+      { id: 'lastPingAt', header: 'Last seen', sortDescFirst: false, meta: { className: 'whitespace-nowrap text-zinc-600', primary: true }, cell: ({ row }) => dateTime(row.original.lastPingAt) },
       { id: 'joinedAt', header: 'Joined', sortDescFirst: false, meta: { className: 'whitespace-nowrap text-zinc-600' }, cell: ({ row }) => dateTime(row.original.joinedAt) },
       ...(canManage
         ? [
@@ -77,7 +87,7 @@ export function DealersList() {
               id: 'actions',
               enableSorting: false,
               header: () => <span className="sr-only">Actions</span>,
-              meta: { className: 'text-right' },
+              meta: { className: 'text-right', primary: true },
               cell: ({ row }: { row: { original: DealerDto } }) => {
                 const d = row.original;
                 const pause = d.status === 'active';
@@ -105,8 +115,8 @@ export function DealersList() {
       <PageHeader eyebrow="Live calls" title="Dealers" description="Members who take live calls, and who is online now." />
       <Card>
         <CardHeader
-          title={dealers.data ? `${dealers.data.count} ${dealers.data.count === 1 ? 'dealer' : 'dealers'}` : 'Dealers'}
-          description="Every member can take calls; a manager can pause someone's calls without changing their role."
+          title={data ? `${data.count} ${data.count === 1 ? 'dealer' : 'dealers'}` : 'Dealers'}
+          description={canManage ? 'Every member can take calls. Pause someone’s calls to keep them off the Console without changing their role.' : 'Every member can take calls; managers and admins can pause someone’s calls.'}
           action={
             filtered ? (
               <Button variant="ghost" size="sm" onClick={list.clearFilters}>
@@ -115,14 +125,11 @@ export function DealersList() {
             ) : undefined
           }
         />
-        <FilterPanel active={Object.keys(list.filters).length} columns="sm:grid-cols-2 lg:grid-cols-4">
-          <FilterText label="Name" value={list.filters.name} onCommit={(v) => list.setFilters({ name: v })} />
-          <FilterText label="Email" inputMode="email" value={list.filters.email} onCommit={(v) => list.setFilters({ email: v })} />
-          <FilterText label="Phone" inputMode="tel" value={list.filters.phone} onCommit={(v) => list.setFilters({ phone: v })} />
-          <div className="grid grid-cols-2 gap-2">
-            <FilterDate label="Joined from" value={list.filters.from} onCommit={(v) => list.setFilters({ from: v })} />
-            <FilterDate label="Joined to" value={list.filters.to} onCommit={(v) => list.setFilters({ to: v })} />
-          </div>
+        <FilterPanel active={Object.keys(list.filters).length} columns="sm:grid-cols-2 lg:grid-cols-3" ignored={list.ignored} labels={FILTER_LABELS}>
+          <FilterText label="Name" {...list.filter('name')} />
+          <FilterText label="Email" inputMode="email" {...list.filter('email')} />
+          <FilterText label="Phone" inputMode="tel" {...list.filter('phone')} />
+          <FilterDateRange fromLabel="Joined from" toLabel="Joined to" from={list.filter('from')} to={list.filter('to')} />
           <FilterChips label="Presence" options={[{ value: 'online', label: 'Online' }, { value: 'offline', label: 'Offline' }]} value={list.filters.accountStatus} onCommit={(v) => list.setFilters({ accountStatus: v })} />
           <FilterChips label="Calls" options={[{ value: 'active', label: 'Takes calls' }, { value: 'inactive', label: 'Paused' }]} value={list.filters.status} onCommit={(v) => list.setFilters({ status: v })} />
         </FilterPanel>
@@ -131,7 +138,7 @@ export function DealersList() {
           columns={columns}
           query={dealers}
           rows={dealers.data?.results}
-          count={dealers.data?.count}
+          count={data?.count}
           url={list}
           loadingLabel="Loading dealers"
           loadingRows={6}

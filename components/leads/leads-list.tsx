@@ -8,6 +8,8 @@ import { ExportButton } from '@/components/calls/export-button';
 import { browserTimeZone, dateTime, personName, vehicleName } from '@/components/calls/format';
 import { InboxIcon } from '@/components/calls/icons';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
+import { checkCallFilters } from '@/components/calls/calls-list';
+import { useKeptData } from '@/components/data-table/use-kept-data';
 import { useTableUrlState } from '@/components/data-table/use-table-url-state';
 import { useTRPC } from '@/components/providers/trpc';
 import { useOrganizationAccess } from '@/components/shell/use-organization-access';
@@ -15,7 +17,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { DateFilters, VehicleFilters } from '@/components/calls/vehicle-filters';
+import { CALL_FILTER_LABELS, DateFilters, VehicleFilters } from '@/components/calls/vehicle-filters';
 import { FilterChips, FilterPanel, FilterText } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { CALL_STATUSES } from '@/server/domain/calls/call.schema';
@@ -28,9 +30,10 @@ export function LeadsList({ organizationId }: { organizationId: string }) {
   const trpc = useTRPC();
   const { can, organization } = useOrganizationAccess();
   const allowed = can('leads:read');
-  const list = useTableUrlState<LeadOrderingField>({ defaultOrdering: '-createdAt', sortable: LEAD_ORDERING, filterNames: FILTER_KEYS, limit: PAGE });
+  const list = useTableUrlState<LeadOrderingField>({ defaultOrdering: '-createdAt', sortable: LEAD_ORDERING, filterNames: FILTER_KEYS, limit: PAGE, check: checkCallFilters });
   const filters = useMemo(() => (list.filters.from || list.filters.to ? { ...list.filters, tz: browserTimeZone() } : list.filters), [list.filters]);
   const leads = useQuery(trpc.leads.list.queryOptions({ limit: list.limit, offset: list.offset, filters, ordering: list.sort }, { placeholderData: keepPreviousData, enabled: allowed }));
+  const data = useKeptData(leads);
   const filtered = Object.keys(list.filters).length > 0;
   const exportHref = `/${organizationId}/leads/export.csv?${new URLSearchParams({ ...filters, tz: browserTimeZone() }).toString()}`;
 
@@ -38,15 +41,16 @@ export function LeadsList({ organizationId }: { organizationId: string }) {
   // row holds under that id, and every other column says enableSorting: false.
   const columns = useMemo<DataTableColumn<LeadDto>[]>(
     () => [
-      { id: 'createdAt', header: 'Received', sortDescFirst: false, meta: { className: 'whitespace-nowrap text-zinc-600' }, cell: ({ row }) => dateTime(row.original.createdAt) },
+      { id: 'createdAt', header: 'Received', sortDescFirst: false, meta: { className: 'whitespace-nowrap text-zinc-600', primary: true }, cell: ({ row }) => dateTime(row.original.createdAt) },
       {
         id: 'name',
         header: 'Customer',
         sortDescFirst: false,
+        meta: { primary: true },
         cell: ({ row }) => (
-          <div className="min-w-40">
-            <p className="font-medium text-zinc-900">{personName(row.original.firstName, row.original.lastName)}</p>
-            <p className="text-xs text-zinc-500">{[row.original.email, row.original.phone].filter(Boolean).join(' · ')}</p>
+          <div className="min-w-40 max-sm:min-w-0">
+            <p className="wrap-anywhere font-medium text-zinc-900">{personName(row.original.firstName, row.original.lastName)}</p>
+            <p className="wrap-anywhere text-xs text-zinc-500">{[row.original.email, row.original.phone].filter(Boolean).join(' · ')}</p>
           </div>
         ),
       },
@@ -54,19 +58,20 @@ export function LeadsList({ organizationId }: { organizationId: string }) {
         id: 'carMake',
         header: 'Vehicle',
         sortDescFirst: false,
+        meta: { primary: true },
         cell: ({ row }) => (
-          <div className="min-w-40">
-            <p className="text-zinc-900">{vehicleName(row.original.vehicle)}</p>
+          <div className="min-w-40 max-sm:min-w-0">
+            <p className="wrap-anywhere text-zinc-900">{vehicleName(row.original.vehicle)}</p>
             <p className="font-mono text-xs text-zinc-500">{row.original.vin}</p>
           </div>
         ),
       },
-      { id: 'comment', enableSorting: false, header: 'Comment', meta: { className: 'max-w-64 text-zinc-600' }, cell: ({ row }) => <p className="line-clamp-2">{row.original.comment ?? '—'}</p> },
+      { id: 'comment', enableSorting: false, header: 'Comment', meta: { className: 'max-w-64 text-zinc-600', primary: true }, cell: ({ row }) => <p className="line-clamp-2 wrap-anywhere">{row.original.comment ?? '—'}</p> },
       {
         id: 'call',
         enableSorting: false,
         header: 'Call',
-        meta: { className: 'whitespace-nowrap' },
+        meta: { className: 'whitespace-nowrap', primary: true },
         cell: ({ row }) =>
           row.original.callId && row.original.callStatus ? (
             <Link href={`/${organizationId}/calls/${row.original.callId}`} className="inline-flex items-center gap-2 hover:underline" aria-label={`Call: ${CALL_STATUS_LABELS[row.original.callStatus]}`}>
@@ -87,14 +92,14 @@ export function LeadsList({ organizationId }: { organizationId: string }) {
         eyebrow="Live calls"
         title="Leads"
         description="Customers who asked to be contacted, after a call or straight from a vehicle."
-        action={allowed && leads.data ? <ExportButton href={exportHref} total={leads.data.count} noun="leads" /> : undefined}
+        action={allowed && data ? <ExportButton href={exportHref} total={data.count} noun="leads" /> : undefined}
       />
       {organization.data && !allowed ? (
         <Alert tone="info">Your role cannot see leads. Ask an owner, admin or manager.</Alert>
       ) : (
         <Card>
           <CardHeader
-            title={leads.data ? `${leads.data.count.toLocaleString('en')} ${leads.data.count === 1 ? 'lead' : 'leads'}` : 'Leads'}
+            title={data ? `${data.count.toLocaleString('en')} ${data.count === 1 ? 'lead' : 'leads'}` : 'Leads'}
             description={filtered ? 'Matching the filters below.' : 'Newest first.'}
             action={
               filtered ? (
@@ -104,12 +109,12 @@ export function LeadsList({ organizationId }: { organizationId: string }) {
               ) : undefined
             }
           />
-          <FilterPanel active={Object.keys(list.filters).length} columns="sm:grid-cols-2 lg:grid-cols-4">
-            <FilterText label="Name" value={list.filters.name} onCommit={(v) => list.setFilters({ name: v })} />
-            <FilterText label="Phone" inputMode="tel" value={list.filters.phone} onCommit={(v) => list.setFilters({ phone: v })} />
-            <FilterText label="VIN" value={list.filters.vin} onCommit={(v) => list.setFilters({ vin: v })} placeholder="Whole VIN or its start" />
-            <VehicleFilters filters={list.filters} setFilters={list.setFilters} />
-            <DateFilters filters={list.filters} setFilters={list.setFilters} className="sm:col-span-2" />
+          <FilterPanel active={Object.keys(list.filters).length} columns="sm:grid-cols-2 lg:grid-cols-4" ignored={list.ignored} labels={{ ...CALL_FILTER_LABELS, name: 'Name' }}>
+            <FilterText label="Name" {...list.filter('name')} />
+            <FilterText label="Phone" inputMode="tel" {...list.filter('phone')} />
+            <FilterText label="VIN" {...list.filter('vin')} placeholder="Whole VIN or its start" />
+            <VehicleFilters list={list} />
+            <DateFilters list={list} className="sm:col-span-2" />
             <div className="sm:col-span-2 lg:col-span-4">
               <FilterChips label="Call status" options={CALL_STATUSES.map((s) => ({ value: s, label: CALL_STATUS_LABELS[s] }))} value={list.filters.status} onCommit={(v) => list.setFilters({ status: v })} />
             </div>
@@ -119,7 +124,7 @@ export function LeadsList({ organizationId }: { organizationId: string }) {
             columns={columns}
             query={leads}
             rows={leads.data?.results}
-            count={leads.data?.count}
+            count={data?.count}
             url={list}
             loadingLabel="Loading leads"
             loadingRows={8}

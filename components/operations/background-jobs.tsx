@@ -112,7 +112,7 @@ function JobsPanel() {
                       <p className="font-medium text-zinc-900">
                         {f.label} <span className="font-normal text-zinc-500">after {f.attempts} {f.attempts === 1 ? 'attempt' : 'attempts'}</span>
                       </p>
-                      <p className="text-sm break-words text-zinc-700">{f.reason}</p>
+                      <p className="text-sm wrap-anywhere text-zinc-700">{f.reason}</p>
                       <p className="text-xs text-zinc-500">{f.failedAt ? `Failed ${SHORT.format(new Date(f.failedAt))}` : `Queued ${SHORT.format(new Date(f.createdAt))}`}</p>
                     </div>
                     <Button variant="secondary" size="sm" busy={retry.isPending && retry.variables?.id === f.id} onClick={() => retry.mutate({ queue: f.queue, id: f.id })}>

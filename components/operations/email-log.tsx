@@ -97,7 +97,7 @@ function EmailTable() {
                           <Badge tone={STATUS[m.status].tone}>{STATUS[m.status].label}</Badge>
                         </td>
                         <td className="px-4 py-3 text-right text-zinc-600 tabular-nums">{m.attempts}</td>
-                        <td className="max-w-72 px-6 py-3 break-words text-zinc-600">{m.lastError ?? <span className="text-zinc-500">—</span>}</td>
+                        <td className="max-w-72 px-6 py-3 wrap-anywhere text-zinc-600">{m.lastError ?? <span className="text-zinc-500">—</span>}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -1,13 +1,25 @@
 'use client';
-// The customer call page's address and a QR code of it to print for windshields and showroom stands.
+// The customer call page's address and a QR code of it to print for windshields and showroom stands: in organization
+// settings, and (compact) on the Console and the Calls page for everyone who takes calls.
+import { useQuery } from '@tanstack/react-query';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
+import { useTRPC } from '@/components/providers/trpc';
+import { cx } from '@/components/ui/cx';
 
-export function CallPageCard({ callToken, organizationName }: { callToken: string; organizationName: string }) {
+/** The call page card for whoever may hand out the page (owners, admins, dealers); nothing for the others. */
+export function CallPageShortcut() {
+  const trpc = useTRPC();
+  const organization = useQuery(trpc.organization.get.queryOptions());
+  const o = organization.data;
+  return o?.callToken ? <CallPageCard callToken={o.callToken} organizationName={o.name} compact /> : null;
+}
+
+export function CallPageCard({ callToken, organizationName, compact = false }: { callToken: string; organizationName: string; compact?: boolean }) {
   const toast = useToast();
   const [url, setUrl] = useState('');
   const [svg, setSvg] = useState<string | null>(null);
@@ -27,16 +39,24 @@ export function CallPageCard({ callToken, organizationName }: { callToken: strin
   };
   return (
     <Card id="call-page" aria-labelledby="call-page-title">
-      <CardHeader id="call-page-title" title="Customer call page" description="Customers open this page at a vehicle, enter its VIN and talk to an online dealer. Print the QR code for windshields and stands." />
+      <CardHeader
+        id="call-page-title"
+        title="Customer call page"
+        description={
+          compact
+            ? 'Where customers ask for a call: give them the link, or print the QR code for windshields and stands.'
+            : 'Customers open this page at a vehicle, enter its VIN and talk to an online dealer. Print the QR code for windshields and stands.'
+        }
+      />
       <CardBody className="flex flex-col gap-6 sm:flex-row sm:items-start">
-        <div className="flex size-40 shrink-0 items-center justify-center rounded-lg border border-zinc-200 bg-white p-2">
+        <div className={cx('flex shrink-0 items-center justify-center rounded-lg border border-zinc-200 bg-white p-2', compact ? 'size-28' : 'size-40')}>
           {svg ? <div role="img" aria-label={`QR code of ${url}`} className="size-full [&>svg]:size-full" dangerouslySetInnerHTML={{ __html: svg }} /> : <span className="text-xs text-zinc-500">QR code</span>}
         </div>
         <div className="min-w-0 flex-1 space-y-3">
-          <label htmlFor="call-page-url" className="block text-sm font-medium text-zinc-800">
+          <label htmlFor={compact ? 'call-page-url-shortcut' : 'call-page-url'} className="block text-sm font-medium text-zinc-800">
             Call page address
           </label>
-          <Input id="call-page-url" readOnly value={url} onFocus={(e) => e.target.select()} className="font-mono text-xs" />
+          <Input id={compact ? 'call-page-url-shortcut' : 'call-page-url'} readOnly value={url} onFocus={(e) => e.target.select()} className="font-mono text-xs" />
           <div className="flex flex-wrap gap-2">
             <Button
               variant="secondary"

@@ -74,7 +74,7 @@ function DeleteOrganizationForm(props: { name: string; busy: boolean; error: str
   return (
     <form noValidate onSubmit={submit} className="space-y-4">
       {props.error && <Alert tone="error">{props.error}</Alert>}
-      <FormField id={id} label={`Type “${props.name}” to confirm`} className="break-words">
+      <FormField id={id} label={`Type “${props.name}” to confirm`} className="wrap-anywhere">
         <Input id={id} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" autoCapitalize="off" spellCheck={false} disabled={props.busy} />
       </FormField>
       <div className="flex justify-end gap-3 pt-2">

@@ -12,6 +12,9 @@ import { useToast } from '@/components/ui/toast';
 import type { OrganizationDto } from '@/server/domain/organizations/organization.schema';
 import { updateOrganizationInput } from '@/server/domain/organizations/organization.schema';
 import { CurrencyFields } from './currency-fields';
+import { getCountries } from 'libphonenumber-js/min';
+import { Select } from '@/components/ui/select';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 const formValues = (org: OrganizationDto) => ({
   name: org.name,
@@ -19,13 +22,21 @@ const formValues = (org: OrganizationDto) => ({
   baseCurrency: org.baseCurrency,
   currencies: org.currencies,
   loanLinkUrl: org.loanLinkUrl ?? '',
+  defaultCountry: org.defaultCountry,
 });
+
+// Countries libphonenumber knows numbers for, by their name in English.
+const regionName = new Intl.DisplayNames(['en'], { type: 'region' });
+const COUNTRIES = getCountries()
+  .map((code) => ({ code, name: regionName.of(code) ?? code }))
+  .sort((a, b) => a.name.localeCompare(b.name));
 
 export function OrganizationSettingsForm({ organization, canEdit }: { organization: OrganizationDto; canEdit: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
   const update = useMutation(trpc.organization.update.mutationOptions());
+  const hydrated = useHydrated();
   const form = useZodForm({
     schema: updateOrganizationInput,
     initialValues: formValues(organization),
@@ -63,6 +74,22 @@ export function OrganizationSettingsForm({ organization, canEdit }: { organizati
               error={form.error('loanLinkUrl')}
             >
               <Input {...form.text('loanLinkUrl', { hint: true })} type="url" inputMode="url" placeholder="https://example.com/finance/apply" />
+            </FormField>
+            <FormField
+              id={form.id('defaultCountry')}
+              label="Country of phone numbers"
+              hint="Contacts’ numbers written without a country code (+…) are read as numbers of this country."
+              error={form.error('defaultCountry')}
+              className="sm:max-w-md"
+            >
+              <Select {...form.text('defaultCountry', { hint: true })}>
+                {/* Country names come from the browser's Intl data, which the server's may not match: listed once hydrated. */}
+                {(hydrated ? COUNTRIES : COUNTRIES.filter((c) => c.code === form.values.defaultCountry)).map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name} ({c.code})
+                  </option>
+                ))}
+              </Select>
             </FormField>
             <CurrencyFields
               form={form}

@@ -38,7 +38,9 @@ export function PracticeModule({ organizationId, moduleId }: { organizationId: s
                     <ul className="flex flex-wrap gap-1.5">
                       {m.keywords.map((k) => (
                         <li key={k}>
-                          <Badge tone="accent">{k}</Badge>
+                          <Badge tone="accent" wrap>
+                            {k}
+                          </Badge>
                         </li>
                       ))}
                     </ul>
@@ -54,7 +56,7 @@ export function PracticeModule({ organizationId, moduleId }: { organizationId: s
                 </CardBody>
               </Card>
               <Card aria-labelledby="transcript-title">
-                <CardHeader id="transcript-title" title="Score a transcript" description="Have a recording transcribed elsewhere? Upload its WebVTT captions or JSON words with times." />
+                <CardHeader id="transcript-title" title="Score a transcript" description="Pitched without recording here? Type or paste what was said (plain text is fine), or upload WebVTT captions or JSON words with times." />
                 <CardBody>
                   <SubmitTranscriptForm organizationId={organizationId} moduleId={m.id} />
                 </CardBody>

@@ -15,7 +15,9 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { controlClass, Input } from '@/components/ui/input';
+import { OPPORTUNITY_MAX } from '@/server/domain/sessions/session.schema';
 import { Label } from '@/components/ui/label';
+import { SpeechToTextNotice, useSpeechToText } from './speech-to-text-notice';
 import { useRecorder } from './use-recorder';
 import { useSpeechRecognition } from './use-speech-recognition';
 
@@ -27,6 +29,7 @@ export function Recorder({ organizationId, moduleId, targetTime }: { organizatio
   const elapsedRef = useRef(0);
   const recorder = useRecorder((s) => (elapsedRef.current = s));
   const speech = useSpeechRecognition();
+  const speechToText = useSpeechToText();
   const [transcript, setTranscript] = useState('');
   const [heard, setHeard] = useState<string | null>(null);
   const [opportunity, setOpportunity] = useState('');
@@ -91,6 +94,7 @@ export function Recorder({ organizationId, moduleId, targetTime }: { organizatio
       )}
       {problem && <Alert tone="error" title="The session was not recorded">{problem}</Alert>}
 
+      {(recorder.phase === 'idle' || recorder.phase === 'blocked' || recorder.phase === 'requesting') && <SpeechToTextNotice />}
       {(recorder.phase === 'idle' || recorder.phase === 'blocked' || recorder.phase === 'requesting') && (
         <div className="flex flex-col items-center gap-3 py-6 text-center">
           <Button onClick={start} busy={recorder.phase === 'requesting'} className="h-12 px-6 text-base">
@@ -146,24 +150,26 @@ export function Recorder({ organizationId, moduleId, targetTime }: { organizatio
             <Label htmlFor={`${id}-opportunity`} optional>
               Opportunity
             </Label>
-            <Input id={`${id}-opportunity`} value={opportunity} onChange={(e) => setOpportunity(e.target.value)} maxLength={200} placeholder="e.g. Acme fleet renewal" />
+            <Input id={`${id}-opportunity`} value={opportunity} onChange={(e) => setOpportunity(e.target.value)} maxLength={OPPORTUNITY_MAX} placeholder="e.g. Acme fleet renewal" />
           </div>
           <div className="space-y-1.5">
-            <Label htmlFor={`${id}-transcript`} optional>
-              Transcript
+            <Label htmlFor={`${id}-transcript`} optional={speechToText !== false}>
+              What you said
             </Label>
             <textarea
               id={`${id}-transcript`}
               rows={4}
               value={transcript}
               onChange={(e) => setTranscript(e.target.value)}
-              placeholder={'WEBVTT\n\n00:00.000 --> 00:03.000\nHi, thanks for taking my call…'}
+              placeholder="Hi, thanks for taking my call… (plain text is fine)"
               className={cx(controlClass, 'py-2 font-mono text-xs')}
             />
             <p className="text-sm text-zinc-500">
               {heard
                 ? 'Your browser heard these words; correct them if needed.'
-                : 'Optional: WebVTT or JSON words with times. Without it the recording is transcribed for you when this server has speech-to-text, or you can add a transcript later.'}
+                : speechToText === false
+                  ? 'Type or paste your words — plain text is fine: they are spread over your recording to score fillers, pace and keywords. Left empty, the recording is scored on its pauses, length and energy, and you can add the words later.'
+                  : 'Optional: plain text, or WebVTT or JSON words with times. Left empty, the recording is transcribed for you.'}
             </p>
           </div>
           {progress !== null && (

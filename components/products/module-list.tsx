@@ -64,7 +64,8 @@ function SortableModule(props: { module: ModuleDto; index: number; editing: bool
   return (
     <li
       ref={setNodeRef}
-      style={{ transform: CSS.Transform.toString(transform), transition }}
+      // Moved, never scaled: rows of different heights (one open for editing, one with long keywords) keep their own.
+      style={{ transform: CSS.Translate.toString(transform), transition }}
       className={cx('relative bg-white last:rounded-b-xl', isDragging && 'z-10 shadow-lg ring-1 ring-accent-200')}
       aria-label={m.name}
     >
@@ -89,11 +90,11 @@ function SortableModule(props: { module: ModuleDto; index: number; editing: bool
         <div className="min-w-0 flex-1">
           <p className="flex flex-wrap items-center gap-2">
             <span className="text-sm text-zinc-500 tabular-nums">{props.index + 1}.</span>
-            <span className="font-medium text-zinc-900">{m.name}</span>
+            <span className="min-w-0 font-medium wrap-anywhere text-zinc-900">{m.name}</span>
             <Badge>{describeSeconds(m.targetTime)}</Badge>
           </p>
           {!props.editing && (
-            <p className="mt-1 text-sm text-zinc-500">
+            <p className="mt-1 text-sm wrap-anywhere text-zinc-500">
               {m.instructions.length} {m.instructions.length === 1 ? 'step' : 'steps'} · {m.keywords.length ? m.keywords.join(', ') : 'no keywords'}
             </p>
           )}

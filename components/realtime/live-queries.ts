@@ -21,5 +21,7 @@ export const LIVE_QUERIES: Record<string, (k: KeyOf) => QueryKey[]> = {
   // A recorded call's session is shown on its call page too.
   'session.updated': (k) => [k(['teams']), k(['sessions']), k(['statistics']), k(['account', 'me']), k(['calls', 'get'])],
   'session.deleted': (k) => [k(['teams']), k(['sessions']), k(['statistics']), k(['account', 'me'])],
+  // A CSV import moved on: its progress bar, the group's counts and lists, the dashboard's numbers.
+  'import.progress': (k) => [k(['contacts']), k(['statistics'])],
   'member.removed': (k) => [k(['organization', 'members']), k(['users']), k(['roles']), k(['account', 'me']), k(['account', 'organizations']), k(['statistics'])],
 };

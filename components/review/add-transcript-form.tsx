@@ -1,5 +1,6 @@
 'use client';
-// Gives a session its words: upload a WebVTT or JSON transcript file, or paste one. The session is re-scored at once.
+// Gives a session its words: a file (plain text, WebVTT or JSON), or typed or pasted text. The session is re-scored at
+// once; plain words over a recording are spread across its voiced stretches (their times marked estimated).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { readServerError } from '@/components/forms/server-error';
@@ -7,9 +8,10 @@ import { useTRPC } from '@/components/providers/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
-import { TranscriptFields } from './transcript-fields';
+import { parsePitchLength, PITCH_LENGTH_PROBLEM, PitchLengthField } from './pitch-length-field';
+import { isPlainTranscript, TranscriptFields, transcriptTextProblem } from './transcript-fields';
 
-/** JSON text becomes an object for the server; anything else (WebVTT) is sent as text. */
+/** JSON text becomes an object for the server; anything else (WebVTT, plain words) is sent as text. */
 export function transcriptFromText(text: string): string | Record<string, unknown> | unknown[] {
   const trimmed = text.trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
@@ -22,21 +24,27 @@ export function transcriptFromText(text: string): string | Record<string, unknow
   return trimmed;
 }
 
-export function AddTranscriptForm({ sessionId, replacing = false, onDone }: { sessionId: string; replacing?: boolean; onDone?: () => void }) {
+export function AddTranscriptForm({ sessionId, hasAudio, replacing = false, onDone }: { sessionId: string; hasAudio: boolean; replacing?: boolean; onDone?: () => void }) {
   const trpc = useTRPC();
   const toast = useToast();
   const queryClient = useQueryClient();
   const id = useId();
   const [text, setText] = useState('');
+  const [length, setLength] = useState('');
+  const [lengthProblem, setLengthProblem] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const save = useMutation(trpc.sessions.replaceTranscript.mutationOptions());
+  const needsLength = !hasAudio && isPlainTranscript(text);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setProblems([]);
-    if (!text.trim()) return setProblems(['Choose a transcript file or paste one first.']);
+    const problem = transcriptTextProblem(text);
+    if (problem) return setProblems([problem]);
+    const duration = needsLength ? parsePitchLength(length) : null;
+    if (duration === undefined) return setLengthProblem(PITCH_LENGTH_PROBLEM);
     try {
-      await save.mutateAsync({ id: sessionId, transcript: transcriptFromText(text) });
+      await save.mutateAsync({ id: sessionId, transcript: transcriptFromText(text), ...(duration !== null && { duration }) });
       await queryClient.invalidateQueries(trpc.sessions.pathFilter());
       await queryClient.invalidateQueries(trpc.account.me.pathFilter());
       toast('Transcript added; the session is scored');
@@ -59,7 +67,18 @@ export function AddTranscriptForm({ sessionId, replacing = false, onDone }: { se
           </ul>
         </Alert>
       )}
-      <TranscriptFields id={id} text={text} onText={setText} />
+      <TranscriptFields id={id} text={text} onText={setText} onChange={() => setProblems([])} />
+      {needsLength && (
+        <PitchLengthField
+          id={`${id}-length`}
+          value={length}
+          error={lengthProblem}
+          onChange={(v) => {
+            setLength(v);
+            setLengthProblem(null);
+          }}
+        />
+      )}
       <div className="flex justify-end">
         <Button type="submit" busy={save.isPending}>
           {replacing ? 'Replace transcript' : 'Add transcript and score'}

@@ -22,7 +22,7 @@ export function EnergyChart({ energy, onSeek }: { energy: NonNullable<SessionDto
   return (
     <Chart
       title="Vocal energy"
-      summary={`Average loudness ${energy.average} dBFS with ${energy.vocalVariation} dB of variation; pitch varies by ${energy.pitch.variation} semitones. Silence is drawn at ${FLOOR_DBFS} dBFS.`}
+      summary={`Average loudness ${Math.round(energy.average)} dBFS with ${energy.vocalVariation.toFixed(1)} dB of variation; pitch varies by ${energy.pitch.variation.toFixed(1)} semitones. Silence is drawn at ${FLOOR_DBFS} dBFS.`}
       data={data}
       x={{ key: 't', format: (s) => formatDuration(s), label: 'Time into the pitch' }}
       y={{ domain: [FLOOR_DBFS, 0], ticks: [-60, -45, -30, -15, 0], label: 'dBFS' }}

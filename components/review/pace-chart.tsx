@@ -11,7 +11,7 @@ export function PaceChart({ wpm, pauses, onSeek }: { wpm: NonNullable<SessionDto
   return (
     <Chart
       title="Speaking pace"
-      summary={`Average ${wpm.average} words per minute; ${pct(wpm.ranges.slow)} of the time slow (under ${WPM_BOUNDS.slow}), ${pct(wpm.ranges.good)} in the good range, ${pct(wpm.ranges.fast)} fast (over ${WPM_BOUNDS.fast}). ${pauses.items.length} pauses marked.`}
+      summary={`Average ${Math.round(wpm.average)} words per minute; ${pct(wpm.ranges.slow)} of the time slow (under ${WPM_BOUNDS.slow}), ${pct(wpm.ranges.good)} in the good range, ${pct(wpm.ranges.fast)} fast (over ${WPM_BOUNDS.fast}). ${pauses.items.length} pauses marked.`}
       data={wpm.series}
       x={{ key: 't', format: (s) => formatDuration(s), label: 'Time into the pitch' }}
       y={{ domain: [0, top], format: (v) => `${v}` }}

@@ -48,7 +48,7 @@ export function ScoreBreakdown({ score }: { score: Score }) {
         ))}
       </ul>
       <p className="text-sm text-zinc-500">
-        Components that could not be measured (no keywords in the module, no confidences, no recording) are left out and their weight is shared by the rest.{' '}
+        Components that could not be measured (no words yet, no keywords in the module, no confidences, no recording) are left out and their weight is shared by the rest.{' '}
         <Link href="/docs/scoring" className="font-medium text-accent-600 hover:text-accent-700" target="_blank">
           How the score is computed
         </Link>

@@ -35,12 +35,16 @@ export function KeywordSummary({ keywords }: { keywords: NonNullable<SessionDto[
         <ul className="flex flex-wrap gap-1.5" aria-label="Keywords">
           {keywords.hit.map((k) => (
             <li key={`hit-${k}`}>
-              <Badge tone="success">✓ {k}</Badge>
+              <Badge tone="success" wrap>
+                ✓ {k}
+              </Badge>
             </li>
           ))}
           {keywords.missed.map((k) => (
             <li key={`missed-${k}`}>
-              <Badge tone="danger">✗ {k}</Badge>
+              <Badge tone="danger" wrap>
+                ✗ {k}
+              </Badge>
             </li>
           ))}
         </ul>

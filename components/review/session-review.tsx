@@ -15,6 +15,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
 import { useToast } from '@/components/ui/toast';
+import { useNavSection } from '@/components/shell/nav-section';
 import type { SessionDto } from '@/server/domain/sessions/session.schema';
 import { AddTranscriptForm } from './add-transcript-form';
 import { EnergyChart } from './energy-chart';
@@ -30,7 +31,13 @@ export function SessionReview({ organizationId, sessionId }: { organizationId: s
   const trpc = useTRPC();
   const session = useQuery(trpc.sessions.get.queryOptions({ id: sessionId }));
   return (
-    <QueryState query={session} loadingLabel="Loading the session" rows={8} frame="page">
+    <QueryState
+      query={session}
+      loadingLabel="Loading the session"
+      rows={8}
+      frame="page"
+      refusal={{ notFound: 'This session was deleted, or it is not one you may see', back: { href: `/${organizationId}/sessions`, label: 'Back to my sessions' } }}
+    >
       {(s) => <Review organizationId={organizationId} session={s} />}
     </QueryState>
   );
@@ -68,14 +75,22 @@ function Review({ organizationId, session: s }: { organizationId: string; sessio
   );
   const retry = useMutation(trpc.sessions.retryTranscription.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.sessions.pathFilter()) }));
   const someoneElse = me.data && me.data.id !== s.user.id;
+  const person = `${s.user.firstName} ${s.user.lastName}`;
+  // A manager reviewing a rep's pitch came from Teams, and goes back there (or to the rep's sessions).
+  useNavSection(someoneElse ? `/${organizationId}/teams` : null);
+  const breadcrumbs = someoneElse
+    ? [{ href: `/${organizationId}/teams`, label: 'Teams' }, { href: `/${organizationId}/people/${s.user.id}`, label: person }, { label: s.module.name }]
+    : [{ href: `/${organizationId}/sessions`, label: 'My sessions' }, { label: s.module.name }];
   const ready = s.transcript.status === 'ready' && s.score !== null;
+  const estimated = s.transcript.timing === 'estimated';
 
   return (
     <>
       <PageHeader
+        breadcrumbs={me.data ? breadcrumbs : undefined}
         eyebrow={s.callId ? 'Recorded call' : 'Practice session'}
         title={s.module.name}
-        description={[s.product.name, WHEN.format(new Date(s.recordedAt)), someoneElse ? `${s.user.firstName} ${s.user.lastName}` : null, s.opportunity, formatDuration(s.duration)].filter(Boolean).join(' · ')}
+        description={[s.product.name, WHEN.format(new Date(s.recordedAt)), someoneElse ? person : null, s.opportunity, formatDuration(s.duration)].filter(Boolean).join(' · ')}
         action={
           <div className="flex gap-2">
             {s.callId && (
@@ -97,8 +112,8 @@ function Review({ organizationId, session: s }: { organizationId: string; sessio
       <div className="space-y-6">
         {s.transcript.message && (
           <Alert
-            tone={s.transcript.status === 'pending' ? 'info' : 'warning'}
-            title={s.transcript.status === 'pending' ? 'Transcribing' : s.transcript.status === 'failed' ? 'Transcription failed' : 'No transcript yet'}
+            tone={s.transcript.status === 'failed' ? 'warning' : 'info'}
+            title={s.transcript.status === 'pending' ? 'Transcribing' : s.transcript.status === 'failed' ? 'Transcription failed' : 'Scored on the recording alone'}
             action={
               s.transcript.status === 'failed' && (
                 <Button size="sm" variant="secondary" busy={retry.isPending} onClick={() => retry.mutate({ id: s.id })}>
@@ -122,9 +137,13 @@ function Review({ organizationId, session: s }: { organizationId: string; sessio
         )}
         {!ready && s.transcript.status !== 'pending' && (
           <Card aria-labelledby="add-transcript-title">
-            <CardHeader id="add-transcript-title" title="Add a transcript" description="The words, with their times, are what fillers, pace, pauses, keywords and the score are measured on." />
+            <CardHeader
+              id="add-transcript-title"
+              title="Add what was said"
+              description={s.hasAudio ? 'Type or paste the words (plain text is fine: they are spread over the recording, their times estimated), or give a WebVTT or JSON transcript with times.' : 'Type or paste the words, or give a WebVTT or JSON transcript with times.'}
+            />
             <CardBody>
-              <AddTranscriptForm sessionId={s.id} />
+              <AddTranscriptForm sessionId={s.id} hasAudio={s.hasAudio} />
             </CardBody>
           </Card>
         )}
@@ -135,20 +154,29 @@ function Review({ organizationId, session: s }: { organizationId: string; sessio
                 <CardHeader
                   id="transcript-title"
                   title="Transcript"
+                  description={
+                    estimated
+                      ? s.hasAudio
+                        ? 'Timings estimated: the words were typed, not heard, and are spread over the recording’s voiced stretches, so pace is approximate.'
+                        : 'Timings estimated: the words were typed and spread evenly over the length given, so pace is approximate.'
+                      : s.transcript.timing === 'none'
+                        ? 'The words came without times or a recording: fillers and keywords are scored; pace, pauses and length are not.'
+                        : undefined
+                  }
                   action={
                     <Button variant="ghost" size="sm" onClick={() => setReplacing((r) => !r)}>
                       {replacing ? 'Cancel' : 'Replace transcript'}
                     </Button>
                   }
                 />
-                <CardBody>{replacing ? <AddTranscriptForm sessionId={s.id} replacing onDone={() => setReplacing(false)} /> : <TranscriptView session={s} currentTime={currentTime} onSeek={onSeek} />}</CardBody>
+                <CardBody>{replacing ? <AddTranscriptForm sessionId={s.id} hasAudio={s.hasAudio} replacing onDone={() => setReplacing(false)} /> : <TranscriptView session={s} currentTime={currentTime} onSeek={onSeek} />}</CardBody>
               </Card>
             )}
-            {s.wpm && s.pauses && (
+            {s.wpm && (
               <Card aria-labelledby="pace-title">
-                <CardHeader id="pace-title" title="Pace, in words per minute" description={s.wpm.recommendation} />
+                <CardHeader id="pace-title" title={estimated ? 'Pace, in words per minute (estimated)' : 'Pace, in words per minute'} description={s.wpm.recommendation} />
                 <CardBody>
-                  <PaceChart wpm={s.wpm} pauses={s.pauses} onSeek={onSeek} />
+                  <PaceChart wpm={s.wpm} pauses={s.pauses ?? { items: [], longest: 0, longCount: 0, recommendation: '' }} onSeek={onSeek} />
                 </CardBody>
               </Card>
             )}

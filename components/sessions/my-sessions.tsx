@@ -14,7 +14,7 @@ export function MySessions({ organizationId }: { organizationId: string }) {
       <PageHeader
         eyebrow="Coaching"
         title="My sessions"
-        description={me.data ? (me.data.performance === null ? 'Your practice history.' : `Your average score is ${me.data.performance} over ${me.data.sessionCount} ${me.data.sessionCount === 1 ? 'session' : 'sessions'}.`) : ' '}
+        description={me.data ? (me.data.performance === null ? 'Your practice history.' : `Your average score is ${Math.round(me.data.performance)} over ${me.data.sessionCount} ${me.data.sessionCount === 1 ? 'session' : 'sessions'}.`) : ' '}
       />
       <QueryState query={me} loadingLabel="Loading" rows={6} frame="page">
         {(m) => <SessionsExplorer organizationId={organizationId} userId={m.id} own />}

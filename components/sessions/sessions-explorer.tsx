@@ -8,7 +8,11 @@ import { formatDuration } from '@/components/coaching/format';
 import { Badge } from '@/components/ui/badge';
 import { ScoreBadge } from '@/components/coaching/score-badge';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
+import { filterCheck } from '@/components/data-table/filter-problems';
 import { useTableUrlState } from '@/components/data-table/use-table-url-state';
+import { FieldError } from '@/components/ui/field-error';
+import { Alert } from '@/components/ui/alert';
+import { z } from 'zod';
 import { useTRPC } from '@/components/providers/trpc';
 import { MicIcon } from '@/components/shell/nav-icons';
 import { Button, buttonClass } from '@/components/ui/button';
@@ -21,10 +25,13 @@ import { ModuleFilter } from './module-filter';
 import { ScoreTrendChart } from './score-trend-chart';
 
 const WHEN = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+// The list's own filters as the session query's schema reads them (module is its moduleId).
+const checkFilters = filterCheck(z.object({ module: z.uuid('Choose a module from the list').optional() }));
+const FILTER_LABELS: Record<string, string> = { module: 'Module', from: 'From', to: 'To' };
 
 export function SessionsExplorer({ organizationId, userId, own }: { organizationId: string; userId: string; own: boolean }) {
   const trpc = useTRPC();
-  const url = useTableUrlState({ defaultOrdering: '-recordedAt', filterNames: ['module', 'from', 'to'] });
+  const url = useTableUrlState({ defaultOrdering: '-recordedAt', filterNames: ['module', 'from', 'to'], check: checkFilters });
   // Days in the filter are the viewer's days.
   const [tz] = useState(() => (typeof window === 'undefined' ? 'UTC' : Intl.DateTimeFormat().resolvedOptions().timeZone));
   const { module, from, to } = url.filters;
@@ -37,6 +44,7 @@ export function SessionsExplorer({ organizationId, userId, own }: { organization
       id: 'recordedAt',
       header: 'Recorded',
       sortDescFirst: true,
+      meta: { primary: true },
       cell: ({ row: { original: s } }) => (
         <Link href={`/${organizationId}/sessions/${s.id}`} className="font-medium text-zinc-900 hover:text-accent-700 hover:underline">
           {WHEN.format(new Date(s.recordedAt))}
@@ -47,9 +55,10 @@ export function SessionsExplorer({ organizationId, userId, own }: { organization
       id: 'module',
       header: 'Module',
       enableSorting: false,
+      meta: { primary: true },
       cell: ({ row: { original: s } }) => (
         <div className="min-w-0">
-          <p className="flex items-center gap-2 text-zinc-900">
+          <p className="flex items-center gap-2 wrap-anywhere text-zinc-900">
             {s.callId && <Badge tone="accent">Call</Badge>}
             {s.module.name}
           </p>
@@ -57,9 +66,15 @@ export function SessionsExplorer({ organizationId, userId, own }: { organization
         </div>
       ),
     },
-    { id: 'opportunity', header: 'Opportunity', enableSorting: false, meta: { priority: 'low' }, cell: ({ row }) => row.original.opportunity ?? <span className="text-zinc-500">—</span> },
-    { id: 'duration', header: 'Length', meta: { align: 'right' }, sortDescFirst: true, cell: ({ row }) => formatDuration(row.original.duration) },
-    { id: 'score', header: 'Score', meta: { align: 'right' }, sortDescFirst: true, cell: ({ row }) => <ScoreBadge score={row.original.score} status={row.original.transcriptStatus} /> },
+    {
+      id: 'opportunity',
+      header: 'Opportunity',
+      enableSorting: false,
+      meta: { priority: 'low', primary: true, className: 'max-w-56' },
+      cell: ({ row }) => (row.original.opportunity ? <span className="line-clamp-2 wrap-anywhere">{row.original.opportunity}</span> : <span className="text-zinc-500">—</span>),
+    },
+    { id: 'duration', header: 'Length', meta: { align: 'right', primary: true }, sortDescFirst: true, cell: ({ row }) => formatDuration(row.original.duration) },
+    { id: 'score', header: 'Score', meta: { align: 'right', primary: true }, sortDescFirst: true, cell: ({ row }) => <ScoreBadge score={row.original.score} status={row.original.transcriptStatus} /> },
   ];
 
   return (
@@ -67,20 +82,27 @@ export function SessionsExplorer({ organizationId, userId, own }: { organization
       <Card aria-labelledby="filters-title">
         <CardHeader id="filters-title" title="Score trend" description={filtered ? 'For the sessions matching the filters.' : 'Every scored session.'} />
         <CardBody className="space-y-6">
-          <form className="grid gap-4 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end" onSubmit={(e) => e.preventDefault()} aria-label="Filter sessions">
+          {url.ignored.length > 0 && (
+            <Alert tone="warning" title="Part of this link was ignored">
+              {url.ignored.map((f) => `${FILTER_LABELS[f.name] ?? f.name}: ${f.message}`).join('; ')}
+            </Alert>
+          )}
+          <form className="grid gap-4 sm:grid-cols-[1fr_auto_auto_auto] sm:items-start" onSubmit={(e) => e.preventDefault()} aria-label="Filter sessions">
             <div className="space-y-1.5">
               <Label htmlFor="filter-module">Module</Label>
               <ModuleFilter id="filter-module" value={module ?? ''} onChange={(e) => url.setFilters({ module: e.target.value || null })} />
             </div>
             <div className="space-y-1.5">
               <Label htmlFor="filter-from">From</Label>
-              <Input id="filter-from" type="date" value={from ?? ''} max={to} onChange={(e) => url.setFilters({ from: e.target.value || null })} />
+              <Input id="filter-from" type="date" value={from ?? ''} max={to} aria-invalid={url.problems.from ? true : undefined} aria-describedby={url.problems.from ? 'filter-from-error' : undefined} onChange={(e) => url.setFilters({ from: e.target.value || null })} />
+              <FieldError id="filter-from-error" message={url.problems.from} />
             </div>
             <div className="space-y-1.5">
               <Label htmlFor="filter-to">To</Label>
-              <Input id="filter-to" type="date" value={to ?? ''} min={from} onChange={(e) => url.setFilters({ to: e.target.value || null })} />
+              <Input id="filter-to" type="date" value={to ?? ''} min={from} aria-invalid={url.problems.to ? true : undefined} aria-describedby={url.problems.to ? 'filter-to-error' : undefined} onChange={(e) => url.setFilters({ to: e.target.value || null })} />
+              <FieldError id="filter-to-error" message={url.problems.to} />
             </div>
-            <Button variant="ghost" disabled={!filtered} onClick={() => url.setFilters({ module: null, from: null, to: null })}>
+            <Button variant="ghost" className="sm:mt-7" disabled={!filtered} onClick={() => url.setFilters({ module: null, from: null, to: null })}>
               Clear filters
             </Button>
           </form>

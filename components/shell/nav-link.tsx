@@ -4,11 +4,14 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { cx } from '@/components/ui/cx';
+import { useCurrentNavSection } from './nav-section';
 
 export function NavLink({ href, icon, exact, children }: { href: string; icon: ReactNode; exact?: boolean; children: ReactNode }) {
   const pathname = usePathname();
+  const section = useCurrentNavSection();
   const ref = useRef<HTMLAnchorElement>(null);
-  const current = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+  // A page that names its section (see nav-section) wins over the path.
+  const current = section ? section === href : exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
 
   useEffect(() => {
     const link = ref.current;

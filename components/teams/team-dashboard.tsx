@@ -48,6 +48,7 @@ export function TeamDashboard({ organizationId, teamId }: { organizationId: stri
     {
       id: 'name',
       header: 'Member',
+      meta: { primary: true },
       cell: ({ row: { original: m } }) => (
         <Link href={`/${organizationId}/people/${m.id}`} className="group flex items-center gap-3">
           <Avatar name={`${m.firstName} ${m.lastName}`} image={m.image} className="size-8" />
@@ -63,16 +64,16 @@ export function TeamDashboard({ organizationId, teamId }: { organizationId: stri
     {
       id: 'performance',
       header: 'Average score',
-      meta: { align: 'right' },
+      meta: { align: 'right', primary: true },
       sortDescFirst: true,
-      cell: ({ row: { original: m } }) => (m.performance === null ? <span className="text-zinc-500">—</span> : <span className={`font-semibold ${SCORE_TEXT[scoreTone(m.performance)]}`}>{m.performance}</span>),
+      cell: ({ row: { original: m } }) => (m.performance === null ? <span className="text-zinc-500">—</span> : <span className={`font-semibold ${SCORE_TEXT[scoreTone(m.performance)]}`}>{Math.round(m.performance)}</span>),
     },
-    { id: 'sessions', header: 'Sessions', meta: { align: 'right', priority: 'low' }, sortDescFirst: true, cell: ({ row }) => row.original.sessions },
+    { id: 'sessions', header: 'Sessions', meta: { align: 'right', priority: 'low', primary: true }, sortDescFirst: true, cell: ({ row }) => row.original.sessions },
     { id: 'lastActivity', header: 'Last activity', sortDescFirst: true, meta: { priority: 'low' }, cell: ({ row }) => <DateText value={row.original.lastActivity} fallback="No sessions yet" /> },
     {
       id: 'trend',
       header: 'Trend',
-      meta: { align: 'right' },
+      meta: { align: 'right', primary: true },
       sortDescFirst: true,
       cell: ({ row: { original: m } }) => <TrendCell trend={m.trend} scores={m.recentScores} name={`${m.firstName} ${m.lastName}`} />,
     },
@@ -82,13 +83,23 @@ export function TeamDashboard({ organizationId, teamId }: { organizationId: stri
     return (
       <>
         <PageHeader eyebrow="Team" title="Team dashboard" />
-        <QueryError error={dashboard.error} onRetry={() => void dashboard.refetch()} title="This dashboard could not be opened" />
+        <QueryError
+          error={dashboard.error}
+          onRetry={() => void dashboard.refetch()}
+          title="This dashboard could not be opened"
+          refusal={{
+            forbidden: 'Only the team’s managers see this dashboard',
+            notFound: 'This team does not exist, or it is not in this organization',
+            back: { href: `/${organizationId}/teams`, label: 'Back to teams' },
+          }}
+        />
       </>
     );
   }
   return (
     <>
       <PageHeader
+        breadcrumbs={[{ href: `/${organizationId}/teams`, label: 'Teams' }, { label: d?.name ?? 'Team' }]}
         eyebrow="Team dashboard"
         title={d?.name ?? 'Team'}
         description="How each member is practising. Open a member to see their sessions."

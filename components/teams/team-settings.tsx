@@ -24,6 +24,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { Select } from '@/components/ui/select';
 import { useToast } from '@/components/ui/toast';
 import { updateTeamInput, type InvitedDto, type TeamSettingsDto } from '@/server/domain/teams/team.schema';
+import { InviteActions } from './invite-actions';
 import { InviteForm } from './invite-form';
 import { RemoveMemberDialog } from './remove-member-dialog';
 
@@ -74,7 +75,16 @@ export function TeamSettings({ organizationId, teamId }: { organizationId: strin
     return (
       <>
         <PageHeader eyebrow="Team settings" title="Team settings" />
-        <QueryError error={settings.error} onRetry={() => void settings.refetch()} title="These settings could not be opened" />
+        <QueryError
+          error={settings.error}
+          onRetry={() => void settings.refetch()}
+          title="These settings could not be opened"
+          refusal={{
+            forbidden: 'Only the team’s managers change its settings',
+            notFound: 'This team does not exist, or it is not in this organization',
+            back: { href: `/${organizationId}/teams`, label: 'Back to teams' },
+          }}
+        />
       </>
     );
   }
@@ -122,7 +132,7 @@ export function TeamSettings({ organizationId, teamId }: { organizationId: strin
     },
   ];
   const inviteColumns: DataTableColumn<InvitedDto>[] = [
-    { id: 'email', header: 'Email', cell: ({ row }) => <span className="font-medium text-zinc-900">{row.original.email}</span> },
+    { id: 'email', header: 'Email', cell: ({ row }) => <span className="font-medium break-all text-zinc-900">{row.original.email}</span> },
     { id: 'role', header: 'Role', meta: { priority: 'low' }, cell: ({ row }) => (row.original.role === 'manager' ? 'Manager' : 'Member') },
     { id: 'status', header: 'Status', cell: ({ row }) => (row.original.status === 'expired' ? <Badge tone="warning">Expired</Badge> : <Badge tone="accent">Pending</Badge>) },
     { id: 'expiresAt', header: 'Expires', meta: { priority: 'low' }, cell: ({ row }) => <DateText value={row.original.expiresAt} /> },
@@ -130,17 +140,14 @@ export function TeamSettings({ organizationId, teamId }: { organizationId: strin
       id: 'actions',
       header: () => <span className="sr-only">Actions</span>,
       meta: { align: 'right' },
-      cell: ({ row: { original: inv } }) => (
-        <Button variant="danger-ghost" size="sm" aria-label={`Revoke the invite to ${inv.email}`} onClick={() => (revoke.reset(), setRevoking(inv))}>
-          Revoke
-        </Button>
-      ),
+      cell: ({ row: { original: inv } }) => <InviteActions invite={inv} onRevoke={() => (revoke.reset(), setRevoking(inv))} />,
     },
   ];
 
   return (
     <>
       <PageHeader
+        breadcrumbs={[{ href: `/${organizationId}/teams`, label: 'Teams' }, { href: `/${organizationId}/teams/${teamId}`, label: s?.name ?? 'Team' }, { label: 'Settings' }]}
         eyebrow="Team settings"
         title={s?.name ?? 'Team'}
         description="People on the team, invites, and the team’s name."
@@ -168,7 +175,7 @@ export function TeamSettings({ organizationId, teamId }: { organizationId: strin
           />
         </Card>
         <Card aria-labelledby="invites-title">
-          <CardHeader id="invites-title" title="Pending invites" description="Not accepted yet. Revoke one to stop its link working." />
+          <CardHeader id="invites-title" title="Pending invites" description="Not accepted yet. Copy a link to hand it over yourself, send it again, or revoke it to stop its link working." />
           <DataTable
             label="Pending invites"
             columns={inviteColumns}

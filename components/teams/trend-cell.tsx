@@ -11,8 +11,10 @@ export function TrendCell({ trend, scores, name }: { trend: number | null; score
         <span className="sm:hidden">—</span>
       </span>
     );
-  const up = trend > 0;
-  const flat = trend === 0;
+  // Whole points: "+22", as scores are whole.
+  const points = Math.round(trend);
+  const up = points > 0;
+  const flat = points === 0;
   return (
     <div className="flex items-center justify-end gap-3">
       <Chart
@@ -25,9 +27,9 @@ export function TrendCell({ trend, scores, name }: { trend: number | null; score
         y={{ domain: [0, 100] }}
         series={[{ key: 'score', label: 'Score', color: flat ? 'zinc' : up ? 'emerald' : 'red' }]}
       />
-      <span className={cx('w-14 text-right font-medium tabular-nums', flat ? 'text-zinc-500' : up ? 'text-emerald-700' : 'text-red-600')}>
+      <span className={cx('min-w-14 text-right font-medium whitespace-nowrap tabular-nums', flat ? 'text-zinc-500' : up ? 'text-emerald-700' : 'text-red-600')}>
         <span aria-hidden>{flat ? '→' : up ? '↑' : '↓'}</span> {up ? '+' : ''}
-        {trend}
+        {points}
       </span>
     </div>
   );

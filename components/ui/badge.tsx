@@ -12,6 +12,11 @@ const TONES: Record<Tone, string> = {
   danger: 'bg-red-50 text-red-700 ring-red-200',
 };
 
-export function Badge({ tone = 'neutral', children, className }: { tone?: Tone; children: ReactNode; className?: string }) {
-  return <span className={cx('inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset', TONES[tone], className)}>{children}</span>;
+/** `wrap` for a badge holding people's text (a module's keyword): it wraps instead of running off its box. */
+export function Badge({ tone = 'neutral', children, className, title, wrap = false }: { tone?: Tone; children: ReactNode; className?: string; title?: string; wrap?: boolean }) {
+  return (
+    <span title={title} className={cx('inline-flex max-w-full items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset', wrap ? 'min-w-0 text-left wrap-anywhere' : 'whitespace-nowrap', TONES[tone], className)}>
+      {children}
+    </span>
+  );
 }

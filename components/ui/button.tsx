@@ -1,5 +1,5 @@
 // The one button: variants for primary, secondary, ghost and destructive actions, with a built-in busy state.
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 import { cx } from './cx';
 import { Spinner } from './spinner';
 
@@ -27,7 +27,7 @@ export const buttonClass = (variant: Variant = 'primary', size: Size = 'md', cla
     className,
   );
 
-export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size; busy?: boolean };
+export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size; busy?: boolean; ref?: Ref<HTMLButtonElement> };
 
 export function Button({ variant, size, busy, disabled, className, children, type = 'button', ...rest }: ButtonProps) {
   return (

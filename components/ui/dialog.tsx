@@ -37,7 +37,8 @@ export function Dialog(props: { open: boolean; onClose: () => void; title: strin
         // A click on the backdrop lands on the dialog element itself.
         if (e.target === ref.current) props.onClose();
       }}
-      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-xl bg-white p-0 text-zinc-900 shadow-2xl ring-1 ring-zinc-900/10"
+      // text-left: a dialog opened from a right-aligned table cell (row actions) must not inherit its alignment.
+      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-xl bg-white p-0 text-left text-zinc-900 shadow-2xl ring-1 ring-zinc-900/10"
     >
       {props.open && (
         <div className="p-6">

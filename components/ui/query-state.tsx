@@ -3,6 +3,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Card, CardBody } from './card';
+import type { Refusal } from './access-refused';
 import { QueryError } from './query-error';
 import { SkeletonRows } from './skeleton';
 
@@ -21,9 +22,9 @@ const framed = (frame: Frame, node: ReactNode, loading: boolean) => {
   return node;
 };
 
-export function QueryState<T>(props: { query: UseQueryResult<T, unknown>; loadingLabel: string; rows?: number; frame?: Frame; children: (data: T) => ReactNode }) {
+export function QueryState<T>(props: { query: UseQueryResult<T, unknown>; loadingLabel: string; rows?: number; frame?: Frame; refusal?: Refusal; children: (data: T) => ReactNode }) {
   const { query, frame = 'bare' } = props;
-  if (query.isError) return framed(frame, <QueryError error={query.error} onRetry={() => void query.refetch()} />, false);
+  if (query.isError) return framed(frame, <QueryError error={query.error} onRetry={() => void query.refetch()} refusal={props.refusal} />, false);
   if (query.data === undefined) return framed(frame, <SkeletonRows rows={props.rows} label={props.loadingLabel} />, true);
   return <>{props.children(query.data)}</>;
 }

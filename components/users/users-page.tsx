@@ -8,6 +8,8 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { readServerError } from '@/components/forms/server-error';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
+import { filterCheck } from '@/components/data-table/filter-problems';
+import { useKeptData } from '@/components/data-table/use-kept-data';
 import { useTableUrlState } from '@/components/data-table/use-table-url-state';
 import { useTRPC } from '@/components/providers/trpc';
 import { useRoles } from '@/components/roles/use-roles';
@@ -26,13 +28,15 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Select } from '@/components/ui/select';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
-import { USER_ORDERING, type OrganizationUserDto, type UserOrderingField } from '@/server/domain/users/organization-user.schema';
+import { USER_ORDERING, userFiltersInput, type OrganizationUserDto, type UserOrderingField } from '@/server/domain/users/organization-user.schema';
 import { AddUserDialog } from './add-user-dialog';
 import { RoleSelect } from './role-select';
 import { EditUserDialog, PasswordDialog, PermissionsDialog } from './user-dialogs';
 
 const PAGE = 25;
 const FILTER_KEYS = ['search', 'role', 'status'] as const;
+const checkFilters = filterCheck(userFiltersInput);
+const FILTER_LABELS: Record<string, string> = { search: 'Search', role: 'Role', status: 'Status' };
 const nameOf = (u: OrganizationUserDto) => `${u.firstName} ${u.lastName}`;
 
 type Open = { kind: 'edit' | 'password' | 'permissions' | 'remove'; user: OrganizationUserDto } | null;
@@ -42,8 +46,9 @@ export function UsersPage({ organizationId }: { organizationId: string }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const { roles, can, mayActOn, isOwner } = useRoles();
-  const list = useTableUrlState<UserOrderingField>({ defaultOrdering: 'name', sortable: USER_ORDERING, filterNames: FILTER_KEYS, limit: PAGE });
+  const list = useTableUrlState<UserOrderingField>({ defaultOrdering: 'name', sortable: USER_ORDERING, filterNames: FILTER_KEYS, limit: PAGE, check: checkFilters });
   const users = useQuery(trpc.users.list.queryOptions({ limit: list.limit, offset: list.offset, filters: list.filters, ordering: list.sort }, { placeholderData: keepPreviousData, enabled: can('members:read') }));
+  const data = useKeptData(users);
   const me = useQuery(trpc.account.me.queryOptions());
   const [adding, setAdding] = useState(false);
   const [open, setOpen] = useState<Open>(null);
@@ -98,6 +103,7 @@ export function UsersPage({ organizationId }: { organizationId: string }) {
         id: 'name',
         header: 'User',
         sortDescFirst: false,
+        meta: { primary: true },
         cell: ({ row }) => {
           const u = row.original;
           return (
@@ -113,19 +119,17 @@ export function UsersPage({ organizationId }: { organizationId: string }) {
                     Invited
                   </Badge>
                 )}
-                {/* On a phone the role sits under the name, so the row fits the screen. */}
-                <div className="mt-2 md:hidden">{roleCell(u)}</div>
               </div>
             </div>
           );
         },
       },
-      { id: 'role', header: 'Role', enableSorting: false, meta: { priority: 'low' }, cell: ({ row }) => roleCell(row.original) },
+      { id: 'role', header: 'Role', enableSorting: false, meta: { primary: true }, cell: ({ row }) => roleCell(row.original) },
       {
         id: 'permissions',
         header: 'Direct permissions',
         enableSorting: false,
-        meta: { priority: 'low' },
+        meta: { priority: 'low', primary: true, cardLabel: 'Grants' },
         cell: ({ row }) => {
           const grants = row.original.permissions;
           if (grants.length === 0) return <span className="text-zinc-400">None</span>;
@@ -145,7 +149,7 @@ export function UsersPage({ organizationId }: { organizationId: string }) {
         id: 'actions',
         enableSorting: false,
         header: () => <span className="sr-only">Actions</span>,
-        meta: { align: 'right' },
+        meta: { align: 'right', primary: true },
         cell: ({ row }) => {
           const u = row.original;
           if (!canManage) return null;
@@ -215,7 +219,7 @@ export function UsersPage({ organizationId }: { organizationId: string }) {
       )}
       <Card>
         <CardHeader
-          title={users.data ? `${users.data.count} ${users.data.count === 1 ? 'user' : 'users'}${filtered ? ' match' : ''}` : 'Users'}
+          title={data ? `${data.count} ${data.count === 1 ? 'user' : 'users'}${filtered ? ' match' : ''}` : 'Users'}
           action={
             filtered ? (
               <Button variant="ghost" size="sm" onClick={list.clearFilters}>
@@ -224,8 +228,8 @@ export function UsersPage({ organizationId }: { organizationId: string }) {
             ) : undefined
           }
         />
-        <FilterPanel active={Object.keys(list.filters).length} columns="sm:grid-cols-3">
-          <FilterText label="Search" placeholder="Name or email" value={list.filters.search} onCommit={(v) => list.setFilters({ search: v })} />
+        <FilterPanel active={Object.keys(list.filters).length} columns="sm:grid-cols-3" ignored={list.ignored} labels={FILTER_LABELS}>
+          <FilterText label="Search" placeholder="Name or email" {...list.filter('search')} />
           <div className="min-w-0">
             <label htmlFor="users-role-filter" className="mb-1 block text-xs font-medium text-zinc-600">
               Role
@@ -246,7 +250,7 @@ export function UsersPage({ organizationId }: { organizationId: string }) {
           columns={columns}
           query={users}
           rows={users.data?.results}
-          count={users.data?.count}
+          count={data?.count}
           url={list}
           loadingLabel="Loading users"
           loadingRows={6}

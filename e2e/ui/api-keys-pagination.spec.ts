@@ -17,7 +17,9 @@ test('more than 50 API keys are paginated', async ({ page, request, baseURL }) =
   await page.getByLabel('Email or username').fill(tenant.email);
   await page.getByLabel('Password').fill(tenant.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(new RegExp(`/${tenant.organizationId}$`));
+  // Signing in comes back to the page that was asked for (issue 16, item 7).
+  await expect(page).toHaveURL(new RegExp(`/${tenant.organizationId}/settings/api-keys$`));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByRole('region', { name: 'API keys' }).getByText('52 active.')).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();

@@ -125,7 +125,7 @@ test('a manager invites a rep, the rep records and reviews a pitch, the dashboar
       await rep.getByRole('button', { name: 'Stop' }).click();
       await expect(rep.getByLabel('Your recording')).toBeVisible();
       const card = rep.getByRole('region', { name: 'Record your pitch' });
-      await card.getByRole('textbox', { name: /^Transcript/ }).fill(TRANSCRIPT);
+      await card.getByRole('textbox', { name: /^What you said/ }).fill(TRANSCRIPT);
       await card.getByRole('textbox', { name: /^Opportunity/ }).fill('Walk-in, new SUV');
       await snapBoth(rep, 'coaching-04-recorded');
       rep.on('response', (r) => r.url().endsWith('/audio') && r.request().headers().range && ranges.push({ range: r.request().headers().range!, status: r.status() }));

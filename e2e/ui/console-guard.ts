@@ -10,6 +10,9 @@ export function guardConsole(page: Page): () => string[] {
     if (m.type() !== 'error') return;
     const text = m.text();
     if (text.startsWith('Failed to load resource') && !/status of 5\d\d/.test(text)) return;
+    // A sandboxed frame without allow-scripts (an email's HTML shown as a reader sees it) refusing a script is the
+    // sandbox working; Playwright's own trace recorder, which snapshots every frame, is refused the same way.
+    if (text.startsWith("Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed")) return;
     problems.push(`console: ${text}`);
   });
   page.on('response', (r) => {

@@ -187,7 +187,9 @@ test('a new user sets up an organization and an API key, then revokes it', async
 
     await page.getByLabel('Password').fill(password);
     await page.getByLabel('Password').press('Enter');
-    await expect(page).toHaveURL(new RegExp(`/${orgId}$`));
+    // Back on the page that was asked for; the dashboard is one link away.
+    await expect(page).toHaveURL(new RegExp(`/${orgId}/settings/api-keys$`));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
     await expect(page.getByRole('heading', { name: 'Welcome, Ada', level: 1 })).toBeVisible();
     const keys = page.getByRole('region', { name: 'API keys' });
     await expect(keys).toContainText('No key works right now.');

@@ -111,9 +111,9 @@ test('customer and dealer connect on video, chat, end, note; the lead reaches th
     await expect(dealer.getByRole('list', { name: 'Call events' })).toContainText('Recording saved for coaching');
   });
 
-  await test.step('the call page shows the recording’s session: no speech-to-text here, so it waits for a transcript', async () => {
+  await test.step('the call page shows the recording’s session: no speech-to-text here, so it is scored on the voice until words are added', async () => {
     await expect(dealer.getByRole('heading', { name: 'Recorded call' })).toBeVisible();
-    await expect(dealer.getByText('Needs transcript')).toBeVisible();
+    await expect(dealer.getByText('voice only', { exact: true })).toBeVisible();
     await snap(dealer, 'journey-03d-call-page-recording');
     await dealer.setViewportSize({ width: 390, height: 844 });
     await snap(dealer, 'journey-03f-call-page-recording-phone');
@@ -121,7 +121,7 @@ test('customer and dealer connect on video, chat, end, note; the lead reaches th
     const callPage = dealer.url();
     await dealer.getByRole('link', { name: 'Review the session →' }).click();
     await expect(dealer.getByText('Recorded call', { exact: true })).toBeVisible();
-    await expect(dealer.getByText(/Words need a transcript/)).toBeVisible();
+    await expect(dealer.getByText(/Scored on the recording alone/).first()).toBeVisible();
     await dealer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My sessions' }).click();
     await expect(dealer.getByText('Recorded live call').first()).toBeVisible();
     await dealer.goto(callPage);

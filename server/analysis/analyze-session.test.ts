@@ -31,14 +31,14 @@ describe('analyzeSession', () => {
   it('returns the documented shape with keys in a fixed order', () => {
     const result = analyzeSession({ words: pitchWords(), module });
     expect(Object.keys(result)).toEqual([
-      'duration', 'words', 'fillers', 'wpm', 'pauses', 'energy', 'keywords', 'targetTime', 'clarity', 'score', 'final',
+      'duration', 'timing', 'words', 'fillers', 'wpm', 'pauses', 'energy', 'keywords', 'targetTime', 'clarity', 'score', 'final',
     ]);
     expect(result.duration).toBe(60);
     expect(result.words).toHaveLength(150);
-    expect(result.wpm.average).toBe(150);
-    expect(result.wpm.ranges.good).toBe(1);
+    expect(result.wpm!.average).toBe(150);
+    expect(result.wpm!.ranges.good).toBe(1);
     expect(result.fillers.total).toBe(0);
-    expect(result.pauses.items).toEqual([]);
+    expect(result.pauses!.items).toEqual([]);
     expect(result.energy).toBeNull();
     expect(result.keywords).toEqual({
       hit: ['free trial', 'price'],
@@ -83,7 +83,7 @@ describe('analyzeSession', () => {
   it('includes energy with audio and uses the audio length for duration', () => {
     const result = analyzeSession({ words: pitchWords(), audio: tone(62), module });
     expect(result.duration).toBe(62);
-    expect(result.targetTime.delta).toBe(2);
+    expect(result.targetTime!.delta).toBe(2);
     expect(result.energy?.values).toHaveLength(620);
     expect(result.energy?.pitch.voicedShare).toBeGreaterThan(0.9);
     expect(result.score.components.energy).not.toBeNull();
@@ -99,28 +99,28 @@ describe('analyzeSession', () => {
       expect(component?.recommendation.length).toBeGreaterThan(0);
     }
     expect(components.fillers?.recommendation).toBe(result.fillers.recommendation);
-    expect(components.pace?.recommendation).toBe(result.wpm.recommendation);
-    expect(components.pauses?.recommendation).toBe(result.pauses.recommendation);
+    expect(components.pace?.recommendation).toBe(result.wpm!.recommendation);
+    expect(components.pauses?.recommendation).toBe(result.pauses!.recommendation);
     expect(components.keywords?.recommendation).toBe(result.keywords.recommendation);
-    expect(components.targetTime?.recommendation).toBe(result.targetTime.recommendation);
+    expect(components.targetTime?.recommendation).toBe(result.targetTime!.recommendation);
     expect(components.energy?.recommendation).toBe(result.energy?.recommendation);
     expect(components.clarity?.recommendation).toMatch(/^10% of words were hard to recognize/);
   });
 
   it('says when the pitch ran 30 s over its target', () => {
     const result = analyzeSession({ words: pitchWords(), module: { ...module, targetTime: 30 } });
-    expect(result.targetTime.delta).toBe(30);
-    expect(result.targetTime.recommendation).toBe(
+    expect(result.targetTime!.delta).toBe(30);
+    expect(result.targetTime!.recommendation).toBe(
       'Too long by 30 s (60 s against a 30 s target). Trim to 33 s or less by cutting detail that does not support your key points.',
     );
-    expect(result.score.components.targetTime?.recommendation).toBe(result.targetTime.recommendation);
+    expect(result.score.components.targetTime?.recommendation).toBe(result.targetTime!.recommendation);
   });
 
   it('keeps the total within 0..100 for a poor pitch', () => {
     const words: TranscriptWord[] = Array.from({ length: 40 }, (_, i) => ({ text: i % 2 ? 'um' : 'uh', start: i * 3, end: i * 3 + 0.2 }));
     const result = analyzeSession({ words, module: { keywords: ['demo'], targetTime: 30 }, audio: { sampleRate: 8000, channels: 1, samples: new Float32Array(8000) } });
     expect(result.fillers.total).toBe(40);
-    expect(result.pauses.longCount).toBe(39);
+    expect(result.pauses!.longCount).toBe(39);
     expect(result.score.total).toBeGreaterThanOrEqual(0);
     expect(result.score.total).toBeLessThanOrEqual(20);
     expect(Number.isInteger(result.final)).toBe(true);
@@ -154,7 +154,7 @@ describe('analyzeSession', () => {
   it('drops keywords and target time from the score when the module sets none', () => {
     const { score, keywords, targetTime } = analyzeSession({ words: pitchWords(), module: { keywords: [], targetTime: 0 } });
     expect(keywords.recommendation).toBe('This module lists no keywords, so none were checked.');
-    expect(targetTime.recommendation).toBe('This module sets no target time, so length was not checked.');
+    expect(targetTime!.recommendation).toBe('This module sets no target time, so length was not checked.');
     expect(score.components.keywords).toBeNull();
     expect(score.components.targetTime).toBeNull();
     expect(score.total).toBe(100);

@@ -9,7 +9,7 @@ import {
   isFillerYouKnow,
   type FillerContextRule,
 } from './filler-context-rules';
-import { roundTime, roundValue } from './rounding';
+import { roundTime, roundTo } from './rounding';
 import type { FillerAnalysis, FillerLocation, TranscriptWord } from './session-types';
 import { UtteranceContext } from './utterance-context';
 
@@ -103,7 +103,7 @@ export function scoreFillers(total: number, speakingMinutes: number): number {
 function recommend(total: number, rate: number, summary: Record<string, number>): string {
   if (total === 0) return 'No filler words detected. Clean delivery, keep it up.';
   const [topWord, topCount] = Object.entries(summary).reduce((best, entry) => (entry[1] > best[1] ? entry : best));
-  const perMinute = `${roundValue(rate)} per minute`;
+  const perMinute = `${roundTo(rate, 1)} per minute`;
   if (rate <= FILLER_RATE_OK_PER_MINUTE) {
     return `Filler use is low (${total}, ${perMinute}). Keep replacing them with short pauses.`;
   }

@@ -18,6 +18,6 @@ describe('public API', () => {
     const result = api.analyzeSession({ words, module: { keywords: ['free trial'], targetTime: 2 } });
     expect(result.fillers.summary).toEqual({ so: 1, um: 1 });
     expect(result.keywords.hit).toEqual(['free trial']);
-    expect(result.targetTime.delta).toBe(0);
+    expect(result.targetTime!.delta).toBe(0);
   });
 });

@@ -2,7 +2,9 @@
 
 export { analyzeSession } from './analyze-session';
 export { analyzeRecording, type RecordingAnalysis } from './analyze-recording';
-export { parseTranscript } from './transcript-parser';
+export { parseTranscript, readTranscriptInput } from './transcript-parser';
+export { NOMINAL_WPM, PLAIN_TEXT_MAX_WORDS, timeTranscript, type ParsedTranscript } from './plain-transcript';
+export { MIN_VOICED_SECONDS, VOICED_GAP_BRIDGE_SECONDS, voicedStretches, type VoicedStretch } from './voiced-stretches';
 export { decodeWav } from './wav-decoder';
 
 export {
@@ -34,6 +36,7 @@ export type {
   SessionAnalysis,
   SessionScore,
   TargetTimeAnalysis,
+  TranscriptTiming,
   TranscriptWord,
 } from './session-types';
 

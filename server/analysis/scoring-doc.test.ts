@@ -11,6 +11,8 @@ import { PACE_AVERAGE_PENALTY_PER_WPM, PACE_SCORE_BLEND, WPM_BOUNDS, WPM_WINDOW 
 import { MIN_SPEAKING_SECONDS } from './speaking-span';
 import { TARGET_TIME_TOLERANCE } from './target-time';
 import { UTTERANCE_GAP_SECONDS } from './utterance-context';
+import { MIN_VOICED_SECONDS, VOICED_GAP_BRIDGE_SECONDS } from './voiced-stretches';
+import { NOMINAL_WPM, PLAIN_TEXT_MAX_WORDS } from './plain-transcript';
 import { ENERGY_SCORE_BLEND, LOUDNESS_VARIATION_SCORE, PITCH_VARIATION_SCORE, QUIET_RECORDING_DBFS } from './vocal-energy';
 
 /** Reads docs/scoring.md relative to this file; node:fs is loaded dynamically so the library needs no Node types. */
@@ -52,6 +54,10 @@ const groups: Record<string, number | Readonly<Record<string, number>>> = {
   CLARITY_ADVICE_SHARE,
   MIN_SPEAKING_SECONDS,
   SCORE_WEIGHTS,
+  VOICED_GAP_BRIDGE_SECONDS,
+  MIN_VOICED_SECONDS,
+  PLAIN_TEXT_MAX_WORDS,
+  NOMINAL_WPM,
 };
 
 function expectedRows(): string[] {

@@ -24,10 +24,19 @@ export interface ModuleExpectations {
   targetTime: number;
 }
 
+/**
+ * How the words got their times: `measured` (given with the words, or heard by a recognizer), `estimated` (plain
+ * text spread over the recording's voiced stretches or a stated length), `none` (plain text alone: no pace, pauses or
+ * length can be measured).
+ */
+export type TranscriptTiming = 'measured' | 'estimated' | 'none';
+
 export interface AnalyzeSessionInput {
   words: TranscriptWord[];
   audio?: DecodedAudio | null;
   module: ModuleExpectations;
+  /** Default `measured`. */
+  timing?: TranscriptTiming;
 }
 
 export interface FillerLocation {
@@ -141,13 +150,18 @@ export interface SessionScore {
 
 export interface SessionAnalysis {
   duration: number;
+  /** How the words' times were obtained; pace and pauses are approximate when `estimated`. */
+  timing: TranscriptTiming;
   words: TranscriptWord[];
   fillers: FillerAnalysis;
-  wpm: PaceAnalysis;
-  pauses: PauseAnalysis;
+  /** null when the words have no times (plain text without a recording or a length). */
+  wpm: PaceAnalysis | null;
+  /** null when nothing tells where the silences were (plain text without a recording). */
+  pauses: PauseAnalysis | null;
   energy: EnergyAnalysis | null;
   keywords: KeywordAnalysis;
-  targetTime: TargetTimeAnalysis;
+  /** null when the length is unknown (plain text without a recording or a length). */
+  targetTime: TargetTimeAnalysis | null;
   /** Share (0..1) of words recognized with low confidence; null when no word carries a confidence. */
   clarity: number | null;
   score: SessionScore;

@@ -71,14 +71,16 @@ export function scorePace(average: number, ranges: PaceRanges): number {
   return PACE_SCORE_BLEND.goodShare * ranges.good * 100 + PACE_SCORE_BLEND.average * averageScore;
 }
 
-function recommend(average: number, ranges: PaceRanges): string {
-  const band = classify(average);
-  if (band === 'slow') return `Your average pace of ${roundValue(average)} wpm is slow. Aim for ${WPM_BOUNDS.slow}–${WPM_BOUNDS.fast} wpm and tighten long stretches.`;
-  if (band === 'fast') return `Your average pace of ${roundValue(average)} wpm is fast. Slow down to ${WPM_BOUNDS.slow}–${WPM_BOUNDS.fast} wpm so key points land.`;
+function recommend(exact: number, ranges: PaceRanges): string {
+  const band = classify(exact);
+  // Words per minute are said whole: "149 wpm", never "149.33 wpm".
+  const average = Math.round(exact);
+  if (band === 'slow') return `Your average pace of ${average} wpm is slow. Aim for ${WPM_BOUNDS.slow}–${WPM_BOUNDS.fast} wpm and tighten long stretches.`;
+  if (band === 'fast') return `Your average pace of ${average} wpm is fast. Slow down to ${WPM_BOUNDS.slow}–${WPM_BOUNDS.fast} wpm so key points land.`;
   if (ranges.good < 0.7) {
-    return `Average pace is good (${roundValue(average)} wpm) but uneven: only ${Math.round(ranges.good * 100)}% of the time was in the ${WPM_BOUNDS.slow}–${WPM_BOUNDS.fast} wpm band.`;
+    return `Average pace is good (${average} wpm) but uneven: only ${Math.round(ranges.good * 100)}% of the time was in the ${WPM_BOUNDS.slow}–${WPM_BOUNDS.fast} wpm band.`;
   }
-  return `Good, steady pace (${roundValue(average)} wpm).`;
+  return `Good, steady pace (${average} wpm).`;
 }
 
 /** Average wpm = word count ÷ speaking span (first word start to last word end) in minutes. */

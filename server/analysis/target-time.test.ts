@@ -7,7 +7,7 @@ describe('analyzeTargetTime', () => {
       target: 120,
       actual: 135.5,
       delta: 15.5,
-      recommendation: 'Too long by 15.5 s (135.5 s against a 120 s target). Trim to 132 s or less by cutting detail that does not support your key points.',
+      recommendation: 'Too long by 16 s (136 s against a 120 s target). Trim to 132 s or less by cutting detail that does not support your key points.',
     });
     expect(analyzeTargetTime(120, 90)).toEqual({
       target: 120,

@@ -11,9 +11,12 @@ function shareOff(target: number, actual: number): number {
   return Math.abs(actual - target) / target;
 }
 
-/** Seconds in recommendation text are rounded to 0.1 s ("30 s", "4.5 s"). */
-function seconds(value: number): string {
-  return `${roundTo(value, 1)} s`;
+/**
+ * Seconds in recommendation text: whole from 10 s on ("32 s", not "31.5 s"), to 0.1 s below ("4.5 s") — and to 0.1 s
+ * throughout a sentence whose length would otherwise read the same as the bound it misses ("110.2 s … trim to 110 s").
+ */
+function seconds(value: number, precise = false): string {
+  return `${value >= 10 && !precise ? Math.round(value) : roundTo(value, 1)} s`;
 }
 
 /**
@@ -24,12 +27,14 @@ export function recommendTargetTime(target: number, actual: number): string {
   if (target <= 0) return 'This module sets no target time, so length was not checked.';
   const tolerance = TARGET_TIME_TOLERANCE.full;
   const percent = Math.round(tolerance * 100);
-  const against = `${seconds(actual)} against a ${seconds(target)} target`;
+  const bound = actual > target ? target * (1 + tolerance) : target * (1 - tolerance);
+  const precise = Math.round(actual) === Math.round(bound);
+  const against = `${seconds(actual, precise)} against a ${seconds(target, precise)} target`;
   if (shareOff(target, actual) <= tolerance) return `On time: ${against}, within ±${percent} %.`;
   if (actual > target) {
-    return `Too long by ${seconds(actual - target)} (${against}). Trim to ${seconds(target * (1 + tolerance))} or less by cutting detail that does not support your key points.`;
+    return `Too long by ${seconds(actual - target, precise)} (${against}). Trim to ${seconds(bound, precise)} or less by cutting detail that does not support your key points.`;
   }
-  return `Too short by ${seconds(target - actual)} (${against}). Use at least ${seconds(target * (1 - tolerance))}: add a concrete example or customer proof point.`;
+  return `Too short by ${seconds(target - actual, precise)} (${against}). Use at least ${seconds(bound, precise)}: add a concrete example or customer proof point.`;
 }
 
 export function analyzeTargetTime(target: number, actual: number): TargetTimeAnalysis {

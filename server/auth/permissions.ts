@@ -20,6 +20,7 @@ export const PERMISSION_LIST = [
   { id: 'audit:read', label: 'Read the security log' },
   { id: 'calls:answer', label: 'Take live calls as a dealer' },
   { id: 'calls:read', label: 'List and export every live call' },
+  { id: 'dealers:manage', label: 'Pause and resume members’ live calls, set dealers’ phone numbers' },
   { id: 'leads:read', label: 'List and export leads' },
   { id: 'teams:read', label: 'List teams' },
   { id: 'teams:create', label: 'Create teams' },
@@ -31,6 +32,14 @@ export const PERMISSION_LIST = [
   { id: 'coaching:admin', label: 'Lead every team and see every practice session' },
   { id: 'emails:read', label: 'Read the email log' },
   { id: 'jobs:read', label: 'See background jobs and retry failed ones' },
+  { id: 'contacts:read', label: 'List and export contacts and groups, follow imports' },
+  { id: 'contacts:manage', label: 'Create, edit, import and delete contacts and groups' },
+  { id: 'messages:read', label: 'Read the message library: texts, email templates, recordings, documents' },
+  { id: 'messages:manage', label: 'Create, edit and delete messages of the library and their files' },
+  { id: 'programs:read', label: 'List programs' },
+  { id: 'programs:manage', label: 'Create and delete programs' },
+  { id: 'accounts:read', label: 'List sender accounts and their settings' },
+  { id: 'accounts:manage', label: 'Create, edit and delete sender accounts, their settings, subscriptions and owners' },
 ] as const satisfies readonly { id: `${string}:${string}`; label: string }[];
 
 export type Permission = (typeof PERMISSION_LIST)[number]['id'];
@@ -47,11 +56,15 @@ export const isPermission = (value: string): value is Permission => (PERMISSIONS
 const READ: Permission[] = ['organization:read', 'members:read', 'statistics:read', 'calls:answer', 'teams:read', 'teams:manage', 'products:read', 'sessions:read', 'sessions:write'];
 
 // Owners hold everything; admins everything but deleting the organization (the security log included). Managers
-// build training and start teams; which sessions they see follows the teams they lead.
+// build training and start teams; which sessions they see follows the teams they lead. They also prepare outreach:
+// contacts, the message library and programs, sending from the accounts an admin sets up.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS.filter((p) => p !== 'organization:delete'),
-  manager: [...READ, 'apiKeys:read', 'calls:read', 'leads:read', 'teams:create', 'products:manage'],
+  manager: [
+    ...READ, 'apiKeys:read', 'calls:read', 'dealers:manage', 'leads:read', 'teams:create', 'products:manage',
+    'contacts:read', 'contacts:manage', 'messages:read', 'messages:manage', 'programs:read', 'programs:manage', 'accounts:read',
+  ],
   member: READ,
 };
 

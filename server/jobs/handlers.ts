@@ -1,6 +1,7 @@
 // What runs each job. The type demands a handler for every queue, so a queue without one does not compile.
 import type { z } from 'zod';
 import { missCallWhenDue } from '../domain/calls/call-lifecycle';
+import { runContactImport } from '../domain/contacts/import/contact-import';
 import { checkDealerPings } from '../domain/dealers/ping-watch';
 import { deliverEmail } from '../mail/deliver-email';
 import { purgeMediaBytes, sweepAbandonedUploads } from '../media/sweep-uploads';
@@ -19,4 +20,5 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   'media.sweep': async () => void (await sweepAbandonedUploads()),
   'call.miss': async (payload) => void (await missCallWhenDue(payload.callId)),
   'dealer.check-pings': (payload) => checkDealerPings(payload),
+  'contacts.import': (payload, job) => runContactImport(payload.importId, job),
 };

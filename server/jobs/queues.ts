@@ -81,6 +81,14 @@ export const QUEUES = {
     policy: { ...STANDARD, expireInSeconds: 60 },
     organizationScoped: true,
   }),
+  'contacts.import': define({
+    name: 'contacts.import',
+    label: 'Contact imports',
+    payload: z.object({ importId: z.uuid(), organizationId: z.uuid() }),
+    // Each batch commits with its progress, so a retry (after a crash, say) resumes after the last one.
+    policy: { retryLimit: 10, retryDelay: 2, retryDelayMax: 60, expireInSeconds: 3600 },
+    organizationScoped: true,
+  }),
 } as const;
 
 export type JobName = keyof typeof QUEUES;

@@ -55,11 +55,23 @@ export const KIND_SPECS: Record<MediaKind, KindSpec> = {
     maxBytes: 50 * MB,
     types: { 'text/csv': 'text/csv', 'application/csv': 'text/csv', 'text/plain': 'text/csv' },
     sniffBytes: 4096,
-    // Text, not a binary file renamed: no NUL byte and valid UTF-8 in the first 4 KB (a cut-off last character is fine).
-    matches: (head) => !head.includes(0) && validUtf8Prefix(head),
-    describe: 'a UTF-8 CSV file',
+    // Text, not a binary file renamed: UTF-16 announced by its byte-order mark, or else no NUL byte and valid UTF-8,
+    // in the first 4 KB (a cut-off last character is fine).
+    matches: (head) => validUtf16Prefix(head) || (!head.includes(0) && validUtf8Prefix(head)),
+    describe: 'a CSV file in UTF-8 (or UTF-16 with a byte-order mark)',
   },
 };
+
+function validUtf16Prefix(bytes: Uint8Array): boolean {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (!encoding) return false;
+  try {
+    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, bytes.byteLength - (bytes.byteLength % 2)), { stream: true });
+    return !text.includes('\u0000');
+  } catch {
+    return false;
+  }
+}
 
 function validUtf8Prefix(bytes: Uint8Array): boolean {
   try {

@@ -14,7 +14,8 @@ const ORDER_LOCK = 720_707_371;
  * Publish as the last write of a transaction: the lock serialises the organization's publishers until commit.
  */
 export async function publishEvent(
-  tx: Tx,
+  // Only $queryRaw is used, so a transaction on a connection of its own (a CSV import's COPY) can publish too.
+  tx: Pick<Tx, '$queryRaw'>,
   event: { organizationId: string; type: string; payload?: Prisma.InputJsonValue; audience?: RealtimeAudience },
 ): Promise<string> {
   const a = event.audience ?? {};

@@ -1,6 +1,6 @@
 // The CSV writer: a UTF-8 byte-order mark, a header, quoting, and formula cells defused.
 import { describe, expect, it } from 'vitest';
-import { csvStream } from './csv';
+import { csvStream, neutralizeFormula } from './csv';
 
 async function bytesOf(stream: ReadableStream<Uint8Array>) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
@@ -16,6 +16,21 @@ describe('csvStream', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1);
     expect(text.split('\n')).toEqual(['a,b,c,d,e,f,g,h,i,j,k', `'=1+1,'+44 20,'-3,'@SUM(A1),'\tx,"'\rx","plain, with comma",Ünïcødé,,42,-7`, 'second,batch,,,,,,,,1,2', '']);
+  });
+
+  it('exports an E.164 phone number as it is; any other text starting like a formula stays defused', async () => {
+    expect(neutralizeFormula('+15125550142')).toBe('+15125550142');
+    expect(neutralizeFormula('+442079460958')).toBe('+442079460958');
+    for (const formula of ['+1 512 555 0142', '+15125550142;=cmd', '+0123456', '+1', '+1234567890123456', '+15125550142\n', '=HYPERLINK("x")', '-2+3', '@A1']) {
+      expect(neutralizeFormula(formula), formula).toBe(`'${formula}`);
+    }
+    expect(neutralizeFormula(-7)).toBe(-7);
+    expect(neutralizeFormula(null)).toBeNull();
+    async function* batches() {
+      yield [['+15125550142', '=1+1']];
+    }
+    const text = new TextDecoder().decode(await bytesOf(csvStream({ columns: ['phone', 'note'], batches: batches() })));
+    expect(text.split('\n')[1]).toBe(`+15125550142,'=1+1`);
   });
 
   it('pulls a batch only when the reader asks for one, and a cancelled reader stops the source', async () => {

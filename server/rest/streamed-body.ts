@@ -134,6 +134,10 @@ type FileBytes = AsyncIterable<Uint8Array> & { source: Readable };
 
 /** A file part's bytes; a body cut off inside the file (busboy's "Unexpected end of form") is a 400, not a 500. */
 function fileBytes(source: Readable): FileBytes {
+  // A reader that stopped early (a refused upload) no longer listens when busboy later destroys the part with "Unexpected
+  // end of form": without a listener of its own that error would be uncaught and end the process. The parser's own
+  // 'error' (and the iteration below, while it runs) already report it.
+  source.on('error', () => undefined);
   const iterate = async function* () {
     try {
       for await (const piece of source) yield piece as Uint8Array;

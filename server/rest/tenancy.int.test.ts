@@ -5,9 +5,10 @@ import { requestCall, VINS } from '../test/call-factories';
 import { newTenant } from '../test/factories';
 import { routeTable } from '../test/route-table';
 import { createProductWithModule, createTeam, recordSession, wordsOf } from '../test/coaching';
+import { outboundFixtures } from '../test/outbound';
 
 type Tenant = Awaited<ReturnType<typeof newTenant>>;
-type Victim = Tenant & { callId: string; teamId: string; productId: string; moduleId: string; sessionId: string; inviteId: string; roleId: string; userId: string };
+type Victim = Tenant & { callId: string; teamId: string; productId: string; moduleId: string; sessionId: string; inviteId: string; roleId: string; userId: string; outbound: Awaited<ReturnType<typeof outboundFixtures>> };
 
 /** Tenant A with one of everything that has a path id. */
 async function victim(): Promise<Victim> {
@@ -19,7 +20,8 @@ async function victim(): Promise<Victim> {
   const { id: callId } = await requestCall(a);
   const role = await api('POST', '/roles', { headers: a.orgHeaders, json: { name: 'Victim role', permissions: ['members:read'] } });
   const user = await api('POST', '/users', { headers: a.orgHeaders, json: { email: 'victim-user@example.test'.replace('@', `-${Date.now()}@`), firstName: 'Vic', lastName: 'Tim', password: 'victim password 1', role: role.body.id, permissions: ['statistics:read'] } });
-  return { ...a, callId, teamId, productId, moduleId, sessionId, inviteId: invites.body[0].id, roleId: role.body.id, userId: user.body.id };
+  const outbound = await outboundFixtures(a);
+  return { ...a, callId, teamId, productId, moduleId, sessionId, inviteId: invites.body[0].id, roleId: role.body.id, userId: user.body.id, outbound };
 }
 
 // How to find tenant A's id for each parameterised route. A new route with a path id must be added here.
@@ -30,6 +32,7 @@ const ID_OF: Record<string, (a: Victim) => Record<string, string>> = {
   '/calls/{id}': (a) => ({ id: a.callId }),
   '/calls/{id}/accept': (a) => ({ id: a.callId }),
   '/calls/{id}/stop': (a) => ({ id: a.callId }),
+  '/calls/{id}/cancel': (a) => ({ id: a.callId }),
   '/calls/{id}/events': (a) => ({ id: a.callId }),
   '/calls/{id}/note': (a) => ({ id: a.callId }),
   '/calls/{id}/messages': (a) => ({ id: a.callId }),
@@ -44,6 +47,9 @@ const ID_OF: Record<string, (a: Victim) => Record<string, string>> = {
   // GET and accept take the token, never the id: A's id is as unknown to B as to anyone.
   '/invites/{token}': (a) => ({ token: a.inviteId }),
   '/invites/{token}/accept': (a) => ({ token: a.inviteId }),
+  // Link and resend take the invite's id.
+  '/invites/{token}/link': (a) => ({ token: a.inviteId }),
+  '/invites/{token}/resend': (a) => ({ token: a.inviteId }),
   '/products/{id}': (a) => ({ id: a.productId }),
   '/products/{id}/modules': (a) => ({ id: a.productId }),
   '/modules/{id}': (a) => ({ id: a.moduleId }),
@@ -57,6 +63,27 @@ const ID_OF: Record<string, (a: Victim) => Record<string, string>> = {
   '/users/{id}/roles/{role}': (a) => ({ id: a.userId, role: a.roleId }),
   '/users/{id}/permissions/{permission}': (a) => ({ id: a.userId, permission: 'statistics:read' }),
   '/roles/{role}': (a) => ({ role: a.roleId }),
+  '/contacts/{id}': (a) => ({ id: a.outbound.contactId }),
+  '/contacts/{id}/link/{groupId}': (a) => ({ id: a.outbound.contactId, groupId: a.outbound.groupId }),
+  '/groups/{id}': (a) => ({ id: a.outbound.groupId }),
+  '/groups/{id}/contacts': (a) => ({ id: a.outbound.groupId }),
+  '/groups/{id}/csv': (a) => ({ id: a.outbound.groupId }),
+  '/imports/{id}': (a) => ({ id: a.outbound.importId }),
+  '/messages/texts/{id}': (a) => ({ id: a.outbound.textId }),
+  '/messages/templates/{id}': (a) => ({ id: a.outbound.templateId }),
+  '/messages/templates/{id}/media': (a) => ({ id: a.outbound.templateId }),
+  '/messages/recordings/{id}': (a) => ({ id: a.outbound.recordingId }),
+  '/messages/recordings/{id}/media': (a) => ({ id: a.outbound.recordingId }),
+  '/messages/documents/{id}': (a) => ({ id: a.outbound.documentId }),
+  '/messages/documents/{id}/media': (a) => ({ id: a.outbound.documentId }),
+  // GET and DELETE take the id; POST a type, and A's id is no type at all.
+  '/programs/{program}': (a) => ({ program: a.outbound.programId }),
+  '/accounts/{id}': (a) => ({ id: a.outbound.accountId }),
+  '/accounts/{id}/settings/{name}': (a) => ({ id: a.outbound.accountId, name: 'signature' }),
+  '/accounts/{id}/programs': (a) => ({ id: a.outbound.accountId }),
+  '/accounts/{id}/programs/{programId}': (a) => ({ id: a.outbound.accountId, programId: a.outbound.programId }),
+  '/accounts/{id}/users': (a) => ({ id: a.outbound.accountId }),
+  '/accounts/{id}/users/{userId}': (a) => ({ id: a.outbound.accountId, userId: a.owner.userId }),
   // Not a tenant's resource: a VIN decodes the same for everyone.
   '/vin/{vin}': () => ({ vin: VINS.accord }),
 };
@@ -81,7 +108,19 @@ const BODY_OF: Record<string, unknown> = {
   'PUT /users/{id}': { email: 'mallory@example.test', firstName: 'Mallory', lastName: 'Intruder' },
   'PUT /users/{id}/password': { password: 'mallory owns this now' },
   'PUT /roles/{role}': { name: 'Hijacked', permissions: [] },
+  'PUT /contacts/{id}': { firstName: 'Hijacked', phone: '+12015550999' },
+  'PATCH /contacts/{id}': { firstName: 'Hijacked' },
+  'PUT /groups/{id}': { name: 'Hijacked' },
+  'PATCH /groups/{id}': { name: 'Hijacked' },
+  'PUT /messages/texts/{id}': { name: 'Hijacked', data: 'Hijacked' },
+  'PUT /messages/templates/{id}': { name: 'Hijacked', subject: 'Hijacked', body: '<p>Hijacked</p>' },
+  'PUT /messages/recordings/{id}': { name: 'Hijacked' },
+  'PUT /messages/documents/{id}': { name: 'Hijacked' },
+  'PUT /accounts/{id}': { name: 'Hijacked', type: 'email', address: 'hijacked@example.test' },
+  'PUT /accounts/{id}/settings/{name}': { value: 'Hijacked' },
 };
+// Routes that take no body: sending one is refused before the lookup could answer.
+const NO_BODY = ['PUT /contacts/{id}/link/{groupId}', 'PUT /accounts/{id}/programs/{programId}', 'PUT /accounts/{id}/users/{userId}'];
 
 describe('tenant isolation', () => {
   const routes = routeTable().filter((r) => r.params.length > 0);
@@ -98,7 +137,7 @@ describe('tenant isolation', () => {
       const path = route.template.replace(/\{(\w+)\}/g, (_, p: string) => ids[p]!);
       for (const method of route.methods) {
         for (const [who, headers] of [['user', b.owner.bearer], ['apiKey', b.keyHeaders]] as const) {
-          const body = BODY_OF[`${method} ${route.template}`] ?? BODIES[method];
+          const body = NO_BODY.includes(`${method} ${route.template}`) ? undefined : (BODY_OF[`${method} ${route.template}`] ?? BODIES[method]);
           const res = await api(method, path, { headers, ...(body ? { json: body } : {}) });
           const expected = NOT_TENANT_OWNED.includes(route.template) ? 200 : who === 'apiKey' && USER_ONLY.includes(route.template) ? 403 : 404;
           expect(res.status, `${who} ${method} ${path}`).toBe(expected);
@@ -116,6 +155,12 @@ describe('tenant isolation', () => {
     expect((await api('GET', `/users/${a.userId}`, { headers: a.orgHeaders })).body).toMatchObject({ firstName: 'Vic', role: { id: a.roleId }, permissions: ['statistics:read'] });
     expect((await api('GET', `/roles/${a.roleId}`, { headers: a.orgHeaders })).body).toMatchObject({ name: 'Victim role', members: 1 });
     expect((await api('GET', `/calls/${a.callId}`, { headers: a.keyHeaders })).body).toMatchObject({ status: 'requested', note: null, events: [expect.objectContaining({ type: 'requested' })] });
+    // Nothing of A's outbound slice moved: names, files, settings, subscriptions and the program all stand.
+    expect((await api('GET', `/contacts/${a.outbound.contactId}`, { headers: a.keyHeaders })).body.firstName).toBe('Victor');
+    expect((await api('GET', `/messages/templates/${a.outbound.templateId}`, { headers: a.keyHeaders })).body).toMatchObject({ name: 'Offer', attachment: expect.objectContaining({ contentType: 'application/pdf' }) });
+    expect((await api('GET', `/messages/recordings/${a.outbound.recordingId}`, { headers: a.keyHeaders })).body).toMatchObject({ name: 'Greeting', hasMedia: true });
+    expect((await api('GET', `/accounts/${a.outbound.accountId}`, { headers: a.keyHeaders })).body).toMatchObject({ name: 'Sales line', settings: { signature: 'Best, Sales' } });
+    expect((await api('GET', `/programs/${a.outbound.programId}`, { headers: a.keyHeaders })).status).toBe(200);
   });
 
   it('a malformed id is a 404 too, not a 500', async () => {

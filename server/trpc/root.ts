@@ -17,6 +17,9 @@ import { sessionsRouter } from './routers/sessions';
 import { teamsRouter } from './routers/teams';
 import { usersRouter } from './routers/users';
 import { rolesRouter } from './routers/roles';
+import { contactsRouter } from './routers/contacts';
+import { libraryRouter } from './routers/library';
+import { accountsRouter, programsRouter } from './routers/outbound-setup';
 
 export const appRouter = router({
   account: accountRouter,
@@ -36,6 +39,10 @@ export const appRouter = router({
   operations: operationsRouter,
   users: usersRouter,
   roles: rolesRouter,
+  contacts: contactsRouter,
+  library: libraryRouter,
+  programs: programsRouter,
+  accounts: accountsRouter,
 });
 
 export type AppRouter = typeof appRouter;

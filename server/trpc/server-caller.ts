@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { dehydrate, QueryClient } from '@tanstack/react-query';
 import { TRPCError } from '@trpc/server';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { currentUserId } from '@/server/auth/next-auth';
@@ -26,10 +27,19 @@ export async function currentSignedIn() {
   return me ? { caller, me, userId } : null;
 }
 
-/** The signed-in user's caller and profile; sends anyone signed out (or whose account is gone) to /login. */
+/**
+ * The signed-in user's caller and profile; sends anyone signed out (or whose account is gone) to /login, to come back
+ * to the page they asked for: the whole path and query the proxy recorded, when it lies under `callbackUrl` (the
+ * section this check guards), else `callbackUrl` itself. Only a path on this site is ever passed on.
+ */
 export async function requireSignedIn(callbackUrl: string) {
   const signedIn = await currentSignedIn();
-  if (!signedIn) redirect(callbackUrl === '/' ? '/login' : `/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  if (!signedIn) {
+    const asked = (await headers()).get('x-pitchcraft-path');
+    const within = asked && asked.startsWith('/') && !asked.startsWith('//') && !asked.startsWith('/\\') && (asked === callbackUrl || asked.startsWith(`${callbackUrl}/`) || asked.startsWith(`${callbackUrl}?`));
+    const back = within ? asked : callbackUrl;
+    redirect(back === '/' ? '/login' : `/login?callbackUrl=${encodeURIComponent(back)}`);
+  }
   return signedIn;
 }
 

@@ -7,6 +7,7 @@ export const AUDIT_TYPES = [
   'user.registered',
   'login.succeeded',
   'login.failed',
+  'login.locked_out',
   'password.changed',
   'password.reset_requested',
   'password.reset',
@@ -26,6 +27,9 @@ export const AUDIT_TYPES = [
   'role.deleted',
   'organization.created',
   'organization.deleted',
+  'session.deleted',
+  'session.transcript_replaced',
+  'session.transcription_retried',
 ] as const;
 
 export type AuditType = (typeof AUDIT_TYPES)[number];
@@ -34,6 +38,7 @@ export const AUDIT_TYPE_LABELS: Record<AuditType, string> = {
   'user.registered': 'Account created',
   'login.succeeded': 'Signed in',
   'login.failed': 'Sign-in failed',
+  'login.locked_out': 'Sign-in locked after too many attempts',
   'password.changed': 'Password changed',
   'password.reset_requested': 'Password reset requested',
   'password.reset': 'Password reset by email link',
@@ -53,14 +58,23 @@ export const AUDIT_TYPE_LABELS: Record<AuditType, string> = {
   'role.deleted': 'Role deleted',
   'organization.created': 'Organization created',
   'organization.deleted': 'Organization deleted',
+  'session.deleted': 'Someone else’s session deleted',
+  'session.transcript_replaced': 'Someone else’s transcript replaced',
+  'session.transcription_retried': 'Someone else’s session re-transcribed',
 };
 
 /**
- * The types an organization's log can hold. The others are recorded without an organization (a failed sign-in
- * names no tenant; a deleted organization's events go with it), so offering them as a filter would only mislead.
+ * The types an organization's log can hold. The others are recorded without an organization (a deleted
+ * organization's events go with it; a failed sign-in for an unknown login names no tenant — one for a member is
+ * recorded in each of their organizations), so offering them as a filter would only mislead.
  */
 export const ORGANIZATION_AUDIT_TYPES = [
   'login.succeeded',
+  'login.failed',
+  'login.locked_out',
+  'session.deleted',
+  'session.transcript_replaced',
+  'session.transcription_retried',
   'api_key.created',
   'api_key.revoked',
   'api_key.scopes_reduced',

@@ -18,7 +18,7 @@ describe('listAuditEvents', () => {
     const minted = await api('POST', '/api-keys', { json: { name: 'Reporting', scopes: ['statistics:read'] }, headers: a.keyHeaders });
     expect(minted.status).toBe(201);
     expect((await api('DELETE', `/api-keys/${minted.body.id}`, { headers: a.orgHeaders })).status).toBe(204);
-    // A sign-in is logged in the organization that was active at the time; a failed one in none.
+    // A sign-in is logged in the organization that was active at the time; a failed one in each of the member's.
     expect((await api('POST', '/auth/token', { json: { email: a.owner.email, password: PASSWORD }, headers: { 'x-pitchcraft-peer': a.owner.ip } })).status).toBe(200);
     expect((await api('POST', '/auth/token', { json: { email: a.owner.email, password: 'wrong password' }, headers: { 'x-pitchcraft-peer': a.owner.ip } })).status).toBe(401);
     // Busy neighbours: none of B's events may show in A's log.
@@ -26,12 +26,13 @@ describe('listAuditEvents', () => {
 
     const ownerCtx = await ctxOf(a.owner.userId, a.organizationId);
     const log = await listAuditEvents({ ctx: ownerCtx, page: everything });
-    expect(log.results.map((e) => e.type)).toEqual(['login.succeeded', 'api_key.revoked', 'api_key.created', 'api_key.created', 'organization.created']);
-    expect(log.count).toBe(5);
+    expect(log.results.map((e) => e.type)).toEqual(['login.failed', 'login.succeeded', 'api_key.revoked', 'api_key.created', 'api_key.created', 'organization.created']);
+    expect(log.count).toBe(6);
     const times = log.results.map((e) => e.createdAt);
     expect([...times].sort().reverse()).toEqual(times);
 
-    const [login, revoked, createdByKey, createdByOwner] = log.results;
+    const [failed, login, revoked, createdByKey, createdByOwner] = log.results;
+    expect(failed).toMatchObject({ actor: { kind: 'user', id: a.owner.userId }, ip: a.owner.ip, detail: { login: a.owner.email } });
     const owner = { kind: 'user', id: a.owner.userId, name: 'Ada audit-a', email: a.owner.email };
     expect(login).toMatchObject({ actor: owner, ip: a.owner.ip });
     expect(revoked).toMatchObject({ actor: owner, detail: { apiKeyId: minted.body.id, name: 'Reporting' } });
@@ -95,5 +96,41 @@ describe('listAuditEvents', () => {
 
     const log = await listAuditEvents({ ctx: await ctxOf(t.owner.userId, t.organizationId), page: everything, types: ['api_key.created'] });
     expect(log.results[0]).toMatchObject({ actor: { kind: 'user', id: admin.userId, name: null, email: null }, detail: { name: 'by admin' } });
+  });
+});
+
+describe('security events of coaching and sign-in', () => {
+  it('a manager deleting, re-transcribing or replacing a rep’s session is logged; the rep’s own changes are not', async () => {
+    const { addPerson, createProductWithModule, createTeam, recordSession } = await import('../../test/coaching');
+    const t = await newTenant('audit-coach');
+    const team = await createTeam(t.orgHeaders, 'Floor');
+    const manager = await addPerson(t, 'audit-mgr', { role: 'manager', teamId: team.id, teamRole: 'manager' });
+    const rep = await addPerson(t, 'audit-rep', { teamId: team.id });
+    const { moduleId } = await createProductWithModule(t.orgHeaders);
+    const mine = await recordSession(rep.headers, moduleId);
+    expect((await api('DELETE', `/sessions/${mine.id}`, { headers: rep.headers })).status).toBe(204);
+    const theirs = await recordSession(rep.headers, moduleId);
+    const other = await recordSession(rep.headers, moduleId);
+    expect((await api('PUT', `/sessions/${theirs.id}/transcript`, { headers: manager.headers, body: 'hello there our free trial', contentType: 'text/plain' })).status).toBe(200);
+    expect((await api('DELETE', `/sessions/${other.id}`, { headers: manager.headers })).status).toBe(204);
+
+    const log = await listAuditEvents({ ctx: await ctxOf(t.owner.userId, t.organizationId), page: everything, types: ['session.deleted', 'session.transcript_replaced'] });
+    expect(log.results.map((e) => [e.type, e.detail.sessionId])).toEqual([
+      ['session.deleted', other.id],
+      ['session.transcript_replaced', theirs.id],
+    ]);
+    expect(log.results[0]).toMatchObject({ actor: { id: manager.userId }, detail: { userId: rep.userId, name: expect.stringContaining('audit-rep') } });
+  });
+
+  it('failed sign-ins and the lockout that follows are logged in the member’s organization, once per lockout', async () => {
+    const t = await newTenant('audit-lock');
+    const ip = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
+    const attempt = () => api('POST', '/auth/token', { json: { email: t.owner.email, password: 'not the password' }, headers: { 'x-pitchcraft-peer': ip } });
+    for (let i = 0; i < 10; i++) expect((await attempt()).status).toBe(401);
+    expect((await attempt()).status).toBe(429);
+    expect((await attempt()).status).toBe(429);
+    const log = await listAuditEvents({ ctx: await ctxOf(t.owner.userId, t.organizationId), page: everything, types: ['login.failed', 'login.locked_out'] });
+    expect(log.results.filter((e) => e.type === 'login.failed')).toHaveLength(10);
+    expect(log.results.filter((e) => e.type === 'login.locked_out')).toEqual([expect.objectContaining({ ip, detail: expect.objectContaining({ login: t.owner.email, minutes: expect.any(Number) }) })]);
   });
 });

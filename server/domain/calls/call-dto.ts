@@ -79,7 +79,7 @@ export function toCallDto(c: CallRow, audience: Audience = 'staff'): CallDto {
 }
 
 // The customer sees how their call went, not the organization's notes or internal log lines.
-const CUSTOMER_EVENT_TYPES = new Set(['requested', 'accepted', 'completed', 'missed', 'expired', 'recording.started', 'recording.stopped']);
+const CUSTOMER_EVENT_TYPES = new Set(['requested', 'accepted', 'completed', 'missed', 'expired', 'cancelled', 'recording.started', 'recording.stopped']);
 
 export function toCallDetailDto(c: CallRow, events: CallEventDto[], audience: Audience, session: CallDetailDto['session'] = null): CallDetailDto {
   return {

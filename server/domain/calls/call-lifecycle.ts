@@ -1,5 +1,6 @@
-// The transitions of a call: a dealer accepts (requested → active), a party stops (active → completed), and the
-// server marks calls missed (nobody accepted in time) or expired (the dealer's pings stopped). Each is one
+// The transitions of a call: a dealer accepts (requested → active), a party stops (active → completed), the customer
+// withdraws a request nobody took yet (requested → cancelled), and the server marks calls missed (nobody accepted in
+// time) or expired (the dealer's pings stopped). Each is one
 // conditional update, so of two concurrent transitions exactly one wins; each writes a call event.
 import { requirePermission, requireUser, type Ctx } from '../../context';
 import { db, type Tx } from '../../db';
@@ -20,6 +21,7 @@ const stateWords: Record<CallStatus, string> = {
   completed: 'already over',
   missed: 'already missed (nobody answered in time)',
   expired: 'already over (the dealer’s connection was lost)',
+  cancelled: 'already cancelled by the customer',
 };
 
 export async function acceptCall(opts: { ctx: Ctx; id: string }) {
@@ -62,6 +64,23 @@ export async function stopCall(opts: { ctx: Ctx | null; callToken?: string | nul
     await recordCallEvent(tx, { callId: party.callId, organizationId: party.organizationId, type: 'completed', ...partyActor(party), at: now });
     await stopRecordingWithCall(tx, { callId: party.callId, organizationId: party.organizationId }, now);
     await publishCallUpdated(tx, { id: party.callId, organizationId: party.organizationId, status: 'completed', dealerId: party.call.dealerId });
+  });
+  return getCall({ ctx: opts.ctx, callToken: opts.callToken, id: opts.id });
+}
+
+/** requested → cancelled: the customer who asked no longer waits (a dealer who accepts after that gets 409). */
+export async function cancelCall(opts: { ctx: Ctx | null; callToken?: string | null; id: string }) {
+  await db.$transaction(async (tx) => {
+    const party = await resolveCallParty({ ctx: opts.ctx, callToken: opts.callToken, callId: opts.id }, tx);
+    if (party.kind !== 'customer') throw forbidden('Only the customer who asked for this call can cancel it');
+    const now = new Date();
+    const cancelled = await tx.call.updateMany({ where: { id: party.callId, status: 'requested' }, data: { status: 'cancelled', endedAt: now } });
+    if (cancelled.count === 0) {
+      const current = await tx.call.findUniqueOrThrow({ where: { id: party.callId }, select: { status: true } });
+      throw conflict(current.status === 'active' ? 'A dealer has already taken this call: end it instead' : `This call is ${stateWords[current.status]}`);
+    }
+    await recordCallEvent(tx, { callId: party.callId, organizationId: party.organizationId, type: 'cancelled', ...partyActor(party), at: now });
+    await publishCallUpdated(tx, { id: party.callId, organizationId: party.organizationId, status: 'cancelled', previousStatus: 'requested' });
   });
   return getCall({ ctx: opts.ctx, callToken: opts.callToken, id: opts.id });
 }

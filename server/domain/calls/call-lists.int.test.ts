@@ -90,9 +90,9 @@ describe('GET /calls/export.csv', () => {
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\n');
     expect(lines).toHaveLength(4);
     const mayaLine = lines.find((l) => l.startsWith(maya.id))!;
-    expect(mayaLine).toContain(`,requested,2024-03-11T06:30:00+07:00,,,,2T1BURHEXJC043821,Toyota,Corolla,2018,Sedan,Maya,Ortiz,'+15125550142,,,,,`);
+    expect(mayaLine).toContain(`,requested,2024-03-11T06:30:00+07:00,,,,2T1BURHEXJC043821,Toyota,Corolla,2018,Sedan,Maya,Ortiz,+15125550142,,,,,`);
     const eveLine = lines.find((l) => l.startsWith(eve.id))!;
-    // A spreadsheet would run =HYPERLINK(...) and @Eve; both are prefixed with a quote.
+    // The E.164 phone is exported as it is; a spreadsheet would run =HYPERLINK(...) and @Eve: both get a quote.
     expect(eveLine).toContain(`"'=HYPERLINK(""http://evil"")",'@Eve`);
     const zoned = await api('GET', '/calls/export.csv?tz=America/New_York&status=requested', { headers: t.keyHeaders });
     expect(zoned.text).toContain('2024-03-10T19:30:00-04:00');
@@ -163,9 +163,17 @@ describe('leads', () => {
     expect(fromCall.body).toMatchObject({ callId: raj.id, callStatus: 'completed', vin: VINS.f150, vehicle: { make: 'Ford', model: 'F-150' }, dealer: { id: d.userId } });
     const again = await api('POST', '/leads', { json: { firstName: 'Raj', lastName: 'Patel', email: 'raj@example.test' }, headers: raj.customer });
     expect(again.status).toBe(409);
-    const walkIn = await api('POST', '/leads', { json: { vin: VINS.kona, firstName: 'Lee', lastName: 'Chen', phone: '(512) 555-0199' }, headers: { 'x-organization-token': orgToken, 'x-pitchcraft-peer': randomIp() } });
+    // A last name is optional, as it is when asking for a call; what is missing is said in a sentence for the customer.
+    const walkIn = await api('POST', '/leads', { json: { vin: VINS.kona, firstName: 'Lee', phone: '(512) 555-0199' }, headers: { 'x-organization-token': orgToken, 'x-pitchcraft-peer': randomIp() } });
     expect(walkIn.status).toBe(201);
-    expect(walkIn.body).toMatchObject({ callId: null, callStatus: null, phone: '+15125550199', vehicle: { make: 'Hyundai' } });
+    expect(walkIn.body).toMatchObject({ callId: null, callStatus: null, firstName: 'Lee', lastName: '', phone: '+15125550199', vehicle: { make: 'Hyundai' } });
+    const unnamed = await api('POST', '/leads', { json: { vin: VINS.kona, firstName: ' ', email: 'nope' }, headers: { 'x-organization-token': orgToken, 'x-pitchcraft-peer': randomIp() } });
+    expect(unnamed.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: 'firstName', message: 'Enter your first name' },
+        { path: 'email', message: 'Enter an email address like name@example.com' },
+      ]),
+    );
 
     // Another call's id with a call token is 404; bad input is 422; no credentials 401; nothing stored for any.
     const bad: Array<[Record<string, string>, unknown, number]> = [
@@ -196,7 +204,7 @@ describe('leads', () => {
     expect(csv.text).toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00/);
 
     const stats = await api('GET', '/statistics', { headers: t.keyHeaders });
-    expect(stats.body).toMatchObject({ calls: { total: 3, requested: 2, completed: 1, active: 0, missed: 0, expired: 0 }, leads: { total: 2 } });
+    expect(stats.body).toMatchObject({ calls: { total: 3, requested: 2, completed: 1, active: 0, missed: 0, expired: 0, cancelled: 0 }, leads: { total: 2 } });
     expect((await api('GET', '/statistics?from=2024-03-11&to=2024-03-31', { headers: t.keyHeaders })).body.calls).toMatchObject({ total: 1, completed: 1 });
   });
 

@@ -87,8 +87,10 @@ describe('recorded calls', () => {
     const call = await takenCall();
     const res = await api('POST', `/calls/${call.id}/recording`, { headers: dealer.headers, body: form({}, { bytes: makeWav({ seconds: 4 }), type: 'audio/wav' }) });
     expect(res.status).toBe(201);
-    // Without words (and no speech-to-text service) it says plainly it needs a transcript: no silent score.
-    expect(res.body).toMatchObject({ score: null, transcript: { status: 'missing' } });
+    // Without words (and no speech-to-text service) it is scored on the voice alone and says what the words would add.
+    expect(res.body).toMatchObject({ transcript: { status: 'missing' }, fillers: null, wpm: null });
+    expect(res.body.score.components).toMatchObject({ fillers: null, pace: null, keywords: null, targetTime: null });
+    expect(res.body.final).toEqual(expect.any(Number));
     const team = await createTeam(t.orgHeaders, 'Floor', []);
     const manager = await addPerson(t, 'callrec-manager', { role: 'manager', teamId: team.id, teamRole: 'manager' });
     const seen = await api('GET', `/calls/${call.id}`, { headers: manager.headers });
@@ -97,7 +99,7 @@ describe('recorded calls', () => {
     expect((await api('GET', `/sessions/${res.body.id}`, { headers: manager.headers })).status).toBe(404);
     // Once the dealer is on the manager's team, the manager sees it.
     await putOnTeam(t, dealer.userId, team.id);
-    expect((await api('GET', `/calls/${call.id}`, { headers: manager.headers })).body.session).toMatchObject({ id: res.body.id, score: null, transcriptStatus: 'missing' });
+    expect((await api('GET', `/calls/${call.id}`, { headers: manager.headers })).body.session).toMatchObject({ id: res.body.id, score: res.body.final, transcriptStatus: 'missing' });
   });
 
   it('refuses, storing nothing: not the dealer, before accept, another organization, not WAV, no audio, an API key', async () => {

@@ -7,7 +7,7 @@ import { db, type Tx } from '../../db';
 import { conflict, forbidden, validationFailed } from '../../errors';
 import type { Part } from '../../media/upload-parts';
 import { recordingUser } from '../sessions/create-session';
-import { readTranscript } from '../sessions/read-transcript';
+import { readTranscript, timeWords } from '../sessions/read-transcript';
 import { withRecordingForm } from '../sessions/session-form';
 import { decodeRecording, readPendingRecording } from '../sessions/session-recording';
 import type { SessionDto } from '../sessions/session.schema';
@@ -66,13 +66,13 @@ async function callForSession(ctx: Ctx, callId: string, tx: Tx = db): Promise<{ 
   return { ctx: org, userId, subject: { moduleId: null, productId: null, moduleName: vehicle, productName: 'Live call', expectations: { keywords: [], targetTime: 0 }, callId: party.callId } };
 }
 
-async function storeCallSession(opts: { ctx: Ctx; callId: string; words: ReturnType<typeof readTranscript> | null; transcriptSource?: 'upload' | 'browser'; audioUploadId: string; audio: Parameters<typeof storeSession>[0]['audio'] }) {
+async function storeCallSession(opts: { ctx: Ctx; callId: string; words: ReturnType<typeof readTranscript> | null; transcriptSource?: 'upload' | 'browser'; audioUploadId: string; audio: NonNullable<Parameters<typeof storeSession>[0]['audio']> }) {
   const { ctx, userId, subject } = await callForSession(opts.ctx, opts.callId);
   return storeSession({
     ctx,
     userId,
     subject,
-    words: opts.words,
+    transcript: opts.words ? timeWords(opts.words, { audio: opts.audio }) : null,
     transcriptSource: opts.transcriptSource,
     audioUploadId: opts.audioUploadId,
     audio: opts.audio,

@@ -17,8 +17,9 @@ export const CUSTOMER_AUDIENCE = 'call:customer';
 
 export const callSignalInput = z
   .object({
-    kind: z.enum(['ready', 'offer', 'answer', 'candidate', 'hangup']),
-    // An SDP description or an ICE candidate, as the browser produced it.
+    kind: z.enum(['ready', 'offer', 'answer', 'candidate', 'hangup', 'media']),
+    // An SDP description or an ICE candidate, as the browser produced it; for `media`, whether this side's microphone
+    // and camera are on ({ audio, video }), so the other side can say so instead of showing a frozen picture.
     data: z.record(z.string(), z.unknown()).nullable().optional(),
   })
   .strict()

@@ -5,15 +5,17 @@ import { phoneInput } from '../shared/phone';
 import { singleLineText } from '../shared/single-line-text';
 import { vinInput } from '../vehicles/vin.schema';
 
-export const CALL_STATUSES = ['requested', 'active', 'completed', 'missed', 'expired'] as const;
-export const callStatusEnum = z.enum(CALL_STATUSES).meta({ id: 'CallStatus' });
+export const CALL_STATUSES = ['requested', 'active', 'completed', 'missed', 'expired', 'cancelled'] as const;
+export const callStatusEnum = z
+  .enum(CALL_STATUSES)
+  .meta({ id: 'CallStatus', description: 'requested → active → completed; requested → missed (nobody accepted in time) or cancelled (the customer withdrew); active → expired (the dealer’s pings stopped)' });
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
 export const CALL_ORDERING = ['requestedAt', 'status', 'vin', 'carMake', 'carModel', 'carType', 'name', 'acceptedAt', 'endedAt'] as const;
 export type CallOrderingField = (typeof CALL_ORDERING)[number];
 
 /** A call that ended, one way or the other: only these take a note. */
-export const ENDED_STATUSES: readonly CallStatus[] = ['completed', 'missed', 'expired'];
+export const ENDED_STATUSES: readonly CallStatus[] = ['completed', 'missed', 'expired', 'cancelled'];
 
 // Forms send '' for a field left empty; an empty optional field is simply absent.
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -80,7 +82,7 @@ const personDto = z.object({ id: z.uuid(), firstName: z.string(), lastName: z.st
 export const callEventDto = z
   .object({
     id: z.uuid(),
-    type: z.string().meta({ description: 'requested, accepted, completed, missed, expired, note.saved, loan_link.sent, recording.started, recording.stopped, recording.saved, or client.<type> for client log lines' }),
+    type: z.string().meta({ description: 'requested, accepted, completed, missed, expired, cancelled, note.saved, loan_link.sent, recording.started, recording.stopped, recording.saved, or client.<type> for client log lines' }),
     code: z.string().nullable(),
     actor: z.object({ kind: z.enum(['customer', 'user', 'apiKey', 'system']), id: z.uuid().nullable(), name: z.string().nullable() }),
     detail: z.record(z.string(), z.unknown()),

@@ -176,6 +176,31 @@ describe('accept, stop, note', () => {
     }
   });
 
+  it('the waiting customer cancels their request: dealers can no longer take it, it is never missed; only the customer may, only while it waits', async () => {
+    const t = await newTenant('calls-cancel');
+    const d = await newDealer(t);
+    const call = await requestCall(t);
+    expect((await api('POST', `/calls/${call.id}/cancel`, { headers: d.headers })).status).toBe(403);
+    expect((await api('POST', `/calls/${call.id}/cancel`, { headers: t.orgHeaders })).status).toBe(403);
+    const cancelled = await api('POST', `/calls/${call.id}/cancel`, { headers: call.customer });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', endedAt: expect.any(String), events: [expect.objectContaining({ type: 'requested' }), expect.objectContaining({ type: 'cancelled', actor: expect.objectContaining({ kind: 'customer' }) })] });
+    expect((await api('POST', `/calls/${call.id}/cancel`, { headers: call.customer })).status).toBe(409);
+    const late = await api('POST', `/calls/${call.id}/accept`, { headers: d.headers });
+    expect(late.status).toBe(409);
+    expect(late.body.detail).toMatch(/cancelled/);
+    expect(await missCall({ callId: call.id, afterSeconds: 60 })).toBe(false);
+    expect((await api('GET', `/calls?status=cancelled`, { headers: t.orgHeaders })).body.results.map((c: { id: string }) => c.id)).toEqual([call.id]);
+    // Once a dealer took a call, cancelling is over: the customer ends it instead.
+    const taken = await requestCall(t);
+    await api('POST', `/calls/${taken.id}/accept`, { headers: d.headers });
+    const refused = await api('POST', `/calls/${taken.id}/cancel`, { headers: taken.customer });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toMatch(/end it instead/);
+    const intruder = await newTenant('calls-cancel-intruder');
+    expect((await api('POST', `/calls/${call.id}/cancel`, { headers: intruder.orgHeaders })).status).toBe(404);
+  });
+
   it('a missed call cannot be accepted; missing twice changes nothing', async () => {
     const t = await newTenant('calls-missed');
     const d = await newDealer(t);

@@ -61,10 +61,14 @@ describe('GET /dealers, /dealers/count and PATCH /dealers/{id}', () => {
     expect(sorted[sorted.length - 1]).toBe(a.userId);
   });
 
-  it('only managers pause dealers; a dealer sets their own phone; pausing takes them offline; other orgs get 404', async () => {
+  it('only managers and admins pause dealers; a dealer sets their own phone; pausing takes them offline; other orgs get 404', async () => {
     const t = await newTenant('dealers-patch');
     const a = await newDealer(t, 'member', 'self');
     const b = await newDealer(t, 'member', 'peer');
+    // A manager (dealers:manage) may pause and resume someone's calls without any say over roles.
+    const m = await newDealer(t, 'manager', 'floor-manager');
+    expect((await api('PATCH', `/dealers/${b.userId}`, { json: { active: false }, headers: m.headers })).body.status).toBe('inactive');
+    expect((await api('PATCH', `/dealers/${b.userId}`, { json: { active: true }, headers: m.headers })).body.status).toBe('active');
     await api('POST', '/me/presence', { json: { status: 'online' }, headers: a.headers });
     expect((await api('PATCH', `/dealers/${a.userId}`, { json: { active: false }, headers: b.headers })).status).toBe(403);
     expect((await api('PATCH', `/dealers/${a.userId}`, { json: { phone: '5125550123' }, headers: b.headers })).status).toBe(403);

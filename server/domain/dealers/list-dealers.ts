@@ -62,15 +62,15 @@ export async function countDealers(opts: { ctx: Ctx; filters?: DealerFiltersInpu
   return { count: await db.membership.count({ where: dealerWhere(ctx.organizationId, opts.filters) }) };
 }
 
-/** Pauses or resumes a member's live calls (members:manage); a dealer may set their own phone number. */
+/** Pauses or resumes a member's live calls (dealers:manage: managers and admins); a dealer may set their own phone number. */
 export async function updateDealer(opts: { ctx: Ctx; id: string; input: unknown }): Promise<DealerDto> {
   const ctx = requirePermission(opts.ctx, 'members:read');
   // Someone outside the organization is 404 whatever the body says.
   if (!isUuid(opts.id) || !(await db.membership.findFirst({ where: { organizationId: ctx.organizationId, userId: opts.id }, select: { id: true } }))) throw notFound('Dealer');
   const input = updateDealerInput.parse(opts.input);
   const self = ctx.actor.kind === 'user' && ctx.actor.id === opts.id;
-  if (input.active !== undefined && !ctx.permissions.has('members:manage')) throw forbidden('Only managers of members can pause or resume live calls');
-  if (input.phone !== undefined && !self && !ctx.permissions.has('members:manage')) throw forbidden('Only the dealer or a manager of members can change this phone number');
+  if (input.active !== undefined && !ctx.permissions.has('dealers:manage')) throw forbidden('Only managers and admins can pause or resume live calls');
+  if (input.phone !== undefined && !self && !ctx.permissions.has('dealers:manage')) throw forbidden('Only the dealer, a manager or an admin can change this phone number');
   await db.$transaction(async (tx) => {
     const member = await tx.membership.findFirst({ where: { organizationId: ctx.organizationId, userId: opts.id }, select: { id: true } });
     if (!member) throw notFound('Dealer');

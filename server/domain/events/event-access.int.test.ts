@@ -102,6 +102,30 @@ describe('one read rule per subject (defect 4)', () => {
     expect(keyStream.types().filter((t) => t.startsWith('call.') || t === 'message.created')).toEqual([]);
   });
 
+  it('a waiting call the customer cancels leaves every dealer console that showed it', async () => {
+    const t = await newTenant('ev-cancel');
+    const alice = await newDealer(t, 'member', 'ev-cancel-alice');
+    const aliceStream = await openStream(alice.headers);
+    const call = await requestCall(t);
+    await aliceStream.until(() => aliceStream.types().includes('call.requested'));
+    expect((await api('POST', `/calls/${call.id}/cancel`, { headers: call.customer })).status).toBeLessThan(300);
+    await aliceStream.until(() => aliceStream.types().includes('call.updated'));
+    expect(aliceStream.frames.at(-1)!.data.payload).toMatchObject({ status: 'cancelled', previousStatus: 'requested' });
+  });
+
+  it("a contact import's progress reaches whoever reads contacts, not a key without contacts:read", async () => {
+    const t = await newTenant('ev-import');
+    const narrowKey = await api('POST', '/api-keys', { headers: t.orgHeaders, json: { name: 'no contacts', scopes: ['organization:read'] } });
+    const ownerStream = await openStream(t.orgHeaders);
+    const keyStream = await openStream({ 'x-api-key': narrowKey.body.key });
+    const group = await api('POST', '/groups', { headers: t.orgHeaders, json: { name: 'Evented imports' } });
+    const file = 'First Name,Phone\nAda,+12015550142\nGrace,+12015550145\n';
+    expect((await api('POST', `/groups/${group.body.id}/csv`, { headers: t.orgHeaders, body: file, contentType: 'text/csv' })).status).toBe(200);
+    await ownerStream.until(() => ownerStream.types().includes('import.progress'));
+    await settle();
+    expect(keyStream.types()).not.toContain('import.progress');
+  });
+
   it("a rep's practice session reaches themselves, their team's manager and admins — not another rep", async () => {
     const t = await newTenant('ev-sessions');
     const lead = await addPerson(t, 'ev-lead', { role: 'member' });

@@ -29,6 +29,8 @@ const RULES: Record<string, Rule> = {
     const dealerId = facts.dealerId ?? null;
     return mayReadCall(ctx, { status: facts.status, dealerId }) || (facts.previousStatus !== undefined && mayReadCall(ctx, { status: facts.previousStatus, dealerId: null }));
   },
+  // A contact import is read by whoever may read contacts (GET /imports/{id}); its audience permission already says so.
+  import: (ctx) => ctx.permissions.has('contacts:read'),
   // A session is read by whoever may see its person's sessions (session.scope.ts, as every REST read of sessions):
   // themselves, their teams' managers, coaching admins.
   session: async (ctx, event, memo) => {

@@ -60,6 +60,18 @@ describe('POST /auth/token', () => {
   });
 });
 
+describe('the longest email address', () => {
+  it('signs in, fails, and asks for a reset like any other (its throttle key is hashed, not a 500)', async () => {
+    const email = `${'a'.repeat(60)}${Date.now().toString(36).slice(-4)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(56)}.test`;
+    expect(email.length).toBeLessThanOrEqual(254);
+    const ip = randomIp();
+    expect((await api('POST', '/auth/register', { json: { email, password: PASSWORD, firstName: 'Long', lastName: 'Address' }, headers: { 'x-pitchcraft-peer': ip } })).status).toBe(201);
+    expect((await api('POST', '/auth/token', { json: { email, password: PASSWORD }, headers: { 'x-pitchcraft-peer': ip } })).status).toBe(200);
+    expect((await api('POST', '/auth/token', { json: { email, password: 'not the password' }, headers: { 'x-pitchcraft-peer': ip } })).status).toBe(401);
+    expect((await api('POST', '/auth/password-reset', { json: { email }, headers: { 'x-pitchcraft-peer': ip } })).status).toBe(202);
+  });
+});
+
 describe('password guessing', () => {
   it('is throttled per account and address: after 10 failures even the right password waits', async () => {
     const u = await registerAndLogin('guess');

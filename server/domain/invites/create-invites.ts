@@ -4,6 +4,7 @@ import { requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { db, type Tx } from '../../db';
 import { env } from '../../env';
 import { AppError, forbidden, type FieldError } from '../../errors';
+import { seal } from '../../auth/sealed-secrets';
 import { newSecret } from '../../auth/secrets';
 import { appUrl } from '../../mail/app-url';
 import { sendMail } from '../../mail/send-mail';
@@ -77,7 +78,7 @@ export async function issueInvites(tx: Tx, ctx: OrgCtx, rows: InviteRow[], now =
   for (const r of rows) {
     const { secret, hash } = newSecret('inv', 24);
     const created = await tx.invite.create({
-      data: { organizationId: ctx.organizationId, teamId: r.teamId, email: r.email, role: r.role, tokenHash: hash, expiresAt, invitedById: actingUserId(ctx), createdAt: now },
+      data: { organizationId: ctx.organizationId, teamId: r.teamId, email: r.email, role: r.role, tokenHash: hash, tokenSealed: seal(secret, 'invite-link'), expiresAt, invitedById: actingUserId(ctx), createdAt: now },
     });
     issued.push({ invite: toInvitedDto({ ...created, teamId: r.teamId, teamName: teamName.get(r.teamId)! }, now), token: secret });
   }
@@ -86,6 +87,28 @@ export async function issueInvites(tx: Tx, ctx: OrgCtx, rows: InviteRow[], now =
 
 const EXPIRY_DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
+/** Queues the email that carries an invite's link (delivered after the caller's transaction commits). */
+export async function mailInvite(tx: Tx, ctx: OrgCtx, invite: InvitedDto, token: string): Promise<void> {
+  const inviterId = actingUserId(ctx);
+  const [organization, inviter] = await Promise.all([
+    tx.organization.findUniqueOrThrow({ where: { id: ctx.organizationId }, select: { name: true } }),
+    inviterId ? tx.user.findUnique({ where: { id: inviterId }, select: { firstName: true, lastName: true } }) : null,
+  ]);
+  await sendMail(tx, {
+    organizationId: ctx.organizationId,
+    to: invite.email,
+    template: 'team-invite',
+    data: {
+      inviterName: inviter ? `${inviter.firstName} ${inviter.lastName}` : null,
+      teamName: invite.teamName,
+      organizationName: organization.name,
+      role: invite.role,
+      url: appUrl(`/invite/${token}`),
+      expiresOn: EXPIRY_DATE.format(new Date(invite.expiresAt)),
+    },
+  });
+}
+
 /**
  * Creates the invites and emails each its link, in one transaction: an invite exists if and only if its email is
  * queued (the mail service delivers after commit).
@@ -93,28 +116,9 @@ const EXPIRY_DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZo
 export async function createInvites(opts: { ctx: Ctx; input: unknown }): Promise<InvitedDto[]> {
   const ctx = requirePermission(opts.ctx, 'teams:manage');
   const rows = createInvitesInput.parse(opts.input);
-  const inviterId = actingUserId(ctx);
   const issued = await db.$transaction(async (tx) => {
     const invites = await issueInvites(tx, ctx, rows);
-    const [organization, inviter] = await Promise.all([
-      tx.organization.findUniqueOrThrow({ where: { id: ctx.organizationId }, select: { name: true } }),
-      inviterId ? tx.user.findUnique({ where: { id: inviterId }, select: { firstName: true, lastName: true } }) : null,
-    ]);
-    for (const { invite, token } of invites) {
-      await sendMail(tx, {
-        organizationId: ctx.organizationId,
-        to: invite.email,
-        template: 'team-invite',
-        data: {
-          inviterName: inviter ? `${inviter.firstName} ${inviter.lastName}` : null,
-          teamName: invite.teamName,
-          organizationName: organization.name,
-          role: invite.role,
-          url: appUrl(`/invite/${token}`),
-          expiresOn: EXPIRY_DATE.format(new Date(invite.expiresAt)),
-        },
-      });
-    }
+    for (const { invite, token } of invites) await mailInvite(tx, ctx, invite, token);
     return invites;
   });
   return issued.map((i) => i.invite);

@@ -58,5 +58,13 @@ export const acceptedInviteDto = z
   })
   .meta({ id: 'AcceptedInvite' });
 
+export const inviteLinkDto = z
+  .object({
+    url: z.string().meta({ description: 'The link the invite email carries (its token is the credential: hand it only to the invited person)' }),
+    expiresAt: z.iso.datetime(),
+    renewed: z.boolean().meta({ description: 'true when the invite was made before links were kept: this is a new link, and the earlier email no longer opens it' }),
+  })
+  .meta({ id: 'InviteLink' });
+
 export type InvitePreviewDto = z.infer<typeof invitePreviewDto>;
 export type AcceptedInviteDto = z.infer<typeof acceptedInviteDto>;

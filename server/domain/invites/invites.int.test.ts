@@ -79,6 +79,39 @@ describe('sending invites', () => {
     expect(pending.body.results.filter((i: { email: string }) => i.email === 'again@example.test')).toHaveLength(1);
   });
 
+  it('a manager copies an invite’s link (the emailed one) and sends it again (a fresh link, the old one stops working)', async () => {
+    const [made] = await invite(t, lead, [{ email: 'copy.me@example.test', teamId }]);
+    const link = await api('GET', `/invites/${made!.invite.id}/link`, { headers: lead.headers });
+    expect(link.status).toBe(200);
+    expect(link.body).toMatchObject({ url: expect.stringMatching(new RegExp(`/invite/${made!.token}$`)), renewed: false, expiresAt: made!.invite.expiresAt });
+    // Copying again gives the same link; someone who does not lead the team, another organization: not found.
+    expect((await api('GET', `/invites/${made!.invite.id}/link`, { headers: lead.headers })).body.url).toBe(link.body.url);
+    expect((await api('GET', `/invites/${made!.invite.id}/link`, { headers: rep.headers })).status).toBe(404);
+    const intruder = await newTenant('inv-link-intruder');
+    expect((await api('GET', `/invites/${made!.invite.id}/link`, { headers: intruder.orgHeaders })).status).toBe(404);
+    expect((await api('POST', `/invites/${made!.invite.id}/resend`, { headers: intruder.keyHeaders })).status).toBe(404);
+
+    const mails = () => db.emailMessage.count({ where: { to: 'copy.me@example.test' } });
+    const before = await mails();
+    const resent = await api('POST', `/invites/${made!.invite.id}/resend`, { headers: lead.headers });
+    expect(resent.status).toBe(200);
+    expect(resent.body).toMatchObject({ id: made!.invite.id, status: 'pending' });
+    expect(await mails()).toBe(before + 1);
+    // The old secret names nothing any more.
+    expect((await api('GET', `/invites/${made!.token}`, { headers: publicHeaders() })).status).toBe(404);
+    const fresh = await api('GET', `/invites/${made!.invite.id}/link`, { headers: lead.headers });
+    expect(fresh.body.url).not.toBe(link.body.url);
+    expect((await api('GET', `/invites/${fresh.body.url.split('/invite/')[1]}`, { headers: publicHeaders() })).status).toBe(200);
+
+    // An expired invite has no link to copy (409); sending it again renews it.
+    await db.invite.update({ where: { id: made!.invite.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await api('GET', `/invites/${made!.invite.id}/link`, { headers: lead.headers })).status).toBe(409);
+    expect((await api('POST', `/invites/${made!.invite.id}/resend`, { headers: lead.headers })).body.status).toBe('pending');
+    // An invite made before links were kept gets a new one, said so.
+    await db.invite.update({ where: { id: made!.invite.id }, data: { tokenSealed: null } });
+    expect((await api('GET', `/invites/${made!.invite.id}/link`, { headers: lead.headers })).body.renewed).toBe(true);
+  });
+
   it('lists pending and expired invites of the teams the caller leads; revokes one', async () => {
     const [expired] = await invite(t, null, [{ email: 'late@example.test', teamId }]);
     await db.invite.update({ where: { id: expired!.invite.id }, data: { expiresAt: new Date(Date.now() - 1000) } });

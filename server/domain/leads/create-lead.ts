@@ -55,7 +55,7 @@ export async function createLead(opts: { callToken: string | null; organizationT
         modelYear: decoded.modelYear ?? null,
         vehicle: decoded as unknown as Prisma.InputJsonObject,
         firstName: input.firstName,
-        lastName: input.lastName,
+        lastName: input.lastName ?? '',
         email: input.email ?? null,
         phone: input.phone ?? null,
         comment: input.comment ?? null,

@@ -9,22 +9,24 @@ export const LEAD_ORDERING = ['createdAt', 'name', 'email', 'vin', 'carMake', 'c
 export type LeadOrderingField = (typeof LEAD_ORDERING)[number];
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const personName = singleLineText({ max: 100, required: 'is required' });
+// Said to the customer beside the field: whole sentences, in their words.
+const firstName = singleLineText({ max: 100, required: 'Enter your first name' });
 
 export const createLeadInput = z
   .object({
     callId: z.uuid('must be a call id').optional(),
     vin: singleLineText({ max: 64 }).optional().meta({ description: 'The vehicle, when the lead does not come from a call' }),
-    firstName: personName,
-    lastName: personName,
-    email: z.preprocess(blankToUndefined, z.email('must be an email address').max(254).optional()),
+    firstName,
+    // Optional, as it is when asking for the call: a first name and a way to reach them are enough.
+    lastName: z.preprocess(blankToUndefined, singleLineText({ max: 100 }).optional()),
+    email: z.preprocess(blankToUndefined, z.email('Enter an email address like name@example.com').max(254, 'Use at most 254 characters').optional()),
     phone: z.preprocess(blankToUndefined, phoneInput.optional()),
     comment: z.preprocess(blankToUndefined, multiLineText({ max: 2000 }).optional()),
     organizationCode: singleLineText({ max: 100 }).optional().meta({ description: "The organization's call token, when X-Organization-Token cannot be sent" }),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (!v.email && !v.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'leave an email address or a phone number so the dealer can reach you' });
+    if (!v.email && !v.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Leave an email address or a phone number so the dealer can reach you' });
   })
   .meta({ id: 'CreateLeadInput' });
 

@@ -60,6 +60,7 @@ export async function createOrganization(opts: { ctx: Ctx; input: z.input<typeof
         baseCurrency: input.baseCurrency,
         currencies: withBase(input.baseCurrency, input.currencies),
         loanLinkUrl: input.loanLinkUrl ?? null,
+        ...(input.defaultCountry && { defaultCountry: input.defaultCountry }),
         callToken: newCallToken(),
         memberships: { create: { userId, role: 'owner' } },
       },
@@ -95,6 +96,8 @@ export async function updateOrganization(opts: { ctx: Ctx; id: string; input: z.
         ...(input.location !== undefined || opts.replace ? { location: input.location ?? null } : {}),
         ...(logoChanges ? { image: input.image ?? null } : {}),
         ...(input.loanLinkUrl !== undefined || opts.replace ? { loanLinkUrl: input.loanLinkUrl ?? null } : {}),
+        // PUT without one goes back to the default (US), as an absent optional field does.
+        ...(input.defaultCountry !== undefined || opts.replace ? { defaultCountry: input.defaultCountry ?? 'US' } : {}),
         baseCurrency,
         currencies: withBase(baseCurrency, currencies),
       },

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import '../shared/zod-messages';
 import { currencyCode } from '../shared/currency';
+import { isPhoneCountry } from '../shared/phone';
 import { singleLineText } from '../shared/single-line-text';
 import { roleEnum } from '../identity/user.schema';
 import { PERMISSIONS } from '../../auth/permissions';
@@ -18,6 +19,15 @@ const loanLinkUrl = z
   .max(2000, 'Use a shorter web address (at most 2000 characters)')
   .meta({ description: 'Where "send loan link" points a customer after a call', example: 'https://example.com/finance/apply' });
 
+// Where phone numbers written without + are read (contacts, imports): a country libphonenumber has numbers for.
+const defaultCountry = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code (ISO 3166), e.g. US, GB, DE')
+  .transform((v) => v.toUpperCase())
+  .refine((v) => isPhoneCountry(v), { message: 'No phone numbers are known for this country code' })
+  .meta({ description: 'ISO 3166 alpha-2 country for phone numbers written without +', example: 'US' });
+
 const currencies = z
   .array(currencyCode)
   .max(50, 'Choose at most 50 currencies')
@@ -30,6 +40,7 @@ const organizationFields = {
   baseCurrency: currencyCode,
   currencies: currencies.default([]),
   loanLinkUrl: loanLinkUrl.nullable().optional(),
+  defaultCountry: defaultCountry.optional(),
 };
 
 export const createOrganizationInput = z.object(organizationFields).strict().meta({ id: 'CreateOrganizationInput' });
@@ -43,6 +54,7 @@ export const updateOrganizationInput = z
     baseCurrency: currencyCode.optional(),
     currencies: currencies.optional(),
     loanLinkUrl: loanLinkUrl.nullable().optional(),
+    defaultCountry: defaultCountry.optional(),
   })
   .strict()
   .meta({ id: 'UpdateOrganizationInput' });
@@ -57,8 +69,9 @@ export const organizationDto = z
     currencies: z.array(z.string()).meta({ description: 'Accepted currencies; always includes the base currency' }),
     role: roleEnum.nullable().meta({ description: "The caller's built-in role (null for an API key); `member` underneath a custom role" }),
     customRole: z.object({ id: z.uuid(), name: z.string() }).nullable().meta({ description: "The caller's custom role, when they hold one (it decides their permissions)" }),
-    callToken: z.string().nullable().meta({ description: 'Public token for POST /calls; shown to owners and admins' }),
+    callToken: z.string().nullable().meta({ description: 'Public token for POST /calls (the customer call page /call/{token} and its QR code); shown to owners, admins and everyone who takes calls' }),
     loanLinkUrl: z.string().nullable(),
+    defaultCountry: z.string().meta({ description: 'ISO 3166 alpha-2: phone numbers written without + are read in this country' }),
     permissions: z.array(z.enum(PERMISSIONS)).meta({ description: 'What the caller may do here (role grants, or the API key scopes)' }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

@@ -7,7 +7,7 @@ import { forbidden, validationFailed } from '../../errors';
 import type { Part } from '../../media/upload-parts';
 import { findModule } from '../products/manage-modules';
 import { actingUserId } from '../teams/team-access';
-import { readTranscript } from './read-transcript';
+import { durationFromText, readTranscript, timeWords } from './read-transcript';
 import { decodeRecording, readPendingRecording } from './session-recording';
 import { withRecordingForm } from './session-form';
 import { storeSession } from './store-session';
@@ -27,8 +27,10 @@ export type RecordingInput = {
   ctx: Ctx;
   /** moduleId, opportunity, recordedAt (sessionFieldsInput). */
   fields: unknown;
-  /** JSON words, verbose_json or WebVTT; undefined when the recording comes without words. */
+  /** JSON words, verbose_json, WebVTT or plain text; undefined when the recording comes without words. */
   transcript?: unknown;
+  /** Seconds the pitch took, for plain text without a recording (so pace and length can be measured). */
+  duration?: number | null;
   /** Where the words came from: given with the upload, or the browser's own speech recognition. */
   transcriptSource?: 'upload' | 'browser';
   /** A finished, not yet attached audio upload of the caller's (WAV). */
@@ -42,16 +44,18 @@ export async function recordSession(opts: RecordingInput): Promise<SessionDto> {
   const userId = await recordingUser(ctx);
   const fields = sessionFieldsInput.parse(opts.fields);
   const module = await findModule(ctx, fields.moduleId);
-  const words = opts.transcript === undefined ? null : readTranscript(opts.transcript);
-  if (!words && !opts.audioUploadId) throw validationFailed('transcript', 'is required when there is no recording');
+  const parsed = opts.transcript === undefined ? null : readTranscript(opts.transcript);
+  if (!parsed && !opts.audioUploadId) throw validationFailed('transcript', 'is required when there is no recording');
+  if (!parsed && opts.duration != null) throw validationFailed('duration', 'is only for a plain-text transcript without a recording');
   const recording = !opts.audioUploadId ? null : opts.audioBytes ? { audio: decodeRecording(opts.audioBytes) } : await readPendingRecording(opts.audioUploadId, userId);
+  const transcript = parsed ? timeWords(parsed, { audio: recording?.audio ?? null, duration: opts.duration }) : null;
   return storeSession({
     ctx,
     userId,
     subject: { moduleId: module.id, productId: module.productId, moduleName: module.name, productName: module.product.name, expectations: { keywords: module.keywords, targetTime: module.targetTime } },
     opportunity: fields.opportunity ?? null,
     recordedAt: fields.recordedAt ? new Date(fields.recordedAt) : undefined,
-    words,
+    transcript,
     transcriptSource: opts.transcriptSource,
     audioUploadId: opts.audioUploadId,
     audio: recording?.audio ?? null,
@@ -60,14 +64,14 @@ export async function recordSession(opts: RecordingInput): Promise<SessionDto> {
 
 /** POST /sessions with JSON: the words are required. */
 export async function createSession(opts: { ctx: Ctx; input: unknown }): Promise<SessionDto> {
-  const { transcript, ...fields } = createSessionInput.parse(opts.input);
-  return recordSession({ ctx: opts.ctx, fields, transcript });
+  const { transcript, duration, ...fields } = createSessionInput.parse(opts.input);
+  return recordSession({ ctx: opts.ctx, fields, transcript, duration });
 }
 
-const FORM_FIELDS = new Set(['moduleId', 'opportunity', 'recordedAt', 'transcript', 'transcriptSource']);
+const FORM_FIELDS = new Set(['moduleId', 'opportunity', 'recordedAt', 'transcript', 'transcriptSource', 'duration']);
 
 /**
- * POST /sessions with multipart/form-data: the fields of a session, `transcript` (JSON or WebVTT text) and/or the
+ * POST /sessions with multipart/form-data: the fields of a session, `transcript` (JSON, WebVTT or plain text) and/or the
  * `audio` file (WAV, streamed into the media store as it arrives). A refused request keeps nothing: the upload is
  * discarded whatever went wrong after it.
  */
@@ -75,12 +79,13 @@ export async function recordSessionFromForm(opts: { ctx: Ctx; parts: AsyncIterab
   const ctx = requirePermission(opts.ctx, 'sessions:write');
   const userId = await recordingUser(ctx);
   return withRecordingForm({ ctx, userId, parts: opts.parts, fieldNames: FORM_FIELDS }, async ({ fields, uploadId, bytes }) => {
-    const { transcript, transcriptSource, opportunity, ...rest } = fields;
+    const { transcript, transcriptSource, opportunity, duration, ...rest } = fields;
     if (transcriptSource !== undefined && transcriptSource !== 'upload' && transcriptSource !== 'browser') throw validationFailed('transcriptSource', 'must be upload or browser');
     return recordSession({
       ctx,
       fields: { ...rest, ...(opportunity !== undefined && { opportunity }) },
       transcript: transcript === undefined || transcript.trim() === '' ? undefined : transcript,
+      duration: duration === undefined || duration.trim() === '' ? undefined : durationFromText(duration),
       transcriptSource: transcriptSource as 'upload' | 'browser' | undefined,
       audioUploadId: uploadId,
       audioBytes: bytes,

@@ -1,6 +1,7 @@
 // Reading practice sessions within what the caller may see: one session, the filtered list, one person's history
 // and the score trend behind the charts. Deleting goes through the same visibility: what you cannot see is not found.
 import { requirePermission, type Ctx, type OrgCtx } from '../../context';
+import { auditOthersSession } from './session-audit';
 import { db } from '../../db';
 import { notFound } from '../../errors';
 import type { Prisma } from '../../generated/prisma/client';
@@ -37,6 +38,7 @@ export async function deleteSession(opts: { ctx: Ctx; id: string }): Promise<voi
     const { count } = await tx.practiceSession.deleteMany({ where: { id: row.id, organizationId: ctx.organizationId } });
     if (!count) return;
     if (row.audioMediaId) await deleteMedia(tx, row.audioMediaId);
+    await auditOthersSession(tx, ctx, row, 'session.deleted');
     await publishSessionEvent(tx, { organizationId: ctx.organizationId, type: 'session.deleted', sessionId: row.id, userId: row.userId });
   });
 }

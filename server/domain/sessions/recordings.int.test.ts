@@ -62,13 +62,19 @@ describe('recorded sessions', () => {
     expect(await db.media.count({ where: { id: mediaId } })).toBe(0);
   });
 
-  it('a recording without words keeps its voice analysis and says it needs a transcript; adding one scores it with the voice', async () => {
+  it('a recording without words (no speech-to-text) is scored on its pauses, length and energy and says what the words would add; adding them scores the rest with the voice', async () => {
     const res = await api('POST', '/sessions', { headers: rep.headers, body: form({ moduleId }, { bytes: makeWav({ seconds: 6 }), type: 'audio/wav' }) });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ transcript: { status: 'missing', source: null, message: expect.stringMatching(/^Words need a transcript/) }, score: null, final: null, words: [], fillers: null, duration: 6 });
+    expect(res.body).toMatchObject({ transcript: { status: 'missing', source: null, timing: null, message: expect.stringMatching(/^Scored on the recording alone.*plain text is fine/) }, words: [], fillers: null, wpm: null, keywords: null, duration: 6 });
     expect(res.body.energy).not.toBeNull();
+    // makeWav talks 1.2 s in every 1.5 s: short gaps, no pause of a second or more.
+    expect(res.body.pauses).toMatchObject({ items: [], longCount: 0 });
+    expect(res.body.targetTime).toMatchObject({ target: 15, actual: 6 });
+    expect(res.body.score.components).toMatchObject({ fillers: null, pace: null, keywords: null, clarity: null, pauses: { score: 100 } });
+    expect(res.body.score.components.energy).not.toBeNull();
+    expect(res.body.final).toBe(res.body.score.total);
     const listed = await api('GET', `/sessions?userId=${rep.userId}`, { headers: rep.headers });
-    expect(listed.body.results.find((s: { id: string }) => s.id === res.body.id)).toMatchObject({ score: null, transcriptStatus: 'missing', hasAudio: true });
+    expect(listed.body.results.find((s: { id: string }) => s.id === res.body.id)).toMatchObject({ score: res.body.final, transcriptStatus: 'missing', hasAudio: true });
     // No speech-to-text here: asking for it is a clear conflict, not a silent no-op.
     expect((await api('POST', `/sessions/${res.body.id}/transcription`, { headers: rep.headers })).status).toBe(409);
 
@@ -77,6 +83,31 @@ describe('recorded sessions', () => {
     expect(put.body).toMatchObject({ transcript: { status: 'ready', message: null }, keywords: { hit: ['free trial', 'warranty'] } });
     expect(put.body.score.components.energy).not.toBeNull();
     expect(put.body.energy.values).toEqual(res.body.energy.values);
+    expect(put.body.transcript.timing).toBe('measured');
+  });
+
+  it('plain-text words over a recording are spread over its voiced stretches, marked estimated, and pace, fillers and keywords score', async () => {
+    const said = 'hello um our free trial comes with a full warranty and uh the service plan covers every visit for three years';
+    const res = await api('POST', '/sessions', { headers: rep.headers, body: form({ moduleId, transcript: said }, { bytes: makeWav({ seconds: 9 }), type: 'audio/wav' }) });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.transcript).toMatchObject({ status: 'ready', timing: 'estimated' });
+    expect(res.body.words.map((w: { text: string }) => w.text).join(' ')).toBe(said);
+    // Every word sits inside a voiced stretch of makeWav (1.2 s of voice every 1.5 s).
+    for (const w of res.body.words as Array<{ start: number; end: number }>) expect(w.start % 1.5).toBeLessThanOrEqual(1.2 + 0.11);
+    expect(res.body.fillers.total).toBe(2);
+    expect(res.body.keywords.hit).toEqual(['free trial', 'warranty']);
+    expect(res.body.wpm.average).toBeGreaterThan(0);
+    expect(res.body.score.components.pace).not.toBeNull();
+
+    // The same by PUT on a recording that had none, as text/plain.
+    const bare = await api('POST', '/sessions', { headers: rep.headers, body: form({ moduleId }, { bytes: makeWav({ seconds: 9 }), type: 'audio/wav' }) });
+    const put = await api('PUT', `/sessions/${bare.body.id}/transcript`, { headers: rep.headers, body: said, contentType: 'text/plain' });
+    expect(put.status).toBe(200);
+    expect(put.body.transcript).toMatchObject({ status: 'ready', timing: 'estimated' });
+    // A recording gives the length: a duration beside it is refused, changing nothing.
+    const both = await api('PUT', `/sessions/${bare.body.id}/transcript?duration=30`, { headers: rep.headers, body: said, contentType: 'text/plain' });
+    expect(both.status).toBe(422);
+    expect(both.body.errors).toEqual([{ path: 'duration', message: expect.stringMatching(/recording gives the length/) }]);
   });
 
   it('refuses what is not a WAV (415), too large (413), bad words (422) and unknown modules (404), keeping nothing', async () => {

@@ -72,13 +72,14 @@ export const sessionScoreDto = z
 
 export const sessionAnalysisDto = z.object({
   duration: z.number().meta({ description: 'seconds' }),
+  timing: z.enum(['measured', 'estimated', 'none']),
   words: z.array(transcriptWordDto),
   fillers: fillerAnalysisDto,
-  wpm: paceAnalysisDto,
-  pauses: pauseAnalysisDto,
+  wpm: paceAnalysisDto.nullable(),
+  pauses: pauseAnalysisDto.nullable(),
   energy: energyAnalysisDto.nullable().meta({ description: 'From the audio; null without a recording' }),
   keywords: keywordAnalysisDto,
-  targetTime: targetTimeAnalysisDto,
+  targetTime: targetTimeAnalysisDto.nullable(),
   clarity: z.number().nullable().meta({ description: 'Share (0..1) of low-confidence words; null when no word has a confidence' }),
   score: sessionScoreDto,
   final: z.number().int().meta({ description: 'The score, 0–100' }),

@@ -1,5 +1,5 @@
 // Maps practice-session rows to their public shapes: the list summary and the full session with its analysis.
-import type { SessionAnalysis } from '../../analysis';
+import type { RecordingAnalysis, SessionAnalysis } from '../../analysis';
 import type { Prisma } from '../../generated/prisma/client';
 import { mediaUrl } from '../identity/user.dto';
 import { sessionHighlights } from './session-highlights';
@@ -53,20 +53,24 @@ export function transcriptMessage(status: FullRow['transcriptStatus'], error: st
     case 'pending':
       return error
         ? `Transcribing the recording: the last try failed (${error}), trying again shortly.`
-        : 'The recording is being transcribed. Fillers, pace, pauses, keywords and the score appear when the words are in.';
+        : 'The recording is being transcribed. Until the words are in, the score covers pauses, length and vocal energy; fillers, pace and keywords follow.';
     case 'failed':
-      return `Speech-to-text failed${error ? ` (${error})` : ''}. Retry it, or add a transcript yourself to get fillers, pace, pauses, keywords and a score.`;
+      return `Speech-to-text failed${error ? ` (${error})` : ''}. The score covers pauses, length and vocal energy for now: retry, or type what was said (plain text is fine) to score fillers, pace and keywords too.`;
     case 'missing':
-      return 'Words need a transcript: only the audio could be analyzed. Add a transcript (JSON words or WebVTT) to get fillers, pace, pauses, keywords and a score.';
+      return 'Scored on the recording alone: pauses, length and vocal energy. Type or paste what was said (plain text is fine) to score fillers, pace and keywords too.';
   }
 }
 
-/** The stored analysis: a full SessionAnalysis once there are words, otherwise only what the audio gave. */
-type StoredAnalysis = SessionAnalysis | { duration: number; energy: SessionAnalysis['energy'] } | null;
+/**
+ * The stored analysis: a full SessionAnalysis once there are words, otherwise what the audio alone gave (stored
+ * before audio-only scoring: its length and energy only). Analyses stored before timings were marked are measured.
+ */
+type StoredAnalysis = SessionAnalysis | RecordingAnalysis | { duration: number; energy: SessionAnalysis['energy'] } | null;
 
 export function toSessionDto(s: FullRow): SessionDto {
   const analysis = s.analysis as StoredAnalysis;
-  const full = analysis && 'score' in analysis ? analysis : null;
+  const full = analysis && 'words' in analysis ? analysis : null;
+  const audioOnly = analysis && !full && 'score' in analysis ? analysis : null;
   const summary = toSessionSummary({ ...s, user: s.user });
   const { score: _score, ...rest } = summary;
   const expectations = s.expectations as { keywords: string[]; targetTime: number };
@@ -74,18 +78,18 @@ export function toSessionDto(s: FullRow): SessionDto {
     ...rest,
     createdAt: s.createdAt.toISOString(),
     audioUrl: s.audioMediaId ? audioUrlOf(s.id) : null,
-    transcript: { status: s.transcriptStatus, source: s.transcriptSource, error: s.transcriptError, message: transcriptMessage(s.transcriptStatus, s.transcriptError) },
+    transcript: { status: s.transcriptStatus, source: s.transcriptSource, timing: full ? (full.timing ?? 'measured') : null, error: s.transcriptError, message: transcriptMessage(s.transcriptStatus, s.transcriptError) },
     expectations,
     words: full?.words ?? [],
     highlights: full ? sessionHighlights(full, expectations.keywords) : { fillers: [], keywords: [] },
     fillers: full?.fillers ?? null,
     wpm: full?.wpm ?? null,
-    pauses: full?.pauses ?? null,
+    pauses: (full ?? audioOnly)?.pauses ?? null,
     energy: analysis?.energy ?? null,
     keywords: full?.keywords ?? null,
-    targetTime: full?.targetTime ?? null,
+    targetTime: (full ?? audioOnly)?.targetTime ?? null,
     clarity: full?.clarity ?? null,
-    score: full?.score ?? null,
-    final: full?.final ?? null,
+    score: (full ?? audioOnly)?.score ?? null,
+    final: (full ?? audioOnly)?.final ?? null,
   };
 }

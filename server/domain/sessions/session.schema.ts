@@ -1,6 +1,7 @@
 // Shapes of practice sessions: what a recording is submitted with, the filters of the lists, and the DTOs.
 import { z } from 'zod';
 import { decimalInteger } from '../shared/decimal-integer';
+import { singleLineText } from '../shared/single-line-text';
 import { energyAnalysisDto, fillerAnalysisDto, keywordAnalysisDto, paceAnalysisDto, pauseAnalysisDto, sessionScoreDto, targetTimeAnalysisDto, transcriptWordDto } from './session-analysis.schema';
 
 /** Generous for a 1-hour talk (≈ 10,000 words of JSON with timings); anything larger is not a practice pitch. */
@@ -15,9 +16,12 @@ export const transcriptInput = z
   .meta({
     id: 'TranscriptInput',
     description:
-      'The words with their timings: `{ "words": [{ "text", "start", "end", "confidence"? }] }` (seconds), an OpenAI-style `verbose_json` transcription, or WebVTT text (starting with `WEBVTT`). Words must not go back in time and must not end before they start.',
+      'The words with their timings: `{ "words": [{ "text", "start", "end", "confidence"? }] }` (seconds), an OpenAI-style `verbose_json` transcription, or WebVTT text (starting with `WEBVTT`). Words must not go back in time and must not end before they start. Or plain text (the words alone, any other string not starting with `{` or `[`): over a recording they are spread across its voiced stretches, otherwise evenly over `duration` when given; such timings are marked `transcript.timing: "estimated"` (without either, `"none"`: fillers and keywords score, pace, pauses and length do not).',
     example: { words: [{ text: 'Hi', start: 0.2, end: 0.45 }, { text: 'um', start: 0.6, end: 0.8, confidence: 0.9 }, { text: 'thanks', start: 1.1, end: 1.5 }] },
   });
+
+/** The longest opportunity name: a deal or a customer, not a note. */
+export const OPPORTUNITY_MAX = 200;
 
 // A clock a little ahead of ours is not an error; a session recorded next week is.
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -26,7 +30,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export const sessionFieldsInput = z
   .object({
     moduleId: z.uuid('must be a module id'),
-    opportunity: z.string().trim().max(200, 'must be at most 200 characters').nullable().optional().meta({ description: 'The deal or customer this pitch was practised for' }),
+    opportunity: singleLineText({ max: OPPORTUNITY_MAX }).nullable().optional().meta({ description: 'The deal or customer this pitch was practised for' }),
     recordedAt: z.iso
       .datetime({ offset: true, message: 'must be an ISO 8601 timestamp' })
       .refine((v) => Date.parse(v) <= Date.now() + CLOCK_SKEW_MS, { message: 'must not be in the future' })
@@ -35,7 +39,14 @@ export const sessionFieldsInput = z
   })
   .strict();
 
-export const createSessionInput = sessionFieldsInput.extend({ transcript: transcriptInput }).strict().meta({ id: 'CreateSessionInput' });
+/** How long a pitch took, for a plain-text transcript without a recording (so pace and length can be measured). */
+export const sessionDurationInput = z
+  .number('must be a number of seconds')
+  .positive('must be more than 0 seconds')
+  .max(4 * 3600, 'must be at most 4 hours (14400 seconds)')
+  .meta({ description: 'Seconds the pitch took: only with a plain-text transcript and no recording, so pace and length can be scored' });
+
+export const createSessionInput = sessionFieldsInput.extend({ transcript: transcriptInput, duration: sessionDurationInput.optional() }).strict().meta({ id: 'CreateSessionInput' });
 
 export const SESSION_ORDERING = ['recordedAt', 'score', 'duration', 'createdAt'] as const;
 
@@ -65,6 +76,10 @@ export const sessionQueryInput = z
 
 export type SessionQuery = z.input<typeof sessionQueryInput>;
 
+export const transcriptTimingEnum = z
+  .enum(['measured', 'estimated', 'none'])
+  .meta({ id: 'TranscriptTiming', description: 'measured: the words came with their times; estimated: plain text spread over the recording (or the stated duration), so pace and pauses are approximate; none: plain text alone (no pace, pauses or length)' });
+
 export const transcriptStatusEnum = z
   .enum(['ready', 'pending', 'failed', 'missing'])
   .meta({ id: 'TranscriptStatus', description: 'ready: analyzed; pending: speech-to-text is running; failed: it failed (retry or add one); missing: no words yet' });
@@ -81,7 +96,7 @@ export const sessionSummaryDto = z
     opportunity: z.string().nullable(),
     recordedAt: z.iso.datetime(),
     duration: z.number().meta({ description: 'seconds' }),
-    score: z.number().int().nullable().meta({ description: '0–100; null until the session has words' }),
+    score: z.number().int().nullable().meta({ description: '0–100; a recording without words is scored on its pauses, length and energy alone; null when nothing could be measured' }),
     transcriptStatus: transcriptStatusEnum,
     hasAudio: z.boolean(),
     callId: z.uuid().nullable().meta({ description: 'The live call this session is the recording of (scored on delivery: no module); null for practice' }),
@@ -96,6 +111,7 @@ export const sessionDto = sessionSummaryDto
     transcript: z.object({
       status: transcriptStatusEnum,
       source: z.enum(['upload', 'speech_to_text', 'browser']).nullable(),
+      timing: transcriptTimingEnum.nullable().meta({ description: 'How the words got their times; null without words' }),
       error: z.string().nullable().meta({ description: 'Why speech-to-text failed' }),
       message: z.string().nullable().meta({ description: 'What the session still needs, in plain words; null when analyzed' }),
     }),
@@ -114,10 +130,10 @@ export const sessionDto = sessionSummaryDto
     keywords: keywordAnalysisDto.nullable(),
     targetTime: targetTimeAnalysisDto.nullable(),
     clarity: z.number().nullable(),
-    score: sessionScoreDto.nullable().meta({ description: 'The score with its component breakdown; null until the session has words' }),
-    final: z.number().int().nullable().meta({ description: 'The score, 0–100; null until the session has words' }),
+    score: sessionScoreDto.nullable().meta({ description: 'The score with its component breakdown (a recording without words: pauses, length and energy only)' }),
+    final: z.number().int().nullable().meta({ description: 'The score, 0–100; null only when nothing could be measured' }),
   })
-  .meta({ id: 'Session', description: 'A practice session with its full analysis. Word-based parts are null until it has a transcript.' });
+  .meta({ id: 'Session', description: 'A practice session with its full analysis. Word-based parts (fillers, pace, keywords) are null until it has a transcript.' });
 
 export const userSessionsDto = z
   .object({

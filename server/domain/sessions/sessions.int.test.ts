@@ -60,6 +60,31 @@ describe('POST /sessions', () => {
     expect(res.body.fillers.total).toBe(1);
   });
 
+  it('takes plain text: without a recording fillers and keywords score; with a duration pace and length too, marked estimated', async () => {
+    const said = 'um so our free trial is uh the easiest way to see the warranty for yourself';
+    const alone = await api('POST', '/sessions', { headers: t.orgHeaders, json: { moduleId, transcript: said } });
+    expect(alone.status, JSON.stringify(alone.body)).toBe(201);
+    expect(alone.body).toMatchObject({ transcript: { status: 'ready', timing: 'none' }, wpm: null, pauses: null, targetTime: null, fillers: { total: 2 } });
+    expect(alone.body.keywords.hit).toEqual(expect.arrayContaining(['free trial', 'warranty']));
+    expect(Object.entries(alone.body.score.components).filter(([, c]) => c).map(([k]) => k).sort()).toEqual(['fillers', 'keywords']);
+    const timed = await api('POST', '/sessions', { headers: t.orgHeaders, json: { moduleId, transcript: said, duration: 6 } });
+    expect(timed.status).toBe(201);
+    expect(timed.body.transcript.timing).toBe('estimated');
+    expect(timed.body.wpm.average).toBeGreaterThan(100);
+    expect(timed.body.targetTime.actual).toBe(6);
+    expect(timed.body.score.components.pace).not.toBeNull();
+    // A duration is only for plain text: timed words carry their own; a nonsense one is refused.
+    const before = await sessionCount(t.organizationId);
+    const withWords = await api('POST', '/sessions', { headers: t.orgHeaders, json: { moduleId, transcript: { words: wordsOf('hello there') }, duration: 6 } });
+    expect(withWords.body.errors).toEqual([{ path: 'duration', message: expect.stringMatching(/only for a plain-text transcript/) }]);
+    expect((await api('POST', '/sessions', { headers: t.orgHeaders, json: { moduleId, transcript: said, duration: -1 } })).status).toBe(422);
+    // Text that starts like JSON but is not, and text without a word, say so.
+    const broken = await api('POST', '/sessions', { headers: t.orgHeaders, json: { moduleId, transcript: '{ "words": [' } });
+    expect(broken.body.errors).toEqual([{ path: 'transcript', message: expect.stringMatching(/not valid JSON/) }]);
+    expect((await api('POST', '/sessions', { headers: t.orgHeaders, json: { moduleId, transcript: ' … — ' } })).body.errors).toEqual([{ path: 'transcript', message: 'Transcript has no words' }]);
+    expect(await sessionCount(t.organizationId)).toBe(before);
+  });
+
   it('refuses words out of order, and end before start, with 422 naming the word; nothing is stored', async () => {
     const before = await sessionCount(t.organizationId);
     const outOfOrder = await api('POST', '/sessions', { headers: t.orgHeaders, json: { moduleId, transcript: { words: [{ text: 'b', start: 2, end: 2.5 }, { text: 'a', start: 1, end: 1.5 }] } } });

@@ -1,15 +1,15 @@
 // Stores one scored session — a practice pitch or a recorded live call — in one transaction: the engine runs first
 // (pure, well under a second for half an hour), then the recording is attached, the row written, speech-to-text
 // queued when there are no words, and open tabs told.
-import { analyzeRecording, type DecodedAudio } from '../../analysis';
+import type { DecodedAudio } from '../../analysis';
 import type { OrgCtx } from '../../context';
 import { db } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
 import { enqueue } from '../../jobs/enqueue';
 import { attachMedia } from '../../media/save-media';
 import { sttSettings } from '../../providers/speech-to-text/stt-settings';
-import type { TranscriptWord } from '../../analysis';
-import { scorePractice } from './score-practice';
+import type { TimedTranscript } from './read-transcript';
+import { scorePractice, scoreRecording } from './score-practice';
 import { publishSessionEvent } from './session-events';
 import { sessionUserSelect, toSessionDto } from './session.dto';
 import type { SessionDto } from './session.schema';
@@ -30,15 +30,17 @@ export async function storeSession(opts: {
   subject: SessionSubject;
   opportunity?: string | null;
   recordedAt?: Date;
-  words: TranscriptWord[] | null;
+  /** The words with their times; null for a recording without words (scored on its audio alone). */
+  transcript: TimedTranscript | null;
   transcriptSource?: 'upload' | 'browser';
   audioUploadId?: string;
   audio: DecodedAudio | null;
   /** Runs first inside the transaction (e.g. re-checks a call), so a refusal there writes nothing. */
   guard?: (tx: Prisma.TransactionClient) => Promise<void>;
 }): Promise<SessionDto> {
-  const { ctx, userId, subject, words } = opts;
-  const scored = words ? scorePractice({ words, audio: opts.audio, expectations: subject.expectations }) : recordingOnly(opts.audio!);
+  const { ctx, userId, subject, transcript } = opts;
+  const words = transcript !== null;
+  const scored = transcript ? scorePractice({ transcript, audio: opts.audio, expectations: subject.expectations }) : scoreRecording({ audio: opts.audio!, expectations: subject.expectations });
   const stt = !words && sttSettings() !== null;
   const row = await db.$transaction(async (tx) => {
     await opts.guard?.(tx);
@@ -67,10 +69,4 @@ export async function storeSession(opts: {
     return created;
   });
   return toSessionDto(row);
-}
-
-/** What is stored for a recording without words: its length and voice analysis, and no score (never a silent 0). */
-function recordingOnly(audio: DecodedAudio): { analysis: Prisma.InputJsonValue; score: null; duration: number } {
-  const analysis = analyzeRecording(audio);
-  return { analysis: analysis as unknown as Prisma.InputJsonValue, score: null, duration: analysis.duration };
 }

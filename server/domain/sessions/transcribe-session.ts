@@ -10,6 +10,7 @@ import { sttSettings } from '../../providers/speech-to-text/stt-settings';
 import { SpeechToTextError, transcribeAudio } from '../../providers/speech-to-text/transcribe-audio';
 import { findVisibleSession } from './read-sessions';
 import { scorePractice } from './score-practice';
+import { auditOthersSession } from './session-audit';
 import { publishSessionEvent } from './session-events';
 import { readSessionRecording } from './session-recording';
 import { sessionUserSelect, toSessionDto } from './session.dto';
@@ -43,7 +44,7 @@ export async function transcribeSession(sessionId: string, job: JobContext): Pro
     }
     throw error;
   }
-  const scored = scorePractice({ words, audio, expectations: session.expectations as unknown as ModuleExpectations });
+  const scored = scorePractice({ transcript: { words, timing: 'measured' }, audio, expectations: session.expectations as unknown as ModuleExpectations });
   await db.$transaction(async (tx) => {
     const { count } = await tx.practiceSession.updateMany({
       where: { id: session.id, transcriptStatus: 'pending' },
@@ -75,6 +76,7 @@ export async function retryTranscription(opts: { ctx: Ctx; id: string }): Promis
   const row = await db.$transaction(async (tx) => {
     const { count } = await tx.practiceSession.updateMany({ where: { id: session.id, transcriptStatus: { in: ['failed', 'missing'] } }, data: { transcriptStatus: 'pending', transcriptError: null } });
     if (count) {
+      await auditOthersSession(tx, ctx, session, 'session.transcription_retried');
       await enqueue(tx, 'sessions.transcribe', { sessionId: session.id, organizationId: ctx.organizationId }, { singletonKey: session.id });
       await publishSessionEvent(tx, { organizationId: ctx.organizationId, type: 'session.updated', sessionId: session.id, userId: session.userId, status: 'pending' });
     }

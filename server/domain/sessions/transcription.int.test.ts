@@ -90,7 +90,10 @@ describe('speech to text', () => {
     expect((await session(created.id)).transcript).toMatchObject({ status: 'pending', error: expect.stringMatching(/answered 500: The server had an error/), message: expect.stringMatching(/trying again/) });
     await transcribeSession(created.id, lastAttempt);
     const failed = await session(created.id);
-    expect(failed).toMatchObject({ transcript: { status: 'failed', error: expect.stringMatching(/answered 500/), message: expect.stringMatching(/^Speech-to-text failed/) }, score: null, final: null });
+    expect(failed).toMatchObject({ transcript: { status: 'failed', error: expect.stringMatching(/answered 500/), message: expect.stringMatching(/^Speech-to-text failed/) }, fillers: null, wpm: null });
+    // Still scored on what the voice gave.
+    expect(failed.score.components).toMatchObject({ fillers: null, pace: null, keywords: null });
+    expect(failed.final).toBe(failed.score.total);
     expect(failed.energy).not.toBeNull();
 
     stt.mode = 'ok';

@@ -5,11 +5,11 @@ import './zod-messages';
 
 // C0 controls (tab and line breaks included), DEL, C1 controls, and the Unicode line and paragraph separators.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+export const SINGLE_LINE_CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 
 export function singleLineText(opts: { max: number; required?: string }) {
   const base = z.string().trim();
   return (opts.required ? base.min(1, opts.required) : base)
     .max(opts.max, `Use at most ${opts.max} characters`)
-    .refine((v) => !CONTROL.test(v), { message: 'Use one line of text, without tabs, line breaks or control characters' });
+    .refine((v) => !SINGLE_LINE_CONTROL.test(v), { message: 'Use one line of text, without tabs, line breaks or control characters' });
 }

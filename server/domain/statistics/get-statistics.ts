@@ -15,7 +15,7 @@ export const statisticsDto = z
     members: z.number().int().nullable().meta({ description: hidden('Members of the organization (members:read)') }),
     apiKeys: z.object({ total: z.number().int(), active: z.number().int() }).nullable().meta({ description: hidden('API keys created in the range (apiKeys:read)') }),
     calls: z
-      .object({ total: z.number().int(), requested: z.number().int(), active: z.number().int(), completed: z.number().int(), missed: z.number().int(), expired: z.number().int() })
+      .object({ total: z.number().int(), requested: z.number().int(), active: z.number().int(), completed: z.number().int(), missed: z.number().int(), expired: z.number().int(), cancelled: z.number().int() })
       .nullable()
       .meta({ description: hidden('Live calls asked for in the range, by status: every call with calls:read, a dealer’s own with calls:answer') }),
     leads: z.object({ total: z.number().int() }).nullable().meta({ description: hidden('Leads left in the range (leads:read)') }),
@@ -26,6 +26,8 @@ export const statisticsDto = z
         averageScore: z.number().nullable().meta({ description: 'Average of the scored sessions, one decimal; null without any' }),
       })
       .meta({ description: 'Practice sessions the caller may see (their own, their teams\', or all for admins), recorded in the range' }),
+    contacts: z.number().int().nullable().meta({ description: 'Contacts added in the range; null without contacts:read' }),
+    groups: z.number().int().nullable().meta({ description: 'Contact groups created in the range; null without contacts:read' }),
     range: z.object({ from: z.iso.datetime().nullable(), to: z.iso.datetime().nullable() }),
   })
   .meta({ id: 'Statistics' });
@@ -39,17 +41,19 @@ export async function getStatistics(opts: { ctx: Ctx; range: z.input<typeof date
   const sessionsWhere = { ...(await visibleSessionsWhere(ctx)), ...(createdAt && { recordedAt: createdAt }) };
   const may = (permission: Parameters<typeof ctx.permissions.has>[0]) => ctx.permissions.has(permission);
   const callsWhere = listableCallsWhere(ctx);
-  const [members, keysTotal, keysActive, callsByStatus, leads, sessions] = await Promise.all([
+  const [members, keysTotal, keysActive, callsByStatus, leads, sessions, contacts, groups] = await Promise.all([
     may('members:read') ? db.membership.count({ where: org }) : null,
     may('apiKeys:read') ? db.apiKey.count({ where: org }) : null,
     may('apiKeys:read') ? db.apiKey.count({ where: { ...org, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }) : null,
     callsWhere ? db.call.groupBy({ by: ['status'], where: { ...callsWhere, ...(createdAt && { createdAt }) }, _count: { _all: true } }) : null,
     may('leads:read') ? db.lead.count({ where: org }) : null,
     db.practiceSession.aggregate({ where: sessionsWhere, _count: { _all: true, score: true }, _avg: { score: true } }),
+    may('contacts:read') ? db.contact.count({ where: org }) : null,
+    may('contacts:read') ? db.contactGroup.count({ where: org }) : null,
   ]);
-  let calls: { total: number; requested: number; active: number; completed: number; missed: number; expired: number } | null = null;
+  let calls: { total: number; requested: number; active: number; completed: number; missed: number; expired: number; cancelled: number } | null = null;
   if (callsByStatus) {
-    calls = { total: 0, requested: 0, active: 0, completed: 0, missed: 0, expired: 0 };
+    calls = { total: 0, requested: 0, active: 0, completed: 0, missed: 0, expired: 0, cancelled: 0 };
     for (const g of callsByStatus) {
       calls[g.status] = g._count._all;
       calls.total += g._count._all;
@@ -65,6 +69,8 @@ export async function getStatistics(opts: { ctx: Ctx; range: z.input<typeof date
       scored: sessions._count.score,
       averageScore: sessions._avg.score === null ? null : Math.round(sessions._avg.score * 10) / 10,
     },
+    contacts,
+    groups,
     range: { from: range.gte?.toISOString() ?? null, to: range.lte?.toISOString() ?? null },
   };
 }

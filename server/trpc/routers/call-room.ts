@@ -5,7 +5,7 @@ import { tracked } from '@trpc/server';
 import { customerCallEvents } from '../../domain/calls/call-stream';
 import { callIceServers, sendCallSignal } from '../../domain/calls/call-signals';
 import { addCallClientEvent } from '../../domain/calls/call-client-events';
-import { stopCall } from '../../domain/calls/call-lifecycle';
+import { cancelCall, stopCall } from '../../domain/calls/call-lifecycle';
 import { listCallMessages, sendCallMessage } from '../../domain/calls/call-messages';
 import { createCall, organizationForCallToken } from '../../domain/calls/create-call';
 import { getCall } from '../../domain/calls/get-call';
@@ -36,6 +36,7 @@ export const callRoomRouter = router({
     .input(z.object({ ...callAccess, message: z.string() }).strict())
     .mutation(({ input }) => sendCallMessage({ ctx: null, callToken: input.callToken, id: input.callId, input: { message: input.message } })),
   stop: limited.input(z.object(callAccess).strict()).mutation(({ input }) => stopCall({ ctx: null, callToken: input.callToken, id: input.callId })),
+  cancel: limited.input(z.object(callAccess).strict()).mutation(({ input }) => cancelCall({ ctx: null, callToken: input.callToken, id: input.callId })),
   logEvent: limited
     .input(z.object({ ...callAccess, event: z.unknown() }).strict())
     .mutation(({ input }) => addCallClientEvent({ ctx: null, callToken: input.callToken, id: input.callId, input: input.event })),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { acceptInvite, inviteLinkState, lookupInvite } from '../../domain/invites/accept-invite';
 import { createInvites } from '../../domain/invites/create-invites';
 import { acceptInviteInput, createInvitesInput, INVITE_ORDERING } from '../../domain/invites/invite.schema';
-import { listInvites, revokeInvite } from '../../domain/invites/manage-invites';
+import { inviteLink, listInvites, resendInvite, revokeInvite } from '../../domain/invites/manage-invites';
 import { orderingInput, pageInput } from '../../domain/shared/list';
 import { orgProcedure, publicProcedure, router, userProcedure } from '../init';
 
@@ -15,6 +15,9 @@ export const invitesRouter = router({
     .query(({ ctx, input }) => listInvites({ ctx: ctx.app, page: input, ordering: input.ordering, filters: { teamId: input.teamId, status: input.status } })),
   create: orgProcedure('teams:manage').input(createInvitesInput).mutation(({ ctx, input }) => createInvites({ ctx: ctx.app, input })),
   revoke: orgProcedure('teams:manage').input(z.object({ id: z.string() }).strict()).mutation(({ ctx, input }) => revokeInvite({ ctx: ctx.app, id: input.id })),
+  // A mutation: the first copy of an invite made before links were kept renews its token.
+  link: orgProcedure('teams:manage').input(z.object({ id: z.string() }).strict()).mutation(({ ctx, input }) => inviteLink({ ctx: ctx.app, id: input.id })),
+  resend: orgProcedure('teams:manage').input(z.object({ id: z.string() }).strict()).mutation(({ ctx, input }) => resendInvite({ ctx: ctx.app, id: input.id })),
   // The link's token is the credential: no sign-in needed to see what it is for, or to sign up with it.
   lookup: publicProcedure.input(z.object({ token }).strict()).query(({ input }) => lookupInvite({ token: input.token })),
   linkState: publicProcedure.input(z.object({ token }).strict()).query(({ input }) => inviteLinkState({ token: input.token })),

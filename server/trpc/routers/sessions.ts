@@ -4,7 +4,8 @@ import { createSession, recordSession } from '../../domain/sessions/create-sessi
 import { deleteSession, getSession, listSessions, listUserSessions, sessionScoreTrend } from '../../domain/sessions/read-sessions';
 import { replaceTranscript } from '../../domain/sessions/replace-transcript';
 import { retryTranscription } from '../../domain/sessions/transcribe-session';
-import { createSessionInput, SESSION_ORDERING, sessionFieldsInput, transcriptInput } from '../../domain/sessions/session.schema';
+import { transcriptionService } from '../../domain/sessions/transcription-service';
+import { createSessionInput, SESSION_ORDERING, sessionDurationInput, sessionFieldsInput, transcriptInput } from '../../domain/sessions/session.schema';
 import { orderingInput, pageInput } from '../../domain/shared/list';
 import { orgProcedure, router } from '../init';
 
@@ -27,11 +28,13 @@ export const sessionsRouter = router({
       const { audioUploadId, transcript, transcriptSource, ...fields } = input;
       return recordSession({ ctx: ctx.app, fields, transcript, transcriptSource, audioUploadId });
     }),
+  // Whether a recording without typed words is transcribed here (STT_URL), for the recorders' notes.
+  transcription: orgProcedure('sessions:write').query(({ ctx }) => transcriptionService({ ctx: ctx.app })),
   retryTranscription: orgProcedure('sessions:write').input(id).mutation(({ ctx, input }) => retryTranscription({ ctx: ctx.app, id: input.id })),
   delete: orgProcedure('sessions:write').input(id).mutation(({ ctx, input }) => deleteSession({ ctx: ctx.app, id: input.id })),
   replaceTranscript: orgProcedure('sessions:write')
-    .input(z.object({ id: z.string(), transcript: transcriptInput }).strict())
-    .mutation(({ ctx, input }) => replaceTranscript({ ctx: ctx.app, id: input.id, transcript: input.transcript })),
+    .input(z.object({ id: z.string(), transcript: transcriptInput, duration: sessionDurationInput.optional() }).strict())
+    .mutation(({ ctx, input }) => replaceTranscript({ ctx: ctx.app, id: input.id, transcript: input.transcript, duration: input.duration })),
   ofUser: orgProcedure('sessions:read')
     .input(z.object({ userId: z.string(), ...pageInput, ordering }).strict())
     .query(({ ctx, input }) => listUserSessions({ ctx: ctx.app, userId: input.userId, page: input, ordering: input.ordering })),

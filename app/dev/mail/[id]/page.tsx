@@ -20,9 +20,9 @@ export default async function DevMailPage({ params }: { params: Promise<{ id: st
         <h1 className="text-xl font-semibold text-zinc-900">{m.subject}</h1>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-zinc-600">From</dt>
-          <dd className="min-w-0 break-words text-zinc-900">{m.from}</dd>
+          <dd className="min-w-0 wrap-anywhere text-zinc-900">{m.from}</dd>
           <dt className="text-zinc-600">To</dt>
-          <dd className="min-w-0 break-words text-zinc-900">{m.to}</dd>
+          <dd className="min-w-0 wrap-anywhere text-zinc-900">{m.to}</dd>
           <dt className="text-zinc-600">Date</dt>
           <dd className="text-zinc-900">
             <DateText value={m.createdAt.toISOString()} />
@@ -40,7 +40,7 @@ export default async function DevMailPage({ params }: { params: Promise<{ id: st
         <h2 id="text-part" className="text-sm font-semibold text-zinc-700">
           Plain text
         </h2>
-        <pre className="rounded-xl border border-zinc-200 bg-white p-5 text-sm break-words whitespace-pre-wrap text-zinc-800">{m.text}</pre>
+        <pre className="rounded-xl border border-zinc-200 bg-white p-5 text-sm wrap-anywhere whitespace-pre-wrap text-zinc-800">{m.text}</pre>
       </section>
     </article>
   );

@@ -1,6 +1,6 @@
 // OpenAPI paths of API.md §3: teams, invites, products and modules, practice sessions.
 import { z } from 'zod';
-import { acceptedInviteDto, acceptInviteInput, createInvitesInput, invitePreviewDto } from '../../../domain/invites/invite.schema';
+import { acceptedInviteDto, inviteLinkDto, acceptInviteInput, createInvitesInput, invitePreviewDto } from '../../../domain/invites/invite.schema';
 import { createModuleInput, createProductInput, moduleDto, productDto, replaceModuleInput, replaceProductInput, updateModuleInput, updateProductInput } from '../../../domain/products/product.schema';
 import { createSessionInput, sessionDto, sessionSummaryDto, transcriptInput, userSessionsDto } from '../../../domain/sessions/session.schema';
 import { createTeamInput, invitedDto, replaceTeamInput, teamDashboardDto, teamDto, teamSettingsDto, updateTeamInput } from '../../../domain/teams/team.schema';
@@ -23,9 +23,10 @@ const recordingForm = z
     moduleId: z.uuid(),
     opportunity: z.string().optional(),
     recordedAt: z.string().optional().meta({ description: 'ISO 8601 timestamp' }),
-    transcript: z.string().optional().meta({ description: 'JSON words or WebVTT text; without it the recording is transcribed (speech-to-text configured) or waits for PUT /sessions/{id}/transcript' }),
+    transcript: z.string().optional().meta({ description: 'JSON words, WebVTT or plain text (spread over the recording’s voiced stretches, `transcript.timing: "estimated"`); without it the recording is scored on its pauses, length and energy and is transcribed (speech-to-text configured) or waits for PUT /sessions/{id}/transcript' }),
     transcriptSource: z.enum(['upload', 'browser']).optional().meta({ description: 'browser: the words came from the browser’s own speech recognition' }),
-    audio: z.string().meta({ format: 'binary', description: 'WAV recording (audio/wav), at most 50 MB' }),
+    audio: z.string().meta({ format: 'binary', description: 'WAV recording (audio/wav), at most 50 MB' }).optional(),
+    duration: z.string().optional().meta({ description: 'Seconds the pitch took: only with a plain-text transcript and no audio' }),
   })
   .meta({ id: 'RecordingForm' });
 
@@ -92,6 +93,25 @@ export const coachingPaths = {
     }),
     delete: operation({ summary: 'Revoke an invite (DELETE /invites/{id}: here the segment is the invite’s id, not its link token)', tags: invites, access: 'teams:manage', path: z.object({ token: z.uuid().meta({ description: 'The invite’s id (UUID); any other value is 404' }) }), errors: ['conflict'], responses: { 204: { description: 'Revoked' } } }),
   },
+  '/invites/{token}/link': {
+    get: operation({
+      summary: 'The invite’s link, to hand over another way than email (the segment is the invite’s id). 409 once it has expired: resend it.',
+      tags: invites,
+      access: 'teams:manage',
+      path: z.object({ token: z.uuid().meta({ description: 'The invite’s id (UUID); any other value is 404' }) }),
+      errors: ['conflict'],
+      responses: { 200: { description: 'The link', schema: inviteLinkDto } },
+    }),
+  },
+  '/invites/{token}/resend': {
+    post: operation({
+      summary: 'Email the invite again with a fresh link, valid INVITE_EXPIRY_DAYS from now (the previous link stops working); also for an expired invite',
+      tags: invites,
+      access: 'teams:manage',
+      path: z.object({ token: z.uuid().meta({ description: 'The invite’s id (UUID); any other value is 404' }) }),
+      responses: { 200: { description: 'The renewed invite', schema: invitedDto } },
+    }),
+  },
   '/invites/{token}/accept': {
     post: operation({
       summary: 'Join the team: as the signed-in caller (no body; the invited address must be theirs), or with a new account for the invited address. Used once.',
@@ -147,7 +167,7 @@ export const coachingPaths = {
         access: 'sessions:write',
         body: createSessionInput,
         errors: ['not_found', 'payload_too_large', 'unsupported_media_type'],
-        responses: { 201: { description: 'The scored session (without words: the recording’s analysis, and `transcript.status` pending or missing)', schema: sessionDto } },
+        responses: { 201: { description: 'The scored session (without words: the recording’s pauses, length and energy, scored on those, and `transcript.status` pending or missing)', schema: sessionDto } },
       }),
       requestBody: {
         required: true,
@@ -184,12 +204,13 @@ export const coachingPaths = {
   },
   '/sessions/{id}/transcript': {
     put: operation({
-      summary: 'Add or replace the transcript (JSON words, verbose_json or text/vtt) and re-score the session',
+      summary: 'Add or replace the transcript (JSON words, verbose_json, text/vtt, or text/plain: the words alone, spread over the recording) and re-score the session',
       tags: sessions,
       access: 'sessions:write',
       path: idPath,
+      query: z.object({ duration: z.number().optional().meta({ description: 'Seconds the pitch took: only for plain text on a session without a recording, so pace and length can be scored' }) }),
       body: transcriptInput,
-      bodyContentTypes: ['application/json', 'text/vtt'],
+      bodyContentTypes: ['application/json', 'text/vtt', 'text/plain'],
       errors: ['payload_too_large', 'unsupported_media_type'],
       responses: { 200: { description: 'The re-scored session', schema: sessionDto } },
     }),

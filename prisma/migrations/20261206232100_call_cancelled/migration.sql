@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "CallStatus" ADD VALUE 'cancelled';
