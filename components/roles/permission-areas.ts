@@ -8,6 +8,7 @@ export const AREA_NAMES: Record<string, string> = {
   statistics: 'Statistics',
   audit: 'Security log',
   calls: 'Live calls',
+  dealers: 'Dealers',
   leads: 'Leads',
   teams: 'Teams',
   products: 'Products',
@@ -15,6 +16,10 @@ export const AREA_NAMES: Record<string, string> = {
   coaching: 'Coaching',
   emails: 'Email',
   jobs: 'Background jobs',
+  contacts: 'Contacts',
+  messages: 'Message library',
+  programs: 'Programs',
+  accounts: 'Sender accounts',
 };
 
 export const areaName = (area: string) => AREA_NAMES[area] ?? area;

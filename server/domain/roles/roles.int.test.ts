@@ -61,6 +61,18 @@ describe('roles', () => {
     for (const [json, code] of bad) expect((await api('POST', '/roles', { headers: t.orgHeaders, json })).body.code, JSON.stringify(json)).toBe(code);
     expect(await db.customRole.count({ where: { organizationId: t.organizationId } })).toBe(1);
 
+    await api('POST', '/roles', { headers: t.orgHeaders, json: { name: 'Trainer', permissions: ['products:read'] } });
+    const badPut: [unknown, string][] = [
+      [{ name: 'trainer', permissions: [] }, 'conflict'],
+      [{ name: 'Admin', permissions: [] }, 'validation_failed'],
+      [{ name: 'X', permissions: ['root:everything'] }, 'validation_failed'],
+      [{ name: 'X' }, 'validation_failed'],
+      [{ name: 'X', permissions: [], builtIn: true }, 'validation_failed'],
+      [[], 'validation_failed'],
+    ];
+    for (const [json, code] of badPut) expect((await api('PUT', `/roles/${created.body.id}`, { headers: t.orgHeaders, json })).body.code, JSON.stringify(json)).toBe(code);
+    expect((await api('GET', `/roles/${created.body.id}`, { headers: t.orgHeaders })).body).toMatchObject({ name: 'Closer', permissions: ['calls:answer', 'leads:read'] });
+
     const put = await api('PUT', `/roles/${created.body.id}`, { headers: t.orgHeaders, json: { name: 'Senior closer', permissions: ['calls:answer', 'calls:read', 'leads:read'] } });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ name: 'Senior closer', description: null, permissions: ['calls:answer', 'calls:read', 'leads:read'] });

@@ -233,6 +233,47 @@ describe('privilege escalation is refused in every form (403), and nothing chang
   });
 });
 
+describe('lower roles', () => {
+  it('a member or a manager reads users and roles but changes nothing (403); a custom role without members:read sees none of it', async () => {
+    const t = await newTenant('lower-roles');
+    const rep = await addPerson(t, 'low-rep', { role: 'member' });
+    const manager = await addPerson(t, 'low-manager', { role: 'manager' });
+    const other = await addPerson(t, 'low-other', { role: 'member' });
+    const role = await api('POST', '/roles', { headers: t.orgHeaders, json: { name: 'Lead desk', permissions: ['organization:read', 'leads:read'] } });
+    const before = await db.membership.findMany({ where: { organizationId: t.organizationId }, orderBy: { createdAt: 'asc' } });
+    const writes: [string, string, unknown?][] = [
+      ['POST', '/users', { email: uniqueEmail('low-new'), firstName: 'L', lastName: 'X' }],
+      ['PUT', `/users/${other.userId}`, { email: uniqueEmail('low-put'), firstName: 'L', lastName: 'X' }],
+      ['DELETE', `/users/${other.userId}`],
+      ['PUT', `/users/${other.userId}/password`, { password: 'taken over by a peer' }],
+      ['PUT', `/users/${other.userId}/roles/${role.body.id}`],
+      ['DELETE', `/users/${other.userId}/roles/member`],
+      ['PUT', `/users/${other.userId}/permissions/organization:read`],
+      ['DELETE', `/users/${other.userId}/permissions/organization:read`],
+      ['POST', '/roles', { name: 'Peer role', permissions: [] }],
+      ['PUT', `/roles/${role.body.id}`, { name: 'Renamed', permissions: [] }],
+      ['DELETE', `/roles/${role.body.id}`],
+    ];
+    for (const person of [rep, manager]) {
+      expect((await api('GET', '/users', { headers: person.headers })).status).toBe(200);
+      expect((await api('GET', '/roles', { headers: person.headers })).status).toBe(200);
+      expect((await api('GET', '/permissions', { headers: person.headers })).status).toBe(200);
+      for (const [method, path, json] of writes) {
+        const res = await api(method, path, { headers: person.headers, ...(json ? { json } : {}) });
+        expect([res.status, res.body?.code], `${person.email} ${method} ${path}`).toEqual([403, 'forbidden']);
+      }
+    }
+    expect(await db.membership.findMany({ where: { organizationId: t.organizationId }, orderBy: { createdAt: 'asc' } })).toEqual(before);
+    expect((await db.customRole.findUniqueOrThrow({ where: { id: role.body.id } })).name).toBe('Lead desk');
+
+    // Given a role that does not read members, the lists and each user close too.
+    expect((await api('PUT', `/users/${rep.userId}/roles/${role.body.id}`, { headers: t.orgHeaders })).status).toBe(200);
+    for (const path of ['/users', `/users/${other.userId}`, '/roles', `/roles/${role.body.id}`]) {
+      expect((await api('GET', path, { headers: rep.headers })).status, path).toBe(403);
+    }
+  });
+});
+
 describe('roles and direct grants', () => {
   it('a member holds exactly one role: PUT sets it, DELETE of the current one returns them to member; grants add on top', async () => {
     const t = await newTenant('roles-one');
