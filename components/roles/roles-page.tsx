@@ -157,6 +157,12 @@ function Matrix(props: { roles: RoleDto[]; permissions: PermissionDto[]; draft: 
       )}
       <Card aria-labelledby="matrix-title">
         <CardHeader id="matrix-title" title="Permissions by role" description="Each member holds one role; direct permissions on the Users page come on top of it." />
+        {/* On a phone two role columns fit beside the permissions: say that the others are a swipe away. */}
+        {columns > 3 && (
+          <p className="border-b border-zinc-100 px-4 py-2 text-xs text-zinc-500 sm:hidden">
+            Swipe the table sideways to see all {columns - 1} {draft ? 'columns' : 'roles'}; the permissions stay in place.
+          </p>
+        )}
         <TableScroller label="Roles and permissions">
           <table className="w-full border-separate border-spacing-0 text-left text-sm" aria-label="Roles and permissions">
             <thead className="text-xs text-zinc-500">

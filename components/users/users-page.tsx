@@ -98,6 +98,30 @@ export function UsersPage({ organizationId }: { organizationId: string }) {
         </div>
       );
     };
+    const actionsOf = (u: OrganizationUserDto) => {
+      if (!canManage) return null;
+      const mine = isMe(u);
+      const mayAct = managed(u);
+      const entries: MenuEntry[] = [
+        { kind: 'item', key: 'permissions', label: 'Permissions…', onSelect: () => setOpen({ kind: 'permissions', user: u }), disabled: !mayAct },
+        { kind: 'item', key: 'edit', label: 'Edit details…', onSelect: () => setOpen({ kind: 'edit', user: u }), disabled: !mayAct && !mine },
+        ...(mine ? [] : [{ kind: 'item' as const, key: 'password', label: 'Set password…', onSelect: () => setOpen({ kind: 'password', user: u }), disabled: !mayAct }]),
+        ...(mine ? [] : [{ kind: 'separator' as const, key: 'sep' }, { kind: 'item' as const, key: 'remove', label: 'Remove from organization…', onSelect: () => (remove.reset(), setOpen({ kind: 'remove', user: u })), disabled: !mayAct || soleOwner(u) }]),
+      ];
+      return (
+        <Menu
+          align="end"
+          triggerLabel={`Actions for ${nameOf(u)}`}
+          triggerClassName={buttonClass('ghost', 'sm')}
+          trigger={
+            <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="size-5">
+              <path d="M10 6a1.5 1.5 0 1 1 0-3 1.5 1.5 0 0 1 0 3Zm0 5.5a1.5 1.5 0 1 1 0-3 1.5 1.5 0 0 1 0 3ZM11.5 15.5a1.5 1.5 0 1 0-3 0 1.5 1.5 0 0 0 3 0Z" />
+            </svg>
+          }
+          entries={entries}
+        />
+      );
+    };
     return [
       {
         id: 'name',
@@ -107,19 +131,21 @@ export function UsersPage({ organizationId }: { organizationId: string }) {
         cell: ({ row }) => {
           const u = row.original;
           return (
-            <div className="flex min-w-52 items-start gap-3">
+            <div className="flex min-w-52 items-start gap-3 max-sm:min-w-0">
               <Avatar name={nameOf(u)} image={u.image} />
-              <div className="min-w-0">
-                <p className="max-w-44 truncate font-medium text-zinc-900 sm:max-w-64">
+              <div className="min-w-0 flex-1">
+                <p className="max-w-44 truncate font-medium text-zinc-900 max-sm:max-w-none sm:max-w-64">
                   {nameOf(u)} {isMe(u) && <Badge className="ml-1">You</Badge>}
                 </p>
-                <p className="max-w-44 truncate text-zinc-500 sm:max-w-64">{u.email}</p>
+                <p className="max-w-44 truncate text-zinc-500 max-sm:max-w-none sm:max-w-64">{u.email}</p>
                 {u.status === 'invited' && (
                   <Badge tone="warning" className="mt-1">
                     Invited
                   </Badge>
                 )}
               </div>
+              {/* On a phone the row's card has its actions beside the name (the table keeps them in its last column). */}
+              <div className="-mt-1 shrink-0 sm:hidden">{actionsOf(u)}</div>
             </div>
           );
         },
@@ -149,32 +175,8 @@ export function UsersPage({ organizationId }: { organizationId: string }) {
         id: 'actions',
         enableSorting: false,
         header: () => <span className="sr-only">Actions</span>,
-        meta: { align: 'right', primary: true },
-        cell: ({ row }) => {
-          const u = row.original;
-          if (!canManage) return null;
-          const mine = isMe(u);
-          const mayAct = managed(u);
-          const entries: MenuEntry[] = [
-            { kind: 'item', key: 'permissions', label: 'Permissions…', onSelect: () => setOpen({ kind: 'permissions', user: u }), disabled: !mayAct },
-            { kind: 'item', key: 'edit', label: 'Edit details…', onSelect: () => setOpen({ kind: 'edit', user: u }), disabled: !mayAct && !mine },
-            ...(mine ? [] : [{ kind: 'item' as const, key: 'password', label: 'Set password…', onSelect: () => setOpen({ kind: 'password', user: u }), disabled: !mayAct }]),
-            ...(mine ? [] : [{ kind: 'separator' as const, key: 'sep' }, { kind: 'item' as const, key: 'remove', label: 'Remove from organization…', onSelect: () => (remove.reset(), setOpen({ kind: 'remove', user: u })), disabled: !mayAct || soleOwner(u) }]),
-          ];
-          return (
-            <Menu
-              align="end"
-              triggerLabel={`Actions for ${nameOf(u)}`}
-              triggerClassName={buttonClass('ghost', 'sm')}
-              trigger={
-                <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="size-5">
-                  <path d="M10 6a1.5 1.5 0 1 1 0-3 1.5 1.5 0 0 1 0 3Zm0 5.5a1.5 1.5 0 1 1 0-3 1.5 1.5 0 0 1 0 3ZM11.5 15.5a1.5 1.5 0 1 0-3 0 1.5 1.5 0 0 0 3 0Z" />
-                </svg>
-              }
-              entries={entries}
-            />
-          );
-        },
+        meta: { align: 'right' },
+        cell: ({ row }) => actionsOf(row.original),
       },
     ];
   }, [me.data?.id, owners, canManage, mayActOn, setRole, remove]);
