@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const layering = {
   patterns: [
     { group: ['@prisma/*', '**/generated/prisma', '**/generated/prisma/*'], message: 'Transports call server/domain; only the domain layer touches Prisma.' },
-    { group: ['**/server/db', '@/server/db', '**/server/pg-pool', '@/server/pg-pool', '**/server/streamed-rows', '@/server/streamed-rows'], message: 'Transports call server/domain; only the domain layer touches the database.' },
+    { group: ['**/server/db', '@/server/db', '**/server/pg-pool', '@/server/pg-pool', '**/server/csv-export', '@/server/csv-export'], message: 'Transports call server/domain; only the domain layer touches the database.' },
   ],
 };
 

@@ -42,3 +42,12 @@ function send(res: http.ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 }
+
+// Run on its own (`tsx bench/bare-organizations-server.ts <database url> <port>`), so a bench can count its CPU apart
+// from the load generator's.
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  const [databaseUrl, port] = process.argv.slice(2);
+  const server = await startBareServer(databaseUrl!, Number(port));
+  console.log('listening');
+  process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
+}

@@ -1,11 +1,12 @@
 // `npm run bench:calls`: seeds 1,000,000 calls and 1,000,000 leads in one organization, then measures
 //   1. a filtered list (status + date range + make, API key, the whole stack) against the same two queries run
 //      directly with pg: p50/p99 side by side, with the ratio;
-//   2. the CSV export of a small (~10k rows) and a large (~400k rows) filtered set: rows/s and the app server's peak
-//      RSS for each (it must not grow with the row count), against COPY (…) TO STDOUT of the same rows through
-//      pg-copy-streams.
+//   2. the CSV exports of calls and of leads, each a small (~10k rows) and a large (~400k-500k rows) filtered set:
+//      rows/s and the app server's peak RSS for each (it must not grow with the row count), against
+//      COPY (…) TO STDOUT of the same rows (same columns and joins, unformatted) through pg-copy-streams.
 // It prints the query plans too (copied into bench/calls-list.md). Needs a production build (npx next build).
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -13,8 +14,10 @@ import { to as copyTo } from 'pg-copy-streams';
 import { prepareTestDatabase, stopTestDatabase } from '../scripts/db/test-database';
 import { startAppServer } from '../e2e/fixtures/app-server';
 import { bootstrapTenant } from '../e2e/fixtures/tenant';
+import { interleaved } from './load';
+import { benchPort } from './ports';
 
-const APP_PORT = Number(process.env.BENCH_PORT ?? 3210);
+const APP_PORT = benchPort(0);
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const LIST_RUNS = Number(process.env.BENCH_LIST_RUNS ?? 200);
 // BENCH_REUSE=1 keeps the database and rows of the last run (seeding takes minutes) when it seeded as many rows.
@@ -93,21 +96,9 @@ try {
   const appCount = await viaApp();
   const pgCount = await viaPg();
   if (appCount !== pgCount) throw new Error(`The app counts ${appCount} and pg counts ${pgCount}: the comparison would be meaningless`);
-  const time = async (fn: () => Promise<unknown>) => {
-    for (let i = 0; i < 10; i++) await fn();
-    const samples: number[] = [];
-    for (let i = 0; i < LIST_RUNS; i++) {
-      const t0 = performance.now();
-      await fn();
-      samples.push(performance.now() - t0);
-    }
-    samples.sort((a, b) => a - b);
-    const pct = (p: number) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))]!;
-    return { p50: pct(50), p99: pct(99) };
-  };
-  const app1 = await time(viaApp);
-  const pg1 = await time(viaPg);
-  console.log(`\n1. GET /api/v1/calls?${filter} (${appCount.toLocaleString('en')} matching of ${ROWS.toLocaleString('en')}), ${LIST_RUNS} sequential runs`);
+  // App and pg alternately, so a change in the machine's load during the run weighs on both alike.
+  const { a: app1, b: pg1 } = await interleaved(viaApp, viaPg, LIST_RUNS, 10);
+  console.log(`\n1. GET /api/v1/calls?${filter} (${appCount.toLocaleString('en')} matching of ${ROWS.toLocaleString('en')}), ${LIST_RUNS} sequential runs each, alternately`);
   console.log(`${'path'.padEnd(44)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
   console.log(`${'Pitchcraft (HTTP + withApi + domain SQL)'.padEnd(44)} ${app1.p50.toFixed(2).padStart(8)} ${app1.p99.toFixed(2).padStart(8)}`);
   console.log(`${'same count + page queries with pg'.padEnd(44)} ${pg1.p50.toFixed(2).padStart(8)} ${pg1.p99.toFixed(2).padStart(8)}`);
@@ -118,50 +109,68 @@ try {
     console.log(`\nplan (${name}):\n${plan.rows.map((r) => `  ${r['QUERY PLAN']}`).join('\n')}`);
   }
 
-  // ── 2. The export, small and large: rows/s against COPY, and the server's peak memory for each ──────────────────
+  // ── 2. The exports, small and large: rows/s against COPY, and the server's peak memory for each ─────────────────
   // from/to are read in the export's zone (America/Chicago, UTC-6 in winter): the same instants for COPY.
+  const callsWhere = (lte: string) => `c."organizationId" = '${org}'::uuid AND c."createdAt" >= '2024-01-01T06:00:00Z' AND c."createdAt" <= '${lte}' AND c.status IN ('completed','missed','expired')`;
+  const leadsWhere = (lte: string) => `l."organizationId" = '${org}'::uuid AND l."createdAt" >= '2024-01-01T06:00:00Z' AND l."createdAt" <= '${lte}'`;
+  const callsCopy = (lte: string) => `SELECT c.id, c.status, c."createdAt", c."acceptedAt", c."endedAt", c.vin, c.vehicle->>'make', c.vehicle->>'model', c."modelYear", c.vehicle->>'carType',
+      c."customerFirstName", c."customerLastName", c."customerPhone", c."customerEmail", c."dealerId", u."firstName" || ' ' || u."lastName", c.note, l.id
+    FROM "Call" c LEFT JOIN "User" u ON u.id = c."dealerId" LEFT JOIN "Lead" l ON l."callId" = c.id
+    WHERE ${callsWhere(lte)} ORDER BY c."createdAt" DESC, c.id DESC`;
+  const leadsCopy = (lte: string) => `SELECT l.id, l."createdAt", l."firstName", l."lastName", l.email, l.phone, l.comment, l.vin, l.vehicle->>'make', l.vehicle->>'model',
+      (l.vehicle->>'modelYear')::int, l.vehicle->>'carType', l."callId", lc.status, l."dealerId", d."firstName" || ' ' || d."lastName"
+    FROM "Lead" l LEFT JOIN "Call" lc ON lc.id = l."callId" LEFT JOIN "User" d ON d.id = lc."dealerId"
+    WHERE ${leadsWhere(lte)} ORDER BY l."createdAt" DESC, l.id DESC`;
   const EXPORTS = [
-    { label: 'small', filter: 'from=2024-01-01&to=2024-01-10&status=completed,missed,expired', lte: '2024-01-11T05:59:59.999Z' },
-    { label: 'large', filter: 'from=2024-01-01&to=2024-12-31&status=completed,missed,expired', lte: '2025-01-01T05:59:59.999Z' },
+    { label: 'calls small', path: 'calls', filter: 'from=2024-01-01&to=2024-01-10&status=completed,missed,expired', copy: callsCopy('2024-01-11T05:59:59.999Z') },
+    { label: 'calls large', path: 'calls', filter: 'from=2024-01-01&to=2024-12-31&status=completed,missed,expired', copy: callsCopy('2025-01-01T05:59:59.999Z') },
+    { label: 'leads small', path: 'leads', filter: 'from=2024-01-01&to=2024-01-10', copy: leadsCopy('2024-01-11T05:59:59.999Z') },
+    { label: 'leads large', path: 'leads', filter: 'from=2024-01-01&to=2024-12-31', copy: leadsCopy('2025-01-01T05:59:59.999Z') },
   ];
-  const exportVia = async (filter: string) => {
-    const res = await fetch(`${app.url}/api/v1/calls/export.csv?${filter}&tz=America/Chicago`, { headers });
-    if (res.status !== 200) throw new Error(`export answered ${res.status}`);
-    let lines = -1;
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) for (const b of chunk) if (b === 10) lines++;
-    return lines;
+  // Both sides count the rows the same cheap way (memchr through Buffer.indexOf), so the client's own work stays small
+  // beside the servers' on this shared machine.
+  const newlines = (chunk: Buffer) => {
+    let n = 0;
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) n++;
+    return n;
   };
-  const copyVia = async (lte: string) => {
-    const exportWhere = `c."organizationId" = '${org}'::uuid AND c."createdAt" >= '2024-01-01T06:00:00Z' AND c."createdAt" <= '${lte}' AND c.status IN ('completed','missed','expired')`;
-    const copySql = `COPY (SELECT c.id, c.status, c."createdAt", c."acceptedAt", c."endedAt", c.vin, c.vehicle->>'make', c.vehicle->>'model', c."modelYear", c.vehicle->>'carType',
-        c."customerFirstName", c."customerLastName", c."customerPhone", c."customerEmail", c."dealerId", u."firstName" || ' ' || u."lastName", c.note, l.id
-      FROM "Call" c LEFT JOIN "User" u ON u.id = c."dealerId" LEFT JOIN "Lead" l ON l."callId" = c.id
-      WHERE ${exportWhere} ORDER BY c."createdAt" DESC, c.id DESC) TO STDOUT WITH (FORMAT csv, HEADER)`;
+  const exportVia = (path: string, filter: string) =>
+    new Promise<number>((resolve, reject) => {
+      http.get(`${app.url}/api/v1/${path}/export.csv?${filter}&tz=America/Chicago`, { headers }, (res) => {
+        if (res.statusCode !== 200) return reject(new Error(`export answered ${res.statusCode}`));
+        let lines = -1;
+        res.on('data', (chunk: Buffer) => (lines += newlines(chunk)));
+        res.on('end', () => resolve(lines));
+        res.on('error', reject);
+      });
+    });
+  const copyVia = async (select: string) => {
     const client = await pool.connect();
     let lines = -1;
     try {
-      await pipeline(client.query(copyTo(copySql)), new Writable({ write(chunk: Buffer, _e, done) { for (const b of chunk) if (b === 10) lines++; done(); } }));
+      await pipeline(client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER)`)), new Writable({ write(chunk: Buffer, _e, done) { lines += newlines(chunk); done(); } }));
     } finally {
       client.release();
     }
     return lines;
   };
-  // A first small export warms the server (code paths, pool connections) so neither measured run pays for it.
-  await exportVia(EXPORTS[0]!.filter);
-  console.log('\n2. GET /api/v1/calls/export.csv, times in America/Chicago, against COPY (…) TO STDOUT of the same rows');
-  console.log(`${'export'.padEnd(8)} ${'rows'.padStart(9)} ${'app rows/s'.padStart(11)} ${'COPY rows/s'.padStart(12)} ${'ratio'.padStart(6)} ${'RSS before'.padStart(11)} ${'peak'.padStart(8)} ${'growth'.padStart(8)}`);
+  // A first small export of each warms the server (code paths, pool connections) so no measured run pays for it.
+  await exportVia('calls', EXPORTS[0]!.filter);
+  await exportVia('leads', EXPORTS[2]!.filter);
+  console.log('\n2. GET /api/v1/{calls,leads}/export.csv, times in America/Chicago, against COPY (…) TO STDOUT of the same rows (unformatted)');
+  console.log(`${'export'.padEnd(12)} ${'rows'.padStart(9)} ${'app rows/s'.padStart(11)} ${'COPY rows/s'.padStart(12)} ${'ratio'.padStart(6)} ${'RSS before'.padStart(11)} ${'peak'.padStart(8)} ${'growth'.padStart(8)}`);
   for (const e of EXPORTS) {
     const rss = rssSampler(app.pid);
     const t0 = performance.now();
-    const exported = await exportVia(e.filter);
+    const exported = await exportVia(e.path, e.filter);
     const appSeconds = (performance.now() - t0) / 1000;
     const peak = rss.stop();
     const c0 = performance.now();
-    const copied = await copyVia(e.lte);
+    const copied = await copyVia(e.copy);
     const copySeconds = (performance.now() - c0) / 1000;
     if (exported !== copied) throw new Error(`The ${e.label} export wrote ${exported} rows and COPY ${copied}: not the same rows`);
     console.log(
-      `${e.label.padEnd(8)} ${exported.toLocaleString('en').padStart(9)} ${Math.round(exported / appSeconds).toLocaleString('en').padStart(11)} ${Math.round(copied / copySeconds).toLocaleString('en').padStart(12)} ` +
+      `${e.label.padEnd(12)} ${exported.toLocaleString('en').padStart(9)} ${Math.round(exported / appSeconds).toLocaleString('en').padStart(11)} ${Math.round(copied / copySeconds).toLocaleString('en').padStart(12)} ` +
         `${`${(copySeconds / appSeconds).toFixed(2)}×`.padStart(6)} ${mb(peak.before).padStart(11)} ${mb(peak.max).padStart(8)} ${`+${mb(peak.max - peak.before)}`.padStart(8)}`,
     );
   }

@@ -15,8 +15,9 @@ import { prepareTestDatabase, stopTestDatabase } from '../scripts/db/test-databa
 import { startAppServer } from '../e2e/fixtures/app-server';
 import { bootstrapTenant } from '../e2e/fixtures/tenant';
 import { phoneOf } from '../server/test/contacts-csv';
+import { benchPort } from './ports';
 
-const APP_PORT = Number(process.env.BENCH_PORT ?? 3230);
+const APP_PORT = benchPort();
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const FILE = `.data/bench-contacts-${ROWS}.csv`;
 

@@ -9,9 +9,10 @@ import { chromium, type Browser } from '@playwright/test';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import { prepareTestDatabase, stopTestDatabase } from '../scripts/db/test-database';
 import { OPEN_BUDGETS, startAppServer } from '../e2e/fixtures/app-server';
+import { benchPort } from './ports';
 
-const APP_PORT = Number(process.env.BENCH_PORT ?? 3200);
-const STOCK_PORT = APP_PORT + 1;
+const APP_PORT = benchPort(0);
+const STOCK_PORT = benchPort(1);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 // The page /docs/api served before it got the product's frame: stock Swagger UI, files sent raw.

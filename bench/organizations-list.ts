@@ -1,20 +1,41 @@
-// `npm run bench`: GET /api/v1/organizations through the whole app (API key) against a bare node:http + pg server on
-// the same database, measured in one run, printed side by side with the ratio. Needs a production build (npx next build).
+// `npm run bench`: GET /api/v1/organizations through the whole app (API key) against Next's own floor (a route doing
+// nothing) and a bare node:http + pg server on the same database, measured in one run at each concurrency
+// (BENCH_CONCURRENCY, default 16 and 50), printed side by side with both ratios. BENCH_PROFILE=1 runs the app under
+// `node --cpu-prof` and prints the profile's top entries. Needs a production build (npx next build).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { prepareTestDatabase, stopTestDatabase } from '../scripts/db/test-database';
 import { startAppServer } from '../e2e/fixtures/app-server';
 import { bootstrapTenant } from '../e2e/fixtures/tenant';
-import { startBareServer } from './bare-organizations-server';
+import { spawn } from 'node:child_process';
+import { largestProfile, profilingArgs, summarizeProfile } from './cpu-profile';
+import { postmasterPid, treeCpuMs } from './cpu-time';
 import { runLoad, type LoadResult } from './load';
+import { benchPort } from './ports';
 
-const APP_PORT = 3200;
-const BARE_PORT = 3201;
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const APP_PORT = benchPort(0);
+const BARE_PORT = benchPort(1);
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '16,50').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const profileDir = process.env.BENCH_PROFILE === '1' ? mkdtempSync(path.join(tmpdir(), 'pitchcraft-orgs-prof-')) : null;
 
 const databaseUrl = await prepareTestDatabase('pitchcraft_bench');
 // Budgets are opened up: the benchmark measures the limiter's cost, not its refusals.
-const app = await startAppServer({ port: APP_PORT, databaseUrl, quiet: true, env: { RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000', RATE_LIMIT_AUTH_PER_MINUTE: '100000000' } });
-const bare = await startBareServer(databaseUrl, BARE_PORT);
+const app = await startAppServer({
+  port: APP_PORT,
+  databaseUrl,
+  quiet: true,
+  env: { RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000', RATE_LIMIT_AUTH_PER_MINUTE: '100000000' },
+  nodeArgs: profileDir ? profilingArgs(profileDir) : [],
+});
+// The baseline runs in a process of its own, so its CPU is counted apart from the load generator's.
+const bareProcess = spawn(path.resolve(import.meta.dirname, '../node_modules/.bin/tsx'), [path.resolve(import.meta.dirname, 'bare-organizations-server.ts'), databaseUrl, String(BARE_PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise<void>((resolve, reject) => {
+  bareProcess.stdout!.on('data', (d: Buffer) => d.toString().includes('listening') && resolve());
+  bareProcess.once('exit', (code) => reject(new Error(`The bare server exited with ${code}`)));
+});
+const bare = { close: () => new Promise<void>((r) => (bareProcess.once('exit', () => r()), bareProcess.kill('SIGTERM'))) };
 try {
   const appUrl = app.url;
   const tenant = await bootstrapTenant(appUrl, 'bench');
@@ -23,25 +44,36 @@ try {
   const bareCheck = await (await fetch(`http://127.0.0.1:${BARE_PORT}/organizations`, { headers })).json();
   if (check.count !== 1 || bareCheck.count !== 1 || check.results[0].id !== bareCheck.results[0].id) throw new Error('The two servers disagree; the comparison would be meaningless.');
 
-  // Warm everything (JIT, connection pools), then measure one after the other with the same load.
+  const pgPid = postmasterPid();
   const targets = [
-    { name: 'Pitchcraft (Next + withApi + Prisma)', url: `${appUrl}/api/v1/organizations`, headers },
-    { name: 'Next route, no work (framework floor)', url: `${appUrl}/api/health`, headers: {} },
-    { name: 'bare node:http + pg (baseline)', url: `http://127.0.0.1:${BARE_PORT}/organizations`, headers },
+    { name: 'Pitchcraft (Next + withApi + Prisma)', url: `${appUrl}/api/v1/organizations`, headers, pids: [app.pid, pgPid] },
+    { name: 'Next route, no work (framework floor)', url: `${appUrl}/api/health`, headers: {}, pids: [app.pid] },
+    { name: 'bare node:http + pg (baseline)', url: `http://127.0.0.1:${BARE_PORT}/organizations`, headers, pids: [bareProcess.pid!, pgPid] },
   ];
-  for (const t of targets) await runLoad(t.url, t.headers, { concurrency: CONCURRENCY, seconds: 2 });
-  const results: LoadResult[] = [];
-  for (const t of targets) results.push(await runLoad(t.url, t.headers, { concurrency: CONCURRENCY, seconds: SECONDS }));
-  const [full, floor, base] = results as [LoadResult, LoadResult, LoadResult];
-
-  const row = (name: string, r: LoadResult) => `${name.padEnd(38)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(9)} ${String(r.errors).padStart(7)}`;
-  console.log(`\nGET organizations, API key, ${CONCURRENCY} concurrent clients, ${SECONDS} s each\n`);
-  console.log(`${'server'.padEnd(38)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'errors'.padStart(7)}`);
-  targets.forEach((t, i) => console.log(row(t.name, results[i]!)));
-  console.log(`\nratio (app / baseline): throughput ${(full.rps / base.rps).toFixed(2)}×, p50 ${(full.p50 / base.p50).toFixed(2)}×, p99 ${(full.p99 / base.p99).toFixed(2)}×`);
-  console.log(`framework floor / baseline: throughput ${(floor.rps / base.rps).toFixed(2)}× (what Next costs before any of our work)`);
+  // CPU per request: the serving process and, where it queries, PostgreSQL — not the load generator (this process).
+  const cpuOf = (pids: Array<number | null>) => pids.reduce<number>((sum, pid) => sum + (pid ? treeCpuMs(pid) : 0), 0);
+  const row = (name: string, r: LoadResult & { cpu: number }) =>
+    `${name.padEnd(38)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(9)} ${(pgPid ? r.cpu.toFixed(2) : '-').padStart(9)} ${String(r.errors).padStart(7)}`;
+  for (const concurrency of CONCURRENCY) {
+    // Warm everything (JIT, connection pools), then measure one after the other with the same load.
+    for (const t of targets) await runLoad(t.url, t.headers, { concurrency, seconds: 2 });
+    const results: Array<LoadResult & { cpu: number }> = [];
+    for (const t of targets) {
+      const c0 = cpuOf(t.pids);
+      const r = await runLoad(t.url, t.headers, { concurrency, seconds: SECONDS });
+      results.push({ ...r, cpu: (cpuOf(t.pids) - c0) / r.requests });
+    }
+    const [full, floor, base] = results as [LoadResult & { cpu: number }, LoadResult & { cpu: number }, LoadResult & { cpu: number }];
+    console.log(`\nGET organizations, API key, ${concurrency} concurrent clients, ${SECONDS} s each\n`);
+    console.log(`${'server'.padEnd(38)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'CPU ms/r'.padStart(9)} ${'errors'.padStart(7)}`);
+    targets.forEach((t, i) => console.log(row(t.name, results[i]!)));
+    console.log(`\nratio (app / framework floor): throughput ${(full.rps / floor.rps).toFixed(2)}×, p50 ${(full.p50 / floor.p50).toFixed(2)}×, p99 ${(full.p99 / floor.p99).toFixed(2)}×, CPU per request ${(floor.cpu / full.cpu).toFixed(2)}× (floor / app)`);
+    console.log(`ratio (app / bare baseline):   throughput ${(full.rps / base.rps).toFixed(2)}×, p50 ${(full.p50 / base.p50).toFixed(2)}×, p99 ${(full.p99 / base.p99).toFixed(2)}×, CPU per request ${(base.cpu / full.cpu).toFixed(2)}× (bare / app)`);
+    console.log(`framework floor / baseline: throughput ${(floor.rps / base.rps).toFixed(2)}× (what Next costs before any of our work)`);
+  }
 } finally {
   await app.stop();
   await bare.close();
   await stopTestDatabase();
 }
+if (profileDir) console.log(`\n${summarizeProfile(largestProfile(profileDir), 25)}`);

@@ -5,6 +5,7 @@ import http from 'node:http';
 import pg from 'pg';
 import { startAppServer } from '../e2e/fixtures/app-server';
 import { bootstrapTenant } from '../e2e/fixtures/tenant';
+import { benchPort } from './ports';
 import { prepareTestDatabase, stopTestDatabase } from '../scripts/db/test-database';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
@@ -17,7 +18,7 @@ const { db } = await import('../server/db');
 const { publishEvent, REALTIME_CHANNEL } = await import('../server/realtime/publish-event');
 
 const open = { RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000', RATE_LIMIT_AUTH_PER_MINUTE: '100000000', WORKER: 'off' };
-const servers = await Promise.all([3210, 3211].map((port) => startAppServer({ port, databaseUrl, quiet: true, env: open })));
+const servers = await Promise.all([benchPort(0), benchPort(1)].map((port) => startAppServer({ port, databaseUrl, quiet: true, env: open })));
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
 type Client = { latencies: number[]; connected: Promise<void>; req: http.ClientRequest };

@@ -7,8 +7,9 @@ import { makeWav } from '../server/test/wav';
 import { prepareTestDatabase, stopTestDatabase } from '../scripts/db/test-database';
 import { startAppServer } from '../e2e/fixtures/app-server';
 import { bootstrapTenant } from '../e2e/fixtures/tenant';
+import { benchPort } from './ports';
 
-const PORT = Number(process.env.BENCH_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 7);
+const PORT = benchPort(0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 8);
 
 const vocabulary = ['our', 'platform', 'um', 'saves', 'your', 'team', 'time', 'so', 'like', 'pricing', 'free', 'trial', 'you', 'know', 'warranty'];

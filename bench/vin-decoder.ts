@@ -8,9 +8,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { prepareTestDatabase, stopTestDatabase } from '../scripts/db/test-database';
+import { benchPort } from './ports';
 
 const root = path.resolve(import.meta.dirname, '..');
-const PORT = Number(process.env.BENCH_PORT ?? 3220);
+const PORT = benchPort(0);
 const VIN = '5YJ3E1EA2KF317000';
 
 const databaseUrl = await prepareTestDatabase('pitchcraft_bench_vin');

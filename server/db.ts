@@ -1,12 +1,23 @@
-// The one Prisma client of the process, over node-postgres (Prisma 7 driver adapter). Only server/domain, jobs and auth use it.
+// The one Prisma client of the process, over node-postgres (Prisma 7 driver adapter), and `sqlRows` for the few hot
+// reads (lists) that run their SQL on the same pool without Prisma's pipeline. Only server/domain, jobs and auth use it.
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/prisma/client';
+import pg from 'pg';
+import { PrismaClient, type Prisma } from './generated/prisma/client';
 import { env } from './env';
 
-const globalForDb = globalThis as unknown as { pitchcraftDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { pitchcraftDb?: PrismaClient; pitchcraftDbPool?: pg.Pool };
+
+/** Connections of one app instance for Prisma and sqlRows together (exports and rate-limit counters have their own). */
+const POOL_SIZE = 10;
+
+function pool(): pg.Pool {
+  // An idle connection the server ends (restart, failover) is dropped by the pool; the next query opens another.
+  globalForDb.pitchcraftDbPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: POOL_SIZE }).on('error', () => undefined);
+  return globalForDb.pitchcraftDbPool;
+}
 
 function createClient() {
-  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 });
+  const adapter = new PrismaPg(pool());
   // Prisma's defaults (2 s to get a connection, 5 s to finish) fail short transactions on a busy machine — a burst of
   // call signals on two cores did. These limits still end a stuck transaction; one that hits them is a 503 (errors.ts).
   return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
@@ -24,3 +35,14 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/**
+ * One read statement, built with Prisma.sql like `$queryRaw`, run directly on the pool Prisma uses: for the hottest
+ * reads, where Prisma's per-query work costs more than the query (bench/lists.ts measured a list's Node time at a
+ * third). Values come as node-postgres parses them: timestamptz → Date, json → parsed, int4/float8 → number, int8 and
+ * numeric → string, enums → string. Errors carry PostgreSQL's code, as `$queryRaw`'s do.
+ */
+export async function sqlRows<Row>(query: Prisma.Sql): Promise<Row[]> {
+  const result = await pool().query(query.text, query.values as unknown[]);
+  return result.rows as Row[];
+}

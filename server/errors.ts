@@ -88,6 +88,10 @@ const PRISMA_VALUE_ERRORS = new Set(['P2000', 'P2006', 'P2007', 'P2020']);
 const isRefusedValue = (e: PrismaLikeError) =>
   PRISMA_VALUE_ERRORS.has(e.code ?? '') || /^22/.test(e.meta?.driverAdapterError?.cause?.originalCode ?? '');
 
+/** An error PostgreSQL sent to node-postgres directly (sqlRows, exports, counters): it carries the SQLSTATE. */
+const isPgError = (e: unknown): e is Error & { code: string } =>
+  e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && typeof (e as { severity?: unknown }).severity === 'string';
+
 /**
  * The database was too busy to run the request's transaction in time: no connection came free (P2024), or the
  * transaction could not start or outran its time limit and was rolled back (P2028). Nothing was written, so the
@@ -96,6 +100,9 @@ const isRefusedValue = (e: PrismaLikeError) =>
 const PRISMA_BUSY_ERRORS = new Set(['P2024', 'P2028']);
 export const serverBusy = () =>
   new AppError('service_unavailable', { message: 'The server is too busy to handle this right now; nothing was changed. Try again in a moment.', headers: { 'Retry-After': '2' } });
+
+const refusedValue = () =>
+  new AppError('validation_failed', { message: 'A value in the request cannot be stored (out of range or containing characters that are not allowed)', errors: [] });
 
 /** Turns anything thrown into an AppError; unknown errors become a masked `internal`. */
 export function normalizeError(err: unknown): AppError {
@@ -114,8 +121,12 @@ export function normalizeError(err: unknown): AppError {
     if (isRefusedValue(err)) {
       // Logged so a schema that should have refused the value first gets fixed; the caller learns only that it was refused.
       console.warn('[errors] a value reached the database and was refused', err.code, err.meta?.driverAdapterError?.cause?.originalCode);
-      return new AppError('validation_failed', { message: 'A value in the request cannot be stored (out of range or containing characters that are not allowed)', errors: [] });
+      return refusedValue();
     }
+  }
+  if (isPgError(err) && /^22/.test(err.code)) {
+    console.warn('[errors] a value reached the database and was refused', err.code);
+    return refusedValue();
   }
   return new AppError('internal');
 }

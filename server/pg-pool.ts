@@ -5,13 +5,17 @@ import { env } from './env';
 
 const globalForPool = globalThis as unknown as { pitchcraftPool?: pg.Pool; pitchcraftStreamPool?: pg.Pool };
 
+// An idle connection the server ends (a restart, a failover, an administrator) is an 'error' event on its pool; left
+// unheard it would end the process. The pool drops that connection and opens another for the next query.
+const ignoreIdleErrors = (pool: pg.Pool) => pool.on('error', () => undefined);
+
 export function pgPool(): pg.Pool {
-  globalForPool.pitchcraftPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 4 });
+  globalForPool.pitchcraftPool ??= ignoreIdleErrors(new pg.Pool({ connectionString: env().DATABASE_URL, max: 4 }));
   return globalForPool.pitchcraftPool;
 }
 
-/** Connections that stream large results through cursors; an export beyond the fourth at once waits for one. */
+/** Connections that stream large results (COPY); an export beyond the fourth at once waits for one. */
 export function pgStreamPool(): pg.Pool {
-  globalForPool.pitchcraftStreamPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 4, idleTimeoutMillis: 30_000, application_name: 'pitchcraft-exports' });
+  globalForPool.pitchcraftStreamPool ??= ignoreIdleErrors(new pg.Pool({ connectionString: env().DATABASE_URL, max: 4, idleTimeoutMillis: 30_000, application_name: 'pitchcraft-exports' }));
   return globalForPool.pitchcraftStreamPool;
 }

@@ -1,64 +1,77 @@
-// CSV responses streamed batch by batch with csv-stringify (the csv project's writer): UTF-8 with a byte-order mark so
-// spreadsheets read accents right, a header row, and every cell that a spreadsheet would run as a formula defused by
-// neutralizeFormula (the one place that rule lives).
+// CSV downloads: UTF-8 with a byte-order mark so spreadsheets read accents right, a header row (csv-stringify, the
+// csv project's writer), then the rows: either the bytes PostgreSQL wrote — formula-safe and with local times already
+// (server/csv-export.ts) — as they were written, or batches of cells built in JavaScript, written by csv-stringify
+// with every cell through neutralizeFormula (server/csv-formula-safety.ts, the one place that rule lives).
 import { stringify } from 'csv-stringify/sync';
+import type { CsvExport } from '../csv-export';
+import { neutralizeFormula, type CsvCell } from '../csv-formula-safety';
 import type { ApiResponse } from './respond';
 
-export type CsvCell = string | number | null | undefined;
-/** The rows come in batches (a cursor's reads): one batch becomes one chunk of the response. */
-export type CsvExport = { columns: string[]; batches: AsyncIterable<CsvCell[][]> };
+export { neutralizeFormula };
+
+/** Chunks handed to the response are gathered to at least this size: fewer, larger writes to the socket. */
+const CHUNK_BYTES = 64 * 1024;
+/** How far the export may read ahead of the client: enough to keep the database and the socket busy at once. */
+const READ_AHEAD_BYTES = 256 * 1024;
 
 // Formulas are defused by neutralizeFormula, not by csv-stringify's escape_formulas (which would quote phone numbers).
 const OPTIONS = { eof: true } as const;
 
-/** A phone number in E.164: "+", then 2 to 15 digits, the first not 0. Nothing a spreadsheet could run. */
-const E164 = /^\+[1-9]\d{1,14}$/;
-/** What a spreadsheet treats as the start of a formula (or of a DDE payload): =, +, -, @, tab, carriage return. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * SECURITY: the formula-injection rule of every CSV export, in one place. A text cell starting like a formula (=, +,
- * -, @, tab, CR) is prefixed with a single quote, so a spreadsheet shows it as text instead of running it — except a
- * whole E.164 phone number ("+15125550142"), which is digits only and is exported as it is. Numbers are not text.
- */
-export function neutralizeFormula(cell: CsvCell): CsvCell {
-  if (typeof cell !== 'string' || !FORMULA_START.test(cell) || E164.test(cell)) return cell;
-  return `'${cell}`;
+/** Batches of cells as CSV bytes, one chunk per batch. */
+async function* rowsAsCsv(batches: AsyncIterable<CsvCell[][]>): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  for await (const rows of batches) {
+    if (rows.length > 0) yield encoder.encode(stringify(rows.map((row) => row.map(neutralizeFormula)), OPTIONS));
+  }
 }
 
-const neutralized = (rows: CsvCell[][]) => rows.map((row) => row.map(neutralizeFormula));
-
 /**
- * Pull-based end to end: the stream asks the domain for the next batch only when the client has read the last one
- * (highWaterMark 0), so a slow reader slows the database cursor instead of filling memory.
+ * Waits for the first rows (or the end) before answering, so an export that fails before its first byte is still a
+ * problem+json error rather than a cut-off download. Then pull-based with a bounded read-ahead: the export is read
+ * only while less than READ_AHEAD_BYTES wait for the client, so memory stays flat whatever the row count and a
+ * slow client slows the database; a client that goes away stops the export.
  */
-export function csvStream(data: CsvExport): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const batches = data.batches[Symbol.asyncIterator]();
+export async function csvStream(data: CsvExport): Promise<ReadableStream<Uint8Array>> {
+  const chunks = ('body' in data ? data.body : rowsAsCsv(data.batches))[Symbol.asyncIterator]();
+  const first = await chunks.next();
+  // Headers can come from a user's file (an import's error report): they are cells like any other.
+  const columns = data.columns.map((c) => String(neutralizeFormula(c)));
+  const header = new TextEncoder().encode(stringify([], { ...OPTIONS, bom: true, header: true, columns }));
+  let done = first.done === true;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode(stringify([], { ...OPTIONS, bom: true, header: true, columns: data.columns.map((c) => String(neutralizeFormula(c))) })));
+        controller.enqueue(header);
+        if (first.done) controller.close();
+        else controller.enqueue(first.value);
       },
       async pull(controller) {
-        const next = await batches.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(stringify(neutralized(next.value), OPTIONS)));
+        const parts: Uint8Array[] = [];
+        let size = 0;
+        while (!done && size < CHUNK_BYTES) {
+          const next = await chunks.next();
+          if (next.done) done = true;
+          else {
+            parts.push(next.value);
+            size += next.value.byteLength;
+          }
+        }
+        if (size > 0) controller.enqueue(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size));
+        if (done) controller.close();
       },
       async cancel() {
-        // The client went away: stop the source (closes its cursor).
-        await batches.return?.();
+        await chunks.return?.();
       },
     },
-    { highWaterMark: 0 },
+    new ByteLengthQueuingStrategy({ highWaterMark: READ_AHEAD_BYTES }),
   );
 }
 
-export function csvResponse(data: CsvExport, baseName: string): ApiResponse {
+export async function csvResponse(data: CsvExport, baseName: string): Promise<ApiResponse> {
   const day = new Date().toISOString().slice(0, 10);
   return {
     status: 200,
-    raw: csvStream(data),
+    raw: await csvStream(data),
     contentType: 'text/csv; charset=utf-8',
     headers: { 'Content-Disposition': `attachment; filename="${baseName}-${day}.csv"` },
   };

@@ -5,7 +5,7 @@ import { knownPermissions, permissionsOfMember, rolesWith, type Permission } fro
 import type { OrgCtx } from '../../context';
 import type { Tx } from '../../db';
 import { AppError, forbidden } from '../../errors';
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 import { publishAccessChange } from '../../realtime/access-changes';
 import { auditActor, recordAuditEvent } from '../audit/record-audit-event';
 import type { Grantor } from './grant-rule';
@@ -63,15 +63,14 @@ export async function keyPermissions(tx: Pick<Tx, 'membership'>, key: { scopes: 
   return new Set(knownPermissions(key.scopes).filter((p) => creator?.has(p)));
 }
 
-/** Members who hold `permission`: by their built-in role (when they hold no custom role), their custom role, or a direct grant. */
-export function holdingPermission(permission: Permission): Prisma.MembershipWhereInput {
-  return {
-    OR: [
-      { customRoleId: null, role: { in: rolesWith(permission) } },
-      { customRole: { permissions: { has: permission } } },
-      { permissions: { has: permission } },
-    ],
-  };
+/**
+ * Members who hold `permission`, as SQL for lists read by hand (`m` is the "Membership" row): by their built-in role when
+ * they hold no custom role, by their custom role, or by a direct grant — permissionsOfMember's formula.
+ */
+export function holdingPermissionSql(permission: Permission): Prisma.Sql {
+  return Prisma.sql`((m."customRoleId" IS NULL AND m.role::text = ANY(${rolesWith(permission)}::text[]))
+    OR m."customRoleId" IN (SELECT cr.id FROM "CustomRole" cr WHERE cr."organizationId" = m."organizationId" AND cr.permissions @> ARRAY[${permission}]::text[])
+    OR m.permissions @> ARRAY[${permission}]::text[])`;
 }
 
 /**

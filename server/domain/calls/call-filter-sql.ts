@@ -2,10 +2,9 @@
 // exports all read through these, so a list and its export can never disagree about which rows match.
 // Tables are aliased: `c` for calls; `l` for leads and `lc` for the call a lead came from (LEFT JOIN).
 import { Prisma } from '../../generated/prisma/client';
+import { containsPattern } from '../shared/list-filters';
 import type { CallFilters } from './call-filters';
 
-// A user's words are matched literally: %, _ and \ would otherwise be LIKE wildcards.
-const literal = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const anyOf = (column: Prisma.Sql, values: string[]) => Prisma.sql`${column} IN (${Prisma.join(values)})`;
 
 type Columns = { table: Prisma.Sql; status: Prisma.Sql; phone: Prisma.Sql; firstName: Prisma.Sql; lastName: Prisma.Sql };
@@ -40,8 +39,8 @@ function filterSql(organizationId: string, f: CallFilters, col: Columns): Prisma
   // A VIN filter is checked to be letters and digits, so a prefix needs no escaping.
   if (f.vin) and.push(f.vin.length === 17 ? Prisma.sql`${column('vin')} = ${f.vin}` : Prisma.sql`${column('vin')} LIKE ${`${f.vin}%`}`);
   if (f.dealerIds) and.push(Prisma.sql`${column('dealerId')} IN (${Prisma.join(f.dealerIds.map((id) => Prisma.sql`${id}::uuid`))})`);
-  if (f.phoneDigits) and.push(Prisma.sql`${col.phone} LIKE ${literal(f.phoneDigits)}`);
-  for (const word of f.nameWords) and.push(Prisma.sql`(${col.firstName} ILIKE ${literal(word)} OR ${col.lastName} ILIKE ${literal(word)})`);
+  if (f.phoneDigits) and.push(Prisma.sql`${col.phone} LIKE ${containsPattern(f.phoneDigits)}`);
+  for (const word of f.nameWords) and.push(Prisma.sql`(${col.firstName} ILIKE ${containsPattern(word)} OR ${col.lastName} ILIKE ${containsPattern(word)})`);
   return Prisma.join(and, ' AND ');
 }
 

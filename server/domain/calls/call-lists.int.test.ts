@@ -115,6 +115,41 @@ describe('GET /calls/export.csv', () => {
   });
 });
 
+describe('every text cell of the calls and leads exports is formula-safe', () => {
+  // Parses the simple CSV these rows make (no commas, quotes or line breaks in any cell) into header → cell.
+  const records = (text: string) => {
+    const [header, ...lines] = text.replace(/^\uFEFF/, '').trim().split('\n').map((l) => l.split(','));
+    return lines.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i]])));
+  };
+
+  it('quotes every cell a person typed that starts like a formula, in every column; an E.164 phone stays as it is', async () => {
+    const t = await newTenant('formula');
+    const d = await newDealer(t, 'member', 'formula-dealer');
+    const call = await requestCall(t, { vin: VINS.kona, customer: { firstName: 'Lee', lastName: 'Chen', phone: '512-555-0142' } });
+    await api('POST', `/calls/${call.id}/accept`, { headers: d.headers });
+    await api('POST', `/calls/${call.id}/stop`, { headers: d.headers });
+    await api('POST', '/leads', { json: { firstName: 'Lee', lastName: 'Chen', email: 'lee@example.test', phone: '(512) 555-0199', comment: 'ok' }, headers: call.customer });
+    // What the forms validate is written straight into the rows: the export must not rely on any form's rules.
+    await db.user.update({ where: { id: d.userId }, data: { firstName: '=Dealer', lastName: 'X' } });
+    await db.call.update({
+      where: { id: call.id },
+      data: { customerFirstName: '=cmd|A1', customerLastName: '-2+3', customerEmail: '@SUM(A1)', note: '+note', vehicle: { make: '=Make', model: '@Model', carType: '-Type', modelYear: 2023 } },
+    });
+    await db.lead.updateMany({ where: { callId: call.id }, data: { firstName: '\tTab', lastName: '＝Wide', email: '+x@example.test', comment: '@comment', vehicle: { make: '-Make', model: '+Model', carType: '=Type', modelYear: 2023 } } });
+
+    const [c] = records((await api('GET', '/calls/export.csv', { headers: t.keyHeaders })).text);
+    expect(c).toMatchObject({
+      'Customer first name': "'=cmd|A1", 'Customer last name': "'-2+3", 'Customer email': "'@SUM(A1)", Note: "'+note",
+      Make: "'=Make", Model: "'@Model", Type: "'-Type", Dealer: "'=Dealer X", 'Customer phone': '+15125550142', 'Model year': '2023',
+    });
+    const [l] = records((await api('GET', '/leads/export.csv', { headers: t.keyHeaders })).text);
+    expect(l).toMatchObject({
+      'First name': "'\tTab", 'Last name': "'＝Wide", Email: "'+x@example.test", Comment: "'@comment", Make: "'-Make", Model: "'+Model", Type: "'=Type",
+      Dealer: "'=Dealer X", Phone: '+15125550199',
+    });
+  });
+});
+
 describe('one where-clause for lists and exports', () => {
   const FILTERS = ['', 'name=ortiz', 'name=maya%20ORT', 'phone=555-01', 'status=completed', 'status=requested,completed', 'carMake=toyota,FORD', 'carModel=kona',
     'carType=pickup', `vin=${VINS.kona}`, 'vin=2t1b', 'from=2024-03-11&to=2024-03-12&tz=Asia/Bangkok', 'from=2024-03-11&to=2024-03-11&timezoneoffset=-420', 'status=completed&carMake=toyota'];

@@ -1,17 +1,17 @@
 // Lists, counts and exports of calls with the filters of API.md §4: every call for calls:read, a dealer's own for
 // calls:answer alone. All three read through one where-clause (call-filter-sql.ts) in plain SQL: the list is one
-// statement for the page and one for the count, the export one statement read through a cursor.
+// statement for the page and its count, the export one COPY statement streamed to the client.
 import { Prisma } from '../../generated/prisma/client';
 import { requireOrg, type Ctx } from '../../context';
-import { db } from '../../db';
 import { forbidden } from '../../errors';
-import { streamedRows } from '../../streamed-rows';
+import { csvColumn, csvExport, type CsvColumn, type CsvExport } from '../../csv-export';
 import type { Ordering, Page } from '../shared/list';
-import { zonedFormatter, type TimeZoneChoice } from '../shared/zoned-time';
+import { countList, readListPage } from '../shared/list-query';
+import { exportTimeZone, type TimeZoneChoice } from '../shared/zoned-time';
 import { callFilterSql } from './call-filter-sql';
 import { parseCallFilters, type CallFiltersInput } from './call-filters';
 import { toCallDto, type CallRow } from './call-dto';
-import type { CallDto, CallStatus } from './call.schema';
+import type { CallDto } from './call.schema';
 
 import { CALL_ORDERING, type CallOrderingField } from './call.schema';
 
@@ -51,72 +51,73 @@ function orderBy(o: Ordering<CallOrderingField>): Prisma.Sql {
 
 type ListRow = Omit<CallRow, 'dealer' | 'lead'> & { dealerUserId: string | null; dealerFirstName: string | null; dealerLastName: string | null; leadId: string | null };
 
+const FROM = Prisma.raw('"Call" c');
+
 export async function listCalls(opts: { ctx: Ctx; filters?: CallFiltersInput; page: Page; ordering?: Ordering<CallOrderingField> }): Promise<{ count: number; results: CallDto[] }> {
-  const where = scopedWhere(opts.ctx, opts.filters);
-  const [count, rows] = await Promise.all([
-    countWhere(where),
-    db.$queryRaw<ListRow[]>`
-      SELECT c.id, c.status::text AS status, c.vin, c.vehicle, c."customerFirstName", c."customerLastName", c."customerPhone", c."customerEmail",
+  const { count, rows } = await readListPage<ListRow>(
+    {
+      select: Prisma.sql`c.id, c.status::text AS status, c.vin, c.vehicle, c."customerFirstName", c."customerLastName", c."customerPhone", c."customerEmail",
         c.note, c."noteUpdatedAt", c."createdAt", c."acceptedAt", c."endedAt", c."recordingSince",
-        d.id AS "dealerUserId", d."firstName" AS "dealerFirstName", d."lastName" AS "dealerLastName", l.id AS "leadId"
-      FROM "Call" c LEFT JOIN "User" d ON d.id = c."dealerId" LEFT JOIN "Lead" l ON l."callId" = c.id
-      WHERE ${where}
-      ORDER BY ${orderBy(opts.ordering ?? { field: 'requestedAt', direction: 'desc' })}
-      LIMIT ${opts.page.limit} OFFSET ${opts.page.offset}`,
-  ]);
+        d.id AS "dealerUserId", d."firstName" AS "dealerFirstName", d."lastName" AS "dealerLastName", l.id AS "leadId"`,
+      from: FROM,
+      joins: Prisma.sql`LEFT JOIN "User" d ON d.id = c."dealerId" LEFT JOIN "Lead" l ON l."callId" = c.id`,
+      where: scopedWhere(opts.ctx, opts.filters),
+      orderBy: orderBy(opts.ordering ?? { field: 'requestedAt', direction: 'desc' }),
+    },
+    opts.page,
+  );
   return {
     count,
-    results: rows.map(({ dealerUserId, dealerFirstName, dealerLastName, leadId, ...c }) =>
-      toCallDto({ ...c, dealer: dealerUserId ? { id: dealerUserId, firstName: dealerFirstName ?? '', lastName: dealerLastName ?? '' } : null, lead: leadId ? { id: leadId } : null }),
+    results: rows.map((c) =>
+      toCallDto({ ...c, dealer: c.dealerUserId ? { id: c.dealerUserId, firstName: c.dealerFirstName ?? '', lastName: c.dealerLastName ?? '' } : null, lead: c.leadId ? { id: c.leadId } : null }),
     ),
   };
 }
 
-async function countWhere(where: Prisma.Sql): Promise<number> {
-  const [row] = await db.$queryRaw<[{ count: number }]>`SELECT count(*)::int AS count FROM "Call" c WHERE ${where}`;
-  return row.count;
-}
-
 export async function countCalls(opts: { ctx: Ctx; filters?: CallFiltersInput }): Promise<{ count: number }> {
-  return { count: await countWhere(scopedWhere(opts.ctx, opts.filters)) };
+  return { count: await countList({ from: FROM, where: scopedWhere(opts.ctx, opts.filters) }) };
 }
 
-export const CALL_EXPORT_COLUMNS = [
-  'Call ID', 'Status', 'Requested at', 'Accepted at', 'Ended at', 'Duration (s)', 'VIN', 'Make', 'Model', 'Model year', 'Type',
-  'Customer first name', 'Customer last name', 'Customer phone', 'Customer email', 'Dealer ID', 'Dealer', 'Note', 'Lead ID',
+const col = csvColumn;
+
+// The JSON's few fields are taken out in SQL; every text cell is made formula-safe by csvExport.
+const CALL_EXPORT: CsvColumn[] = [
+  col('Call ID', 'plain', 'c.id'),
+  col('Status', 'plain', 'c.status'),
+  col('Requested at', 'time', 'c."createdAt"'),
+  col('Accepted at', 'time', 'c."acceptedAt"'),
+  col('Ended at', 'time', 'c."endedAt"'),
+  // Rounded half up, as Math.round does: floor(x + 0.5).
+  col('Duration (s)', 'plain', 'floor(extract(epoch FROM c."endedAt" - c."acceptedAt") + 0.5)::int'),
+  col('VIN', 'text', 'c.vin'),
+  col('Make', 'text', `c.vehicle->>'make'`),
+  col('Model', 'text', `c.vehicle->>'model'`),
+  col('Model year', 'plain', `(c.vehicle->>'modelYear')::int`),
+  col('Type', 'text', `c.vehicle->>'carType'`),
+  col('Customer first name', 'text', 'c."customerFirstName"'),
+  col('Customer last name', 'text', 'c."customerLastName"'),
+  col('Customer phone', 'text', 'c."customerPhone"'),
+  col('Customer email', 'text', 'c."customerEmail"'),
+  col('Dealer ID', 'plain', 'c."dealerId"'),
+  col('Dealer', 'text', `trim(concat_ws(' ', d."firstName", d."lastName"))`),
+  col('Note', 'text', 'c.note'),
+  col('Lead ID', 'plain', 'l.id'),
 ];
 
-type ExportRow = [
-  id: string, status: CallStatus, createdAt: Date, acceptedAt: Date | null, endedAt: Date | null, vin: string, make: string | null, model: string | null,
-  modelYear: number | null, type: string | null, firstName: string | null, lastName: string | null, phone: string | null, email: string | null,
-  dealerId: string | null, dealer: string | null, note: string | null, leadId: string | null,
-];
+export const CALL_EXPORT_COLUMNS = CALL_EXPORT.map((c) => c.header);
 
 /**
- * Every matching call, newest first, as batches of CSV cells with times in the requested zone. One statement read
- * through a cursor as the client reads, so memory stays flat whatever the row count; needs calls:read.
+ * Every matching call, newest first, as CSV with times in the requested zone, written by PostgreSQL and streamed
+ * as the client reads (server/csv-export.ts), so memory stays flat whatever the row count; needs calls:read.
  */
-export async function exportCalls(opts: { ctx: Ctx; filters?: CallFiltersInput & TimeZoneChoice }) {
+export async function exportCalls(opts: { ctx: Ctx; filters?: CallFiltersInput & TimeZoneChoice }): Promise<CsvExport> {
   const ctx = requireOrg(opts.ctx);
   if (!ctx.permissions.has('calls:read')) throw forbidden('Missing permission calls:read');
-  const where = scopedWhere(ctx, opts.filters);
-  const time = zonedFormatter({ tz: opts.filters?.tz, timezoneoffset: opts.filters?.timezoneoffset === undefined ? undefined : Number(opts.filters.timezoneoffset) });
-  // The JSON's few fields are taken out in SQL, so no row's whole decoded vehicle is parsed in JavaScript.
-  const query = Prisma.sql`
-    SELECT c.id, c.status::text, c."createdAt", c."acceptedAt", c."endedAt", c.vin, c.vehicle->>'make', c.vehicle->>'model',
-      (c.vehicle->>'modelYear')::int, c.vehicle->>'carType', c."customerFirstName", c."customerLastName", c."customerPhone", c."customerEmail",
-      c."dealerId", nullif(trim(concat_ws(' ', d."firstName", d."lastName")), ''), c.note, l.id
-    FROM "Call" c LEFT JOIN "User" d ON d.id = c."dealerId" LEFT JOIN "Lead" l ON l."callId" = c.id
-    WHERE ${where}
-    ORDER BY c."createdAt" DESC, c.id DESC`;
-  async function* batches() {
-    for await (const rows of streamedRows<ExportRow>(query)) {
-      yield rows.map((r) => [
-        r[0], r[1], time(r[2]), time(r[3]), time(r[4]),
-        r[3] && r[4] ? Math.round((r[4].getTime() - r[3].getTime()) / 1000) : null,
-        r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14], r[15], r[16], r[17],
-      ]);
-    }
-  }
-  return { columns: CALL_EXPORT_COLUMNS, batches: batches() };
+  return csvExport({
+    columns: CALL_EXPORT,
+    from: Prisma.raw('"Call" c LEFT JOIN "User" d ON d.id = c."dealerId" LEFT JOIN "Lead" l ON l."callId" = c.id'),
+    where: scopedWhere(ctx, opts.filters),
+    orderBy: Prisma.raw('c."createdAt" DESC, c.id DESC'),
+    timeZone: exportTimeZone({ tz: opts.filters?.tz, timezoneoffset: opts.filters?.timezoneoffset === undefined ? undefined : Number(opts.filters.timezoneoffset) }),
+  });
 }

@@ -2,10 +2,10 @@
 // (call-filter-sql.ts): a list and its export can never disagree.
 import { Prisma } from '../../generated/prisma/client';
 import { requirePermission, type Ctx } from '../../context';
-import { db } from '../../db';
-import { streamedRows } from '../../streamed-rows';
+import { csvColumn, csvExport, type CsvColumn, type CsvExport } from '../../csv-export';
 import type { Ordering, Page } from '../shared/list';
-import { zonedFormatter, type TimeZoneChoice } from '../shared/zoned-time';
+import { countList, readListPage } from '../shared/list-query';
+import { exportTimeZone, type TimeZoneChoice } from '../shared/zoned-time';
 import { leadFilterSql } from '../calls/call-filter-sql';
 import { parseCallFilters, type CallFiltersInput } from '../calls/call-filters';
 import type { CallStatus } from '../calls/call.schema';
@@ -47,56 +47,59 @@ function orderBy(o: Ordering<LeadOrderingField>): Prisma.Sql {
 type ListRow = Omit<LeadRow, 'call'> & { callStatus: CallStatus | null; dealerUserId: string | null; dealerFirstName: string | null; dealerLastName: string | null };
 
 export async function listLeads(opts: { ctx: Ctx; filters?: CallFiltersInput; page: Page; ordering?: Ordering<LeadOrderingField> }): Promise<{ count: number; results: LeadDto[] }> {
-  const where = scopedWhere(opts.ctx, opts.filters);
-  const [count, rows] = await Promise.all([
-    countWhere(where),
-    db.$queryRaw<ListRow[]>`
-      SELECT l.id, l."callId", l.vin, l.vehicle, l."firstName", l."lastName", l.email, l.phone, l.comment, l."createdAt",
-        lc.status::text AS "callStatus", d.id AS "dealerUserId", d."firstName" AS "dealerFirstName", d."lastName" AS "dealerLastName"
-      FROM ${FROM} LEFT JOIN "User" d ON d.id = lc."dealerId"
-      WHERE ${where}
-      ORDER BY ${orderBy(opts.ordering ?? { field: 'createdAt', direction: 'desc' })}
-      LIMIT ${opts.page.limit} OFFSET ${opts.page.offset}`,
-  ]);
+  const { count, rows } = await readListPage<ListRow>(
+    {
+      select: Prisma.sql`l.id, l."callId", l.vin, l.vehicle, l."firstName", l."lastName", l.email, l.phone, l.comment, l."createdAt",
+        lc.status::text AS "callStatus", d.id AS "dealerUserId", d."firstName" AS "dealerFirstName", d."lastName" AS "dealerLastName"`,
+      from: FROM,
+      joins: Prisma.sql`LEFT JOIN "User" d ON d.id = lc."dealerId"`,
+      where: scopedWhere(opts.ctx, opts.filters),
+      orderBy: orderBy(opts.ordering ?? { field: 'createdAt', direction: 'desc' }),
+    },
+    opts.page,
+  );
   return {
     count,
-    results: rows.map(({ callStatus, dealerUserId, dealerFirstName, dealerLastName, ...l }) =>
-      toLeadDto({ ...l, call: callStatus ? { status: callStatus, dealer: dealerUserId ? { id: dealerUserId, firstName: dealerFirstName ?? '', lastName: dealerLastName ?? '' } : null } : null }),
+    results: rows.map((l) =>
+      toLeadDto({ ...l, call: l.callStatus ? { status: l.callStatus, dealer: l.dealerUserId ? { id: l.dealerUserId, firstName: l.dealerFirstName ?? '', lastName: l.dealerLastName ?? '' } : null } : null }),
     ),
   };
 }
 
-async function countWhere(where: Prisma.Sql): Promise<number> {
-  const [row] = await db.$queryRaw<[{ count: number }]>`SELECT count(*)::int AS count FROM ${FROM} WHERE ${where}`;
-  return row.count;
-}
-
 export async function countLeads(opts: { ctx: Ctx; filters?: CallFiltersInput }): Promise<{ count: number }> {
-  return { count: await countWhere(scopedWhere(opts.ctx, opts.filters)) };
+  return { count: await countList({ from: FROM, where: scopedWhere(opts.ctx, opts.filters) }) };
 }
 
-export const LEAD_EXPORT_COLUMNS = [
-  'Lead ID', 'Created at', 'First name', 'Last name', 'Email', 'Phone', 'Comment', 'VIN', 'Make', 'Model', 'Model year', 'Type', 'Call ID', 'Call status', 'Dealer ID', 'Dealer',
+const col = csvColumn;
+
+const LEAD_EXPORT: CsvColumn[] = [
+  col('Lead ID', 'plain', 'l.id'),
+  col('Created at', 'time', 'l."createdAt"'),
+  col('First name', 'text', 'l."firstName"'),
+  col('Last name', 'text', 'l."lastName"'),
+  col('Email', 'text', 'l.email'),
+  col('Phone', 'text', 'l.phone'),
+  col('Comment', 'text', 'l.comment'),
+  col('VIN', 'text', 'l.vin'),
+  col('Make', 'text', `l.vehicle->>'make'`),
+  col('Model', 'text', `l.vehicle->>'model'`),
+  col('Model year', 'plain', `(l.vehicle->>'modelYear')::int`),
+  col('Type', 'text', `l.vehicle->>'carType'`),
+  col('Call ID', 'plain', 'l."callId"'),
+  col('Call status', 'plain', 'lc.status'),
+  col('Dealer ID', 'plain', 'l."dealerId"'),
+  col('Dealer', 'text', `trim(concat_ws(' ', d."firstName", d."lastName"))`),
 ];
 
-type ExportRow = [
-  id: string, createdAt: Date, firstName: string, lastName: string, email: string | null, phone: string | null, comment: string | null, vin: string,
-  make: string | null, model: string | null, modelYear: number | null, type: string | null, callId: string | null, callStatus: string | null,
-  dealerId: string | null, dealer: string | null,
-];
+export const LEAD_EXPORT_COLUMNS = LEAD_EXPORT.map((c) => c.header);
 
-/** Every matching lead, newest first, as batches of CSV cells with times in the requested zone; one statement through a cursor. */
-export async function exportLeads(opts: { ctx: Ctx; filters?: CallFiltersInput & TimeZoneChoice }) {
-  const where = scopedWhere(opts.ctx, opts.filters);
-  const time = zonedFormatter({ tz: opts.filters?.tz, timezoneoffset: opts.filters?.timezoneoffset === undefined ? undefined : Number(opts.filters.timezoneoffset) });
-  const query = Prisma.sql`
-    SELECT l.id, l."createdAt", l."firstName", l."lastName", l.email, l.phone, l.comment, l.vin, l.vehicle->>'make', l.vehicle->>'model',
-      (l.vehicle->>'modelYear')::int, l.vehicle->>'carType', l."callId", lc.status::text, l."dealerId", nullif(trim(concat_ws(' ', d."firstName", d."lastName")), '')
-    FROM ${FROM} LEFT JOIN "User" d ON d.id = lc."dealerId"
-    WHERE ${where}
-    ORDER BY l."createdAt" DESC, l.id DESC`;
-  async function* batches() {
-    for await (const rows of streamedRows<ExportRow>(query)) yield rows.map((r) => [r[0], time(r[1]), ...r.slice(2)] as Array<string | number | null>);
-  }
-  return { columns: LEAD_EXPORT_COLUMNS, batches: batches() };
+/** Every matching lead, newest first, as CSV with times in the requested zone, written by PostgreSQL and streamed (server/csv-export.ts). */
+export async function exportLeads(opts: { ctx: Ctx; filters?: CallFiltersInput & TimeZoneChoice }): Promise<CsvExport> {
+  return csvExport({
+    columns: LEAD_EXPORT,
+    from: Prisma.sql`${FROM} LEFT JOIN "User" d ON d.id = lc."dealerId"`,
+    where: scopedWhere(opts.ctx, opts.filters),
+    orderBy: Prisma.raw('l."createdAt" DESC, l.id DESC'),
+    timeZone: exportTimeZone({ tz: opts.filters?.tz, timezoneoffset: opts.filters?.timezoneoffset === undefined ? undefined : Number(opts.filters.timezoneoffset) }),
+  });
 }

@@ -93,8 +93,12 @@ describe('roles', () => {
     expect((await api('GET', `/roles/${role.body.id}`, { headers: t.orgHeaders })).body.members).toBe(1);
     expect((await api('GET', '/leads', { headers: rep.headers })).status).toBe(200);
     expect((await api('GET', '/sessions', { headers: rep.headers })).status).toBe(403);
+    // Dealers are whoever holds calls:answer: the custom role holds no such thing, so they are not one.
+    const dealerIds = async () => (await api('GET', '/dealers?limit=100', { headers: t.orgHeaders })).body.results.map((d: { id: string }) => d.id);
+    expect(await dealerIds()).not.toContain(rep.userId);
 
     expect((await api('DELETE', `/roles/${role.body.id}`, { headers: t.orgHeaders })).status).toBe(204);
+    expect(await dealerIds()).toContain(rep.userId);
     expect((await api('GET', `/users/${rep.userId}`, { headers: t.orgHeaders })).body.role).toEqual({ id: 'member', name: 'Member', builtIn: true });
     expect((await api('GET', '/leads', { headers: rep.headers })).status).toBe(403);
     expect((await api('GET', '/sessions', { headers: rep.headers })).status).toBe(200);

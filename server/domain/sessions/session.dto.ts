@@ -24,7 +24,7 @@ export const summarySelect = {
   user: sessionUserSelect,
 } as const satisfies Prisma.PracticeSessionSelect;
 
-type SummaryRow = Prisma.PracticeSessionGetPayload<{ select: typeof summarySelect }>;
+export type SummaryRow = Prisma.PracticeSessionGetPayload<{ select: typeof summarySelect }>;
 type FullRow = Prisma.PracticeSessionGetPayload<{ include: { user: typeof sessionUserSelect } }>;
 
 export const audioUrlOf = (id: string) => `/api/v1/sessions/${id}/audio`;

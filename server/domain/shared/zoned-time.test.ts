@@ -1,27 +1,25 @@
-// Local times with offsets for exports: fixed offsets, IANA zones across a daylight-saving change.
+// The zone an export's times are written in, as PostgreSQL's TimeZone setting takes it (server/csv-export.int.test.ts
+// checks the times PostgreSQL then writes).
 import { describe, expect, it } from 'vitest';
-import { zonedFormatter } from './zoned-time';
+import { exportTimeZone } from './zoned-time';
 
-describe('zonedFormatter', () => {
-  const at = new Date('2024-03-10T23:30:15.000Z');
-
+describe('exportTimeZone', () => {
   it('defaults to UTC', () => {
-    expect(zonedFormatter({})(at)).toBe('2024-03-10T23:30:15+00:00');
+    expect(exportTimeZone({})).toBe('UTC');
+    expect(exportTimeZone({ timezoneoffset: 0 })).toBe('UTC');
   });
 
-  it('reads timezoneoffset as getTimezoneOffset does (-420 is GMT+7)', () => {
-    expect(zonedFormatter({ timezoneoffset: -420 })(at)).toBe('2024-03-11T06:30:15+07:00');
-    expect(zonedFormatter({ timezoneoffset: 330 })(at)).toBe('2024-03-10T18:00:15-05:30');
+  it('reads timezoneoffset as getTimezoneOffset does (-420 is GMT+7) and writes it as a POSIX zone', () => {
+    expect(exportTimeZone({ timezoneoffset: -420 })).toBe('<+0700>-07:00');
+    expect(exportTimeZone({ timezoneoffset: 330 })).toBe('<-0530>+05:30');
+    expect(exportTimeZone({ timezoneoffset: -345 })).toBe('<+0545>-05:45');
+    expect(exportTimeZone({ timezoneoffset: 840 })).toBe('<-1400>+14:00');
   });
 
-  it('follows an IANA zone across its daylight-saving change', () => {
-    const f = zonedFormatter({ tz: 'America/New_York' });
-    expect(f(new Date('2024-03-10T06:59:00Z'))).toBe('2024-03-10T01:59:00-05:00');
-    expect(f(new Date('2024-03-10T07:00:00Z'))).toBe('2024-03-10T03:00:00-04:00');
-    expect(zonedFormatter({ tz: 'Asia/Kathmandu' })(at)).toBe('2024-03-11T05:15:15+05:45');
-  });
-
-  it('writes nothing for a missing time', () => {
-    expect(zonedFormatter({})(null)).toBe('');
+  it('names an IANA zone in its canonical spelling, whatever case or alias was sent', () => {
+    expect(exportTimeZone({ tz: 'america/new_york' })).toBe('America/New_York');
+    expect(exportTimeZone({ tz: 'US/Central' })).toBe('America/Chicago');
+    // tz wins over timezoneoffset, as the date filters read them.
+    expect(exportTimeZone({ tz: 'Europe/Paris', timezoneoffset: 60 })).toBe('Europe/Paris');
   });
 });

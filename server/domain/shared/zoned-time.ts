@@ -1,7 +1,7 @@
 // Times shown or exported in a caller's zone (tz or timezoneoffset, as the date filters read them): ISO 8601 local
-// time with its offset, e.g. 2024-03-11T06:30:00+07:00.
+// time with its offset, e.g. 2024-03-11T06:30:00+07:00. Exports format them in SQL (server/csv-export.ts) under
+// the zone `exportTimeZone` names.
 import { z } from 'zod';
-import { zoneOffsetMinutes } from './date-range';
 import { decimalInteger } from './decimal-integer';
 
 export const timeZoneInput = z.object({
@@ -11,35 +11,19 @@ export const timeZoneInput = z.object({
 
 export type TimeZoneChoice = z.output<typeof timeZoneInput>;
 
-const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
+const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
 
 /**
- * A formatter for one zone. Offsets only change at transitions, which fall on quarter hours, so the offset is
- * computed once per quarter hour seen (an export of a million rows asks Intl a few thousand times, not a million).
+ * The zone as PostgreSQL's TimeZone setting takes it, for an already validated choice: the IANA name in Intl's
+ * canonical spelling (Intl accepts any case and old aliases), or a fixed offset as a POSIX zone. timezoneoffset is
+ * minutes behind UTC, as getTimezoneOffset() gives them (-420 is GMT+7); POSIX counts hours west, so its sign is the
+ * same and the name in <…> carries the usual one: -420 → <+0700>-07:00.
  */
-export function zonedFormatter(zone: TimeZoneChoice): (d: Date | null | undefined) => string {
-  const fixed = zone.tz ? null : -(zone.timezoneoffset ?? 0);
-  const offsets = new Map<number, number>();
-  const offsetAt = (d: Date) => {
-    if (fixed !== null) return fixed;
-    const quarter = Math.floor(d.getTime() / 900_000);
-    let offset = offsets.get(quarter);
-    if (offset === undefined) {
-      offset = zoneOffsetMinutes(zone.tz!, d);
-      if (offsets.size > 50_000) offsets.clear();
-      offsets.set(quarter, offset);
-    }
-    return offset;
-  };
-  return (d) => {
-    if (!d) return '';
-    const offset = offsetAt(d);
-    const local = new Date(d.getTime() + offset * 60_000);
-    const sign = offset < 0 ? '-' : '+';
-    return (
-      `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-      `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
-      `${sign}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
-    );
-  };
+export function exportTimeZone(zone: TimeZoneChoice): string {
+  if (zone.tz) return new Intl.DateTimeFormat('en-US', { timeZone: zone.tz }).resolvedOptions().timeZone;
+  const west = zone.timezoneoffset ?? 0;
+  if (west === 0) return 'UTC';
+  const hours = Math.trunc(Math.abs(west) / 60);
+  const minutes = Math.abs(west) % 60;
+  return `<${west < 0 ? '+' : '-'}${pad(hours)}${pad(minutes)}>${west < 0 ? '-' : '+'}${pad(hours)}:${pad(minutes)}`;
 }

@@ -3,31 +3,49 @@
 import type { z } from 'zod';
 import { requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { db, type Tx } from '../../db';
-import { AppError, conflict } from '../../errors';
-import type { Prisma } from '../../generated/prisma/client';
+import { AppError, conflict, notFound } from '../../errors';
+import { Prisma } from '../../generated/prisma/client';
 import { mediaUrl } from '../identity/user.dto';
 import { actingUserId, findTeam, requireTeamLead } from './team-access';
 import type { Ordering, Page } from '../shared/list';
+import { readListPage } from '../shared/list-query';
 import { createTeamInput, replaceTeamInput, TEAM_ORDERING, updateTeamInput, type TeamDto } from './team.schema';
 
-const teamInclude = {
-  members: { where: { role: 'manager' }, include: { membership: { select: { user: { select: { id: true, firstName: true, lastName: true, imageId: true } } } } }, orderBy: { createdAt: 'asc' } },
-  _count: { select: { members: true } },
-} as const satisfies Prisma.TeamInclude;
+/**
+ * A team's columns as one SELECT over `"Team" t`: its managers (oldest first) and how many people are on it, read
+ * per team through the (teamId, userId) index — never by counting every team's members.
+ */
+const TEAM_COLUMNS = Prisma.sql`t.id, t.name, t."createdAt", t."updatedAt",
+  (SELECT count(*)::int FROM "TeamMember" c WHERE c."teamId" = t.id) AS "memberCount",
+  (SELECT coalesce(json_agg(json_build_object('id', u.id, 'firstName', u."firstName", 'lastName', u."lastName", 'imageId', u."imageId") ORDER BY tm."createdAt", tm.id), '[]'::json)
+     FROM "TeamMember" tm JOIN "User" u ON u.id = tm."userId" WHERE tm."teamId" = t.id AND tm.role = 'manager') AS managers`;
 
-type TeamRow = Prisma.TeamGetPayload<{ include: typeof teamInclude }>;
+type TeamRow = {
+  id: string;
+  name: string;
+  createdAt: Date;
+  updatedAt: Date;
+  memberCount: number;
+  managers: Array<{ id: string; firstName: string; lastName: string; imageId: string | null }>;
+};
 
 export function toTeamDto(t: TeamRow): TeamDto {
-  const managers = t.members.map((m) => m.membership.user);
   return {
     id: t.id,
     name: t.name,
-    managerIds: managers.map((u) => u.id),
-    managers: managers.map((u) => ({ id: u.id, firstName: u.firstName, lastName: u.lastName, image: mediaUrl(u.imageId) })),
-    memberCount: t._count.members,
+    managerIds: t.managers.map((u) => u.id),
+    managers: t.managers.map((u) => ({ id: u.id, firstName: u.firstName, lastName: u.lastName, image: mediaUrl(u.imageId) })),
+    memberCount: t.memberCount,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
   };
+}
+
+/** One team as its DTO, inside the transaction that changed it (or outside any). */
+async function readTeam(tx: Tx, id: string): Promise<TeamDto> {
+  const [row] = await tx.$queryRaw<TeamRow[]>`SELECT ${TEAM_COLUMNS} FROM "Team" t WHERE t.id = ${id}::uuid`;
+  if (!row) throw notFound('Team');
+  return toTeamDto(row);
 }
 
 /** Every named manager must already belong to the organization: 422 naming the ones who do not. */
@@ -65,7 +83,7 @@ export async function createTeam(opts: { ctx: Ctx; input: z.input<typeof createT
       await assertOrganizationMembers(tx, ctx, managerIds);
       const team = await tx.team.create({ data: { organizationId: ctx.organizationId, name: input.name } });
       if (managerIds.length) await tx.teamMember.createMany({ data: managerIds.map((userId) => ({ organizationId: ctx.organizationId, teamId: team.id, userId, role: 'manager' as const })) });
-      return toTeamDto(await tx.team.findUniqueOrThrow({ where: { id: team.id }, include: teamInclude }));
+      return readTeam(tx, team.id);
     }),
   );
 }
@@ -75,18 +93,22 @@ export async function listTeams(opts: { ctx: Ctx; page: Page; ordering?: Orderin
   const ctx = requirePermission(opts.ctx, 'teams:read');
   const ordering = opts.ordering ?? { field: 'name', direction: 'asc' };
   const me = actingUserId(ctx);
-  const where: Prisma.TeamWhereInput = { organizationId: ctx.organizationId, ...(opts.mine && { members: { some: { userId: me ?? '00000000-0000-0000-0000-000000000000' } } }) };
-  const [count, rows] = await Promise.all([
-    db.team.count({ where }),
-    db.team.findMany({ where, include: teamInclude, orderBy: [{ [ordering.field]: ordering.direction }, { id: 'asc' }], skip: opts.page.offset, take: opts.page.limit }),
-  ]);
+  // SECURITY: the tenant scope first; `mine` for an API key whose creator is gone matches nothing.
+  const where = opts.mine
+    ? Prisma.sql`t."organizationId" = ${ctx.organizationId}::uuid AND EXISTS (SELECT 1 FROM "TeamMember" mine WHERE mine."teamId" = t.id AND mine."userId" = ${me}::uuid)`
+    : Prisma.sql`t."organizationId" = ${ctx.organizationId}::uuid`;
+  const column = ordering.field === 'name' ? 't.name' : 't."createdAt"';
+  const { count, rows } = await readListPage<TeamRow>(
+    { select: TEAM_COLUMNS, from: Prisma.raw('"Team" t'), where, orderBy: Prisma.raw(`${column} ${ordering.direction === 'asc' ? 'ASC' : 'DESC'}, t.id ASC`) },
+    opts.page,
+  );
   return { count, results: rows.map(toTeamDto) };
 }
 
 export async function getTeam(opts: { ctx: Ctx; id: string }): Promise<TeamDto> {
   const ctx = requirePermission(opts.ctx, 'teams:read');
   const team = await findTeam(ctx, opts.id);
-  return toTeamDto(await db.team.findUniqueOrThrow({ where: { id: team.id }, include: teamInclude }));
+  return readTeam(db, team.id);
 }
 
 /** Rename and/or set the managers. Managers left out of a new list stay on the team as members. */
@@ -105,7 +127,7 @@ export async function updateTeam(opts: { ctx: Ctx; id: string; input: z.input<ty
         await tx.teamMember.createMany({ data: ids.map((userId) => ({ organizationId: ctx.organizationId, teamId: team.id, userId, role: 'manager' as const })), skipDuplicates: true });
         await tx.team.update({ where: { id: team.id }, data: { updatedAt: new Date() } });
       }
-      return toTeamDto(await tx.team.findUniqueOrThrow({ where: { id: team.id }, include: teamInclude }));
+      return readTeam(tx, team.id);
     }),
   );
 }
