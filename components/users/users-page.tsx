@@ -158,7 +158,7 @@ export function UsersPage({ organizationId }: { organizationId: string }) {
         meta: { priority: 'low', primary: true, cardLabel: 'Grants' },
         cell: ({ row }) => {
           const grants = row.original.permissions;
-          if (grants.length === 0) return <span className="text-zinc-400">None</span>;
+          if (grants.length === 0) return <span className="text-zinc-500">None</span>;
           return (
             <div className="flex max-w-56 flex-wrap gap-1">
               {grants.map((p) => (
