@@ -10,6 +10,8 @@ import { getCall } from '../server/domain/calls/get-call';
 import { countCalls } from '../server/domain/calls/list-calls';
 import { listDealers } from '../server/domain/dealers/list-dealers';
 import { getStatistics } from '../server/domain/statistics/get-statistics';
+import { listRoles } from '../server/domain/roles/manage-roles';
+import { listUsers } from '../server/domain/users/organization-users';
 import { verifyCredentials } from '../server/domain/identity/authenticate';
 import { db } from '../server/db';
 import { stopJobBoss } from '../server/jobs/boss';
@@ -58,7 +60,14 @@ describe('demo seed', () => {
     expect(stats.apiKeys).toEqual({ total: 4, active: 3 });
     expect((await listApiKeys({ ctx, page: { limit: 50, offset: 0 } })).results.map((k) => k.name)).toEqual(['Monthly reporting export', 'Power dialer', 'CRM sync']);
     const log = await listAuditEvents({ ctx, page: { limit: 200, offset: 0 } });
-    expect(new Set(log.results.map((e) => e.type))).toEqual(new Set(['organization.created', 'member.role_changed', 'member.removed', 'api_key.created', 'api_key.revoked', 'login.succeeded']));
+    expect(new Set(log.results.map((e) => e.type))).toEqual(
+      new Set(['organization.created', 'member.role_changed', 'member.removed', 'api_key.created', 'api_key.revoked', 'login.succeeded', 'role.created', 'member.permission_granted']),
+    );
+    // Custom roles: the matrix and the users page have something to show, through the domain functions.
+    expect((await listRoles({ ctx })).results.filter((r) => !r.builtIn).map((r) => [r.name, r.members])).toEqual([['Senior rep', 1], ['Trainer', 0]]);
+    const users = await listUsers({ ctx, page: { limit: 50, offset: 0 } });
+    expect(users.results.find((u) => u.firstName === 'Jordan')).toMatchObject({ role: { name: 'Senior rep', builtIn: false } });
+    expect(users.results.find((u) => u.firstName === 'Sofía')).toMatchObject({ role: { id: 'member' }, permissions: ['leads:read'] });
     // Newest first, and the newest is recent: the demo looks in use today.
     expect(Date.now() - new Date(log.results[0]!.createdAt).getTime()).toBeLessThan(6 * 3_600_000);
 

@@ -1,11 +1,12 @@
-// Demo data for `npm start`: Demo Motors, its owner (the demo login), its team, API keys, a month of security log and
-// two months of live calls and leads, so the product shows itself on first start. Each part is a section (prisma/seed/*.ts) that runs once per database;
+// Demo data for `npm start`: Demo Motors, its owner (the demo login), its team, API keys, a month of security log,
+// two months of live calls and leads, and custom roles, so the product shows itself on first start. Each part is a section (prisma/seed/*.ts) that runs once per database;
 // to add demo data for another area, write a section and append it to SECTIONS (after those it builds on).
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../server/generated/prisma/client';
 import { apiKeysSection } from './seed/api-keys';
 import { DEMO_LOGIN, demoOrganization } from './seed/demo-organization';
 import { liveCallsSection } from './seed/live-calls';
+import { rolesSection } from './seed/roles';
 import type { Demo, SeedDb, SeedSection } from './seed/section';
 import { signInsSection } from './seed/sign-ins';
 import { coachingSection } from './seed/coaching';
@@ -14,7 +15,7 @@ import { emailOf, TEAM, teamSection } from './seed/team';
 
 export { DEMO_LOGIN } from './seed/demo-organization';
 
-export const SECTIONS: SeedSection<unknown>[] = [teamSection, apiKeysSection, signInsSection, coachingSection, liveCallsSection, outreachSection];
+export const SECTIONS: SeedSection<unknown>[] = [teamSection, apiKeysSection, signInsSection, coachingSection, liveCallsSection, outreachSection, rolesSection];
 
 /** The teammates already in the database, so a section running later can find them by key. */
 async function knownPeople(db: SeedDb, demo: Demo) {

@@ -11,6 +11,8 @@ export type Ctx = {
   organizationId: string | null;
   actor: Actor;
   permissions: ReadonlySet<Permission>;
+  /** A person holding the owner role here, as of when this context was resolved (API keys never are). */
+  owner?: boolean;
   requestId: string;
   ip?: string | null;
   /**

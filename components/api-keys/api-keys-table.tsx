@@ -133,6 +133,8 @@ export function ApiKeysTable({ canManage }: { canManage: boolean }) {
 
 function Scopes({ scopes }: { scopes: readonly string[] }) {
   if (scopes.length === PERMISSIONS.length) return <Badge tone="accent">All scopes</Badge>;
+  // Its creator lost every permission the key had: it still authenticates, but may do nothing.
+  if (scopes.length === 0) return <Badge tone="warning">No scopes left</Badge>;
   return (
     <div className="flex max-w-xs flex-wrap gap-1">
       {scopes.map((s) => (

@@ -22,9 +22,31 @@ export function summarizeDetail(event: Pick<AuditEventDto, 'type' | 'detail'>): 
       return [key, scopeText].filter(Boolean).join(' · ') || null;
     }
     case 'api_key.revoked':
-      return key;
+      return [key, text(d.reason)].filter(Boolean).join(' · ') || null;
+    case 'api_key.scopes_reduced':
+      return [key, Array.isArray(d.lost) ? `lost ${d.lost.join(', ')}` : null].filter(Boolean).join(' · ') || null;
     case 'member.role_changed':
-      return `${member}: ${role(d.from)} → ${role(d.to)}`;
+      return `${member}: ${role(d.from)} → ${role(d.to)}${text(d.reason) ? ` (${text(d.reason)})` : ''}`;
+    case 'member.permission_granted':
+      return `${member}: + ${text(d.permission) ?? '?'}`;
+    case 'member.permission_revoked':
+      return `${member}: − ${text(d.permission) ?? '?'}`;
+    case 'user.created': {
+      const to = (d.to ?? {}) as Record<string, unknown>;
+      return `${member} as ${role(to.role).toLowerCase()}${to.status === 'invited' ? ', invited by email' : ''}`;
+    }
+    case 'user.updated':
+      return `${member}: ${Object.keys((d.to ?? {}) as object).join(', ') || 'details'}`;
+    case 'user.password_set':
+      return member;
+    case 'role.created':
+    case 'role.updated':
+    case 'role.deleted': {
+      const after = (d.to ?? d.from ?? {}) as { permissions?: unknown };
+      const count = Array.isArray(after.permissions) ? `${after.permissions.length} ${after.permissions.length === 1 ? 'permission' : 'permissions'}` : null;
+      const holders = event.type === 'role.deleted' && Array.isArray(d.holders) && d.holders.length ? `${d.holders.length} now ${d.holders.length === 1 ? 'a member' : 'members'}` : null;
+      return [text(d.name) ? `“${text(d.name)}”` : null, event.type === 'role.deleted' ? holders : count].filter(Boolean).join(' · ') || null;
+    }
     case 'member.removed':
       return d.left === true ? `${member} left (${role(d.role).toLowerCase()})` : `${member} (${role(d.role).toLowerCase()})`;
     case 'login.failed':
@@ -44,6 +66,10 @@ export function summarizeDetail(event: Pick<AuditEventDto, 'type' | 'detail'>): 
 export function detailTitle(event: Pick<AuditEventDto, 'type' | 'detail'>): string | undefined {
   const d = event.detail;
   if (event.type === 'api_key.created' && Array.isArray(d.scopes)) return d.scopes.join(', ');
-  if (event.type.startsWith('member.') && text(d.email)) return String(d.email);
+  if (event.type.startsWith('role.')) {
+    const after = (d.to ?? d.from ?? {}) as { permissions?: unknown };
+    if (Array.isArray(after.permissions)) return after.permissions.join(', ');
+  }
+  if ((event.type.startsWith('member.') || event.type.startsWith('user.')) && text(d.email)) return String(d.email);
   return undefined;
 }

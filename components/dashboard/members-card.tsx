@@ -40,7 +40,7 @@ export function MembersCard({ organizationId, canManage }: { organizationId: str
                     <p className="truncate text-sm font-medium text-zinc-900">{name}</p>
                     <p className="truncate text-sm text-zinc-500">{m.email}</p>
                   </div>
-                  <Badge tone={m.role === 'owner' ? 'accent' : 'neutral'}>{ROLE_NAMES[m.role]}</Badge>
+                  <Badge tone={m.role === 'owner' ? 'accent' : 'neutral'}>{m.customRole?.name ?? ROLE_NAMES[m.role]}</Badge>
                 </li>
               );
             })}

@@ -1,6 +1,7 @@
 'use client';
 // Joining a team from an invite: one click when signed in with the invited address; signing in first when the
-// address has an account; otherwise a short sign-up for the invited address. The invite is used once.
+// address has an account; otherwise a short sign-up for the invited address. The invite is used once. An invite to
+// the organization alone (an admin added the person) reads "Join {organization}" and fills in the name they gave.
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { signIn, signOut } from 'next-auth/react';
@@ -17,17 +18,24 @@ import { acceptInviteInput, type InvitePreviewDto } from '@/server/domain/invite
 
 type Props = { token: string; invite: InvitePreviewDto; signedInAs: { email: string; name: string } | null };
 
+/** What accepting joins: the team, or the organization for an invite to it alone. */
+const joinWhat = (invite: InvitePreviewDto) => invite.teamName ?? invite.organizationName;
+
 export function InviteAccept({ token, invite, signedInAs }: Props) {
-  const subtitle = (
+  const subtitle = invite.teamName ? (
     <>
       {invite.organizationName} invites <strong className="font-medium text-zinc-700">{invite.email}</strong> to the team <strong className="font-medium text-zinc-700">{invite.teamName}</strong>
       {invite.role === 'manager' ? ' as a manager' : ''}.
+    </>
+  ) : (
+    <>
+      {invite.organizationName} added <strong className="font-medium text-zinc-700">{invite.email}</strong>. Choose a password to start.
     </>
   );
   const callback = `/invite/${encodeURIComponent(token)}`;
   if (signedInAs && signedInAs.email !== invite.email) {
     return (
-      <AuthCard title={`Join ${invite.teamName}`} subtitle={subtitle}>
+      <AuthCard title={`Join ${joinWhat(invite)}`} subtitle={subtitle}>
         <Alert tone="warning" title="You are signed in with another address">
           You are signed in as {signedInAs.email}. This invite is for {invite.email}: sign out, then open the link again and sign in or sign up with that address.
         </Alert>
@@ -40,7 +48,7 @@ export function InviteAccept({ token, invite, signedInAs }: Props) {
   if (signedInAs) return <JoinAsMe token={token} invite={invite} subtitle={subtitle} name={signedInAs.name} />;
   if (invite.existingAccount) {
     return (
-      <AuthCard title={`Join ${invite.teamName}`} subtitle={subtitle}>
+      <AuthCard title={`Join ${joinWhat(invite)}`} subtitle={subtitle}>
         <p className="text-center text-sm text-zinc-600">You already have a Pitchcraft account with this address. Sign in to join the team.</p>
         <Link href={`/login?callbackUrl=${encodeURIComponent(callback)}`} className={buttonClass('primary', 'md', 'mt-5 w-full')}>
           Sign in to join
@@ -55,11 +63,11 @@ function JoinAsMe({ token, invite, subtitle, name }: { token: string; invite: In
   const trpc = useTRPC();
   const accept = useMutation(trpc.invites.acceptAsMe.mutationOptions({ onSuccess: (joined) => window.location.assign(`/${joined.organizationId}`) }));
   return (
-    <AuthCard title={`Join ${invite.teamName}`} subtitle={subtitle}>
+    <AuthCard title={`Join ${joinWhat(invite)}`} subtitle={subtitle}>
       {accept.error && <Alert tone="error" className="mb-5">{readServerError(accept.error).message}</Alert>}
       <p className="text-center text-sm text-zinc-600">Signed in as {name}.</p>
       <Button className="mt-5 w-full" busy={accept.isPending} onClick={() => accept.mutate({ token })}>
-        Join {invite.teamName}
+        Join {joinWhat(invite)}
       </Button>
     </AuthCard>
   );
@@ -71,7 +79,7 @@ function SignUpAndJoin({ token, invite, subtitle }: { token: string; invite: Inv
   const [signInFailed, setSignInFailed] = useState(false);
   const form = useZodForm({
     schema: acceptInviteInput,
-    initialValues: { firstName: '', lastName: '', password: '' },
+    initialValues: { firstName: invite.suggestedName?.firstName ?? '', lastName: invite.suggestedName?.lastName ?? '', password: '' },
     onSubmit: async (account) => {
       const joined = await accept.mutateAsync({ token, account });
       const result = await signIn('credentials', { login: invite.email, password: account.password, redirect: false });
@@ -81,7 +89,7 @@ function SignUpAndJoin({ token, invite, subtitle }: { token: string; invite: Inv
   });
   if (signInFailed) {
     return (
-      <AuthCard title="You have joined" subtitle={`Your account for ${invite.email} is ready and you are on ${invite.teamName}.`}>
+      <AuthCard title="You have joined" subtitle={`Your account for ${invite.email} is ready and you are in ${joinWhat(invite)}.`}>
         <Link href="/login" className={buttonClass('primary', 'md', 'w-full')}>
           Sign in
         </Link>
@@ -89,7 +97,7 @@ function SignUpAndJoin({ token, invite, subtitle }: { token: string; invite: Inv
     );
   }
   return (
-    <AuthCard title={`Join ${invite.teamName}`} subtitle={subtitle}>
+    <AuthCard title={`Join ${joinWhat(invite)}`} subtitle={subtitle}>
       <form noValidate onSubmit={form.handleSubmit} className="space-y-5">
         {form.formError && <Alert tone="error">{form.formError}</Alert>}
         <FormField id="invite-email" label="Email">

@@ -3,6 +3,7 @@
 // everyone may leave, except that the only owner is offered neither leaving nor a role change (both can only be
 // refused) but told how to get there. The server's refusals still show above the table or in the dialog.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState } from 'react';
 import { readServerError } from '@/components/forms/server-error';
 import { useTRPC } from '@/components/providers/trpc';
@@ -10,19 +11,18 @@ import { Avatar } from '@/components/shell/avatar';
 import { ROLE_NAMES } from '@/components/shell/role-names';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DateText } from '@/components/ui/date-text';
-import { Select } from '@/components/ui/select';
 import { Spinner } from '@/components/ui/spinner';
+import { RoleSelect } from '@/components/users/role-select';
 import { stickyEndCell, TableScroller } from '@/components/ui/table-scroller';
 import { toastAfterNavigation, useToast } from '@/components/ui/toast';
-import { ROLES } from '@/server/auth/permissions';
 import type { MemberDto } from '@/server/domain/organizations/organization.schema';
 import { QueryState } from '@/components/ui/query-state';
 
-export function MembersTable({ organizationName, myRole, canManage }: { organizationName: string; myRole: MemberDto['role'] | null; canManage: boolean }) {
+export function MembersTable({ organizationName, myRole, canManage, usersHref }: { organizationName: string; myRole: MemberDto['role'] | null; canManage: boolean; usersHref: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -38,7 +38,8 @@ export function MembersTable({ organizationName, myRole, canManage }: { organiza
         void queryClient.invalidateQueries(trpc.organization.get.queryFilter());
         void queryClient.invalidateQueries(trpc.account.pathFilter());
         const who = list.find((m) => m.id === input.membershipId);
-        toast(`${who ? `${who.firstName} ${who.lastName}` : 'Member'} is now ${ROLE_NAMES[input.role].toLowerCase()}`);
+        const roleName = who?.customRole ? `“${who.customRole.name}”` : who ? ROLE_NAMES[who.role].toLowerCase() : 'changed';
+        toast(`${who ? `${who.firstName} ${who.lastName}` : 'Member'} is now ${roleName}`);
       },
       onError: (e) => setError(readServerError(e).message),
     }),
@@ -74,6 +75,11 @@ export function MembersTable({ organizationName, myRole, canManage }: { organiza
         id="members-title"
         title="Members"
         description={canManage ? 'Change what each person can do, or remove them. Only owners can grant the owner role or remove an owner.' : 'People in this organization and their roles.'}
+        action={
+          <Link href={usersHref} className={buttonClass('secondary', 'sm')}>
+            {canManage ? 'Add users, grant permissions' : 'All users'}
+          </Link>
+        }
       />
       {error && (
         <div className="px-6 pt-5">
@@ -109,24 +115,12 @@ export function MembersTable({ organizationName, myRole, canManage }: { organiza
                 const canRemove = !soleOwner && (isMe || (canManage && (m.role !== 'owner' || isOwner)));
                 const role = locked ? (
                         <div className="space-y-1">
-                          <Badge tone={m.role === 'owner' ? 'accent' : 'neutral'}>{ROLE_NAMES[m.role]}</Badge>
+                          <Badge tone={m.role === 'owner' ? 'accent' : m.customRole ? 'success' : 'neutral'}>{m.customRole?.name ?? ROLE_NAMES[m.role]}</Badge>
                           {soleOwner && <p className="text-xs whitespace-nowrap text-zinc-500">Only owner</p>}
                         </div>
                       ) : (
                         <div className="flex items-center gap-2">
-                          <Select
-                            aria-label={`Role of ${name}`}
-                            className="w-36"
-                            value={m.role}
-                            disabled={change.isPending}
-                            onChange={(e) => change.mutate({ membershipId: m.id, role: e.target.value as MemberDto['role'] })}
-                          >
-                            {ROLES.map((r) => (
-                              <option key={r} value={r} disabled={r === 'owner' && !isOwner}>
-                                {ROLE_NAMES[r]}
-                              </option>
-                            ))}
-                          </Select>
+                          <RoleSelect label={`Role of ${name}`} className="w-36" value={m.customRole?.id ?? m.role} disabled={change.isPending} onChange={(role) => change.mutate({ membershipId: m.id, role })} />
                           {busy && <Spinner label="Saving role" className="text-zinc-500" />}
                         </div>
                       );
@@ -173,7 +167,7 @@ export function MembersTable({ organizationName, myRole, canManage }: { organiza
         description={
           leaving
             ? 'You lose access to this organization at once. To come back, an owner or admin has to add you again.'
-            : `${removingName} loses access to ${organizationName} at once. Their account stays, and API keys they created keep working until revoked.`
+            : `${removingName} loses access to ${organizationName} at once. Their account and what they made stay; API keys they created stop working.`
         }
         confirmLabel={leaving ? 'Leave organization' : 'Remove member'}
         busy={remove.isPending || (remove.isSuccess && remove.data.left)}

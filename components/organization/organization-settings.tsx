@@ -20,7 +20,7 @@ export function OrganizationSettings() {
         )}</QueryState>
         {can('organization:update') && organization.data && <OrganizationLogoCard key={organization.data.image ?? 'none'} organization={organization.data} />}
         {organization.data?.callToken && <CallPageCard callToken={organization.data.callToken} organizationName={organization.data.name} />}
-        {can('members:read') && organization.data && <MembersTable organizationName={organization.data.name} myRole={role} canManage={can('members:manage')} />}
+        {can('members:read') && organization.data && <MembersTable organizationName={organization.data.name} myRole={role} canManage={can('members:manage')} usersHref={`/${organization.data.id}/settings/users`} />}
         {can('organization:delete') && organization.data && <DangerZone organization={organization.data} />}
       </div>
     </>

@@ -8,7 +8,9 @@ type KeyOf = (path: string[]) => QueryKey;
 export const LIVE_QUERIES: Record<string, (k: KeyOf) => QueryKey[]> = {
   'audit.recorded': (k) => [k(['audit'])],
   'organization.updated': (k) => [k(['organization', 'get']), k(['account', 'organizations']), k(['account', 'me'])],
-  'member.updated': (k) => [k(['organization', 'members']), k(['account', 'me']), k(['account', 'organizations']), k(['organization', 'get']), k(['statistics'])],
+  'member.updated': (k) => [k(['organization', 'members']), k(['users']), k(['roles']), k(['account', 'me']), k(['account', 'organizations']), k(['organization', 'get']), k(['statistics'])],
+  // A custom role created, changed or deleted: the matrix, role menus and whoever holds it (their own permissions).
+  'role.updated': (k) => [k(['roles']), k(['users']), k(['organization', 'members']), k(['organization', 'get'])],
   'email.updated': (k) => [k(['operations'])],
   // Live calls: lists, counts and the open call page follow every change; the dealer console reacts on its own too.
   'call.requested': (k) => [k(['calls']), k(['statistics'])],
@@ -21,5 +23,5 @@ export const LIVE_QUERIES: Record<string, (k: KeyOf) => QueryKey[]> = {
   'session.deleted': (k) => [k(['teams']), k(['sessions']), k(['statistics']), k(['account', 'me'])],
   // A CSV import moved on: its progress bar, the group's counts and lists, the dashboard's numbers.
   'import.progress': (k) => [k(['contacts']), k(['statistics'])],
-  'member.removed': (k) => [k(['organization', 'members']), k(['account', 'me']), k(['account', 'organizations']), k(['statistics'])],
+  'member.removed': (k) => [k(['organization', 'members']), k(['users']), k(['roles']), k(['account', 'me']), k(['account', 'organizations']), k(['statistics'])],
 };

@@ -4,11 +4,12 @@
 import type { ReactNode } from 'react';
 import { Logo } from './logo';
 import { HeadsetIcon, InboxIcon, PhoneIcon } from '@/components/calls/icons';
-import { BoxIcon, BuildingIcon, HomeIcon, KeyIcon, MailIcon, MicIcon, QueueIcon, ShieldIcon, TeamIcon, TrendIcon, UserIcon, UsersIcon } from './nav-icons';
+import { BoxIcon, BuildingIcon, HomeIcon, IdCardIcon, KeyIcon, MailIcon, MatrixIcon, MicIcon, QueueIcon, ShieldIcon, TeamIcon, TrendIcon, UserIcon, UsersIcon } from './nav-icons';
 import { NavLink } from './nav-link';
 import { NavSectionProvider } from './nav-section';
 import { OrganizationSwitcher } from './organization-switcher';
 import { PermittedNavLink } from './permitted-nav-link';
+import { PermittedNavSection } from './permitted-nav-section';
 import { UserMenu } from './user-menu';
 import { AccountIcon, ContactsIcon, GroupIcon, MessageIcon, ProgramIcon } from '@/components/contacts/icons';
 
@@ -60,7 +61,7 @@ export function AppShell({ organizationId, children }: { organizationId: string;
                   Dealers
                 </PermittedNavLink>
               </div>
-              <div className="flex gap-1 md:flex-col">
+              <PermittedNavSection anyOf={['sessions:write', 'sessions:read', 'teams:read', 'products:read']} className="flex gap-1 md:flex-col">
                 <p className={sectionLabel}>Coaching</p>
                 <PermittedNavLink permission="sessions:write" href={`${base}/practice`} icon={<MicIcon />}>
                   Practice
@@ -74,8 +75,8 @@ export function AppShell({ organizationId, children }: { organizationId: string;
                 <PermittedNavLink permission="products:read" href={`${base}/products`} icon={<BoxIcon />}>
                   Products
                 </PermittedNavLink>
-              </div>
-              <div className="flex gap-1 md:flex-col">
+              </PermittedNavSection>
+              <PermittedNavSection anyOf={['contacts:read', 'messages:read', 'programs:read']} className="flex gap-1 md:flex-col">
                 <p className={sectionLabel}>Outreach</p>
                 <PermittedNavLink permission="contacts:read" href={`${base}/contacts`} icon={<ContactsIcon />} exact>
                   Contacts
@@ -89,12 +90,18 @@ export function AppShell({ organizationId, children }: { organizationId: string;
                 <PermittedNavLink permission="programs:read" href={`${base}/programs`} icon={<ProgramIcon />}>
                   Programs
                 </PermittedNavLink>
-              </div>
+              </PermittedNavSection>
               <div className="flex gap-1 md:flex-col">
                 <p className={sectionLabel}>Settings</p>
                 <NavLink href={`${base}/settings/organization`} icon={<BuildingIcon />}>
                   Organization
                 </NavLink>
+                <PermittedNavLink permission="members:read" href={`${base}/settings/users`} icon={<IdCardIcon />}>
+                  Users
+                </PermittedNavLink>
+                <PermittedNavLink permission="members:read" href={`${base}/settings/roles`} icon={<MatrixIcon />}>
+                  Roles
+                </PermittedNavLink>
                 <PermittedNavLink permission="accounts:read" href={`${base}/settings/accounts`} icon={<AccountIcon />}>
                   Sender accounts
                 </PermittedNavLink>

@@ -42,6 +42,21 @@ export const UsersIcon = () => (
   </Icon>
 );
 
+export const IdCardIcon = () => (
+  <Icon>
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <circle cx="9" cy="11" r="2" />
+    <path d="M6 16a3 3 0 0 1 6 0M14.5 10h4M14.5 13.5h3" />
+  </Icon>
+);
+
+export const MatrixIcon = () => (
+  <Icon>
+    <rect x="3.5" y="3.5" width="17" height="17" rx="2" />
+    <path d="M3.5 9.5h17M9.5 3.5v17M12.5 14.5l1.5 1.5 3-3" />
+  </Icon>
+);
+
 export const ShieldIcon = () => (
   <Icon>
     <path d="M12 3 4.5 6v5.5c0 4.5 3.2 8.2 7.5 9.5 4.3-1.3 7.5-5 7.5-9.5V6L12 3Z" />

@@ -71,7 +71,7 @@ export function OrganizationSwitcher({ organizationId }: { organizationId: strin
           <OrganizationLogo name={current.name} image={current.image} />
           <span className="min-w-0 flex-1">
             <span className="block truncate text-sm font-semibold text-zinc-900">{current.name}</span>
-            <span className="hidden truncate text-xs text-zinc-500 md:block">{current.role ? ROLE_NAMES[current.role] : ''}</span>
+            <span className="hidden truncate text-xs text-zinc-500 md:block">{current.customRole?.name ?? (current.role ? ROLE_NAMES[current.role] : '')}</span>
           </span>
           <ChevronUpDownIcon />
         </>

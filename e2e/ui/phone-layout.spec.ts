@@ -30,7 +30,7 @@ test('the shell leaves room for content, shows where you are, and keeps menus on
   // Opened directly on the last page of the strip, its link is scrolled into view.
   await page.goto(`/${org}/account`);
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
-  const current = nav(page).getByRole('link', { name: 'Account' });
+  const current = nav(page).getByRole('link', { name: 'Account', exact: true });
   await expect(current).toHaveAttribute('aria-current', 'page');
   await expect.poll(async () => (await current.boundingBox())!.x + (await current.boundingBox())!.width).toBeLessThanOrEqual(390);
   await onScreen(current);

@@ -19,10 +19,10 @@ export const API_KEY_CACHE_MS = 5_000;
 /** Beyond this many keys the oldest entries go first (a process rarely serves more than a few hundred keys). */
 const MAX_ENTRIES = 10_000;
 
-type Entry = { key: ApiKey; at: number };
+type Entry<K extends ApiKey> = { key: K; at: number };
 
-export type ApiKeyCacheOptions = {
-  load: (hash: string) => Promise<ApiKey | null>;
+export type ApiKeyCacheOptions<K extends ApiKey = ApiKey> = {
+  load: (hash: string) => Promise<K | null>;
   /** Subscribes to access changes; resolves once listening (default: the realtime hub's connection). */
   subscribe?: (handler: (notice: AccessNotice) => void) => Promise<() => void>;
   /** Whether notices are being heard right now (default: the hub's connection is up). */
@@ -30,19 +30,19 @@ export type ApiKeyCacheOptions = {
   ttlMs?: number;
 };
 
-export class ApiKeyCache {
-  private readonly entries = new Map<string, Entry>();
+export class ApiKeyCache<K extends ApiKey = ApiKey> {
+  private readonly entries = new Map<string, Entry<K>>();
   private generation = 0;
   private subscribed: Promise<void> | null = null;
   private retryAt = 0;
   private heard = false;
   private stop: (() => void) | null = null;
-  private readonly load: ApiKeyCacheOptions['load'];
-  private readonly subscribe: NonNullable<ApiKeyCacheOptions['subscribe']>;
-  private readonly listening: NonNullable<ApiKeyCacheOptions['listening']>;
+  private readonly load: ApiKeyCacheOptions<K>['load'];
+  private readonly subscribe: NonNullable<ApiKeyCacheOptions<K>['subscribe']>;
+  private readonly listening: NonNullable<ApiKeyCacheOptions<K>['listening']>;
   private readonly ttlMs: number;
 
-  constructor(opts: ApiKeyCacheOptions) {
+  constructor(opts: ApiKeyCacheOptions<K>) {
     this.load = opts.load;
     this.subscribe = opts.subscribe ?? onAccessChange;
     this.listening = opts.listening ?? (() => realtimeHub().listening);
@@ -50,7 +50,7 @@ export class ApiKeyCache {
   }
 
   /** The key with this digest: from the cache when it is fresh and notices are being heard, else from the database. */
-  async get(hash: string): Promise<ApiKey | null> {
+  async get(hash: string): Promise<K | null> {
     const live = this.heard && this.listening();
     if (!live) this.drop();
     const entry = live ? this.entries.get(hash) : undefined;

@@ -5,7 +5,12 @@ const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, paralle
 
 export const hashPassword = (password: string) => argon2.hash(password, OPTIONS);
 
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+/** Whether the password matches; an account without a password yet (null) matches nothing, in the same time. */
+export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
+  if (hash === null) {
+    await burnPasswordCheck(password);
+    return false;
+  }
   try {
     return await argon2.verify(hash, password);
   } catch {

@@ -1,75 +1,54 @@
-// Every permission of the product and what each role grants; API key scopes are a subset of these.
+// Every permission of the product with the words that explain it, and what each built-in role grants. API key scopes,
+// custom roles and direct grants are all drawn from this one list.
 import type { Role } from '../generated/prisma/enums';
 
-export const PERMISSIONS = [
-  'organization:read',
-  'organization:update',
-  'organization:delete',
-  'members:read',
-  'members:manage',
-  'apiKeys:read',
-  'apiKeys:manage',
-  'statistics:read',
-  'audit:read',
-  'calls:answer',
-  'calls:read',
-  'dealers:manage',
-  'leads:read',
-  'teams:read',
-  'teams:create',
-  'teams:manage',
-  'products:read',
-  'products:manage',
-  'sessions:read',
-  'sessions:write',
-  'coaching:admin',
-  'emails:read',
-  'jobs:read',
-  'contacts:read',
-  'contacts:manage',
-  'messages:read',
-  'messages:manage',
-  'programs:read',
-  'programs:manage',
-  'accounts:read',
-  'accounts:manage',
-] as const;
+/**
+ * One entry per permission: its id (`area:verb`, the id REST and API key scopes use) and its label, which says in
+ * words what it allows wherever a permission is shown (the roles matrix, API key scopes, refusals). Add a permission
+ * here, in its area; it appears everywhere from this list.
+ */
+export const PERMISSION_LIST = [
+  { id: 'organization:read', label: 'Read organization' },
+  { id: 'organization:update', label: 'Update organization settings' },
+  { id: 'organization:delete', label: 'Delete organization' },
+  { id: 'members:read', label: 'List members, roles and permissions' },
+  { id: 'members:manage', label: 'Add, edit and remove members; change their roles, direct permissions and passwords' },
+  { id: 'roles:manage', label: 'Create, edit and delete custom roles' },
+  { id: 'apiKeys:read', label: 'List API keys' },
+  { id: 'apiKeys:manage', label: 'Create and revoke API keys' },
+  { id: 'statistics:read', label: 'Read statistics' },
+  { id: 'audit:read', label: 'Read the security log' },
+  { id: 'calls:answer', label: 'Take live calls as a dealer' },
+  { id: 'calls:read', label: 'List and export every live call' },
+  { id: 'dealers:manage', label: 'Pause and resume members’ live calls, set dealers’ phone numbers' },
+  { id: 'leads:read', label: 'List and export leads' },
+  { id: 'teams:read', label: 'List teams' },
+  { id: 'teams:create', label: 'Create teams' },
+  { id: 'teams:manage', label: 'Manage the teams you lead: members, invites, settings, dashboard' },
+  { id: 'products:read', label: 'Read products and training modules' },
+  { id: 'products:manage', label: 'Create and edit products and training modules' },
+  { id: 'sessions:read', label: 'Read practice sessions you may see (your own, your teams\')' },
+  { id: 'sessions:write', label: 'Record, re-transcribe and delete practice sessions you may see' },
+  { id: 'coaching:admin', label: 'Lead every team and see every practice session' },
+  { id: 'emails:read', label: 'Read the email log' },
+  { id: 'jobs:read', label: 'See background jobs and retry failed ones' },
+  { id: 'contacts:read', label: 'List and export contacts and groups, follow imports' },
+  { id: 'contacts:manage', label: 'Create, edit, import and delete contacts and groups' },
+  { id: 'messages:read', label: 'Read the message library: texts, email templates, recordings, documents' },
+  { id: 'messages:manage', label: 'Create, edit and delete messages of the library and their files' },
+  { id: 'programs:read', label: 'List programs' },
+  { id: 'programs:manage', label: 'Create and delete programs' },
+  { id: 'accounts:read', label: 'List sender accounts and their settings' },
+  { id: 'accounts:manage', label: 'Create, edit and delete sender accounts, their settings, subscriptions and owners' },
+] as const satisfies readonly { id: `${string}:${string}`; label: string }[];
 
-export type Permission = (typeof PERMISSIONS)[number];
+export type Permission = (typeof PERMISSION_LIST)[number]['id'];
 
-export const PERMISSION_LABELS: Record<Permission, string> = {
-  'organization:read': 'Read organization',
-  'organization:update': 'Update organization settings',
-  'organization:delete': 'Delete organization',
-  'members:read': 'List members',
-  'members:manage': 'Change member roles and remove members',
-  'apiKeys:read': 'List API keys',
-  'apiKeys:manage': 'Create and revoke API keys',
-  'statistics:read': 'Read statistics',
-  'audit:read': 'Read the security log',
-  'calls:answer': 'Take live calls as a dealer',
-  'calls:read': 'List and export every live call',
-  'dealers:manage': 'Pause and resume members’ live calls, set dealers’ phone numbers',
-  'leads:read': 'List and export leads',
-  'teams:read': 'List teams',
-  'teams:create': 'Create teams',
-  'teams:manage': 'Manage the teams you lead: members, invites, settings, dashboard',
-  'products:read': 'Read products and training modules',
-  'products:manage': 'Create and edit products and training modules',
-  'sessions:read': 'Read practice sessions you may see (your own, your teams\')',
-  'sessions:write': 'Record, re-transcribe and delete practice sessions you may see',
-  'coaching:admin': 'Lead every team and see every practice session',
-  'emails:read': 'Read the email log',
-  'jobs:read': 'See background jobs and retry failed ones',
-  'contacts:read': 'List and export contacts and groups, follow imports',
-  'contacts:manage': 'Create, edit, import and delete contacts and groups',
-  'messages:read': 'Read the message library: texts, email templates, recordings, documents',
-  'messages:manage': 'Create, edit and delete messages of the library and their files',
-  'programs:read': 'List programs',
-  'programs:manage': 'Create and delete programs',
-  'accounts:read': 'List sender accounts and their settings',
-  'accounts:manage': 'Create, edit and delete sender accounts, their settings, subscriptions and owners',
-};
+export const PERMISSIONS = PERMISSION_LIST.map((p) => p.id) as unknown as readonly [Permission, ...Permission[]];
+
+export const PERMISSION_LABELS = Object.fromEntries(PERMISSION_LIST.map((p) => [p.id, p.label])) as Record<Permission, string>;
+
+export const isPermission = (value: string): value is Permission => (PERMISSIONS as readonly string[]).includes(value);
 
 // What every member does: read the organization, practise and review their own sessions. `teams:manage` does nothing
 // on its own: it lets whoever a team names as its manager lead that team (the domain checks the team).
@@ -89,15 +68,25 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   member: READ,
 };
 
-/** Roles whose grants include the permission (extra per-member grants come on top). */
-export const rolesWith = (permission: Permission): Role[] => ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(permission));
-
 export const ROLES = ['owner', 'admin', 'manager', 'member'] as const satisfies readonly Role[];
 
-export function permissionsFor(role: Role, extra: readonly string[] = []): Set<Permission> {
-  const set = new Set<Permission>(ROLE_PERMISSIONS[role]);
-  for (const p of extra) if ((PERMISSIONS as readonly string[]).includes(p)) set.add(p as Permission);
+export const isBuiltInRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/** Built-in roles whose grants include the permission (custom roles and direct grants come on top). */
+export const rolesWith = (permission: Permission): Role[] => ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(permission));
+
+/** The permissions among `values`, in the list's order; anything else (a permission since retired) is dropped. */
+export const knownPermissions = (values: Iterable<string>): Permission[] => {
+  const given = new Set(values);
+  return PERMISSIONS.filter((p) => given.has(p));
+};
+
+/**
+ * What a member may do: their role's permissions — the custom role's when they hold one, else the built-in role's —
+ * plus their direct grants. The one formula; every reader of a membership goes through it.
+ */
+export function permissionsOfMember(m: { role: Role; permissions: readonly string[]; customRole?: { permissions: readonly string[] } | null }): Set<Permission> {
+  const set = new Set<Permission>(m.customRole ? knownPermissions(m.customRole.permissions) : ROLE_PERMISSIONS[m.role]);
+  for (const p of knownPermissions(m.permissions)) set.add(p);
   return set;
 }
-
-export const isPermission = (value: string): value is Permission => (PERMISSIONS as readonly string[]).includes(value);

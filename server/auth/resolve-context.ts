@@ -6,7 +6,8 @@ import { AppError } from '../errors';
 import { issuedAfterCredentialChange } from '../domain/identity/end-sessions';
 import { verifyAccessToken } from './access-token';
 import { ApiKeyCache } from './api-key-cache';
-import { isPermission, permissionsFor, type Permission } from './permissions';
+import { keyPermissions, memberAccessSelect } from '../domain/access/member-access';
+import { permissionsOfMember, type Permission } from './permissions';
 import { sameDigest, sha256 } from './secrets';
 
 const unauthenticated = (message: string) => new AppError('unauthenticated', { message, headers: { 'WWW-Authenticate': 'Bearer' } });
@@ -22,7 +23,7 @@ export async function resolveUserContext(opts: {
 }): Promise<Ctx> {
   const user = await db.user.findUnique({
     where: { id: opts.userId },
-    select: { id: true, activeOrganizationId: true, credentialsChangedAt: true, memberships: { select: { organizationId: true, role: true, permissions: true }, orderBy: { createdAt: 'asc' } } },
+    select: { id: true, activeOrganizationId: true, credentialsChangedAt: true, memberships: { select: { organizationId: true, ...memberAccessSelect }, orderBy: { createdAt: 'asc' } } },
   });
   if (!user) throw unauthenticated('The account for this token no longer exists');
   if (opts.issuedAt !== undefined && !issuedAfterCredentialChange(opts.issuedAt, user.credentialsChangedAt)) {
@@ -35,7 +36,8 @@ export async function resolveUserContext(opts: {
   return {
     organizationId: membership?.organizationId ?? null,
     actor: { kind: 'user', id: user.id },
-    permissions: membership ? permissionsFor(membership.role, membership.permissions) : new Set(),
+    permissions: membership ? permissionsOfMember(membership) : new Set(),
+    owner: membership?.role === 'owner',
     requestId: opts.requestId,
     ip: opts.ip,
     recheck: () => resolveUserContext(opts),
@@ -45,11 +47,19 @@ export async function resolveUserContext(opts: {
 const LAST_USED_RESOLUTION_MS = 60_000;
 export const INVALID_API_KEY = 'The API key is not valid';
 
-type KeyState = { cache: ApiKeyCache; lastUsedWrites: Map<string, number> };
+/**
+ * A key with what it may do now: its scopes within its creator's current permissions. Read together and cached
+ * together — whatever changes the creator's permissions (a role, a custom role's permissions, a direct grant, removal)
+ * publishes a member access change, which evicts the creator's keys on every instance.
+ */
+type ResolvedKey = ApiKey & { granted: Set<Permission> };
+const withGrants = async (key: ApiKey | null): Promise<ResolvedKey | null> => key && { ...key, granted: await keyPermissions(db, key) };
+
+type KeyState = { cache: ApiKeyCache<ResolvedKey>; lastUsedWrites: Map<string, number> };
 const KEYS = Symbol.for('pitchcraft.apiKeys');
 /** The process's key cache and last-use writes (on globalThis: every bundle of the app shares them). */
 const keyState = (): KeyState =>
-  ((globalThis as Record<symbol, KeyState>)[KEYS] ??= { cache: new ApiKeyCache({ load: (hash) => db.apiKey.findUnique({ where: { hash } }) }), lastUsedWrites: new Map() });
+  ((globalThis as Record<symbol, KeyState>)[KEYS] ??= { cache: new ApiKeyCache<ResolvedKey>({ load: async (hash) => withGrants(await db.apiKey.findUnique({ where: { hash } })) }), lastUsedWrites: new Map() });
 
 export async function resolveApiKeyContext(secret: string, requestId: string, ip?: string | null): Promise<Ctx> {
   const hash = sha256(secret);
@@ -78,7 +88,7 @@ async function recordUse(key: ApiKey): Promise<void> {
   }
 }
 
-async function apiKeyContext(key: ApiKey | null, hash: string, requestId: string, ip?: string | null): Promise<Ctx> {
+async function apiKeyContext(key: ResolvedKey | null, hash: string, requestId: string, ip?: string | null): Promise<Ctx> {
   // SECURITY: the lookup is by digest; the explicit constant-time compare guards against any index-side shortcut.
   // Unknown, revoked and expired keys get one answer, so a leaked or guessed key reveals nothing about its history;
   // the owner sees which it is on the API keys page.
@@ -89,11 +99,13 @@ async function apiKeyContext(key: ApiKey | null, hash: string, requestId: string
   return {
     organizationId: key.organizationId,
     actor: { kind: 'apiKey', id: key.id, createdById: key.createdById },
-    permissions: new Set(key.scopes.filter(isPermission) as Permission[]),
+    // SECURITY: the key's scopes within what its creator holds now (the domain also trims the stored scopes when the
+    // creator loses permissions, so lists show what a key can really do).
+    permissions: key.granted,
     requestId,
     ip,
     // The same key, read again by its id (its secret is not kept).
-    recheck: async () => apiKeyContext(await db.apiKey.findUnique({ where: { id: key.id } }), hash, requestId, ip),
+    recheck: async () => apiKeyContext(await withGrants(await db.apiKey.findUnique({ where: { id: key.id } })), hash, requestId, ip),
   };
 }
 

@@ -8,7 +8,7 @@ import { createProductWithModule, createTeam, recordSession, wordsOf } from '../
 import { outboundFixtures } from '../test/outbound';
 
 type Tenant = Awaited<ReturnType<typeof newTenant>>;
-type Victim = Tenant & { callId: string; teamId: string; productId: string; moduleId: string; sessionId: string; inviteId: string; outbound: Awaited<ReturnType<typeof outboundFixtures>> };
+type Victim = Tenant & { callId: string; teamId: string; productId: string; moduleId: string; sessionId: string; inviteId: string; roleId: string; userId: string; outbound: Awaited<ReturnType<typeof outboundFixtures>> };
 
 /** Tenant A with one of everything that has a path id. */
 async function victim(): Promise<Victim> {
@@ -18,8 +18,10 @@ async function victim(): Promise<Victim> {
   const { id: sessionId } = await recordSession(a.orgHeaders, moduleId);
   const invites = await api('POST', '/invites', { headers: a.orgHeaders, json: [{ email: 'victim-invitee@example.test', teamId }] });
   const { id: callId } = await requestCall(a);
+  const role = await api('POST', '/roles', { headers: a.orgHeaders, json: { name: 'Victim role', permissions: ['members:read'] } });
+  const user = await api('POST', '/users', { headers: a.orgHeaders, json: { email: 'victim-user@example.test'.replace('@', `-${Date.now()}@`), firstName: 'Vic', lastName: 'Tim', password: 'victim password 1', role: role.body.id, permissions: ['statistics:read'] } });
   const outbound = await outboundFixtures(a);
-  return { ...a, callId, teamId, productId, moduleId, sessionId, inviteId: invites.body[0].id, outbound };
+  return { ...a, callId, teamId, productId, moduleId, sessionId, inviteId: invites.body[0].id, roleId: role.body.id, userId: user.body.id, outbound };
 }
 
 // How to find tenant A's id for each parameterised route. A new route with a path id must be added here.
@@ -56,6 +58,11 @@ const ID_OF: Record<string, (a: Victim) => Record<string, string>> = {
   '/sessions/{id}/audio': (a) => ({ id: a.sessionId }),
   '/sessions/{id}/transcription': (a) => ({ id: a.sessionId }),
   '/users/{id}/sessions': (a) => ({ id: a.owner.userId }),
+  '/users/{id}': (a) => ({ id: a.userId }),
+  '/users/{id}/password': (a) => ({ id: a.userId }),
+  '/users/{id}/roles/{role}': (a) => ({ id: a.userId, role: a.roleId }),
+  '/users/{id}/permissions/{permission}': (a) => ({ id: a.userId, permission: 'statistics:read' }),
+  '/roles/{role}': (a) => ({ role: a.roleId }),
   '/contacts/{id}': (a) => ({ id: a.outbound.contactId }),
   '/contacts/{id}/link/{groupId}': (a) => ({ id: a.outbound.contactId, groupId: a.outbound.groupId }),
   '/groups/{id}': (a) => ({ id: a.outbound.groupId }),
@@ -98,6 +105,9 @@ const BODY_OF: Record<string, unknown> = {
   'PUT /modules/{id}': { name: 'Hijacked', instructions: [], keywords: [], targetTime: 60 },
   'PUT /sessions/{id}/transcript': { words: wordsOf('hijacked words') },
   'POST /invites/{token}/accept': { firstName: 'Mallory', lastName: 'Intruder', password: 'long enough password' },
+  'PUT /users/{id}': { email: 'mallory@example.test', firstName: 'Mallory', lastName: 'Intruder' },
+  'PUT /users/{id}/password': { password: 'mallory owns this now' },
+  'PUT /roles/{role}': { name: 'Hijacked', permissions: [] },
   'PUT /contacts/{id}': { firstName: 'Hijacked', phone: '+12015550999' },
   'PATCH /contacts/{id}': { firstName: 'Hijacked' },
   'PUT /groups/{id}': { name: 'Hijacked' },
@@ -119,6 +129,7 @@ describe('tenant isolation', () => {
     expect(routes.map((r) => r.template).sort()).toEqual(Object.keys(ID_OF).sort());
   });
 
+  // Every route with an id, every verb, against a victim holding one of everything: a minute on a loaded machine.
   it('answers 404, never 403, and changes nothing', async () => {
     const a = await victim();
     const b = await newTenant('intruder');
@@ -142,6 +153,8 @@ describe('tenant isolation', () => {
     expect((await api('GET', `/teams/${a.teamId}/settings`, { headers: a.orgHeaders })).body.invited).toHaveLength(1);
     expect((await api('GET', `/modules/${a.moduleId}`, { headers: a.orgHeaders })).body.name).toBe('Discovery call');
     expect((await api('GET', '/me', { headers: a.keyHeaders })).status).toBe(200);
+    expect((await api('GET', `/users/${a.userId}`, { headers: a.orgHeaders })).body).toMatchObject({ firstName: 'Vic', role: { id: a.roleId }, permissions: ['statistics:read'] });
+    expect((await api('GET', `/roles/${a.roleId}`, { headers: a.orgHeaders })).body).toMatchObject({ name: 'Victim role', members: 1 });
     expect((await api('GET', `/calls/${a.callId}`, { headers: a.keyHeaders })).body).toMatchObject({ status: 'requested', note: null, events: [expect.objectContaining({ type: 'requested' })] });
     // Nothing of A's outbound slice moved: names, files, settings, subscriptions and the program all stand.
     expect((await api('GET', `/contacts/${a.outbound.contactId}`, { headers: a.keyHeaders })).body.firstName).toBe('Victor');
@@ -149,7 +162,7 @@ describe('tenant isolation', () => {
     expect((await api('GET', `/messages/recordings/${a.outbound.recordingId}`, { headers: a.keyHeaders })).body).toMatchObject({ name: 'Greeting', hasMedia: true });
     expect((await api('GET', `/accounts/${a.outbound.accountId}`, { headers: a.keyHeaders })).body).toMatchObject({ name: 'Sales line', settings: { signature: 'Best, Sales' } });
     expect((await api('GET', `/programs/${a.outbound.programId}`, { headers: a.keyHeaders })).status).toBe(200);
-  });
+  }, 120_000);
 
   it('a malformed id is a 404 too, not a 500', async () => {
     const a = await newTenant('malformed');

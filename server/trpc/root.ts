@@ -15,6 +15,8 @@ import { invitesRouter } from './routers/invites';
 import { productsRouter } from './routers/products';
 import { sessionsRouter } from './routers/sessions';
 import { teamsRouter } from './routers/teams';
+import { usersRouter } from './routers/users';
+import { rolesRouter } from './routers/roles';
 import { contactsRouter } from './routers/contacts';
 import { libraryRouter } from './routers/library';
 import { accountsRouter, programsRouter } from './routers/outbound-setup';
@@ -35,6 +37,8 @@ export const appRouter = router({
   sessions: sessionsRouter,
   realtime: realtimeRouter,
   operations: operationsRouter,
+  users: usersRouter,
+  roles: rolesRouter,
   contacts: contactsRouter,
   library: libraryRouter,
   programs: programsRouter,

@@ -62,7 +62,7 @@ describe('role changes (defect 2)', () => {
     const admin = await addPerson(t, 'grant-admin', { role: 'admin' });
     const ctx = await ctxOf(granted.userId, t.organizationId);
     const repMembership = (await membershipOf(rep.userId, t.organizationId)).id;
-    await expect(changeMemberRole({ ctx, input: { membershipId: repMembership, role: 'manager' } })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/manager role/) });
+    await expect(changeMemberRole({ ctx, input: { membershipId: repMembership, role: 'manager' } })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/role “Manager”/) });
     await expect(changeMemberRole({ ctx, input: { membershipId: repMembership, role: 'admin' } })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(changeMemberRole({ ctx, input: { membershipId: (await membershipOf(admin.userId, t.organizationId)).id, role: 'member' } })).rejects.toMatchObject({ code: 'forbidden' });
     expect((await membershipOf(rep.userId, t.organizationId)).role).toBe('member');

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../errors';
 import type { Ordering, Page } from '../shared/list';
 import { heardHere, publishAccessChange } from '../../realtime/access-changes';
 import { beyondGrantor } from '../access/grant-rule';
+import { grantorNow, lockOrganizationAccess } from '../access/member-access';
 import { auditActor, recordAuditEvent } from '../audit/record-audit-event';
 import { isUuid } from '../organizations/organization-access';
 import { createApiKeyInput, type ApiKeyDto } from './api-key.schema';
@@ -27,17 +28,21 @@ const toDto = (k: KeyRow): ApiKeyDto => ({
 export async function createApiKey(opts: { ctx: Ctx; input: z.input<typeof createApiKeyInput> }) {
   const ctx = requirePermission(opts.ctx, 'apiKeys:manage');
   const input = createApiKeyInput.parse(opts.input);
-  // SECURITY: a key can never hold more than whoever minted it (the grant rule; refused per scope, as a form shows it).
-  const missing = new Set(beyondGrantor(ctx, { permissions: input.scopes }));
-  const beyond = input.scopes.map((s, i) => ({ s, i })).filter(({ s }) => missing.has(s));
-  if (beyond.length) {
-    throw new AppError('validation_failed', {
-      message: `A key cannot do more than you can; your role does not include ${beyond.map((b) => b.s).join(', ')}`,
-      errors: beyond.map(({ s, i }) => ({ path: `scopes.${i}`, message: `Your role does not include ${s}` })),
-    });
-  }
   const { secret, hash, visiblePrefix } = newSecret('pk', 24);
   const row = await db.$transaction(async (tx) => {
+    // Under the organization's access lock, with what the caller holds now: a role change committing at this moment
+    // cannot leave a new key above its creator.
+    await lockOrganizationAccess(tx, ctx.organizationId);
+    const grantor = await grantorNow(tx, ctx);
+    // SECURITY: a key can never hold more than whoever minted it (the grant rule; refused per scope, as a form shows it).
+    const missing = new Set(beyondGrantor(grantor, { permissions: input.scopes }));
+    const beyond = input.scopes.map((s, i) => ({ s, i })).filter(({ s }) => missing.has(s));
+    if (beyond.length) {
+      throw new AppError('validation_failed', {
+        message: `A key cannot do more than you can; your role does not include ${beyond.map((b) => b.s).join(', ')}`,
+        errors: beyond.map(({ s, i }) => ({ path: `scopes.${i}`, message: `Your role does not include ${s}` })),
+      });
+    }
     const created = await tx.apiKey.create({
       data: {
         organizationId: ctx.organizationId,

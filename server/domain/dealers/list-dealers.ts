@@ -5,7 +5,7 @@ import type { Role } from '../../generated/prisma/enums';
 import { requirePermission, type Ctx } from '../../context';
 import { db, sqlRows } from '../../db';
 import { forbidden, notFound } from '../../errors';
-import { rolesWith } from '../../auth/permissions';
+import { holdingPermissionSql } from '../access/member-access';
 import { isUuid } from '../organizations/organization-access';
 import { dateRangeInput } from '../shared/date-range';
 import type { Ordering, Page } from '../shared/list';
@@ -27,9 +27,9 @@ function dealerWhere(organizationId: string, raw: DealerFiltersInput | undefined
   const f = dealerFiltersInput.parse(raw ?? {});
   const joined = dateRangeInput.parse({ from: f.from, to: f.to, tz: f.tz, timezoneoffset: f.timezoneoffset });
   const and: Prisma.Sql[] = [
-    // SECURITY: the tenant scope first. Dealers are the members whose role or own grants include calls:answer.
+    // SECURITY: the tenant scope first. Dealers are the members whose role (built-in or custom) or direct grants include calls:answer.
     Prisma.sql`m."organizationId" = ${organizationId}::uuid`,
-    Prisma.sql`(m.role::text = ANY(${rolesWith('calls:answer')}::text[]) OR m.permissions @> ARRAY['calls:answer'])`,
+    holdingPermissionSql('calls:answer'),
   ];
   if (joined.gte) and.push(Prisma.sql`m."createdAt" >= ${joined.gte}`);
   if (joined.lte) and.push(Prisma.sql`m."createdAt" <= ${joined.lte}`);

@@ -177,6 +177,63 @@ describe('streams follow access changes (defect 3)', () => {
     expect(demotedStream.frames.slice(before).map((f) => f.event)).not.toContain('call.updated');
   });
 
+  it('a key’s stream follows its creator (issue 21): demoted, it stops carrying every call; removed, it ends', async () => {
+    const t = await newTenant('ev-key-creator');
+    const admin = await addPerson(t, 'ev-key-admin', { role: 'admin' });
+    const dealer = await newDealer(t, 'member', 'ev-key-dealer');
+    const key = await api('POST', '/api-keys', { headers: admin.headers, json: { name: 'admin’s feed', scopes: ['organization:read', 'calls:read'] } });
+    expect(key.status).toBe(201);
+    const keyStream = await openStream({ 'x-api-key': key.body.key });
+
+    const call = await requestCall(t);
+    await api('POST', `/calls/${call.id}/accept`, { headers: dealer.headers });
+    await api('POST', `/calls/${call.id}/messages`, { headers: dealer.headers, json: { message: 'read by the admin’s key' } });
+    await keyStream.until(() => keyStream.types().includes('message.created'));
+    // The creator loses calls:read: so does the key, and its open stream is re-scoped at once.
+    expect((await api('PUT', `/users/${admin.userId}/roles/member`, { headers: t.orgHeaders })).status).toBe(200);
+    await settle();
+    const before = keyStream.frames.length;
+    await api('POST', `/calls/${call.id}/messages`, { headers: dealer.headers, json: { message: 'no longer for the key' } });
+    await settle();
+    await settle();
+    expect(keyStream.frames.slice(before).map((f) => f.event)).not.toContain('message.created');
+    expect(keyStream.closed).toBe(false);
+
+    // The creator is removed: the key is revoked and its stream ends.
+    expect((await api('DELETE', `/users/${admin.userId}`, { headers: t.orgHeaders })).status).toBe(204);
+    await keyStream.until(() => keyStream.closed, 5_000);
+    expect(keyStream.frames.at(-1)).toMatchObject({ event: 'ended' });
+  });
+
+  it('a custom role edited, a direct grant revoked (issue 21): the holder’s open stream is re-scoped at once', async () => {
+    const t = await newTenant('ev-custom-role');
+    const desk = await addPerson(t, 'ev-desk', { role: 'member' });
+    const granted = await addPerson(t, 'ev-granted', { role: 'member' });
+    const dealer = await newDealer(t, 'member', 'ev-role-dealer');
+    const role = await api('POST', '/roles', { headers: t.orgHeaders, json: { name: 'Call desk', permissions: ['organization:read', 'calls:read'] } });
+    expect((await api('PUT', `/users/${desk.userId}/roles/${role.body.id}`, { headers: t.orgHeaders })).status).toBe(200);
+    expect((await api('PUT', `/users/${granted.userId}/permissions/calls:read`, { headers: t.orgHeaders })).status).toBe(200);
+    const deskStream = await openStream(desk.headers);
+    const grantedStream = await openStream(granted.headers);
+
+    const call = await requestCall(t);
+    await api('POST', `/calls/${call.id}/accept`, { headers: dealer.headers });
+    await api('POST', `/calls/${call.id}/messages`, { headers: dealer.headers, json: { message: 'read by every call reader' } });
+    await deskStream.until(() => deskStream.types().includes('message.created'));
+    await grantedStream.until(() => grantedStream.types().includes('message.created'));
+
+    expect((await api('PUT', `/roles/${role.body.id}`, { headers: t.orgHeaders, json: { name: 'Call desk', permissions: ['organization:read'] } })).status).toBe(200);
+    expect((await api('DELETE', `/users/${granted.userId}/permissions/calls:read`, { headers: t.orgHeaders })).status).toBe(204);
+    await settle();
+    const [deskBefore, grantedBefore] = [deskStream.frames.length, grantedStream.frames.length];
+    await api('POST', `/calls/${call.id}/messages`, { headers: dealer.headers, json: { message: 'no longer theirs' } });
+    await settle();
+    await settle();
+    expect(deskStream.frames.slice(deskBefore).map((f) => f.event)).not.toContain('message.created');
+    expect(grantedStream.frames.slice(grantedBefore).map((f) => f.event)).not.toContain('message.created');
+    expect([deskStream.closed, grantedStream.closed]).toEqual([false, false]);
+  });
+
   it('a revoked key’s stream and a stream opened before a password change end within seconds', async () => {
     const t = await newTenant('ev-revoke');
     const key = await api('POST', '/api-keys', { headers: t.orgHeaders, json: { name: 'revoked soon', scopes: ['organization:read', 'calls:read'] } });

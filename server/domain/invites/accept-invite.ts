@@ -4,8 +4,9 @@ import { hashPassword } from '../../auth/passwords';
 import { sha256 } from '../../auth/secrets';
 import type { Ctx } from '../../context';
 import { AppError, conflict, forbidden, notFound } from '../../errors';
-import { permissionsFor } from '../../auth/permissions';
+import { permissionsOfMember } from '../../auth/permissions';
 import { mayGrant } from '../access/grant-rule';
+import { memberAccessSelect } from '../access/member-access';
 import { toUserDto } from '../identity/user.dto';
 import { organizationRoleOfInvite } from './invite-role';
 import { acceptInviteInput, INVITE_TOKEN, type AcceptedInviteDto, type InvitePreviewDto } from './invite.schema';
@@ -66,14 +67,17 @@ export async function lookupInvite(opts: { token: string; now?: Date }): Promise
   const invite = await findByToken(opts.token);
   const refused = gone(invite, opts.now ?? new Date());
   if (refused) throw refused;
-  const existing = await db.user.findUnique({ where: { email: invite.email }, select: { id: true } });
+  const existing = await db.user.findUnique({ where: { email: invite.email }, select: { passwordHash: true, firstName: true, lastName: true } });
+  // An account an admin made without a password is the invitee's to claim: the link signs them up into it.
+  const waiting = existing !== null && existing.passwordHash === null;
   return {
     email: invite.email,
-    teamName: invite.team.name,
+    teamName: invite.team?.name ?? null,
     organizationName: invite.organization.name,
     role: invite.role,
     expiresAt: invite.expiresAt.toISOString(),
-    existingAccount: existing !== null,
+    existingAccount: existing !== null && !waiting,
+    suggestedName: waiting ? { firstName: existing.firstName, lastName: existing.lastName } : null,
   };
 }
 
@@ -95,9 +99,8 @@ export async function acceptInvite(opts: { token: string; ctx: Ctx | null; input
     signedInId = opts.ctx.actor.id;
   } else {
     const input = acceptInviteInput.parse(opts.input ?? {});
-    if (await db.user.findUnique({ where: { email: preview.email }, select: { id: true } })) {
-      throw conflict(`An account for ${preview.email} already exists: sign in to accept the invite`);
-    }
+    const existing = await db.user.findUnique({ where: { email: preview.email }, select: { passwordHash: true } });
+    if (existing && existing.passwordHash !== null) throw conflict(`An account for ${preview.email} already exists: sign in to accept the invite`);
     // Hashing is slow on purpose; it happens before the transaction so no row lock waits on it.
     newAccount = { firstName: input.firstName, lastName: input.lastName, passwordHash: await hashPassword(input.password) };
   }
@@ -111,32 +114,43 @@ export async function acceptInvite(opts: { token: string; ctx: Ctx | null; input
       user = await tx.user.findUniqueOrThrow({ where: { id: signedInId } });
       if (user.email !== preview.email) throw forbidden(`This invite was sent to ${preview.email}; you are signed in as ${user.email}. Sign in with the invited address to accept it.`);
     } else {
+      // SECURITY: an account made by an admin without a password (POST /users) is claimed by the one who holds a link
+      // sent to its address — the conditional update lets exactly one claim win, and never touches a password set.
+      const claimedAccount = await tx.user.updateManyAndReturn({ where: { email: preview.email, passwordHash: null }, data: newAccount! });
       // The unique email index is the last word if someone signs up with this address at the same moment.
-      user = await tx.user.create({ data: { email: preview.email, ...newAccount! } }).catch((e: { code?: string }) => {
-        throw e.code === 'P2002' ? conflict(`An account for ${preview.email} already exists: sign in to accept the invite`) : e;
-      });
+      user =
+        claimedAccount[0] ??
+        (await tx.user.create({ data: { email: preview.email, ...newAccount! } }).catch((e: { code?: string }) => {
+          throw e.code === 'P2002' ? conflict(`An account for ${preview.email} already exists: sign in to accept the invite`) : e;
+        }));
     }
 
     // A new person joins the organization with the role the invite stands for — if whoever sent it may still give it
     // (the grant rule, asked again now: the inviter's own role may have changed since), else as a member. An existing
     // member keeps their role: an invite is never a role change.
     const role = organizationRoleOfInvite(preview.role);
-    const inviter = preview.invitedById
-      ? await tx.membership.findUnique({ where: { userId_organizationId: { userId: preview.invitedById, organizationId: preview.organizationId } }, select: { role: true, permissions: true } })
-      : null;
-    const grantable = inviter !== null && mayGrant({ permissions: permissionsFor(inviter.role, inviter.permissions) }, { role });
-    await tx.membership.upsert({
-      where: { userId_organizationId: { userId: user.id, organizationId: preview.organizationId } },
-      create: { userId: user.id, organizationId: preview.organizationId, role: grantable ? role : 'member' },
-      update: {},
-    });
-    const onTeam = await tx.teamMember.findUnique({ where: { teamId_userId: { teamId: preview.teamId, userId: user.id } } });
-    if (!onTeam) await tx.teamMember.create({ data: { organizationId: preview.organizationId, teamId: preview.teamId, userId: user.id, role: preview.role } });
-    else if (preview.role === 'manager' && onTeam.role !== 'manager') await tx.teamMember.update({ where: { id: onTeam.id }, data: { role: 'manager' } });
+    if (preview.team) {
+      const inviter = preview.invitedById
+        ? await tx.membership.findUnique({ where: { userId_organizationId: { userId: preview.invitedById, organizationId: preview.organizationId } }, select: memberAccessSelect })
+        : null;
+      const grantable = inviter !== null && mayGrant({ permissions: permissionsOfMember(inviter), owner: inviter.role === 'owner' }, { role });
+      await tx.membership.upsert({
+        where: { userId_organizationId: { userId: user.id, organizationId: preview.organizationId } },
+        create: { userId: user.id, organizationId: preview.organizationId, role: grantable ? role : 'member' },
+        update: {},
+      });
+      const onTeam = await tx.teamMember.findUnique({ where: { teamId_userId: { teamId: preview.team.id, userId: user.id } } });
+      if (!onTeam) await tx.teamMember.create({ data: { organizationId: preview.organizationId, teamId: preview.team.id, userId: user.id, role: preview.role } });
+      else if (preview.role === 'manager' && onTeam.role !== 'manager') await tx.teamMember.update({ where: { id: onTeam.id }, data: { role: 'manager' } });
+    } else if (!(await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId: preview.organizationId } }, select: { id: true } }))) {
+      // An invite to the organization alone stands for the membership an admin already made (with its role); once
+      // they removed the person, the link has nothing left to give.
+      throw new AppError('gone', { message: 'This invite was withdrawn. Ask an administrator to add you again.' });
+    }
     await tx.invite.update({ where: { id: preview.id }, data: { acceptedById: user.id } });
     // They land in the organization they just joined.
     await tx.user.update({ where: { id: user.id }, data: { activeOrganizationId: preview.organizationId } });
 
-    return { organizationId: preview.organizationId, team: { id: preview.team.id, name: preview.team.name }, user: toUserDto(user), createdAccount: !signedInId };
+    return { organizationId: preview.organizationId, team: preview.team && { id: preview.team.id, name: preview.team.name }, user: toUserDto(user), createdAccount: !signedInId };
   });
 }

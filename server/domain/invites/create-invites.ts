@@ -80,7 +80,7 @@ export async function issueInvites(tx: Tx, ctx: OrgCtx, rows: InviteRow[], now =
     const created = await tx.invite.create({
       data: { organizationId: ctx.organizationId, teamId: r.teamId, email: r.email, role: r.role, tokenHash: hash, tokenSealed: seal(secret, 'invite-link'), expiresAt, invitedById: actingUserId(ctx), createdAt: now },
     });
-    issued.push({ invite: toInvitedDto({ ...created, teamName: teamName.get(r.teamId)! }, now), token: secret });
+    issued.push({ invite: toInvitedDto({ ...created, teamId: r.teamId, teamName: teamName.get(r.teamId)! }, now), token: secret });
   }
   return issued;
 }

@@ -29,11 +29,15 @@ export const INVITE_TOKEN = /^inv_[A-Za-z0-9_-]{20,64}$/;
 export const invitePreviewDto = z
   .object({
     email: z.string(),
-    teamName: z.string(),
+    teamName: z.string().nullable().meta({ description: 'The team the invite joins; null for an invite to the organization alone (an admin added the person)' }),
     organizationName: z.string(),
     role: teamRoleEnum,
     expiresAt: z.iso.datetime(),
     existingAccount: z.boolean().meta({ description: 'An account with this email exists: sign in to accept instead of signing up' }),
+    suggestedName: z
+      .object({ firstName: z.string(), lastName: z.string() })
+      .nullable()
+      .meta({ description: 'The name an admin gave the account waiting for this address (it signs up into that account)' }),
   })
   .meta({ id: 'InvitePreview' });
 
@@ -48,7 +52,7 @@ export const acceptInviteInput = z
 export const acceptedInviteDto = z
   .object({
     organizationId: z.uuid(),
-    team: z.object({ id: z.uuid(), name: z.string() }),
+    team: z.object({ id: z.uuid(), name: z.string() }).nullable().meta({ description: 'null for an invite to the organization alone' }),
     user: userDto,
     createdAccount: z.boolean().meta({ description: 'A new account was made for the invited address (sign in with it next)' }),
   })

@@ -153,7 +153,7 @@ describe('following an invite link', () => {
     const [issued] = await invite(t, null, [{ email, teamId, role: 'manager' }]);
     const res = await api('GET', `/invites/${issued!.token}`, { headers: publicHeaders() });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ email, teamName: 'Joiners', organizationName: 'Org inv-accept', role: 'manager', expiresAt: issued!.invite.expiresAt, existingAccount: false });
+    expect(res.body).toEqual({ email, teamName: 'Joiners', organizationName: 'Org inv-accept', role: 'manager', expiresAt: issued!.invite.expiresAt, existingAccount: false, suggestedName: null });
 
     expect((await api('GET', '/invites/inv_abcdefghijklmnopqrstuvwxyz012345', { headers: publicHeaders() })).status).toBe(404);
     expect((await api('GET', '/invites/nonsense', { headers: publicHeaders() })).status).toBe(404);

@@ -34,6 +34,8 @@ export async function listInvites(opts: {
     acceptedAt: null,
     revokedAt: null,
     AND: [
+      // Team invites only: an invite to the organization alone belongs to the person an admin added (GET /users).
+      { teamId: { not: null } },
       led === 'all' ? {} : { teamId: { in: led } },
       filters.teamId ? { teamId: filters.teamId } : {},
       status.size === 1 ? { expiresAt: status.has('pending') ? { gt: now } : { lte: now } } : {},
@@ -43,7 +45,7 @@ export async function listInvites(opts: {
     db.invite.count({ where }),
     db.invite.findMany({ where, include: { team: { select: { name: true } } }, orderBy: [{ [ordering.field]: ordering.direction }, { id: 'asc' }], skip: opts.page.offset, take: opts.page.limit }),
   ]);
-  return { count, results: rows.map((r) => toInvitedDto({ ...r, teamName: r.team.name }, now)) };
+  return { count, results: rows.map((r) => toInvitedDto({ ...r, teamId: r.teamId!, teamName: r.team!.name }, now)) };
 }
 
 /** Withdraws an invite: its link stops working. Invites of teams the caller does not lead are not found. */
@@ -52,7 +54,7 @@ export async function revokeInvite(opts: { ctx: Ctx; id: string }): Promise<void
   if (!isUuid(opts.id)) throw notFound('Invite');
   const led = await ledTeamIds(ctx);
   await db.$transaction(async (tx) => {
-    const invite = await tx.invite.findFirst({ where: { id: opts.id, organizationId: ctx.organizationId, revokedAt: null, ...(led === 'all' ? {} : { teamId: { in: led } }) } });
+    const invite = await tx.invite.findFirst({ where: { id: opts.id, organizationId: ctx.organizationId, revokedAt: null, teamId: led === 'all' ? { not: null } : { in: led } } });
     if (!invite) throw notFound('Invite');
     if (invite.acceptedAt) throw conflict('This invite was already accepted; remove the person from the team instead');
     await tx.invite.update({ where: { id: invite.id }, data: { revokedAt: new Date() } });
@@ -64,7 +66,8 @@ async function managedInvite(tx: Tx, ctx: OrgCtx, id: string) {
   if (!isUuid(id)) throw notFound('Invite');
   const led = await ledTeamIds(ctx, tx);
   const invite = await tx.invite.findFirst({
-    where: { id, organizationId: ctx.organizationId, revokedAt: null, acceptedAt: null, ...(led === 'all' ? {} : { teamId: { in: led } }) },
+    // Team invites only: an invite to the organization alone is the added user's (GET /users).
+    where: { id, organizationId: ctx.organizationId, revokedAt: null, acceptedAt: null, teamId: led === 'all' ? { not: null } : { in: led } },
     include: { team: { select: { name: true } } },
   });
   if (!invite) throw notFound('Invite');
@@ -102,7 +105,7 @@ export async function resendInvite(opts: { ctx: Ctx; id: string; now?: Date }): 
   return db.$transaction(async (tx) => {
     const current = await managedInvite(tx, ctx, opts.id);
     const { token, invite } = await renewToken(tx, current.id, { expiresAt: new Date(now.getTime() + env().INVITE_EXPIRY_DAYS * 86_400_000) });
-    const dto = toInvitedDto({ ...invite, teamName: invite.team.name }, now);
+    const dto = toInvitedDto({ ...invite, teamId: invite.teamId!, teamName: invite.team!.name }, now);
     await mailInvite(tx, ctx, dto, token);
     return dto;
   });

@@ -48,7 +48,7 @@ describe('removeMember', () => {
     const member = await join(t, 'member', 'rm-admin-m');
     const other = await join(t, 'manager', 'rm-admin-x');
 
-    await expect(removeMember({ ctx: admin.ctx, input: { membershipId: await ownerMembershipId(t) } })).rejects.toMatchObject({ code: 'forbidden', message: 'Only an owner can remove an owner' });
+    await expect(removeMember({ ctx: admin.ctx, input: { membershipId: await ownerMembershipId(t) } })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/^Only an owner can change, remove/) });
     await expect(removeMember({ ctx: member.ctx, input: { membershipId: other.membershipId } })).rejects.toMatchObject({ code: 'forbidden' });
     await removeMember({ ctx: admin.ctx, input: { membershipId: member.membershipId } });
 

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { db, sqlRows } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
-import { permissionsFor } from '../../auth/permissions';
+import { permissionsOfMember, ROLE_PERMISSIONS } from '../../auth/permissions';
+import { memberAccessSelect } from '../access/member-access';
 import { requireUser, type Ctx } from '../../context';
 import type { Ordering, Page } from '../shared/list';
 import { heardHere, publishAccessChange } from '../../realtime/access-changes';
@@ -39,14 +40,14 @@ export async function listOrganizations(opts: { ctx: Ctx; page: Page; ordering: 
       orderBy: [{ [ordering.field]: ordering.direction }, { id: 'asc' }],
       skip: page.offset,
       take: page.limit,
-      include: { memberships: { where: { userId }, select: { role: true, permissions: true } } },
+      include: { memberships: { where: { userId }, select: memberAccessSelect } },
     }),
   ]);
   return {
     count,
     results: rows.map(({ memberships, ...o }) => {
-      const { role, permissions } = memberships[0]!;
-      return toOrganizationDto(o, role, permissionsFor(role, permissions));
+      const m = memberships[0]!;
+      return toOrganizationDto(o, m.role, permissionsOfMember(m), m.customRole);
     }),
   };
 }
@@ -73,13 +74,13 @@ export async function createOrganization(opts: { ctx: Ctx; input: z.input<typeof
     await recordAuditEvent({ type: 'organization.created', organizationId: created.id, actorUserId: userId, ip: opts.ctx.ip }, tx);
     return created;
   });
-  return toOrganizationDto(org, 'owner', permissionsFor('owner'));
+  return toOrganizationDto(org, 'owner', new Set(ROLE_PERMISSIONS.owner));
 }
 
 export async function getOrganization(opts: { ctx: Ctx; id: string }): Promise<OrganizationDto> {
   const access = await organizationAccess(opts.ctx, opts.id, 'organization:read');
   const org = await db.organization.findFirstOrThrow({ where: { id: access.organizationId } });
-  return toOrganizationDto(org, access.role, access.permissions);
+  return toOrganizationDto(org, access.role, access.permissions, access.customRole);
 }
 
 export async function updateOrganization(opts: { ctx: Ctx; id: string; input: z.input<typeof updateOrganizationInput>; replace?: boolean }) {
@@ -109,7 +110,7 @@ export async function updateOrganization(opts: { ctx: Ctx; id: string; input: z.
     await publishEvent(tx, { organizationId: updated.id, type: 'organization.updated', payload: { id: updated.id, name: updated.name }, audience: { permission: 'organization:read' } });
     return updated;
   });
-  return toOrganizationDto(org, access.role, access.permissions);
+  return toOrganizationDto(org, access.role, access.permissions, access.customRole);
 }
 
 export async function deleteOrganization(opts: { ctx: Ctx; id: string }) {

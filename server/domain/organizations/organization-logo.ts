@@ -24,7 +24,7 @@ export async function useUploadAsOrganizationLogo(opts: { ctx: Ctx; id: string; 
     await clearLogo(tx, access.organizationId);
     return tx.organization.update({ where: { id: access.organizationId }, data: { imageId: opts.uploadId } });
   });
-  return toOrganizationDto(org, access.role, access.permissions);
+  return toOrganizationDto(org, access.role, access.permissions, access.customRole);
 }
 
 export async function removeOrganizationLogo(opts: { ctx: Ctx; id: string }): Promise<OrganizationDto> {
@@ -33,5 +33,5 @@ export async function removeOrganizationLogo(opts: { ctx: Ctx; id: string }): Pr
     await clearLogo(tx, access.organizationId);
     return tx.organization.findUniqueOrThrow({ where: { id: access.organizationId } });
   });
-  return toOrganizationDto(org, access.role, access.permissions);
+  return toOrganizationDto(org, access.role, access.permissions, access.customRole);
 }

@@ -10,7 +10,7 @@ export type OrgRow = { id: string; name: string; location: string | null; image:
 // SECURITY: a logo saved before only web addresses were accepted (a javascript: URL, say) is never handed out.
 const webUrl = (v: string | null) => (v && /^https?:\/\//i.test(v) ? v : null);
 
-export function toOrganizationDto(o: OrgRow, role: Role | null, permissions: ReadonlySet<Permission>): OrganizationDto {
+export function toOrganizationDto(o: OrgRow, role: Role | null, permissions: ReadonlySet<Permission>, customRole: { id: string; name: string } | null = null): OrganizationDto {
   return {
     id: o.id,
     name: o.name,
@@ -20,6 +20,7 @@ export function toOrganizationDto(o: OrgRow, role: Role | null, permissions: Rea
     baseCurrency: o.baseCurrency,
     currencies: o.currencies,
     role,
+    customRole: customRole && { id: customRole.id, name: customRole.name },
     // The call token is only for those who configure the organization.
     // The call page's token is printed on QR codes for customers: everyone who takes calls may hand it out.
     callToken: permissions.has('organization:update') || permissions.has('calls:answer') ? o.callToken : null,

@@ -67,7 +67,8 @@ export const organizationDto = z
     image: z.string().nullable().meta({ description: 'URL of the logo: an uploaded picture (/media/{id}) or the web address that was set' }),
     baseCurrency: z.string(),
     currencies: z.array(z.string()).meta({ description: 'Accepted currencies; always includes the base currency' }),
-    role: roleEnum.nullable().meta({ description: "The caller's role (null for an API key)" }),
+    role: roleEnum.nullable().meta({ description: "The caller's built-in role (null for an API key); `member` underneath a custom role" }),
+    customRole: z.object({ id: z.uuid(), name: z.string() }).nullable().meta({ description: "The caller's custom role, when they hold one (it decides their permissions)" }),
     callToken: z.string().nullable().meta({ description: 'Public token for POST /calls (the customer call page /call/{token} and its QR code); shown to owners, admins and everyone who takes calls' }),
     loanLinkUrl: z.string().nullable(),
     defaultCountry: z.string().meta({ description: 'ISO 3166 alpha-2: phone numbers written without + are read in this country' }),
@@ -85,12 +86,14 @@ export const memberDto = z
     firstName: z.string(),
     lastName: z.string(),
     image: z.string().nullable().meta({ description: 'URL of the profile photo' }),
-    role: roleEnum,
+    role: roleEnum.meta({ description: '`member` underneath a custom role' }),
+    customRole: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     joinedAt: z.iso.datetime(),
   })
   .meta({ id: 'Member' });
 
-export const changeMemberRoleInput = z.object({ membershipId: z.uuid(), role: roleEnum }).strict();
+/** `role` is a role id: a built-in role's name or a custom role's UUID. */
+export const changeMemberRoleInput = z.object({ membershipId: z.uuid(), role: z.string().min(1).max(60) }).strict();
 /** Removes someone from the organization; with one's own membership id it is leaving. */
 export const removeMemberInput = z.object({ membershipId: z.uuid() }).strict();
 

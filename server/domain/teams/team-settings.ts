@@ -7,7 +7,8 @@ import { mediaUrl } from '../identity/user.dto';
 import { isUuid } from '../organizations/organization-access';
 import { deleteMedia } from '../../media/save-media';
 import { toInvitedDto } from '../invites/invite.dto';
-import { permissionsFor } from '../../auth/permissions';
+import { permissionsOfMember } from '../../auth/permissions';
+import { memberAccessSelect } from '../access/member-access';
 import type { Prisma } from '../../generated/prisma/client';
 import { assertMayActOn } from '../access/grant-rule';
 import { actingUserId, isCoachingAdmin, requireTeamLead } from './team-access';
@@ -37,7 +38,7 @@ export async function getTeamSettings(opts: { ctx: Ctx; id: string; now?: Date }
     // Managers first, then by name: the order a manager reads a roster in.
     .sort((a, b) => (a.role === b.role ? 0 : a.role === 'manager' ? -1 : 1) || a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName) || a.id.localeCompare(b.id));
   const now = opts.now ?? new Date();
-  return { id: team.id, name: team.name, members: rows, invited: invites.map((i) => toInvitedDto({ ...i, teamName: team.name }, now)) };
+  return { id: team.id, name: team.name, members: rows, invited: invites.map((i) => toInvitedDto({ ...i, teamId: team.id, teamName: team.name }, now)) };
 }
 
 /**
@@ -53,12 +54,12 @@ export async function removeTeamMember(opts: { ctx: Ctx; input: z.input<typeof r
   return db.$transaction(async (tx) => {
     const team = await requireTeamLead(ctx, input.teamId, tx);
     const member = isUuid(input.userId)
-      ? await tx.teamMember.findFirst({ where: { teamId: team.id, userId: input.userId }, include: { membership: { select: { role: true, permissions: true, user: { select: { firstName: true, lastName: true } } } } } })
+      ? await tx.teamMember.findFirst({ where: { teamId: team.id, userId: input.userId }, include: { membership: { select: { ...memberAccessSelect, user: { select: { firstName: true, lastName: true } } } } } })
       : null;
     if (!member) throw notFound('Team member');
     if (member.userId !== actingUserId(ctx)) {
-      const { role, permissions, user } = member.membership;
-      assertMayActOn(ctx, { permissions: permissionsFor(role, permissions), name: `${user.firstName} ${user.lastName}`.trim() });
+      const { user } = member.membership;
+      assertMayActOn(ctx, { permissions: permissionsOfMember(member.membership), name: `${user.firstName} ${user.lastName}`.trim() });
     }
     await tx.teamMember.delete({ where: { id: member.id } });
     if (!input.purge) return { purgedSessions: 0 };

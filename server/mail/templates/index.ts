@@ -1,5 +1,6 @@
 // Every email the product sends, by name. A slice adds its template file here.
 import { loanLinkEmail } from './loan-link';
+import { organizationInviteEmail } from './organization-invite';
 import { passwordResetEmail } from './password-reset';
 import { teamInviteEmail } from './team-invite';
 
@@ -7,6 +8,7 @@ export const TEMPLATES = {
   'password-reset': passwordResetEmail,
   'loan-link': loanLinkEmail,
   'team-invite': teamInviteEmail,
+  'organization-invite': organizationInviteEmail,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

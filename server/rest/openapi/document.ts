@@ -5,6 +5,7 @@ import { organizationPaths } from './paths/organizations';
 import { callPaths } from './paths/calls';
 import { coachingPaths } from './paths/coaching';
 import { realtimePaths } from './paths/realtime';
+import { userPaths } from './paths/users';
 import { outboundPaths } from './paths/outbound';
 import { operation } from './operation';
 import { z } from 'zod';
@@ -44,6 +45,7 @@ export function openApiDocument() {
       ...callPaths,
       ...coachingPaths,
       ...realtimePaths,
+      ...userPaths,
       ...outboundPaths,
       '/openapi.json': { get: operation({ summary: 'This document', tags: ['Meta'], access: 'public', responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } } }) },
     },
