@@ -25,9 +25,16 @@ export type AccessChange =
 /** A published change, or a prompt to re-check everything after the listening connection was re-established. */
 export type AccessNotice = AccessChange | { kind: 'organization'; organizationId: string } | { kind: 'resync' };
 
-/** Publishes the change with the caller's transaction: every instance hears it on commit. */
+/**
+ * Publishes the change with the caller's transaction: every instance hears it on commit. This instance's handlers
+ * also hear it at once, before the commit: caches evict (a lookup made before the commit may still cache the old row,
+ * for as long as the NOTIFY takes to come back — the same bound every other instance has), so the next request here
+ * after the change reads the new state whoever published it; streams re-check now and again on the NOTIFY. A change
+ * that rolls back costs one needless eviction.
+ */
 export async function publishAccessChange(tx: Tx, change: AccessChange | { kind: 'organization'; organizationId: string }): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${ACCESS_CHANNEL}, ${JSON.stringify(change)})`;
+  heardHere(change);
 }
 
 /**
