@@ -33,6 +33,10 @@ export const PERMISSIONS = [
   'programs:manage',
   'accounts:read',
   'accounts:manage',
+  'providers:read',
+  'providers:manage',
+  'transmissions:read',
+  'transmissions:send',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -69,6 +73,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'programs:manage': 'Create and delete programs',
   'accounts:read': 'List sender accounts and their settings',
   'accounts:manage': 'Create, edit and delete sender accounts, their settings, subscriptions and owners',
+  'providers:read': 'List gateways (SMTP, Twilio, HTTP, Kannel); their secrets are never shown',
+  'providers:manage': 'Connect, edit, test and remove gateways',
+  'transmissions:read': 'List transmissions, their delivery attempts and the inbox',
+  'transmissions:send': 'Create, send, schedule, retry, clone and delete transmissions',
 };
 
 // What every member does: read the organization, practise and review their own sessions. `teams:manage` does nothing
@@ -78,13 +86,15 @@ const READ: Permission[] = ['organization:read', 'members:read', 'statistics:rea
 
 // Owners hold everything; admins everything but deleting the organization (the security log included). Managers
 // build training and start teams; which sessions they see follows the teams they lead. They also prepare outreach:
-// contacts, the message library and programs, sending from the accounts an admin sets up.
+// contacts, the message library and programs, and send them (transmissions) from the accounts and through the
+// gateways an admin sets up.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS.filter((p) => p !== 'organization:delete'),
   manager: [
     ...READ, 'apiKeys:read', 'calls:read', 'dealers:manage', 'leads:read', 'teams:create', 'products:manage',
     'contacts:read', 'contacts:manage', 'messages:read', 'messages:manage', 'programs:read', 'programs:manage', 'accounts:read',
+    'transmissions:read', 'transmissions:send',
   ],
   member: READ,
 };
