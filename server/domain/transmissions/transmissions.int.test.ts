@@ -25,7 +25,8 @@ type Setup = { contactId: string; smsProgramId: string; emailProgramId: string; 
 let s: Setup;
 let o: Setup;
 
-async function must(p: ReturnType<typeof api>, status: number) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function must(p: ReturnType<typeof api>, status: number): Promise<any> {
   const r = await p;
   if (r.status !== status) throw new Error(`${status} expected, got ${r.status}: ${r.text}`);
   return r.body;

@@ -6,6 +6,7 @@ import { callPaths } from './paths/calls';
 import { coachingPaths } from './paths/coaching';
 import { realtimePaths } from './paths/realtime';
 import { outboundPaths } from './paths/outbound';
+import { outboundDeliveryPaths } from './paths/outbound-delivery';
 import { operation } from './operation';
 import { z } from 'zod';
 
@@ -45,6 +46,7 @@ export function openApiDocument() {
       ...coachingPaths,
       ...realtimePaths,
       ...outboundPaths,
+      ...outboundDeliveryPaths,
       '/openapi.json': { get: operation({ summary: 'This document', tags: ['Meta'], access: 'public', responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } } }) },
     },
   });
