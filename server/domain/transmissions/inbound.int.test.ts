@@ -120,3 +120,24 @@ describe('inbound webhooks', () => {
     expect(await db.spool.findUniqueOrThrow({ where: { id: spool.id } })).toMatchObject({ status: 'completed', deliveryStatus: null });
   });
 });
+
+describe('GET /statistics', () => {
+  it('counts transmissions (active: pending and processing) and spools (success, failed) of this organization only', async () => {
+    const s = await newTenant('tx-stats');
+    const contact = (await api('POST', '/contacts', { headers: s.keyHeaders, json: { firstName: 'Stat', phone: '+12025559876' } })).body.id as string;
+    const mk = (status: 'pending' | 'processing' | 'completed' | 'failed') => db.transmission.create({ data: { organizationId: s.organizationId, contactId: contact, status } });
+    const [, , done, failed] = await Promise.all([mk('pending'), mk('processing'), mk('completed'), mk('failed')]);
+    await db.spool.createMany({ data: [
+      { organizationId: s.organizationId, transmissionId: done.id, status: 'completed' },
+      { organizationId: s.organizationId, transmissionId: failed.id, status: 'failed' },
+      { organizationId: s.organizationId, transmissionId: failed.id, status: 'failed' },
+    ] });
+    const stats = await api('GET', '/statistics', { headers: s.keyHeaders });
+    expect(stats.body).toMatchObject({ transmissionsTotal: 4, transmissionsActive: 2, spoolsTotal: 3, spoolsSuccess: 1, spoolsFailed: 2 });
+    const past = await api('GET', '/statistics?from=2020-01-01&to=2020-01-02', { headers: s.keyHeaders });
+    expect(past.body).toMatchObject({ transmissionsTotal: 0, spoolsTotal: 0 });
+    const key = await api('POST', '/api-keys', { headers: s.orgHeaders, json: { name: 'stats only', scopes: ['statistics:read'] } });
+    const limited = await api('GET', '/statistics', { headers: { 'x-api-key': key.body.key } });
+    expect(limited.body).toMatchObject({ transmissionsTotal: null, spoolsTotal: null });
+  });
+});
