@@ -10,7 +10,7 @@ import { NavSectionProvider } from './nav-section';
 import { OrganizationSwitcher } from './organization-switcher';
 import { PermittedNavLink } from './permitted-nav-link';
 import { UserMenu } from './user-menu';
-import { AccountIcon, ContactsIcon, GroupIcon, MessageIcon, ProgramIcon } from '@/components/contacts/icons';
+import { AccountIcon, ContactsIcon, GatewayIcon, GroupIcon, MessageIcon, ReceivedIcon, ProgramIcon, SendIcon } from '@/components/contacts/icons';
 
 const sectionLabel = 'hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase md:block';
 
@@ -89,6 +89,12 @@ export function AppShell({ organizationId, children }: { organizationId: string;
                 <PermittedNavLink permission="programs:read" href={`${base}/programs`} icon={<ProgramIcon />}>
                   Programs
                 </PermittedNavLink>
+                <PermittedNavLink permission="transmissions:read" href={`${base}/transmissions`} icon={<SendIcon />} exact>
+                  Transmissions
+                </PermittedNavLink>
+                <PermittedNavLink permission="transmissions:read" href={`${base}/transmissions/inbox`} icon={<ReceivedIcon />}>
+                  Inbox
+                </PermittedNavLink>
               </div>
               <div className="flex gap-1 md:flex-col">
                 <p className={sectionLabel}>Settings</p>
@@ -97,6 +103,9 @@ export function AppShell({ organizationId, children }: { organizationId: string;
                 </NavLink>
                 <PermittedNavLink permission="accounts:read" href={`${base}/settings/accounts`} icon={<AccountIcon />}>
                   Sender accounts
+                </PermittedNavLink>
+                <PermittedNavLink permission="providers:read" href={`${base}/settings/providers`} icon={<GatewayIcon />}>
+                  Providers
                 </PermittedNavLink>
                 <PermittedNavLink permission="apiKeys:read" href={`${base}/settings/api-keys`} icon={<KeyIcon />}>
                   API keys

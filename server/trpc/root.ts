@@ -18,6 +18,7 @@ import { teamsRouter } from './routers/teams';
 import { contactsRouter } from './routers/contacts';
 import { libraryRouter } from './routers/library';
 import { accountsRouter, programsRouter } from './routers/outbound-setup';
+import { providersRouter, transmissionsRouter } from './routers/outbound-delivery';
 
 export const appRouter = router({
   account: accountRouter,
@@ -39,6 +40,8 @@ export const appRouter = router({
   library: libraryRouter,
   programs: programsRouter,
   accounts: accountsRouter,
+  providers: providersRouter,
+  transmissions: transmissionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

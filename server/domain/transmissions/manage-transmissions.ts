@@ -169,10 +169,10 @@ export async function getSpool(opts: { ctx: Ctx; id: string }): Promise<SpoolDto
  * program needs a contact it can reach (a phone or an email address) and a sender account of the right type.
  */
 async function checkedReferences(tx: Tx, ctx: OrgCtx, input: { contactId: string; programId: string; accountId?: string; direction: 'outbound' | 'inbound' }) {
-  const contact = await tx.contact.findFirst({ where: { id: input.contactId, organizationId: ctx.organizationId }, select: { id: true, email: true, phone: true } });
-  if (!contact) throw notFound('Contact');
   const program = await tx.program.findFirst({ where: { id: input.programId, organizationId: ctx.organizationId }, select: { id: true, type: true } });
   if (!program) throw notFound('Program');
+  const contact = await tx.contact.findFirst({ where: { id: input.contactId, organizationId: ctx.organizationId }, select: { id: true, email: true, phone: true } });
+  if (!contact) throw notFound('Contact');
   let account: { id: string; type: string } | null = null;
   if (input.accountId) {
     account = await tx.account.findFirst({ where: { id: input.accountId, organizationId: ctx.organizationId }, select: { id: true, type: true } });
