@@ -87,9 +87,19 @@ async function finish(spool: { id: string; transmissionId: string; organizationI
   });
 }
 
+/**
+ * A spool another worker holds: that worker may have been killed mid-send (this job is then the queue's retry of its
+ * job), so the attempt is looked at again once the claim runs out — a no-op if the holder finished it.
+ */
+async function resumeLater(spoolId: string) {
+  const held = await db.spool.findFirst({ where: { id: spoolId, status: 'initiated', claimedUntil: { gt: new Date() } }, select: { id: true, organizationId: true, claimedUntil: true } });
+  if (!held) return;
+  await db.$transaction((tx) => enqueue(tx, 'transmissions.deliver', { spoolId: held.id, organizationId: held.organizationId }, { startAfter: new Date(held.claimedUntil!.getTime() + 1000) }));
+}
+
 export async function deliverSpool(spoolId: string, job: JobContext): Promise<void> {
   const spool = await claim(spoolId);
-  if (!spool) return; // done, held by another worker, or not yet due (its deferred job will come)
+  if (!spool) return resumeLater(spoolId); // done, held by another worker, or not yet due (its deferred job will come)
   const composed = await composeMessage(db as unknown as Tx, spool.transmissionId);
   if (!composed.ok) return finish(spool, { status: 'failed', transmission: 'invalid', reason: composed.reason });
   const provider = await chooseProvider(spool.organizationId, composed.message.service);
