@@ -265,7 +265,7 @@ function TestDialog({ provider, onClose }: { provider: ProviderDto; onClose: () 
         {failure && <Alert tone="error">{failure}</Alert>}
         {result && (
           <Alert tone={result.ok ? 'success' : 'error'}>
-            <p role="status">{result.message}</p>
+            <p>{result.message}</p>
             {result.messageId && <p className="mt-1 text-xs break-all">Message id: <code>{result.messageId}</code></p>}
             {result.response && <pre className="mt-2 max-h-40 overflow-auto text-xs whitespace-pre-wrap">{JSON.stringify(result.response, null, 2)}</pre>}
           </Alert>

@@ -1,7 +1,6 @@
-// Demo Motors' deliveries: two gateways (a paused SMTP relay and a paused Twilio account with demo credentials, so
-// nothing leaves the machine until an admin points them at real ones), a week of transmissions with their attempts —
+// Demo Motors' deliveries: two gateways (a paused SMTP relay and a paused Twilio account, without secrets — sealing
+// needs the app's APP_SECRET — so nothing leaves the machine until an admin enters real ones), a week of transmissions with their attempts —
 // delivered, one that failed and was retried, one failed, two waiting to be sent — and replies in the inbox.
-import { seal } from '../../server/auth/sealed-secrets';
 import { ago, type SeedSection } from './section';
 
 export const deliverySection: SeedSection = {
@@ -10,8 +9,8 @@ export const deliverySection: SeedSection = {
   async seed(tx, demo) {
     const organizationId = demo.organizationId;
     const manager = demo.people.manager ?? demo.people.owner!;
-    const smtp = await tx.provider.create({ data: { organizationId, name: 'Office mail relay', type: 'smtp', serviceFlags: ['email'], host: 'smtp.demo-motors.example', port: 587, username: 'relay', passwordSealed: seal('demo-relay-password', 'provider-secret'), settings: {}, weight: 1, active: false, createdAt: ago(30) } });
-    const twilio = await tx.provider.create({ data: { organizationId, name: 'Twilio (demo account)', type: 'twilio', serviceFlags: ['sms', 'voice'], host: 'https://api.twilio.com', username: 'AC00000000000000000000000000000000', passwordSealed: seal('demo-auth-token', 'provider-secret'), settings: { ratePerSecond: 1 }, weight: 1, active: false, createdAt: ago(30) } });
+    const smtp = await tx.provider.create({ data: { organizationId, name: 'Office mail relay', type: 'smtp', serviceFlags: ['email'], host: 'smtp.demo-motors.example', port: 587, username: 'relay', settings: {}, weight: 1, active: false, createdAt: ago(30) } });
+    const twilio = await tx.provider.create({ data: { organizationId, name: 'Twilio (demo account)', type: 'twilio', serviceFlags: ['sms', 'voice'], host: 'https://api.twilio.com', username: 'AC00000000000000000000000000000000', settings: { ratePerSecond: 1 }, weight: 1, active: false, createdAt: ago(30) } });
     const sms = await tx.program.findFirst({ where: { organizationId, type: 'sendsms' } });
     const email = await tx.program.findFirst({ where: { organizationId, type: 'sendemail' } });
     const phone = await tx.account.findFirst({ where: { organizationId, type: 'phone' } });

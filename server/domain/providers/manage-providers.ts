@@ -227,7 +227,7 @@ export async function testProvider(opts: { ctx: Ctx; id: string; input: unknown 
       say: 'This is a test call from Pitchcraft.',
       ...(service === 'fax' && { attachments: [{ filename: 'test.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') }] }),
     }, {});
-    return { ok: true, message: `Accepted by the gateway (${answer.status})`, messageId: answer.messageId, response: redact(answer.response, providerConfigOf(p).password) };
+    return { ok: true, message: answer.status === 'accepted' ? 'Accepted by the gateway' : `Accepted by the gateway (${answer.status})`, messageId: answer.messageId, response: redact(answer.response, providerConfigOf(p).password) };
   } catch (error) {
     if (error instanceof ProviderError) return { ok: false, message: redactText(error.message, providerConfigOf(p).password), messageId: null, response: error.detail.response ? redact(error.detail.response, providerConfigOf(p).password) : null };
     throw new AppError('internal', { message: 'The test could not be sent' });
