@@ -252,6 +252,20 @@ describe('transmissions', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
   });
 
+  it('a provider’s messages-per-second limit spaces its sends, whichever worker sends them', async () => {
+    const kannelId = (await must(api('POST', '/providers', { headers: other.keyHeaders, json: { name: 'Slow Kannel', type: 'kannel', serviceFlags: ['sms'], host: '127.0.0.1', port: kannel.port, username: kannel.credentials.username, password: kannel.credentials.password, settings: { ratePerSecond: 2 } } }), 201)).id;
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await newTransmission(other, o)).id);
+    const before = kannel.received.length;
+    await Promise.all(ids.map((id) => must(api('POST', `/transmissions/${id}/send`, { headers: other.keyHeaders }), 201)));
+    for (const id of ids) expect(await settled(other, id)).toMatchObject({ status: 'completed', lastSpool: { provider: { id: kannelId } } });
+    const times = kannel.received.slice(before).map((r) => r.at).sort((a, b) => a - b);
+    expect(times).toHaveLength(4);
+    // 2 per second: four sends span at least 1.5 s (allowing a little clock slack between the database and this process).
+    expect(times[3]! - times[0]!).toBeGreaterThanOrEqual(1400);
+    await must(api('DELETE', `/providers/${kannelId}`, { headers: other.keyHeaders }), 204);
+  });
+
   it('without an active provider of the service the attempt fails, saying so', async () => {
     const voice = await must(api('POST', '/programs/voicetts', { headers: other.keyHeaders, json: { text: 'Hello {{firstName}}' } }), 201);
     const tr = await newTransmission(other, o, voice.programId);
