@@ -14,7 +14,8 @@ export default async function globalSetup() {
   const mail = await startMailSink();
   process.env.E2E_MAIL_URL = mail.httpUrl;
   process.env.E2E_SMTP_URL = mail.smtpUrl;
-  const server = await startAppServer({ port: E2E_PORT, databaseUrl, env: { ...OPEN_BUDGETS, SMTP_URL: mail.smtpUrl } });
+  // PROVIDER_ALLOW_PRIVATE_HOSTS: the transmission journey connects an SMTP provider to that local server.
+  const server = await startAppServer({ port: E2E_PORT, databaseUrl, env: { ...OPEN_BUDGETS, SMTP_URL: mail.smtpUrl, PROVIDER_ALLOW_PRIVATE_HOSTS: 'true' } });
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_DATABASE_URL = databaseUrl;
   const tenant = await bootstrapTenant(server.url, 'primary');

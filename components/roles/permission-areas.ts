@@ -20,6 +20,8 @@ export const AREA_NAMES: Record<string, string> = {
   messages: 'Message library',
   programs: 'Programs',
   accounts: 'Sender accounts',
+  providers: 'Gateways',
+  transmissions: 'Transmissions',
 };
 
 export const areaName = (area: string) => AREA_NAMES[area] ?? area;

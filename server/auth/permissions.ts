@@ -40,6 +40,10 @@ export const PERMISSION_LIST = [
   { id: 'programs:manage', label: 'Create and delete programs' },
   { id: 'accounts:read', label: 'List sender accounts and their settings' },
   { id: 'accounts:manage', label: 'Create, edit and delete sender accounts, their settings, subscriptions and owners' },
+  { id: 'providers:read', label: 'List gateways (SMTP, Twilio, HTTP, Kannel); their secrets are never shown' },
+  { id: 'providers:manage', label: 'Connect, edit, test and remove gateways' },
+  { id: 'transmissions:read', label: 'List transmissions, their delivery attempts and the inbox' },
+  { id: 'transmissions:send', label: 'Create, send, schedule, retry, clone and delete transmissions' },
 ] as const satisfies readonly { id: `${string}:${string}`; label: string }[];
 
 export type Permission = (typeof PERMISSION_LIST)[number]['id'];
@@ -57,13 +61,15 @@ const READ: Permission[] = ['organization:read', 'members:read', 'statistics:rea
 
 // Owners hold everything; admins everything but deleting the organization (the security log included). Managers
 // build training and start teams; which sessions they see follows the teams they lead. They also prepare outreach:
-// contacts, the message library and programs, sending from the accounts an admin sets up.
+// contacts, the message library and programs, and send them (transmissions) from the accounts and through the
+// gateways an admin sets up.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS.filter((p) => p !== 'organization:delete'),
   manager: [
     ...READ, 'apiKeys:read', 'calls:read', 'dealers:manage', 'leads:read', 'teams:create', 'products:manage',
     'contacts:read', 'contacts:manage', 'messages:read', 'messages:manage', 'programs:read', 'programs:manage', 'accounts:read',
+    'transmissions:read', 'transmissions:send',
   ],
   member: READ,
 };

@@ -7,6 +7,8 @@ import { deliverEmail } from '../mail/deliver-email';
 import { purgeMediaBytes, sweepAbandonedUploads } from '../media/sweep-uploads';
 import { sweepRealtimeEvents } from '../realtime/sweep-events';
 import { transcribeSession } from '../domain/sessions/transcribe-session';
+import { deliverSpool } from '../domain/transmissions/deliver-spool';
+import { fireSchedule } from '../domain/transmissions/send-transmission';
 import type { JobContext } from './job-context';
 import type { QUEUES, JobName } from './queues';
 
@@ -21,4 +23,6 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   'call.miss': async (payload) => void (await missCallWhenDue(payload.callId)),
   'dealer.check-pings': (payload) => checkDealerPings(payload),
   'contacts.import': (payload, job) => runContactImport(payload.importId, job),
+  'transmissions.deliver': (payload, job) => deliverSpool(payload.spoolId, job),
+  'transmissions.fire': (payload) => fireSchedule(payload.scheduleId),
 };

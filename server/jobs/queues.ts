@@ -89,6 +89,22 @@ export const QUEUES = {
     policy: { retryLimit: 10, retryDelay: 2, retryDelayMax: 60, expireInSeconds: 3600 },
     organizationScoped: true,
   }),
+  'transmissions.deliver': define({
+    name: 'transmissions.deliver',
+    label: 'Message delivery',
+    payload: z.object({ spoolId: z.uuid(), organizationId: z.uuid() }),
+    // A gateway's own refusals and errors are recorded on the spool (not retried here); a retry is for a worker that
+    // died or a database that blinked mid-attempt, and resumes the same spool with the same idempotency key.
+    policy: { retryLimit: 5, retryDelay: 2, retryDelayMax: 60, expireInSeconds: 300 },
+    organizationScoped: true,
+  }),
+  'transmissions.fire': define({
+    name: 'transmissions.fire',
+    label: 'Scheduled sends',
+    payload: z.object({ scheduleId: z.uuid(), organizationId: z.uuid() }),
+    policy: { ...STANDARD, expireInSeconds: 60 },
+    organizationScoped: true,
+  }),
 } as const;
 
 export type JobName = keyof typeof QUEUES;

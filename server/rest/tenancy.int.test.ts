@@ -84,6 +84,21 @@ const ID_OF: Record<string, (a: Victim) => Record<string, string>> = {
   '/accounts/{id}/programs/{programId}': (a) => ({ id: a.outbound.accountId, programId: a.outbound.programId }),
   '/accounts/{id}/users': (a) => ({ id: a.outbound.accountId }),
   '/accounts/{id}/users/{userId}': (a) => ({ id: a.outbound.accountId, userId: a.owner.userId }),
+  '/providers/{id}': (a) => ({ id: a.outbound.providerId }),
+  '/providers/{id}/test': (a) => ({ id: a.outbound.providerId }),
+  '/transmissions/{id}': (a) => ({ id: a.outbound.transmissionId }),
+  '/transmissions/{id}/send': (a) => ({ id: a.outbound.transmissionId }),
+  '/transmissions/{id}/retry': (a) => ({ id: a.outbound.transmissionId }),
+  '/transmissions/{id}/clone': (a) => ({ id: a.outbound.transmissionId }),
+  '/transmissions/{id}/schedule': (a) => ({ id: a.outbound.transmissionId }),
+  '/transmissions/{id}/status': (a) => ({ id: a.outbound.transmissionId }),
+  '/transmissions/{id}/detail': (a) => ({ id: a.outbound.transmissionId }),
+  '/transmissions/{id}/result': (a) => ({ id: a.outbound.transmissionId }),
+  '/spools/{id}/status': (a) => ({ id: a.outbound.spoolId }),
+  '/spools/{id}/result': (a) => ({ id: a.outbound.spoolId }),
+  '/programs/{program}/transmissions': (a) => ({ program: a.outbound.programId }),
+  // Public, signed: a gateway's webhook without its signature (token) is 401 whoever calls.
+  '/inbound/{providerId}/{kind}': (a) => ({ providerId: a.outbound.providerId, kind: 'sms' }),
   // Not a tenant's resource: a VIN decodes the same for everyone.
   '/vin/{vin}': () => ({ vin: VINS.accord }),
 };
@@ -91,6 +106,7 @@ const ID_OF: Record<string, (a: Victim) => Record<string, string>> = {
 // Operations an API key is refused before any lookup (they need a user), and public ones that belong to no tenant.
 const USER_ONLY = ['/organizations/{id}/make-active', '/calls/{id}/accept'];
 const NOT_TENANT_OWNED = ['/vin/{vin}'];
+const SIGNED_WEBHOOKS = ['/inbound/{providerId}/{kind}'];
 
 // Valid bodies, so a refusal can only come from the lookup and never from validation.
 const BODIES: Record<string, unknown> = {
@@ -118,9 +134,13 @@ const BODY_OF: Record<string, unknown> = {
   'PUT /messages/documents/{id}': { name: 'Hijacked' },
   'PUT /accounts/{id}': { name: 'Hijacked', type: 'email', address: 'hijacked@example.test' },
   'PUT /accounts/{id}/settings/{name}': { value: 'Hijacked' },
+  'PUT /providers/{id}': { name: 'Hijacked', type: 'kannel', serviceFlags: ['sms'], host: '203.0.113.11' },
+  'POST /providers/{id}/test': { to: '+12025550123' },
+  'PUT /transmissions/{id}/schedule': { at: '2099-01-01T00:00:00Z' },
+  'PUT /programs/{program}/transmissions': { contactId: '00000000-0000-4000-8000-000000000000' },
 };
 // Routes that take no body: sending one is refused before the lookup could answer.
-const NO_BODY = ['PUT /contacts/{id}/link/{groupId}', 'PUT /accounts/{id}/programs/{programId}', 'PUT /accounts/{id}/users/{userId}'];
+const NO_BODY = ['PUT /contacts/{id}/link/{groupId}', 'PUT /accounts/{id}/programs/{programId}', 'PUT /accounts/{id}/users/{userId}', 'POST /transmissions/{id}/send', 'POST /transmissions/{id}/retry', 'POST /transmissions/{id}/clone'];
 
 describe('tenant isolation', () => {
   const routes = routeTable().filter((r) => r.params.length > 0);
@@ -140,7 +160,7 @@ describe('tenant isolation', () => {
         for (const [who, headers] of [['user', b.owner.bearer], ['apiKey', b.keyHeaders]] as const) {
           const body = NO_BODY.includes(`${method} ${route.template}`) ? undefined : (BODY_OF[`${method} ${route.template}`] ?? BODIES[method]);
           const res = await api(method, path, { headers, ...(body ? { json: body } : {}) });
-          const expected = NOT_TENANT_OWNED.includes(route.template) ? 200 : who === 'apiKey' && USER_ONLY.includes(route.template) ? 403 : 404;
+          const expected = NOT_TENANT_OWNED.includes(route.template) ? 200 : SIGNED_WEBHOOKS.includes(route.template) ? 401 : who === 'apiKey' && USER_ONLY.includes(route.template) ? 403 : 404;
           expect(res.status, `${who} ${method} ${path}`).toBe(expected);
         }
       }
@@ -162,6 +182,8 @@ describe('tenant isolation', () => {
     expect((await api('GET', `/messages/recordings/${a.outbound.recordingId}`, { headers: a.keyHeaders })).body).toMatchObject({ name: 'Greeting', hasMedia: true });
     expect((await api('GET', `/accounts/${a.outbound.accountId}`, { headers: a.keyHeaders })).body).toMatchObject({ name: 'Sales line', settings: { signature: 'Best, Sales' } });
     expect((await api('GET', `/programs/${a.outbound.programId}`, { headers: a.keyHeaders })).status).toBe(200);
+    expect((await api('GET', `/providers/${a.outbound.providerId}`, { headers: a.keyHeaders })).body).toMatchObject({ name: 'Gateway', host: '203.0.113.10' });
+    expect((await api('GET', `/transmissions/${a.outbound.transmissionId}`, { headers: a.keyHeaders })).body).toMatchObject({ title: 'Welcome', scheduledAt: null });
   }, 120_000);
 
   it('a malformed id is a 404 too, not a 500', async () => {

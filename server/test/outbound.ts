@@ -1,5 +1,5 @@
 // One of everything of the outbound slice for a tenant (contacts, groups, an import, the library with files,
-// accounts, programs), through the public API, for tenancy checks and end-to-end tests.
+// accounts, programs, a provider, a transmission and its spool), through the public API, for tenancy checks and end-to-end tests.
 import { api } from './api-client';
 import type { Tenant } from './factories';
 import { makeWav } from './wav';
@@ -29,6 +29,10 @@ export async function outboundFixtures(t: Tenant) {
   const account = await must(api('POST', '/accounts', { headers: h, json: { name: 'Sales line', type: 'phone', address: `+1202555${String(Math.floor(Math.random() * 9000) + 1000)}` } }), 201, 'account');
   await must(api('PUT', `/accounts/${account.id}/settings/signature`, { headers: h, json: { value: 'Best, Sales' } }), 200, 'setting');
   const program = await must(api('POST', '/programs/sendsms', { headers: h, json: { textId: text.id } }), 201, 'program');
+  // A paused Kannel gateway on a public documentation address (nothing is delivered through it).
+  const provider = await must(api('POST', '/providers', { headers: h, json: { name: 'Gateway', type: 'kannel', serviceFlags: ['sms'], host: '203.0.113.10', port: 13013, username: 'u', password: 'fixture-secret', active: false } }), 201, 'provider');
+  const transmission = await must(api('POST', '/transmissions', { headers: h, json: { contactId: contact.id, programId: program.programId, title: 'Welcome' } }), 201, 'transmission');
+  const sent = await must(api('POST', `/transmissions/${transmission.id}/send`, { headers: h }), 201, 'send');
   return {
     groupId: group.id as string,
     contactId: contact.id as string,
@@ -39,5 +43,8 @@ export async function outboundFixtures(t: Tenant) {
     documentId: document.id as string,
     accountId: account.id as string,
     programId: program.programId as string,
+    providerId: provider.id as string,
+    transmissionId: transmission.id as string,
+    spoolId: sent.spoolId as string,
   };
 }

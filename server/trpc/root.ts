@@ -20,6 +20,7 @@ import { rolesRouter } from './routers/roles';
 import { contactsRouter } from './routers/contacts';
 import { libraryRouter } from './routers/library';
 import { accountsRouter, programsRouter } from './routers/outbound-setup';
+import { providersRouter, transmissionsRouter } from './routers/outbound-delivery';
 
 export const appRouter = router({
   account: accountRouter,
@@ -43,6 +44,8 @@ export const appRouter = router({
   library: libraryRouter,
   programs: programsRouter,
   accounts: accountsRouter,
+  providers: providersRouter,
+  transmissions: transmissionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

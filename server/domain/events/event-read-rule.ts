@@ -31,6 +31,8 @@ const RULES: Record<string, Rule> = {
   },
   // A contact import is read by whoever may read contacts (GET /imports/{id}); its audience permission already says so.
   import: (ctx) => ctx.permissions.has('contacts:read'),
+  // A transmission (and its spools, the inbox) is read by whoever may read transmissions: every one of the organization.
+  transmission: (ctx) => ctx.permissions.has('transmissions:read'),
   // A session is read by whoever may see its person's sessions (session.scope.ts, as every REST read of sessions):
   // themselves, their teams' managers, coaching admins.
   session: async (ctx, event, memo) => {

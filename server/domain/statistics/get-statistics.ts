@@ -28,6 +28,11 @@ export const statisticsDto = z
       .meta({ description: 'Practice sessions the caller may see (their own, their teams\', or all for admins), recorded in the range' }),
     contacts: z.number().int().nullable().meta({ description: 'Contacts added in the range; null without contacts:read' }),
     groups: z.number().int().nullable().meta({ description: 'Contact groups created in the range; null without contacts:read' }),
+    transmissionsTotal: z.number().int().nullable().meta({ description: 'Transmissions created in the range, both directions; null without transmissions:read' }),
+    transmissionsActive: z.number().int().nullable().meta({ description: 'Of those, the ones waiting to be sent or being delivered (pending, processing); null without transmissions:read' }),
+    spoolsTotal: z.number().int().nullable().meta({ description: 'Delivery attempts started in the range; null without transmissions:read' }),
+    spoolsSuccess: z.number().int().nullable().meta({ description: 'Of those, the ones a gateway accepted (completed)' }),
+    spoolsFailed: z.number().int().nullable().meta({ description: 'Of those, the ones that failed' }),
     range: z.object({ from: z.iso.datetime().nullable(), to: z.iso.datetime().nullable() }),
   })
   .meta({ id: 'Statistics' });
@@ -41,7 +46,8 @@ export async function getStatistics(opts: { ctx: Ctx; range: z.input<typeof date
   const sessionsWhere = { ...(await visibleSessionsWhere(ctx)), ...(createdAt && { recordedAt: createdAt }) };
   const may = (permission: Parameters<typeof ctx.permissions.has>[0]) => ctx.permissions.has(permission);
   const callsWhere = listableCallsWhere(ctx);
-  const [members, keysTotal, keysActive, callsByStatus, leads, sessions, contacts, groups] = await Promise.all([
+  const transmissions = may('transmissions:read');
+  const [members, keysTotal, keysActive, callsByStatus, leads, sessions, contacts, groups, txByStatus, spoolsByStatus] = await Promise.all([
     may('members:read') ? db.membership.count({ where: org }) : null,
     may('apiKeys:read') ? db.apiKey.count({ where: org }) : null,
     may('apiKeys:read') ? db.apiKey.count({ where: { ...org, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }) : null,
@@ -50,7 +56,11 @@ export async function getStatistics(opts: { ctx: Ctx; range: z.input<typeof date
     db.practiceSession.aggregate({ where: sessionsWhere, _count: { _all: true, score: true }, _avg: { score: true } }),
     may('contacts:read') ? db.contact.count({ where: org }) : null,
     may('contacts:read') ? db.contactGroup.count({ where: org }) : null,
+    transmissions ? db.transmission.groupBy({ by: ['status'], where: org, _count: { _all: true } }) : null,
+    transmissions ? db.spool.groupBy({ by: ['status'], where: { organizationId: ctx.organizationId, ...(createdAt && { startedAt: createdAt }) }, _count: { _all: true } }) : null,
   ]);
+  const countOf = <S extends string>(groups: Array<{ status: S; _count: { _all: number } }> | null, statuses?: S[]) =>
+    groups === null ? null : groups.filter((g) => !statuses || statuses.includes(g.status)).reduce((n, g) => n + g._count._all, 0);
   let calls: { total: number; requested: number; active: number; completed: number; missed: number; expired: number; cancelled: number } | null = null;
   if (callsByStatus) {
     calls = { total: 0, requested: 0, active: 0, completed: 0, missed: 0, expired: 0, cancelled: 0 };
@@ -71,6 +81,11 @@ export async function getStatistics(opts: { ctx: Ctx; range: z.input<typeof date
     },
     contacts,
     groups,
+    transmissionsTotal: countOf(txByStatus),
+    transmissionsActive: countOf(txByStatus, ['pending', 'processing']),
+    spoolsTotal: countOf(spoolsByStatus),
+    spoolsSuccess: countOf(spoolsByStatus, ['completed']),
+    spoolsFailed: countOf(spoolsByStatus, ['failed']),
     range: { from: range.gte?.toISOString() ?? null, to: range.lte?.toISOString() ?? null },
   };
 }

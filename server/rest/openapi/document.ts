@@ -7,6 +7,7 @@ import { coachingPaths } from './paths/coaching';
 import { realtimePaths } from './paths/realtime';
 import { userPaths } from './paths/users';
 import { outboundPaths } from './paths/outbound';
+import { outboundDeliveryPaths } from './paths/outbound-delivery';
 import { operation } from './operation';
 import { z } from 'zod';
 
@@ -47,6 +48,7 @@ export function openApiDocument() {
       ...realtimePaths,
       ...userPaths,
       ...outboundPaths,
+      ...outboundDeliveryPaths,
       '/openapi.json': { get: operation({ summary: 'This document', tags: ['Meta'], access: 'public', responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } } }) },
     },
   });

@@ -1,0 +1,122 @@
+// The transmissions.deliver job: one attempt of one transmission. The spool is claimed (one worker at a time; a
+// worker killed mid-send leaves a claim that expires and the job's retry resumes it with the same idempotency key),
+// a provider of the service is chosen by weight, its rate limit waited for, the message sent, the answer recorded.
+// A gateway's 429/Retry-After defers the same spool (no sooner than it says) and is not a failed attempt.
+import { db, type Tx } from '../../db';
+import { enqueue } from '../../jobs/enqueue';
+import type { JobContext } from '../../jobs/job-context';
+import { ADAPTERS } from '../../providers/outbound/adapters';
+import { ProviderError, type ProviderService } from '../../providers/outbound/provider-adapter';
+import type { Prisma } from '../../generated/prisma/client';
+import { inboundUrlOf, providerConfigOf, redact, redactText } from '../providers/manage-providers';
+import { composeMessage } from './compose-message';
+import { announceTransmission } from './send-transmission';
+
+const CLAIM_SECONDS = 180;
+const MAX_DEFERRALS = 50;
+/** A rate-limit wait longer than this frees the worker: the spool is deferred to its slot instead. */
+const MAX_INLINE_WAIT_MS = 2_000;
+
+type ProviderRow = Prisma.ProviderGetPayload<object>;
+
+/** Weighted choice among the active providers of a service (weight 0: only when no weighted one is left). */
+export async function chooseProvider(organizationId: string, service: ProviderService, tx: Tx = db): Promise<ProviderRow | null> {
+  const all = await tx.provider.findMany({ where: { organizationId, active: true, serviceFlags: { has: service } }, orderBy: { id: 'asc' } });
+  const weighted = all.filter((p) => p.weight > 0);
+  const pool = weighted.length > 0 ? weighted : all;
+  if (pool.length === 0) return null;
+  const total = weighted.length > 0 ? weighted.reduce((n, p) => n + p.weight, 0) : pool.length;
+  let pick = Math.random() * total;
+  for (const p of pool) {
+    pick -= weighted.length > 0 ? p.weight : 1;
+    if (pick < 0) return p;
+  }
+  return pool[pool.length - 1]!;
+}
+
+/**
+ * The provider's next free slot under its messages-per-second limit, taken atomically in PostgreSQL so every worker
+ * process shares one budget. Returns how long to wait for it (0 when there is no limit).
+ */
+async function takeSlot(provider: ProviderRow): Promise<number> {
+  const rate = (provider.settings as { ratePerSecond?: number } | null)?.ratePerSecond;
+  if (!rate) return 0;
+  const rows = await db.$queryRaw<{ wait_ms: number }[]>`
+    UPDATE "Provider" SET "nextSlotAt" = GREATEST(COALESCE("nextSlotAt", now()), now()) + make_interval(secs => ${1 / rate}::float8)
+    WHERE id = ${provider.id}::uuid
+    RETURNING GREATEST(0, EXTRACT(EPOCH FROM ("nextSlotAt" - make_interval(secs => ${1 / rate}::float8) - now())) * 1000)::float8 AS wait_ms`;
+  return rows[0]?.wait_ms ?? 0;
+}
+
+async function claim(spoolId: string) {
+  const rows = await db.$queryRaw<{ id: string; transmissionId: string; organizationId: string; deferrals: number }[]>`
+    UPDATE "Spool" SET "claimedUntil" = now() + make_interval(secs => ${CLAIM_SECONDS})
+    WHERE id = ${spoolId}::uuid AND status = 'initiated'
+      AND ("claimedUntil" IS NULL OR "claimedUntil" < now())
+      AND ("deferredUntil" IS NULL OR "deferredUntil" <= now())
+    RETURNING id, "transmissionId", "organizationId", deferrals`;
+  return rows[0] ?? null;
+}
+
+async function defer(spool: { id: string; organizationId: string; deferrals: number }, untilMs: number, reason: string, providerId: string | null) {
+  const until = new Date(Date.now() + untilMs);
+  await db.$transaction(async (tx) => {
+    await tx.spool.update({ where: { id: spool.id }, data: { claimedUntil: null, deferredUntil: until, deferrals: { increment: 1 }, error: reason, providerId } });
+    await enqueue(tx, 'transmissions.deliver', { spoolId: spool.id, organizationId: spool.organizationId }, { startAfter: until });
+  });
+}
+
+async function finish(spool: { id: string; transmissionId: string; organizationId: string }, outcome: { status: 'completed' | 'failed'; transmission: 'completed' | 'failed' | 'invalid'; reason?: string; providerId?: string | null; messageId?: string | null; response?: Record<string, unknown> | null; connectedAt?: Date | null }) {
+  await db.$transaction(async (tx) => {
+    await tx.spool.update({
+      where: { id: spool.id },
+      data: {
+        status: outcome.status,
+        endedAt: new Date(),
+        claimedUntil: null,
+        deferredUntil: null,
+        ...(outcome.providerId !== undefined && { providerId: outcome.providerId }),
+        providerMessageId: outcome.messageId ?? null,
+        response: (outcome.response ?? undefined) as Prisma.InputJsonValue | undefined,
+        error: outcome.status === 'failed' ? (outcome.reason ?? 'failed') : null,
+        ...(outcome.connectedAt && { connectedAt: outcome.connectedAt }),
+      },
+    });
+    await tx.transmission.update({ where: { id: spool.transmissionId }, data: { status: outcome.transmission, statusReason: outcome.status === 'failed' ? (outcome.reason ?? null) : null } });
+    await announceTransmission(tx, { id: spool.transmissionId, organizationId: spool.organizationId }, outcome.transmission, { spoolId: spool.id });
+  });
+}
+
+/**
+ * A spool another worker holds: that worker may have been killed mid-send (this job is then the queue's retry of its
+ * job), so the attempt is looked at again once the claim runs out — a no-op if the holder finished it.
+ */
+async function resumeLater(spoolId: string) {
+  const held = await db.spool.findFirst({ where: { id: spoolId, status: 'initiated', claimedUntil: { gt: new Date() } }, select: { id: true, organizationId: true, claimedUntil: true } });
+  if (!held) return;
+  await db.$transaction((tx) => enqueue(tx, 'transmissions.deliver', { spoolId: held.id, organizationId: held.organizationId }, { startAfter: new Date(held.claimedUntil!.getTime() + 1000) }));
+}
+
+export async function deliverSpool(spoolId: string, job: JobContext): Promise<void> {
+  const spool = await claim(spoolId);
+  if (!spool) return resumeLater(spoolId); // done, held by another worker, or not yet due (its deferred job will come)
+  const composed = await composeMessage(db as unknown as Tx, spool.transmissionId);
+  if (!composed.ok) return finish(spool, { status: 'failed', transmission: 'invalid', reason: composed.reason });
+  const provider = await chooseProvider(spool.organizationId, composed.message.service);
+  if (!provider) return finish(spool, { status: 'failed', transmission: 'failed', reason: `No active provider carries ${composed.message.service}: connect one under Settings → Providers`, providerId: null });
+  const wait = await takeSlot(provider);
+  if (wait > MAX_INLINE_WAIT_MS) return defer(spool, wait, `Waiting for ${provider.name}’s rate limit`, provider.id);
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  const config = providerConfigOf(provider);
+  const receiptUrl = `${inboundUrlOf(provider, 'receipt')}${provider.type === 'kannel' ? `&spool=${spool.id}` : ''}`;
+  try {
+    const answer = await ADAPTERS[provider.type].send(config, { ...composed.message, spoolId: spool.id, receiptUrl }, { signal: job.signal });
+    await finish(spool, { status: 'completed', transmission: 'completed', providerId: provider.id, messageId: answer.messageId, response: redact(answer.response, config.password), connectedAt: answer.connectedAt ?? null });
+  } catch (error) {
+    // Ours (database, bug) or the worker stopping: the job retries the same spool, with the same idempotency key.
+    if (!(error instanceof ProviderError) || job.signal.aborted) throw error;
+    const reason = redactText(error.message, config.password);
+    if (error.kind === 'throttled' && spool.deferrals < MAX_DEFERRALS) return defer(spool, error.detail.retryAfterMs ?? 30_000, reason, provider.id);
+    await finish(spool, { status: 'failed', transmission: 'failed', reason, providerId: provider.id, response: error.detail.response ? redact(error.detail.response, config.password) : { ...(error.detail.status && { httpStatus: error.detail.status }) } });
+  }
+}

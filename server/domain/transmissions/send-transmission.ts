@@ -1,0 +1,113 @@
+// Sending a transmission: each send or retry is a spool (one attempt) created with its delivery job in the same
+// transaction, so an attempt exists if and only if its job does. Schedules fire by a job at `at` (never before: the
+// job checks the database clock) and only while still scheduled, so a cancelled one never sends.
+import { requirePermission, type Ctx, type OrgCtx } from '../../context';
+import { db, type Tx } from '../../db';
+import { conflict, notFound, validationFailed } from '../../errors';
+import { enqueue } from '../../jobs/enqueue';
+import { publishEvent } from '../../realtime/publish-event';
+import { findTransmission } from './manage-transmissions';
+import { scheduleInput } from './transmission.schema';
+
+type TransmissionRow = Awaited<ReturnType<typeof findTransmission>>;
+
+export const announceTransmission = (tx: Pick<Tx, '$queryRaw'>, t: { id: string; organizationId: string }, status: string, extra: Record<string, string | null> = {}) =>
+  publishEvent(tx, { organizationId: t.organizationId, type: 'transmission.updated', payload: { id: t.id, status, ...extra }, audience: { permission: 'transmissions:read', subject: `transmission:${t.id}` } });
+
+/** A new attempt: the spool, the transmission marked processing, its delivery job — one transaction. */
+async function startAttempt(tx: Tx, t: TransmissionRow): Promise<string> {
+  const spool = await tx.spool.create({ data: { organizationId: t.organizationId, transmissionId: t.id } });
+  await tx.transmission.update({ where: { id: t.id }, data: { status: 'processing', statusReason: null } });
+  await enqueue(tx, 'transmissions.deliver', { spoolId: spool.id, organizationId: t.organizationId });
+  await announceTransmission(tx, t, 'processing', { spoolId: spool.id });
+  return spool.id;
+}
+
+function assertSendable(t: TransmissionRow) {
+  if (t.direction === 'inbound') throw conflict('An inbound transmission was received: it cannot be sent');
+  if (!t.contactId) throw conflict('Its contact was deleted: clone it for another contact');
+  if (!t.programId) throw conflict('It has no program to send');
+}
+
+async function cancelSchedules(tx: Tx, transmissionId: string) {
+  await tx.transmissionSchedule.updateMany({ where: { transmissionId, status: 'scheduled' }, data: { status: 'cancelled' } });
+}
+
+/** POST …/send: the first attempt of a pending transmission (a scheduled send is sent now instead). */
+export async function sendTransmission(opts: { ctx: Ctx; id: string }): Promise<{ spoolId: string }> {
+  const ctx = requirePermission(opts.ctx, 'transmissions:send');
+  return db.$transaction(async (tx) => {
+    const t = await findTransmission(ctx, opts.id, tx, { lock: true });
+    assertSendable(t);
+    if (t.status !== 'pending') throw conflict(t.status === 'processing' ? 'It is being delivered right now' : t.status === 'completed' ? 'It was sent already: clone it to send it again' : 'Its last attempt failed: retry it');
+    await cancelSchedules(tx, t.id);
+    return { spoolId: await startAttempt(tx, t) };
+  });
+}
+
+/** POST …/retry: a new attempt after a failed (or invalid) one. */
+export async function retryTransmission(opts: { ctx: Ctx; id: string }): Promise<{ spoolId: string }> {
+  const ctx = requirePermission(opts.ctx, 'transmissions:send');
+  return db.$transaction(async (tx) => {
+    const t = await findTransmission(ctx, opts.id, tx, { lock: true });
+    assertSendable(t);
+    if (t.status !== 'failed' && t.status !== 'invalid') throw conflict(t.status === 'pending' ? 'It was never sent: send it' : t.status === 'processing' ? 'It is being delivered right now' : 'It was delivered: clone it to send it again');
+    await cancelSchedules(tx, t.id);
+    return { spoolId: await startAttempt(tx, t) };
+  });
+}
+
+const MAX_AHEAD_MS = 366 * 24 * 3600 * 1000;
+
+/** PUT …/schedule: send at `at` (replacing an earlier schedule). */
+export async function scheduleTransmission(opts: { ctx: Ctx; id: string; input: unknown }): Promise<{ scheduleId: string }> {
+  const ctx = requirePermission(opts.ctx, 'transmissions:send');
+  const { at: raw } = scheduleInput.parse(opts.input);
+  const at = new Date(raw);
+  return db.$transaction(async (tx) => {
+    const t = await findTransmission(ctx, opts.id, tx, { lock: true });
+    assertSendable(t);
+    if (t.status !== 'pending' && t.status !== 'failed' && t.status !== 'invalid') throw conflict(t.status === 'processing' ? 'It is being delivered right now' : 'It was sent already: clone it to send it again');
+    const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
+    if (at.getTime() <= now!.getTime()) throw validationFailed('at', 'must be in the future (to send now, use send)');
+    if (at.getTime() - now!.getTime() > MAX_AHEAD_MS) throw validationFailed('at', 'must be within a year');
+    await cancelSchedules(tx, t.id);
+    const schedule = await tx.transmissionSchedule.create({ data: { organizationId: t.organizationId, transmissionId: t.id, at } });
+    await enqueue(tx, 'transmissions.fire', { scheduleId: schedule.id, organizationId: t.organizationId }, { startAfter: at });
+    await announceTransmission(tx, t, t.status, { scheduledAt: at.toISOString() });
+    return { scheduleId: schedule.id };
+  });
+}
+
+/** DELETE …/schedule: the pending schedule is cancelled (its job, when it runs, finds it so and sends nothing). */
+export async function cancelSchedule(opts: { ctx: Ctx; id: string }): Promise<void> {
+  const ctx: OrgCtx = requirePermission(opts.ctx, 'transmissions:send');
+  await db.$transaction(async (tx) => {
+    const t = await findTransmission(ctx, opts.id, tx, { lock: true });
+    const { count } = await tx.transmissionSchedule.updateMany({ where: { transmissionId: t.id, status: 'scheduled' }, data: { status: 'cancelled' } });
+    if (count === 0) throw notFound('Schedule');
+    await announceTransmission(tx, t, t.status, { scheduledAt: null });
+  });
+}
+
+/** The transmissions.fire job: sends if the schedule still stands and its time has come (by the database's clock). */
+export async function fireSchedule(scheduleId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string; transmissionId: string; organizationId: string; status: string; due: boolean; at: Date }[]>`
+      SELECT id, "transmissionId", "organizationId", status::text AS status, at <= now() AS due, at FROM "TransmissionSchedule" WHERE id = ${scheduleId}::uuid FOR UPDATE`;
+    const s = rows[0];
+    if (!s || s.status !== 'scheduled') return;
+    if (!s.due) {
+      // Woken early (clocks differ): wait again until `at`.
+      await enqueue(tx, 'transmissions.fire', { scheduleId: s.id, organizationId: s.organizationId }, { startAfter: s.at });
+      return;
+    }
+    const t = await findTransmission({ organizationId: s.organizationId } as OrgCtx, s.transmissionId, tx, { lock: true });
+    if (t.status === 'processing' || t.status === 'completed' || t.direction === 'inbound' || !t.contactId || !t.programId) {
+      await tx.transmissionSchedule.update({ where: { id: s.id }, data: { status: 'fired' } });
+      return;
+    }
+    const spoolId = await startAttempt(tx, t);
+    await tx.transmissionSchedule.update({ where: { id: s.id }, data: { status: 'fired', spoolId } });
+  });
+}
