@@ -82,6 +82,16 @@ export function iceServers(): Array<z.infer<typeof iceServer>> {
 }
 
 /** Live-call timings, read live (not cached) so an operator, or a test, can change them without restarting this module. */
+const campaignTimingSchema = z.object({
+  // A campaign's failed delivery is tried again after this many seconds, doubling per try (at most 15 minutes).
+  CAMPAIGN_RETRY_DELAY_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+});
+
+/** Read live (not cached), like callTimings: a test shortens the backoff without restarting the module. */
+export function campaignTimings(): { retryDelaySeconds: number } {
+  return { retryDelaySeconds: campaignTimingSchema.parse(process.env).CAMPAIGN_RETRY_DELAY_SECONDS };
+}
+
 export function callTimings(): { missedAfterSeconds: number; pingTimeoutSeconds: number } {
   const t = callTimingSchema.parse(process.env);
   return { missedAfterSeconds: t.CALL_MISSED_AFTER_SECONDS, pingTimeoutSeconds: t.CALL_PING_TIMEOUT_SECONDS };

@@ -44,6 +44,8 @@ export const PERMISSION_LIST = [
   { id: 'providers:manage', label: 'Connect, edit, test and remove gateways' },
   { id: 'transmissions:read', label: 'List transmissions, their delivery attempts and the inbox' },
   { id: 'transmissions:send', label: 'Create, send, schedule, retry, clone and delete transmissions' },
+  { id: 'campaigns:read', label: 'List campaigns, their progress and delivery reports' },
+  { id: 'campaigns:manage', label: 'Create, edit, start, stop, schedule and delete campaigns' },
 ] as const satisfies readonly { id: `${string}:${string}`; label: string }[];
 
 export type Permission = (typeof PERMISSION_LIST)[number]['id'];
@@ -69,7 +71,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   manager: [
     ...READ, 'apiKeys:read', 'calls:read', 'dealers:manage', 'leads:read', 'teams:create', 'products:manage',
     'contacts:read', 'contacts:manage', 'messages:read', 'messages:manage', 'programs:read', 'programs:manage', 'accounts:read',
-    'transmissions:read', 'transmissions:send',
+    'transmissions:read', 'transmissions:send', 'campaigns:read', 'campaigns:manage',
   ],
   member: READ,
 };

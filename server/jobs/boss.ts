@@ -60,7 +60,7 @@ export async function ensureQueues(boss: PgBoss, queues: readonly QueueDefinitio
   for (const q of queues) {
     const options = { ...q.policy, heartbeatSeconds: jobTimings().heartbeatSeconds, retryBackoff: true, notify: true };
     const existing = await boss.getQueue(q.name);
-    if (!existing) await boss.createQueue(q.name, options);
+    if (!existing) await boss.createQueue(q.name, { ...options, ...(q.queuePolicy && { policy: q.queuePolicy }) });
     else await boss.updateQueue(q.name, options);
   }
 }

@@ -1,5 +1,7 @@
 // What runs each job. The type demands a handler for every queue, so a queue without one does not compile.
 import type { z } from 'zod';
+import { dispatchCampaign, sweepCampaigns } from '../domain/campaigns/run-campaign';
+import { fireCampaignSchedule } from '../domain/campaigns/schedule-campaign';
 import { missCallWhenDue } from '../domain/calls/call-lifecycle';
 import { runContactImport } from '../domain/contacts/import/contact-import';
 import { checkDealerPings } from '../domain/dealers/ping-watch';
@@ -25,4 +27,7 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   'contacts.import': (payload, job) => runContactImport(payload.importId, job),
   'transmissions.deliver': (payload, job) => deliverSpool(payload.spoolId, job),
   'transmissions.fire': (payload) => fireSchedule(payload.scheduleId),
+  'campaigns.dispatch': (payload, job) => dispatchCampaign(payload.campaignId, job),
+  'campaigns.fire': (payload) => fireCampaignSchedule(payload.scheduleId),
+  'campaigns.sweep': async () => void (await sweepCampaigns()),
 };

@@ -21,6 +21,8 @@ export type QueueDefinition<P extends z.ZodType = z.ZodType> = {
   cron?: string;
   /** Shown in the Background jobs panel. */
   label: string;
+  /** pg-boss's queue policy (fixed when the queue is created): 'short' keeps at most one waiting job per singletonKey. */
+  queuePolicy?: 'standard' | 'short';
 };
 
 const define = <P extends z.ZodType>(q: QueueDefinition<P>) => q;
@@ -104,6 +106,32 @@ export const QUEUES = {
     payload: z.object({ scheduleId: z.uuid(), organizationId: z.uuid() }),
     policy: { ...STANDARD, expireInSeconds: 60 },
     organizationScoped: true,
+  }),
+  'campaigns.dispatch': define({
+    name: 'campaigns.dispatch',
+    label: 'Campaign sending',
+    payload: z.object({ campaignId: z.uuid(), organizationId: z.uuid() }),
+    // Sends for a slice of time, then queues itself again; a killed worker's slice is retried (its in-flight
+    // deliveries are finished by their own transmissions.deliver jobs). One waiting dispatcher per campaign.
+    policy: { retryLimit: 100, retryDelay: 1, retryDelayMax: 30, expireInSeconds: 120 },
+    queuePolicy: 'short',
+    organizationScoped: true,
+  }),
+  'campaigns.fire': define({
+    name: 'campaigns.fire',
+    label: 'Scheduled campaign starts and stops',
+    payload: z.object({ scheduleId: z.uuid(), organizationId: z.uuid() }),
+    policy: { ...STANDARD, expireInSeconds: 60 },
+    organizationScoped: true,
+  }),
+  'campaigns.sweep': define({
+    name: 'campaigns.sweep',
+    label: 'Running campaigns check',
+    payload: z.object({}).passthrough(),
+    // A safety net: every running campaign has a dispatcher queued (after a crash, a database restart, …).
+    policy: { ...STANDARD, retryLimit: 1, expireInSeconds: 60 },
+    organizationScoped: false,
+    cron: '* * * * *',
   }),
 } as const;
 

@@ -86,6 +86,8 @@ export async function deleteGroup(opts: { ctx: Ctx; id: string }): Promise<void>
   const ctx = requirePermission(opts.ctx, 'contacts:manage');
   await db.$transaction(async (tx) => {
     const group = await findGroup(ctx, opts.id, tx);
+    const campaigns = await tx.campaign.count({ where: { groupId: group.id } });
+    if (campaigns > 0) throw conflict(`This group is in use: ${campaigns} ${campaigns === 1 ? 'campaign sends' : 'campaigns send'} to it`);
     await tx.contactGroup.delete({ where: { id: group.id } });
   });
 }

@@ -1,7 +1,7 @@
 // Programs: what a transmission does (send a text, template, document or recording, speak a text, handle an account's
 // inbound traffic). Each keeps its reference in a typed column, checked on the way in: missing is 422, another
 // organization's is 404, an unknown type is 404. A program in use cannot be deleted (409): `programUses` lists what
-// may use one — campaigns add themselves there.
+// may use one (accounts' subscriptions, campaigns).
 import { requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { db, type Tx } from '../../db';
 import { conflict, notFound, validationFailed } from '../../errors';
@@ -53,12 +53,16 @@ export async function findProgram(ctx: OrgCtx, id: string, tx: Tx = db) {
 
 /**
  * What may hold on to a program; each answers with a reason it is in use, or null. Part of the rule "a program in use
- * cannot be deleted": campaigns register here when they arrive.
+ * cannot be deleted".
  */
 export const programUses: Array<(tx: Tx, programId: string) => Promise<string | null>> = [
   async (tx, programId) => {
     const accounts = await tx.accountProgram.count({ where: { programId } });
     return accounts > 0 ? `${accounts} ${accounts === 1 ? 'account is' : 'accounts are'} subscribed to it: unsubscribe ${accounts === 1 ? 'it' : 'them'} first` : null;
+  },
+  async (tx, programId) => {
+    const campaigns = await tx.campaign.count({ where: { programId } });
+    return campaigns > 0 ? `${campaigns} ${campaigns === 1 ? 'campaign sends' : 'campaigns send'} it` : null;
   },
 ];
 

@@ -14,11 +14,15 @@ type TransmissionRow = Awaited<ReturnType<typeof findTransmission>>;
 export const announceTransmission = (tx: Pick<Tx, '$queryRaw'>, t: { id: string; organizationId: string }, status: string, extra: Record<string, string | null> = {}) =>
   publishEvent(tx, { organizationId: t.organizationId, type: 'transmission.updated', payload: { id: t.id, status, ...extra }, audience: { permission: 'transmissions:read', subject: `transmission:${t.id}` } });
 
-/** A new attempt: the spool, the transmission marked processing, its delivery job — one transaction. */
-async function startAttempt(tx: Tx, t: TransmissionRow): Promise<string> {
+/**
+ * A new attempt: the spool, the transmission marked processing, its delivery job — one transaction. A campaign sends
+ * the spool itself right after commit (at its paced slot) and passes `jobAfter`: the job is then only the backstop that
+ * finishes the attempt if that process dies.
+ */
+export async function startAttempt(tx: Tx, t: Pick<TransmissionRow, 'id' | 'organizationId'>, opts: { jobAfter?: Date } = {}): Promise<string> {
   const spool = await tx.spool.create({ data: { organizationId: t.organizationId, transmissionId: t.id } });
   await tx.transmission.update({ where: { id: t.id }, data: { status: 'processing', statusReason: null } });
-  await enqueue(tx, 'transmissions.deliver', { spoolId: spool.id, organizationId: t.organizationId });
+  await enqueue(tx, 'transmissions.deliver', { spoolId: spool.id, organizationId: t.organizationId }, opts.jobAfter ? { startAfter: opts.jobAfter } : {});
   await announceTransmission(tx, t, 'processing', { spoolId: spool.id });
   return spool.id;
 }
