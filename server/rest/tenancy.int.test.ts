@@ -97,6 +97,12 @@ const ID_OF: Record<string, (a: Victim) => Record<string, string>> = {
   '/spools/{id}/status': (a) => ({ id: a.outbound.spoolId }),
   '/spools/{id}/result': (a) => ({ id: a.outbound.spoolId }),
   '/programs/{program}/transmissions': (a) => ({ program: a.outbound.programId }),
+  '/campaigns/{id}': (a) => ({ id: a.outbound.campaignId }),
+  '/campaigns/{id}/start': (a) => ({ id: a.outbound.campaignId }),
+  '/campaigns/{id}/stop': (a) => ({ id: a.outbound.campaignId }),
+  '/campaigns/{id}/start/schedule': (a) => ({ id: a.outbound.campaignId }),
+  '/campaigns/{id}/stop/schedule': (a) => ({ id: a.outbound.campaignId }),
+  '/campaigns/{id}/schedule': (a) => ({ id: a.outbound.campaignId }),
   // Public, signed: a gateway's webhook without its signature (token) is 401 whoever calls.
   '/inbound/{providerId}/{kind}': (a) => ({ providerId: a.outbound.providerId, kind: 'sms' }),
   // Not a tenant's resource: a VIN decodes the same for everyone.
@@ -138,9 +144,12 @@ const BODY_OF: Record<string, unknown> = {
   'POST /providers/{id}/test': { to: '+12025550123' },
   'PUT /transmissions/{id}/schedule': { at: '2099-01-01T00:00:00Z' },
   'PUT /programs/{program}/transmissions': { contactId: '00000000-0000-4000-8000-000000000000' },
+  'PUT /campaigns/{id}': { programId: '00000000-0000-4000-8000-000000000000', groupId: '00000000-0000-4000-8000-000000000000', cpm: 1 },
+  'POST /campaigns/{id}/start/schedule': { at: '2099-01-01T00:00:00Z' },
+  'POST /campaigns/{id}/stop/schedule': { at: '2099-01-01T00:00:00Z' },
 };
 // Routes that take no body: sending one is refused before the lookup could answer.
-const NO_BODY = ['PUT /contacts/{id}/link/{groupId}', 'PUT /accounts/{id}/programs/{programId}', 'PUT /accounts/{id}/users/{userId}', 'POST /transmissions/{id}/send', 'POST /transmissions/{id}/retry', 'POST /transmissions/{id}/clone'];
+const NO_BODY = ['PUT /contacts/{id}/link/{groupId}', 'PUT /accounts/{id}/programs/{programId}', 'PUT /accounts/{id}/users/{userId}', 'POST /transmissions/{id}/send', 'POST /transmissions/{id}/retry', 'POST /transmissions/{id}/clone', 'PUT /campaigns/{id}/start', 'PUT /campaigns/{id}/stop'];
 
 describe('tenant isolation', () => {
   const routes = routeTable().filter((r) => r.params.length > 0);
@@ -184,6 +193,7 @@ describe('tenant isolation', () => {
     expect((await api('GET', `/programs/${a.outbound.programId}`, { headers: a.keyHeaders })).status).toBe(200);
     expect((await api('GET', `/providers/${a.outbound.providerId}`, { headers: a.keyHeaders })).body).toMatchObject({ name: 'Gateway', host: '203.0.113.10' });
     expect((await api('GET', `/transmissions/${a.outbound.transmissionId}`, { headers: a.keyHeaders })).body).toMatchObject({ title: 'Welcome', scheduledAt: null });
+    expect((await api('GET', `/campaigns/${a.outbound.campaignId}`, { headers: a.keyHeaders })).body).toMatchObject({ name: 'Spring outreach', status: 'draft', cpm: 60, schedules: [] });
   }, 120_000);
 
   it('a malformed id is a 404 too, not a 500', async () => {

@@ -1,5 +1,5 @@
 // One of everything of the outbound slice for a tenant (contacts, groups, an import, the library with files,
-// accounts, programs, a provider, a transmission and its spool), through the public API, for tenancy checks and end-to-end tests.
+// accounts, programs, a provider, a transmission and its spool, a draft campaign), through the public API, for tenancy checks and end-to-end tests.
 import { api } from './api-client';
 import type { Tenant } from './factories';
 import { makeWav } from './wav';
@@ -33,6 +33,7 @@ export async function outboundFixtures(t: Tenant) {
   const provider = await must(api('POST', '/providers', { headers: h, json: { name: 'Gateway', type: 'kannel', serviceFlags: ['sms'], host: '203.0.113.10', port: 13013, username: 'u', password: 'fixture-secret', active: false } }), 201, 'provider');
   const transmission = await must(api('POST', '/transmissions', { headers: h, json: { contactId: contact.id, programId: program.programId, title: 'Welcome' } }), 201, 'transmission');
   const sent = await must(api('POST', `/transmissions/${transmission.id}/send`, { headers: h }), 201, 'send');
+  const campaign = await must(api('POST', '/campaigns', { headers: h, json: { name: 'Spring outreach', programId: program.programId, groupId: group.id, cpm: 60 } }), 201, 'campaign');
   return {
     groupId: group.id as string,
     contactId: contact.id as string,
@@ -46,5 +47,6 @@ export async function outboundFixtures(t: Tenant) {
     providerId: provider.id as string,
     transmissionId: transmission.id as string,
     spoolId: sent.spoolId as string,
+    campaignId: campaign.id as string,
   };
 }
