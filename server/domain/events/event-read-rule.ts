@@ -33,6 +33,8 @@ const RULES: Record<string, Rule> = {
   import: (ctx) => ctx.permissions.has('contacts:read'),
   // A transmission (and its spools, the inbox) is read by whoever may read transmissions: every one of the organization.
   transmission: (ctx) => ctx.permissions.has('transmissions:read'),
+  // A campaign's progress is read by whoever may read campaigns (GET /campaigns/{id}): every one of the organization.
+  campaign: (ctx) => ctx.permissions.has('campaigns:read'),
   // A session is read by whoever may see its person's sessions (session.scope.ts, as every REST read of sessions):
   // themselves, their teams' managers, coaching admins.
   session: async (ctx, event, memo) => {
