@@ -168,6 +168,10 @@ describe('running', () => {
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(150);
     expect(at.at(-1)! - at[0]!).toBeGreaterThanOrEqual(11 * 252 - 60);
     expect(at.at(-1)! - at[0]!).toBeLessThan(11 * 252 + 1500);
+    // Progress went out over realtime, to whoever may read campaigns, ending with the completed counts.
+    const events = await db.realtimeEvent.findMany({ where: { organizationId: t.organizationId, type: 'campaign.progress', subject: `campaign:${c.id}` }, orderBy: { id: 'asc' } });
+    expect(events[0]).toMatchObject({ permission: 'campaigns:read', payload: { status: 'running' } });
+    expect(events.at(-1)!.payload).toMatchObject({ id: c.id, status: 'completed', counts: { total: 12, sent: 12 } });
   });
 
   it('stop sends nothing more, start resumes with exactly what is left', { timeout: 60_000 }, async () => {
