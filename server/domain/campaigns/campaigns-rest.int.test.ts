@@ -100,7 +100,12 @@ describe('campaigns over REST', () => {
     expect((await api('DELETE', `/groups/${groupId}`, { headers: h })).status).toBe(409);
     const stopSchedule = await must(api('POST', `/campaigns/${c.id}/stop/schedule`, { headers: h, json: { cron: '0 18 * * 1-5' } }), 200);
     expect(stopSchedule.schedules).toEqual([expect.objectContaining({ action: 'stop', cron: '0 18 * * 1-5', nextAt: expect.stringMatching(/T18:00:00\.000Z$/) })]);
+    // Statistics: every campaign of the organization, and the running or scheduled ones (here: c, running).
+    const total = await db.campaign.count({ where: { organizationId: t.organizationId } });
+    expect(await must(api('GET', '/statistics', { headers: h }), 200)).toMatchObject({ campaignsTotal: total, campaignsActive: 1 });
+    expect((await must(api('GET', '/statistics', { headers: member.headers }), 200)).campaignsTotal).toBeNull();
     expect((await must(api('PUT', `/campaigns/${c.id}/stop`, { headers: h }), 200)).status).toBe('stopped');
+    expect((await must(api('GET', '/statistics', { headers: h }), 200)).campaignsActive).toBe(0);
   });
 
   it('needs the campaign permissions: a member is refused (403) and nothing is made', async () => {

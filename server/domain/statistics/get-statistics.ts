@@ -33,6 +33,8 @@ export const statisticsDto = z
     spoolsTotal: z.number().int().nullable().meta({ description: 'Delivery attempts started in the range; null without transmissions:read' }),
     spoolsSuccess: z.number().int().nullable().meta({ description: 'Of those, the ones a gateway accepted (completed)' }),
     spoolsFailed: z.number().int().nullable().meta({ description: 'Of those, the ones that failed' }),
+    campaignsTotal: z.number().int().nullable().meta({ description: 'Campaigns created in the range; null without campaigns:read' }),
+    campaignsActive: z.number().int().nullable().meta({ description: 'Of those, the ones running or scheduled to start; null without campaigns:read' }),
     range: z.object({ from: z.iso.datetime().nullable(), to: z.iso.datetime().nullable() }),
   })
   .meta({ id: 'Statistics' });
@@ -47,7 +49,7 @@ export async function getStatistics(opts: { ctx: Ctx; range: z.input<typeof date
   const may = (permission: Parameters<typeof ctx.permissions.has>[0]) => ctx.permissions.has(permission);
   const callsWhere = listableCallsWhere(ctx);
   const transmissions = may('transmissions:read');
-  const [members, keysTotal, keysActive, callsByStatus, leads, sessions, contacts, groups, txByStatus, spoolsByStatus] = await Promise.all([
+  const [members, keysTotal, keysActive, callsByStatus, leads, sessions, contacts, groups, txByStatus, spoolsByStatus, campaignsByStatus] = await Promise.all([
     may('members:read') ? db.membership.count({ where: org }) : null,
     may('apiKeys:read') ? db.apiKey.count({ where: org }) : null,
     may('apiKeys:read') ? db.apiKey.count({ where: { ...org, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }) : null,
@@ -58,6 +60,7 @@ export async function getStatistics(opts: { ctx: Ctx; range: z.input<typeof date
     may('contacts:read') ? db.contactGroup.count({ where: org }) : null,
     transmissions ? db.transmission.groupBy({ by: ['status'], where: org, _count: { _all: true } }) : null,
     transmissions ? db.spool.groupBy({ by: ['status'], where: { organizationId: ctx.organizationId, ...(createdAt && { startedAt: createdAt }) }, _count: { _all: true } }) : null,
+    may('campaigns:read') ? db.campaign.groupBy({ by: ['status'], where: org, _count: { _all: true } }) : null,
   ]);
   const countOf = <S extends string>(groups: Array<{ status: S; _count: { _all: number } }> | null, statuses?: S[]) =>
     groups === null ? null : groups.filter((g) => !statuses || statuses.includes(g.status)).reduce((n, g) => n + g._count._all, 0);
@@ -86,6 +89,8 @@ export async function getStatistics(opts: { ctx: Ctx; range: z.input<typeof date
     spoolsTotal: countOf(spoolsByStatus),
     spoolsSuccess: countOf(spoolsByStatus, ['completed']),
     spoolsFailed: countOf(spoolsByStatus, ['failed']),
+    campaignsTotal: countOf(campaignsByStatus),
+    campaignsActive: countOf(campaignsByStatus, ['running', 'scheduled']),
     range: { from: range.gte?.toISOString() ?? null, to: range.lte?.toISOString() ?? null },
   };
 }
