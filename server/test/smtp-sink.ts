@@ -7,6 +7,8 @@ export type SinkOptions = { rejectWith?: { code: number; message: string }; stal
 
 export class SmtpSink {
   readonly messages: ParsedMail[] = [];
+  /** When each accepted message arrived (ms since the epoch), in acceptance order: pacing tests count from these. */
+  readonly arrivals: number[] = [];
   private server: SMTPServer | null = null;
   port = 0;
   options: SinkOptions = {};
@@ -41,6 +43,7 @@ export class SmtpSink {
               return callback(error);
             }
             this.messages.push(mail);
+            this.arrivals.push(Date.now());
             callback();
           })
           .catch(callback);

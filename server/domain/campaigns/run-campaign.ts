@@ -1,10 +1,10 @@
 // Running a campaign. Start makes one transmission per contact of the group (once) and queues a dispatcher; the
-// dispatcher (the campaigns.dispatch job, any number of them in any worker process) takes the campaign's next send
-// slot — one atomic UPDATE in PostgreSQL, 60/cpm seconds after the last, so every process shares one budget — waits
-// for it, then in one transaction checks the campaign still runs, locks the next due transmission (SKIP LOCKED) and
-// creates its spool with a backstop transmissions.deliver job, and right after commit sends that spool through part
-// 2's deliverSpool. A process killed at any instant leaves either no spool (the slot is merely lost) or a spool whose
-// backstop job finishes it with the same identity (same spool id: same Message-ID / idempotency token).
+// dispatcher (the campaigns.dispatch job, any number of them in any worker process) locks the next due transmission
+// (SKIP LOCKED) and creates its spool with a backstop transmissions.deliver job in a transaction that sees the campaign
+// running (FOR SHARE), then takes the campaign's next send slot — one atomic UPDATE in PostgreSQL, (60 + 0.5)/cpm
+// seconds after the last, so every process shares one budget — and the send waits for its slot, checks the campaign
+// still runs, and goes through part 2's deliverSpool. A process killed at any instant leaves either no spool, or a
+// spool its backstop job finishes with the same identity (same spool id: same Message-ID / idempotency token).
 import { requirePermission, type Ctx } from '../../context';
 import { db, type Tx } from '../../db';
 import { campaignTimings } from '../../env';
@@ -21,6 +21,8 @@ import { campaignCounts, campaignDto, findCampaign } from './manage-campaigns';
 const SLICE_MS = 20_000;
 /** Deliveries one dispatcher keeps in flight (throughput when the cpm is high and a gateway is slow). */
 const IN_FLIGHT = 8;
+/** Sends prepared ahead of their slot (bounds what a killed dispatcher leaves to backstop jobs, sent unpaced). */
+const LOOKAHEAD = 2;
 /** The backstop job of a spool runs this long after it was created, unless the dispatcher finished it first. */
 const BACKSTOP_SECONDS = 30;
 /** An idle dispatcher (waiting for retries, other processes' deliveries, new members) looks again this soon. */
@@ -171,6 +173,18 @@ async function beginNext(c: CampaignRow): Promise<{ spoolId: string } | 'stopped
   });
 }
 
+/**
+ * Undoes beginNext for a spool nobody has tried to send (no claim): the spool goes, its transmission is due again.
+ * Its backstop job then finds no spool and does nothing. A spool already claimed is left to finish.
+ */
+async function takeBack(spoolId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const gone = await tx.$queryRaw<{ transmissionId: string }[]>`
+      DELETE FROM "Spool" WHERE id = ${spoolId}::uuid AND status = 'initiated' AND "claimedUntil" IS NULL RETURNING "transmissionId"`;
+    if (gone[0]) await tx.transmission.update({ where: { id: gone[0].transmissionId }, data: { status: 'pending' } });
+  });
+}
+
 /** Marks a running, non-continuous campaign with nothing left completed; otherwise queues the next look. */
 async function settle(c: CampaignRow): Promise<void> {
   const left = await leftover(c);
@@ -192,13 +206,20 @@ async function settle(c: CampaignRow): Promise<void> {
 export async function dispatchCampaign(campaignId: string, job: JobContext): Promise<void> {
   const deadline = Date.now() + SLICE_MS;
   const inFlight = new Set<Promise<void>>();
+  const waiting = new Set<Promise<void>>();
   let lastRefill = 0;
   let lastAnnounce = Date.now();
   let ending: 'slice' | 'idle' | 'stopped' | { later: Date } = 'slice';
+  let c: CampaignRow | null = null;
+  let loadedAt = 0;
   try {
     while (Date.now() < deadline && !job.signal.aborted) {
       while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
-      const c = await loadRunning(campaignId);
+      if (!c || Date.now() - loadedAt > IDLE_RECHECK_MS) {
+        // Settings (tries, continuous) may change; a stop is also seen by beginNext and at each send's slot.
+        c = await loadRunning(campaignId);
+        loadedAt = Date.now();
+      }
       if (!c) {
         ending = 'stopped';
         break;
@@ -207,25 +228,17 @@ export async function dispatchCampaign(campaignId: string, job: JobContext): Pro
         await addMembers(db, c, null);
         lastRefill = Date.now();
       }
-      const slot = await takeSlot(c.id, Math.max(0, deadline - Date.now()));
-      if (slot === null) {
-        ending = 'stopped';
-        break;
-      }
-      if ('later' in slot) {
-        ending = slot;
-        break;
-      }
-      if (slot.waitMs > 0) await new Promise((r) => setTimeout(r, slot.waitMs));
+      // The spool is made, then its slot taken, and its send waits for the slot on its own while this loop prepares
+      // the next one: the database work overlaps the waits instead of adding to them (at cpm 600 a slot is 100 ms,
+      // less than that work on a loaded machine). At most LOOKAHEAD sends wait for their slot at once.
+      while (waiting.size >= LOOKAHEAD) await Promise.race(waiting);
       const next = await beginNext(c);
       if (next === 'stopped') {
         ending = 'stopped';
         break;
       }
       if (next === 'none') {
-        // Nothing due. The slot is not given back: another dispatcher may hold the one after it, and handing it out
-        // again would put two sends closer than 60/cpm seconds. A delivery of ours still under way may fail and
-        // fall due for a retry: wait for it rather than end the slice.
+        // Nothing due. A delivery of ours still under way may fail and fall due for a retry: wait for it.
         if (inFlight.size > 0) {
           await Promise.race(inFlight);
           continue;
@@ -240,25 +253,39 @@ export async function dispatchCampaign(campaignId: string, job: JobContext): Pro
         ending = 'idle';
         break;
       }
-      // The delivery itself is part 2's path; if it throws (database blip) the spool's backstop job finishes it.
-      const p: Promise<void> = deliverSpool(next.spoolId, job)
+      const slot = await takeSlot(c.id, Math.max(0, deadline - Date.now()));
+      if (slot === null || 'later' in slot) {
+        await takeBack(next.spoolId);
+        ending = slot ?? 'stopped';
+        break;
+      }
+      const wait: Promise<void> = new Promise<void>((r) => setTimeout(r, slot.waitMs)).finally(() => waiting.delete(wait));
+      waiting.add(wait);
+      // The delivery itself is part 2's path; if it throws (database blip) the spool's backstop job finishes it. A
+      // stop seen at the slot takes the spool back (never sent); one committed later lets this last send go.
+      const p: Promise<void> = wait
+        .then(async () => {
+          if (!(await loadRunning(campaignId))) return takeBack(next.spoolId);
+          return deliverSpool(next.spoolId, job);
+        })
         .catch((error: unknown) => console.error(`[campaigns] delivery of spool ${next.spoolId} left to its job:`, error instanceof Error ? error.message : error))
         .finally(() => inFlight.delete(p));
       inFlight.add(p);
       if (Date.now() - lastAnnounce > 1000) {
         lastAnnounce = Date.now();
-        await db.$transaction((tx) => announceCampaign(tx, c));
+        const current = c;
+        await db.$transaction((tx) => announceCampaign(tx, current));
       }
     }
   } finally {
     await Promise.all(inFlight);
   }
-  const c = await loadRunning(campaignId);
-  if (!c) return;
-  if (ending === 'idle') return settle(c);
+  const now = await loadRunning(campaignId);
+  if (!now) return;
+  if (ending === 'idle') return settle(now);
   await db.$transaction(async (tx) => {
-    await dispatch(tx, c, typeof ending === 'object' ? new Date(ending.later.getTime() - 1000) : undefined);
-    await announceCampaign(tx, c);
+    await dispatch(tx, now, typeof ending === 'object' ? new Date(ending.later.getTime() - 1000) : undefined);
+    await announceCampaign(tx, now);
   });
 }
 
