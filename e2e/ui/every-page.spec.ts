@@ -150,7 +150,7 @@ test('every page signed out: fits a phone, passes axe, screenshotted', async ({ 
 
 // Signed in there are many pages (coaching, live calls, settings): two halves on two workers, each walking the whole
 // app for its links but checking only its own share of the page kinds (split by a hash of the route, so stable).
-const SIGNED_IN_PARTS = 2;
+const SIGNED_IN_PARTS = 3;
 const partOf = (kind: string) => [...kind].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % SIGNED_IN_PARTS;
 
 for (let part = 0; part < SIGNED_IN_PARTS; part++) {
