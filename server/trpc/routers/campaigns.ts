@@ -1,5 +1,6 @@
 // Campaigns for the browser: the same domain functions as REST /campaigns.
 import { z } from 'zod';
+import { campaignSendRate, listCampaignDeliveries } from '../../domain/campaigns/campaign-report';
 import { CAMPAIGN_ORDERING } from '../../domain/campaigns/campaign.schema';
 import { createCampaign, deleteCampaign, getCampaign, listCampaigns, updateCampaign } from '../../domain/campaigns/manage-campaigns';
 import { cancelCampaign, startCampaign, stopCampaign } from '../../domain/campaigns/run-campaign';
@@ -24,4 +25,9 @@ export const campaignsRouter = router({
     .input(z.object({ id: z.string(), action: z.enum(['start', 'stop']), at: z.string().max(40).optional(), cron: z.string().max(120).optional() }).strict())
     .mutation(({ ctx, input }) => scheduleCampaign({ ctx: ctx.app, id: input.id, action: input.action, input: { ...(input.at !== undefined && { at: input.at }), ...(input.cron !== undefined && { cron: input.cron }) } })),
   cancelSchedule: orgProcedure('campaigns:manage').input(id).mutation(({ ctx, input }) => cancelCampaignSchedules({ ctx: ctx.app, id: input.id })),
+  // The campaign page's chart and delivery report (server/domain/campaigns/campaign-report.ts).
+  sendRate: orgProcedure('campaigns:read').input(id).query(({ ctx, input }) => campaignSendRate({ ctx: ctx.app, id: input.id })),
+  deliveries: orgProcedure('campaigns:read')
+    .input(z.object({ id: z.string(), ...pageInput, status: z.string().max(200).optional(), search: z.string().max(200).optional() }).strict())
+    .query(({ ctx, input }) => listCampaignDeliveries({ ctx: ctx.app, id: input.id, page: input, filters: { status: input.status, search: input.search } })),
 });
