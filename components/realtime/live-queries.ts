@@ -23,5 +23,8 @@ export const LIVE_QUERIES: Record<string, (k: KeyOf) => QueryKey[]> = {
   'session.deleted': (k) => [k(['teams']), k(['sessions']), k(['statistics']), k(['account', 'me'])],
   // A CSV import moved on: its progress bar, the group's counts and lists, the dashboard's numbers.
   'import.progress': (k) => [k(['contacts']), k(['statistics'])],
+  // A campaign started, stopped, completed or moved on (at most once a second while it sends): its list, page, chart
+  // and report, and the dashboard's campaign counts.
+  'campaign.progress': (k) => [k(['campaigns']), k(['statistics'])],
   'member.removed': (k) => [k(['organization', 'members']), k(['users']), k(['roles']), k(['account', 'me']), k(['account', 'organizations']), k(['statistics'])],
 };

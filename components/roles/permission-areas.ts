@@ -22,6 +22,7 @@ export const AREA_NAMES: Record<string, string> = {
   accounts: 'Sender accounts',
   providers: 'Gateways',
   transmissions: 'Transmissions',
+  campaigns: 'Campaigns',
 };
 
 export const areaName = (area: string) => AREA_NAMES[area] ?? area;

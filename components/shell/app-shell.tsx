@@ -11,7 +11,7 @@ import { OrganizationSwitcher } from './organization-switcher';
 import { PermittedNavLink } from './permitted-nav-link';
 import { PermittedNavSection } from './permitted-nav-section';
 import { UserMenu } from './user-menu';
-import { AccountIcon, ContactsIcon, GatewayIcon, GroupIcon, MessageIcon, ReceivedIcon, ProgramIcon, SendIcon } from '@/components/contacts/icons';
+import { AccountIcon, CampaignIcon, ContactsIcon, GatewayIcon, GroupIcon, MessageIcon, ReceivedIcon, ProgramIcon, SendIcon } from '@/components/contacts/icons';
 
 const sectionLabel = 'hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase md:block';
 
@@ -76,7 +76,7 @@ export function AppShell({ organizationId, children }: { organizationId: string;
                   Products
                 </PermittedNavLink>
               </PermittedNavSection>
-              <PermittedNavSection anyOf={['contacts:read', 'messages:read', 'programs:read', 'transmissions:read']} className="flex gap-1 md:flex-col">
+              <PermittedNavSection anyOf={['contacts:read', 'messages:read', 'programs:read', 'transmissions:read', 'campaigns:read']} className="flex gap-1 md:flex-col">
                 <p className={sectionLabel}>Outreach</p>
                 <PermittedNavLink permission="contacts:read" href={`${base}/contacts`} icon={<ContactsIcon />} exact>
                   Contacts
@@ -89,6 +89,9 @@ export function AppShell({ organizationId, children }: { organizationId: string;
                 </PermittedNavLink>
                 <PermittedNavLink permission="programs:read" href={`${base}/programs`} icon={<ProgramIcon />}>
                   Programs
+                </PermittedNavLink>
+                <PermittedNavLink permission="campaigns:read" href={`${base}/campaigns`} icon={<CampaignIcon />}>
+                  Campaigns
                 </PermittedNavLink>
                 <PermittedNavLink permission="transmissions:read" href={`${base}/transmissions`} icon={<SendIcon />} exact>
                   Transmissions
