@@ -16,7 +16,10 @@ import { verifyCredentials } from '../server/domain/identity/authenticate';
 import { db } from '../server/db';
 import { stopJobBoss } from '../server/jobs/boss';
 import { startWorker } from '../server/jobs/worker';
+import { campaignSendRate, listCampaignDeliveries } from '../server/domain/campaigns/campaign-report';
+import { listCampaigns } from '../server/domain/campaigns/manage-campaigns';
 import { DEMO_LOGIN, SECTIONS, seed } from './seed';
+import { FOLLOW_UP_CAMPAIGN } from './seed/campaigns';
 
 /** The demo's calls happening now (the history's newest is 50 minutes old), with the jobs queued for them. */
 async function callsHappeningNow(organizationId: string) {
@@ -81,8 +84,8 @@ describe('demo seed', () => {
     expect(recorded).toHaveLength(12);
     expect(recorded.every((s) => s.score !== null && s.call?.status === 'completed' && s.call.dealerId === s.userId)).toBe(true);
     expect((await getCall({ ctx, id: recorded[0]!.callId! })).session).toEqual({ id: recorded[0]!.id, score: recorded[0]!.score, transcriptStatus: 'ready' });
-    // Outreach: contacts in three groups, one imported with two bad rows whose report shows, and a library in use.
-    expect(stats).toMatchObject({ contacts: 300, groups: 3 });
+    // Outreach: contacts in three groups (and the missed-call follow-up's), one imported with two bad rows whose report shows, and a library in use.
+    expect(stats).toMatchObject({ contacts: 300, groups: 4 });
     const imported = await db.contactImport.findFirstOrThrow({ where: { organizationId }, include: { errors: true } });
     expect(imported).toMatchObject({ status: 'completed', imported: 120, errorCount: 2 });
     expect(imported.errors.map((e) => e.line).sort()).toEqual([42, 97]);
@@ -141,6 +144,31 @@ describe('demo seed', () => {
     expect(media).toMatchObject({ status: 'ready', kind: 'audio', contentType: 'audio/wav' });
     expect(media.chunks.reduce((n, c) => n + c.bytes.length, 0)).toBe(media.size);
     expect(await db.module.count({ where: { organizationId } })).toBeGreaterThanOrEqual(4);
+  });
+
+  it('gives Demo Motors campaigns to look at: a finished one whose counts reconcile with its report and chart, a scheduled one with its job, a running continuous follow-up', async () => {
+    await seed(inject('databaseUrl'));
+    const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_LOGIN.email } });
+    const organizationId = owner.activeOrganizationId!;
+    const ctx = await resolveUserContext({ userId: owner.id, requestedOrganizationId: organizationId, requestId: 'seed-test', ip: null });
+    const { results } = await listCampaigns({ ctx, page: { limit: 10, offset: 0 } });
+    const byName = Object.fromEntries(results.map((c) => [c.name, c]));
+    const finished = byName['Spring offer — March']!;
+    expect(finished).toMatchObject({ status: 'completed', progress: 1, cpm: 30, group: { size: 120 } });
+    expect(finished.counts).toMatchObject({ total: 120, pending: 0, processing: 0 });
+    expect(finished.counts.sent + finished.counts.failed + finished.counts.invalid).toBe(120);
+    expect(finished.counts.failed).toBeGreaterThan(0);
+    expect(finished.counts.invalid).toBeGreaterThan(0);
+    const report = await listCampaignDeliveries({ ctx, id: finished.id, page: { limit: 200, offset: 0 } });
+    expect(report.results.filter((t) => t.spools.length === 2).length).toBeGreaterThan(2);
+    const rate = await campaignSendRate({ ctx, id: finished.id });
+    // At 30 a minute the whole minutes of sending hold 30 attempts each.
+    expect(rate.points.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...rate.points.map((p) => p.sent + p.failed))).toBe(30);
+    expect(byName['Lease renewal reminders']).toMatchObject({ status: 'scheduled', schedules: [{ action: 'start' }] });
+    const scheduleId = byName['Lease renewal reminders']!.schedules[0]!.id;
+    expect(await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'campaigns.fire' AND data->>'scheduleId' = ${scheduleId}`).toEqual([{ n: 1n }]);
+    expect(byName[FOLLOW_UP_CAMPAIGN]).toMatchObject({ status: 'running', continuous: true, counts: { total: 3, sent: 3 } });
   });
 
   it('ends the demo’s live calls by their jobs, as the app would: the waiting ones missed, Sofía offline and her call expired', async () => {

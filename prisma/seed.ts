@@ -1,5 +1,5 @@
 // Demo data for `npm start`: Demo Motors, its owner (the demo login), its team, API keys, a month of security log,
-// two months of live calls and leads, and custom roles, so the product shows itself on first start. Each part is a section (prisma/seed/*.ts) that runs once per database;
+// two months of live calls and leads, custom roles, outreach and its campaigns, so the product shows itself on first start. Each part is a section (prisma/seed/*.ts) that runs once per database;
 // to add demo data for another area, write a section and append it to SECTIONS (after those it builds on).
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../server/generated/prisma/client';
@@ -12,11 +12,12 @@ import { signInsSection } from './seed/sign-ins';
 import { coachingSection } from './seed/coaching';
 import { outreachSection } from './seed/outreach';
 import { deliverySection } from './seed/delivery';
+import { campaignsSection } from './seed/campaigns';
 import { emailOf, TEAM, teamSection } from './seed/team';
 
 export { DEMO_LOGIN } from './seed/demo-organization';
 
-export const SECTIONS: SeedSection<unknown>[] = [teamSection, apiKeysSection, signInsSection, coachingSection, liveCallsSection, outreachSection, rolesSection, deliverySection];
+export const SECTIONS: SeedSection<unknown>[] = [teamSection, apiKeysSection, signInsSection, coachingSection, liveCallsSection, outreachSection, rolesSection, deliverySection, campaignsSection];
 
 /** The teammates already in the database, so a section running later can find them by key. */
 async function knownPeople(db: SeedDb, demo: Demo) {
