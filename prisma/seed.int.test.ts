@@ -90,7 +90,7 @@ describe('demo seed', () => {
     expect(imported).toMatchObject({ status: 'completed', imported: 120, errorCount: 2 });
     expect(imported.errors.map((e) => e.line).sort()).toEqual([42, 97]);
     expect(await db.contactGroupMember.count({ where: { groupId: imported.groupId } })).toBe(120);
-    expect(await db.program.count({ where: { organizationId } })).toBe(6);
+    expect(await db.program.count({ where: { organizationId } })).toBe(7);
     expect(await db.emailTemplate.count({ where: { organizationId, attachmentMediaId: { not: null } } })).toBe(1);
 
     // Calls happening now: two customers waiting and a call in progress with Sofía, each with the job that ends it
