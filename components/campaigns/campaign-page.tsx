@@ -24,8 +24,8 @@ import { QueryError } from '@/components/ui/query-error';
 import { Select } from '@/components/ui/select';
 import { toastAfterNavigation, useToast } from '@/components/ui/toast';
 import { STARTED_STATUSES, type CampaignDto } from '@/server/domain/campaigns/campaign.schema';
-import { CampaignProgress, CampaignStatusBadge, dateTime, durationText } from './campaign-status';
-import { cronPreview } from './campaign-wizard';
+import { cronPreview, durationText } from './campaign-format';
+import { CampaignProgress, CampaignStatusBadge, dateTime } from './campaign-status';
 
 type Action = 'start' | 'stop' | 'cancel' | 'delete' | 'unschedule';
 

@@ -40,17 +40,4 @@ export function CampaignProgress({ label, progress, counts, size = 'md', classNa
   );
 }
 
-/** How long n messages take at cpm per minute, in words: "about 2 h 5 min". */
-export function durationText(messages: number, cpm: number): string {
-  if (messages <= 0 || cpm <= 0) return 'no time';
-  const minutes = messages / cpm;
-  if (minutes < 1) return `under a minute`;
-  const total = Math.ceil(minutes);
-  const days = Math.floor(total / 1440);
-  const hours = Math.floor((total % 1440) / 60);
-  const mins = total % 60;
-  const parts = [days && `${days} d`, hours && `${hours} h`, mins && `${mins} min`].filter(Boolean);
-  return `about ${parts.join(' ')}`;
-}
-
 export const dateTime = (iso: string) => new Date(iso).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });

@@ -5,7 +5,6 @@
 // first wrong one; Enter moves on. The cron expression is read by cron-parser (the parser the server uses) as it is
 // typed, showing its next runs or what is wrong. A campaign created before its schedule failed is not created twice.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { CronExpressionParser } from 'cron-parser';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
@@ -23,25 +22,12 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Select } from '@/components/ui/select';
 import { toastAfterNavigation } from '@/components/ui/toast';
 import { MAX_CPM, MAX_TRIES } from '@/server/domain/campaigns/campaign.schema';
-import { durationText } from './campaign-status';
+import { cronPreview, durationText } from './campaign-format';
 
 const SENDING = ['sendsms', 'sendemail', 'sendfax', 'voicetts', 'voicemessage'];
 const STEPS = ['Message and audience', 'Pace', 'When'] as const;
 type When = 'now' | 'at' | 'cron' | 'draft';
 type Errors = Partial<Record<'programId' | 'groupId' | 'name' | 'accountId' | 'cpm' | 'tryAllowed' | 'at' | 'cron', string>>;
-
-/** The next runs of a cron expression (UTC, as the server reads it), or what is wrong with it. */
-export function cronPreview(expression: string, from = new Date()): { next: Date[] } | { error: string } {
-  const text = expression.trim();
-  if (!text) return { error: 'Enter a cron expression, e.g. 0 9 * * 1-5' };
-  if (text.split(/\s+/).length < 5 || text.split(/\s+/).length > 6) return { error: 'A cron expression has five fields (minute hour day month weekday), or six with seconds first' };
-  try {
-    const it = CronExpressionParser.parse(text, { tz: 'UTC', currentDate: from, strict: false });
-    return { next: [it.next().toDate(), it.next().toDate(), it.next().toDate()] };
-  } catch (e) {
-    return { error: `Not a valid cron expression: ${e instanceof Error ? e.message : 'unreadable'}` };
-  }
-}
 
 const localInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
