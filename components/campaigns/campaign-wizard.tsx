@@ -93,6 +93,9 @@ export function CampaignWizard({ organizationId }: { organizationId: string }) {
     return e;
   };
 
+  // A field's message goes once it is changed; the step checks it again on Next.
+  const clear = (key: keyof Errors) => setErrors((e) => (e[key] ? { ...e, [key]: undefined } : e));
+
   const focusFirst = (e: Errors) => {
     const first = Object.keys(e)[0];
     if (first) requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus());
@@ -178,7 +181,7 @@ export function CampaignWizard({ organizationId }: { organizationId: string }) {
                   error={errors.programId}
                   hint={programs.data?.count === 0 ? <>No sending program yet: create one in <Link className="text-accent-700 underline underline-offset-2" href={`/${organizationId}/programs`}>Programs</Link>.</> : 'What every contact receives'}
                 >
-                  <Select id="campaign-program" data-field="programId" value={programId} onChange={(e) => { setProgramId(e.target.value); setAccountId(''); }} {...describedBy('campaign-program', { hint: true, error: errors.programId })}>
+                  <Select id="campaign-program" data-field="programId" value={programId} onChange={(e) => { setProgramId(e.target.value); setAccountId(''); clear('programId'); }} {...describedBy('campaign-program', { hint: true, error: errors.programId })}>
                     <option value="">Choose…</option>
                     {(programs.data?.results ?? []).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
                   </Select>
@@ -189,26 +192,26 @@ export function CampaignWizard({ organizationId }: { organizationId: string }) {
                   error={errors.groupId}
                   hint={group ? `${group.contactCount.toLocaleString('en')} ${group.contactCount === 1 ? 'contact' : 'contacts'} will receive it` : groups.data?.count === 0 ? <>No group yet: import contacts in <Link className="text-accent-700 underline underline-offset-2" href={`/${organizationId}/contacts/groups`}>Groups</Link>.</> : 'Who receives it'}
                 >
-                  <Select id="campaign-group" data-field="groupId" value={groupId} onChange={(e) => setGroupId(e.target.value)} {...describedBy('campaign-group', { hint: true, error: errors.groupId })}>
+                  <Select id="campaign-group" data-field="groupId" value={groupId} onChange={(e) => { setGroupId(e.target.value); clear('groupId'); }} {...describedBy('campaign-group', { hint: true, error: errors.groupId })}>
                     <option value="">Choose…</option>
                     {(groups.data?.results ?? []).map((g) => <option key={g.id} value={g.id}>{g.name} ({g.contactCount.toLocaleString('en')})</option>)}
                   </Select>
                 </FormField>
                 <FormField id="campaign-name" label="Name" optional error={errors.name} hint="Defaults to the program’s name and today’s date" className="sm:col-span-2">
-                  <Input id="campaign-name" data-field="name" value={name} maxLength={220} onChange={(e) => setName(e.target.value)} autoComplete="off" {...describedBy('campaign-name', { hint: true, error: errors.name })} />
+                  <Input id="campaign-name" data-field="name" value={name} maxLength={220} onChange={(e) => { setName(e.target.value); clear('name'); }} autoComplete="off" {...describedBy('campaign-name', { hint: true, error: errors.name })} />
                 </FormField>
               </div>
             )}
             {step === 1 && (
               <div className="grid gap-5 sm:grid-cols-2">
                 <FormField id="campaign-cpm" label="Messages per minute" error={errors.cpm} hint={cpmNumber >= 1 ? <>{size.toLocaleString('en')} {size === 1 ? 'message' : 'messages'} at {cpmNumber.toLocaleString('en')} a minute take <strong className="font-medium text-zinc-700" data-testid="campaign-duration">{durationText(size, cpmNumber)}</strong>{continuous ? ', then it keeps sending to new members' : ''}. Each gateway’s own limit applies on top.</> : 'Spread over every worker'}>
-                  <Input id="campaign-cpm" data-field="cpm" inputMode="numeric" value={cpm} onChange={(e) => setCpm(e.target.value)} autoComplete="off" {...describedBy('campaign-cpm', { hint: true, error: errors.cpm })} />
+                  <Input id="campaign-cpm" data-field="cpm" inputMode="numeric" value={cpm} onChange={(e) => { setCpm(e.target.value); clear('cpm'); }} autoComplete="off" {...describedBy('campaign-cpm', { hint: true, error: errors.cpm })} />
                 </FormField>
                 <FormField id="campaign-tries" label="Tries per contact" error={errors.tryAllowed} hint="The first send included; failures retry with a growing delay">
-                  <Input id="campaign-tries" data-field="tryAllowed" inputMode="numeric" value={tries} onChange={(e) => setTries(e.target.value)} autoComplete="off" {...describedBy('campaign-tries', { hint: true, error: errors.tryAllowed })} />
+                  <Input id="campaign-tries" data-field="tryAllowed" inputMode="numeric" value={tries} onChange={(e) => { setTries(e.target.value); clear('tryAllowed'); }} autoComplete="off" {...describedBy('campaign-tries', { hint: true, error: errors.tryAllowed })} />
                 </FormField>
                 <FormField id="campaign-account" label="Sender account" optional error={errors.accountId} hint={`Defaults to the program’s account, or the organization’s first ${accountType ?? ''} account`}>
-                  <Select id="campaign-account" data-field="accountId" value={accountId} onChange={(e) => setAccountId(e.target.value)} {...describedBy('campaign-account', { hint: true, error: errors.accountId })}>
+                  <Select id="campaign-account" data-field="accountId" value={accountId} onChange={(e) => { setAccountId(e.target.value); clear('accountId'); }} {...describedBy('campaign-account', { hint: true, error: errors.accountId })}>
                     <option value="">Default</option>
                     {(accounts.data?.results ?? []).map((a) => <option key={a.id} value={a.id}>{a.name} · {a.address}</option>)}
                   </Select>
@@ -239,7 +242,7 @@ export function CampaignWizard({ organizationId }: { organizationId: string }) {
                 </fieldset>
                 {when === 'at' && (
                   <FormField id="campaign-at" label="Start at" error={errors.at} hint="Your local time">
-                    <Input id="campaign-at" data-field="at" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} className="sm:max-w-xs" {...describedBy('campaign-at', { hint: true, error: errors.at })} />
+                    <Input id="campaign-at" data-field="at" type="datetime-local" value={at} onChange={(e) => { setAt(e.target.value); clear('at'); }} className="sm:max-w-xs" {...describedBy('campaign-at', { hint: true, error: errors.at })} />
                   </FormField>
                 )}
                 {when === 'cron' && (
@@ -249,7 +252,7 @@ export function CampaignWizard({ organizationId }: { organizationId: string }) {
                     error={errors.cron}
                     hint={preview && 'next' in preview ? <>Next: {preview.next.map((d) => d.toLocaleString('en', { weekday: 'short', dateStyle: 'medium', timeStyle: 'short' })).join(' · ')}</> : 'minute hour day-of-month month day-of-week, in UTC'}
                   >
-                    <Input id="campaign-cron" data-field="cron" value={cron} onChange={(e) => { setCron(e.target.value); if (errors.cron) setErrors({ ...errors, cron: undefined }); }} className="font-mono sm:max-w-xs" autoComplete="off" spellCheck={false} {...describedBy('campaign-cron', { hint: true, error: errors.cron })} />
+                    <Input id="campaign-cron" data-field="cron" value={cron} onChange={(e) => { setCron(e.target.value); clear('cron'); }} className="font-mono sm:max-w-xs" autoComplete="off" spellCheck={false} {...describedBy('campaign-cron', { hint: true, error: errors.cron })} />
                   </FormField>
                 )}
                 <dl className="grid gap-x-6 gap-y-2 rounded-lg bg-zinc-50 p-4 text-sm sm:grid-cols-2" aria-label="Summary">
