@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cronPreview, durationText } from './campaign-format';
+import { cronPreview, durationText, nextRunsText } from './campaign-format';
 
 describe('durationText', () => {
   it('says how long a group takes at a pace, rounded up to the minute', () => {
@@ -22,5 +22,11 @@ describe('cronPreview', () => {
     expect(cronPreview('* * *', from)).toEqual({ error: expect.stringMatching(/five fields/) });
     expect(cronPreview('61 * * * *', from)).toEqual({ error: expect.stringMatching(/^Not a valid cron expression/) });
     expect(cronPreview('0 9 * * mon-funday', from)).toEqual({ error: expect.stringMatching(/^Not a valid cron expression/) });
+  });
+});
+
+describe('nextRunsText', () => {
+  it('writes the runs with their weekday (options Intl accepts together)', () => {
+    expect(nextRunsText([new Date('2026-03-03T09:00:00Z')])).toMatch(/^Tue, Mar 3, \d\d:00 (AM|PM)$/);
   });
 });

@@ -26,3 +26,7 @@ export function cronPreview(expression: string, from = new Date()): { next: Date
     return { error: `Not a valid cron expression: ${e instanceof Error ? e.message : 'unreadable'}` };
   }
 }
+
+const NEXT_RUN = new Intl.DateTimeFormat('en', { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+/** A cron expression's next runs in the reader's own time: "Tue, Mar 3, 10:00 AM · Wed, …". */
+export const nextRunsText = (runs: Date[]) => runs.map((d) => NEXT_RUN.format(d)).join(' · ');

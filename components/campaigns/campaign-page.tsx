@@ -24,7 +24,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { Select } from '@/components/ui/select';
 import { toastAfterNavigation, useToast } from '@/components/ui/toast';
 import { STARTED_STATUSES, type CampaignDto } from '@/server/domain/campaigns/campaign.schema';
-import { cronPreview, durationText } from './campaign-format';
+import { cronPreview, durationText, nextRunsText } from './campaign-format';
 import { CampaignProgress, CampaignStatusBadge, dateTime } from './campaign-status';
 
 type Action = 'start' | 'stop' | 'cancel' | 'delete' | 'unschedule';
@@ -322,7 +322,7 @@ function ScheduleDialog({ open, campaign: c, onClose }: { open: boolean; campaig
             <Input id="schedule-at" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} {...describedBy('schedule-at', { hint: true, error: errors.at })} />
           </FormField>
         ) : (
-          <FormField id="schedule-cron" label="Cron expression" error={errors.cron} hint={preview && 'next' in preview ? `Next: ${preview.next.map((d) => d.toLocaleString('en', { weekday: 'short', dateStyle: 'medium', timeStyle: 'short' })).join(' · ')}` : 'minute hour day-of-month month day-of-week, in UTC'}>
+          <FormField id="schedule-cron" label="Cron expression" error={errors.cron} hint={preview && 'next' in preview ? `Next, in your time: ${nextRunsText(preview.next)}` : 'minute hour day-of-month month day-of-week, in UTC'}>
             <Input id="schedule-cron" className="font-mono" value={cron} onChange={(e) => setCron(e.target.value)} autoComplete="off" spellCheck={false} {...describedBy('schedule-cron', { hint: true, error: errors.cron })} />
           </FormField>
         )}

@@ -22,7 +22,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Select } from '@/components/ui/select';
 import { toastAfterNavigation } from '@/components/ui/toast';
 import { MAX_CPM, MAX_TRIES } from '@/server/domain/campaigns/campaign.schema';
-import { cronPreview, durationText } from './campaign-format';
+import { cronPreview, durationText, nextRunsText } from './campaign-format';
 
 const SENDING = ['sendsms', 'sendemail', 'sendfax', 'voicetts', 'voicemessage'];
 const STEPS = ['Message and audience', 'Pace', 'When'] as const;
@@ -250,7 +250,7 @@ export function CampaignWizard({ organizationId }: { organizationId: string }) {
                     id="campaign-cron"
                     label="Cron expression"
                     error={errors.cron}
-                    hint={preview && 'next' in preview ? <>Next: {preview.next.map((d) => d.toLocaleString('en', { weekday: 'short', dateStyle: 'medium', timeStyle: 'short' })).join(' · ')}</> : 'minute hour day-of-month month day-of-week, in UTC'}
+                    hint={preview && 'next' in preview ? <>Next, in your time: {nextRunsText(preview.next)}</> : 'minute hour day-of-month month day-of-week, in UTC'}
                   >
                     <Input id="campaign-cron" data-field="cron" value={cron} onChange={(e) => { setCron(e.target.value); clear('cron'); }} className="font-mono sm:max-w-xs" autoComplete="off" spellCheck={false} {...describedBy('campaign-cron', { hint: true, error: errors.cron })} />
                   </FormField>

@@ -80,7 +80,7 @@ test('import a group, create and start a campaign with the wizard, watch it fini
     await expect(page.getByText(/^Not a valid cron expression/)).toBeVisible();
     await expect(page.locator('#campaign-cron')).toHaveAttribute('aria-invalid', 'true');
     await page.locator('#campaign-cron').fill('0 9 * * 1-5');
-    await expect(page.getByText(/^Next: /)).toBeVisible();
+    await expect(page.getByText(/^Next, in your time: /)).toBeVisible();
     await snap(page, 'campaigns-03-wizard-when');
     await page.getByRole('radio', { name: /^Now/ }).check();
     await page.getByRole('button', { name: 'Create and start' }).click();
