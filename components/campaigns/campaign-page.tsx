@@ -75,16 +75,16 @@ export function CampaignPage({ organizationId, id }: { organizationId: string; i
           <CardBody className="space-y-5">
             <div>
               <div className="mb-2 flex items-baseline justify-between gap-3">
-                <p className="text-3xl font-semibold text-zinc-900 tabular-nums" data-testid="campaign-percent">{Math.round(c.progress * 100)} %</p>
+                <p className="text-3xl font-semibold whitespace-nowrap text-zinc-900 tabular-nums" data-testid="campaign-percent">{Math.round(c.progress * 100)} %</p>
                 <p className="text-right text-sm text-zinc-500">
                   {c.status === 'running' && remaining > 0 ? <>{remaining.toLocaleString('en')} left · {durationText(remaining, c.cpm)} at {c.cpm.toLocaleString('en')}/min</> : c.status === 'completed' && c.completedAt ? <>Completed {dateTime(c.completedAt)}</> : c.counts.total === 0 ? <>{c.group.size.toLocaleString('en')} contacts · {durationText(c.group.size, c.cpm)} at {c.cpm.toLocaleString('en')}/min</> : null}
                 </p>
               </div>
               <CampaignProgress label="Campaign progress" progress={c.progress} counts={c.counts} />
             </div>
-            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-7">
+            <dl className="grid grid-cols-3 gap-2 sm:grid-cols-4 sm:gap-3 xl:grid-cols-7">
               {COUNTS.map((k) => (
-                <div key={k.key} className="rounded-lg bg-zinc-50 px-3 py-2" title={k.hint}>
+                <div key={k.key} className="min-w-0 rounded-lg bg-zinc-50 px-2.5 py-2 sm:px-3" title={k.hint}>
                   <dt className="text-xs text-zinc-500">{k.label}</dt>
                   <dd className={`text-lg font-semibold tabular-nums ${k.tone}`} data-testid={`count-${k.key}`}>{c.counts[k.key].toLocaleString('en')}</dd>
                 </div>
@@ -134,18 +134,28 @@ function Detail({ label, children }: { label: string; children: React.ReactNode 
 }
 
 function RateChart({ campaign, points, loading }: { campaign: CampaignDto; points: { minute: number; sent: number; failed: number }[] | undefined; loading: boolean }) {
-  const data = useMemo(() => (points ?? []).map((p) => ({ ...p, cpm: campaign.cpm })), [points, campaign.cpm]);
+  // A quiet minute on each side: the pace line spans the bars even when everything went out within one minute.
+  const data = useMemo(() => {
+    const list = points ?? [];
+    if (list.length === 0) return [];
+    const quiet = (minute: number) => ({ minute, sent: 0, failed: 0 });
+    return [quiet(list[0]!.minute - 60_000), ...list, quiet(list.at(-1)!.minute + 60_000)].map((p) => ({ ...p, cpm: campaign.cpm }));
+  }, [points, campaign.cpm]);
   if (loading) return <div className="h-60 animate-pulse rounded-lg bg-zinc-100" />;
   if (data.length === 0) return <p className="py-16 text-center text-sm text-zinc-500">Nothing sent yet: the chart fills in once the campaign sends.</p>;
-  const peak = Math.max(...data.map((d) => d.sent + d.failed));
-  const average = data.reduce((n, d) => n + d.sent + d.failed, 0) / data.length;
+  const active = points ?? [];
+  const peak = Math.max(...active.map((d) => d.sent + d.failed));
+  const average = active.reduce((n, d) => n + d.sent + d.failed, 0) / active.length;
+  // A round top a little above the higher of the pace and the busiest minute.
+  const top = Math.max(campaign.cpm, peak) * 1.1;
+  const step = 10 ** Math.floor(Math.log10(top)) / 2;
   return (
     <Chart
       title="Sends per minute against the campaign's pace"
-      summary={`${data.length} minutes of sending: on average ${average.toFixed(1)} sends a minute, at most ${peak}, against a pace of ${campaign.cpm} a minute.`}
+      summary={`${active.length} minutes of sending: on average ${average.toFixed(1)} sends a minute, at most ${peak}, against a pace of ${campaign.cpm} a minute.`}
       data={data}
       x={{ key: 'minute', type: 'time', format: (v) => TIME.format(new Date(v)) }}
-      y={{ domain: [0, Math.max(campaign.cpm, peak) * 1.15], format: (v) => String(Math.round(v)) }}
+      y={{ domain: [0, Math.ceil(top / step) * step], format: (v) => String(Math.round(v)) }}
       series={[
         { key: 'sent', label: 'Sent', kind: 'bar', color: 'emerald' },
         { key: 'failed', label: 'Failed', kind: 'bar', color: 'red' },
@@ -209,11 +219,15 @@ function Controls({ organizationId, campaign: c, manage }: { organizationId: str
   return (
     <div className="space-y-4">
       {error && !confirming && <Alert tone="error">{error}</Alert>}
-      <div className="flex flex-wrap gap-2">
-        {(c.status === 'draft' || c.status === 'scheduled' || c.status === 'stopped') && <Button onClick={() => setConfirming('start')}>{c.startedAt ? 'Resume' : 'Start now'}</Button>}
-        {c.status === 'running' && <Button variant="danger" onClick={() => setConfirming('stop')}>Stop</Button>}
-        {!finished && <Button variant="secondary" onClick={() => { setError(null); setScheduling(true); }}>Schedule…</Button>}
-      </div>
+      {finished ? (
+        <p className="text-sm text-zinc-600">{c.status === 'completed' ? 'Every transmission has settled: there is nothing left to send.' : 'Cancelled: what was left will not be sent.'}</p>
+      ) : (
+        <div className="flex flex-wrap gap-2">
+          {(c.status === 'draft' || c.status === 'scheduled' || c.status === 'stopped') && <Button onClick={() => setConfirming('start')}>{c.startedAt ? 'Resume' : 'Start now'}</Button>}
+          {c.status === 'running' && <Button variant="danger" onClick={() => setConfirming('stop')}>Stop</Button>}
+          <Button variant="secondary" onClick={() => { setError(null); setScheduling(true); }}>Schedule…</Button>
+        </div>
+      )}
       {c.schedules.length > 0 && (
         <div className="rounded-lg bg-accent-50 p-3 text-sm text-accent-900">
           <ul className="space-y-1">
