@@ -66,7 +66,7 @@ export function CampaignPage({ organizationId, id }: { organizationId: string; i
         eyebrow="Campaign"
         title={c.name}
         breadcrumbs={crumbs}
-        description={<>{c.program.name} → <Link className="text-accent-700 underline-offset-2 hover:underline" href={`/${organizationId}/contacts/groups/${c.group.id}`}>{c.group.name}</Link>{c.continuous && ' · continuous'}</>}
+        description={<>{c.program.name} → <Link className="text-accent-700 underline underline-offset-2" href={`/${organizationId}/contacts/groups/${c.group.id}`}>{c.group.name}</Link>{c.continuous && ' · continuous'}</>}
         action={<Link href={`/${organizationId}/campaigns/${c.id}/report`} className={buttonClass('secondary')}>Delivery report</Link>}
       />
       <div className="grid gap-6 lg:grid-cols-3">
