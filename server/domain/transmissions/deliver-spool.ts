@@ -9,6 +9,7 @@ import { ADAPTERS } from '../../providers/outbound/adapters';
 import { ProviderError, type ProviderService } from '../../providers/outbound/provider-adapter';
 import type { Prisma } from '../../generated/prisma/client';
 import { inboundUrlOf, providerConfigOf, redact, redactText } from '../providers/manage-providers';
+import { campaignOfSpool, returnSpoolToCampaign, takeCampaignSlots } from '../campaigns/pacing';
 import { composeMessage } from './compose-message';
 import { announceTransmission } from './send-transmission';
 
@@ -48,14 +49,63 @@ async function takeSlot(provider: ProviderRow): Promise<number> {
   return rows[0]?.wait_ms ?? 0;
 }
 
+/**
+ * Claims the spool for one attempt. `resumed`: it was claimed before and the claim ran out — a worker died holding it,
+ * perhaps mid-send, so the message may have reached the gateway already.
+ */
 async function claim(spoolId: string) {
-  const rows = await db.$queryRaw<{ id: string; transmissionId: string; organizationId: string; deferrals: number }[]>`
-    UPDATE "Spool" SET "claimedUntil" = now() + make_interval(secs => ${CLAIM_SECONDS})
-    WHERE id = ${spoolId}::uuid AND status = 'initiated'
-      AND ("claimedUntil" IS NULL OR "claimedUntil" < now())
-      AND ("deferredUntil" IS NULL OR "deferredUntil" <= now())
-    RETURNING id, "transmissionId", "organizationId", deferrals`;
+  const rows = await db.$queryRaw<{ id: string; transmissionId: string; organizationId: string; deferrals: number; resumed: boolean }[]>`
+    WITH prev AS (SELECT id, "claimedUntil" FROM "Spool" WHERE id = ${spoolId}::uuid FOR UPDATE)
+    UPDATE "Spool" s SET "claimedUntil" = now() + make_interval(secs => ${CLAIM_SECONDS})
+    FROM prev
+    WHERE s.id = prev.id AND s.status = 'initiated'
+      AND (s."claimedUntil" IS NULL OR s."claimedUntil" < now())
+      AND (s."deferredUntil" IS NULL OR s."deferredUntil" <= now())
+    RETURNING s.id, s."transmissionId", s."organizationId", s.deferrals, prev."claimedUntil" IS NOT NULL AS resumed`;
   return rows[0] ?? null;
+}
+
+/** A campaign's send handed to the gateway later than this after its slot takes a new slot instead (pacing.ts). */
+const LATE_MS = 250;
+
+type Gate = { campaignId: string; sendAt: number; checkedAt: number } | null;
+
+/**
+ * A campaign's spool goes out only while its campaign runs, and at the campaign's pace: the dispatcher sends at a slot
+ * it took (`paced`, at `sendAt`); any other path (a backstop or deferred job) takes one here. A stopped campaign gets
+ * the spool back, unsent — except one that may have reached the gateway already (`resumed`): that one is finished, with
+ * the same identity, as an in-flight delivery is. 'refused': the spool must not be sent now (it was given back).
+ */
+async function campaignGate(spool: { id: string; resumed: boolean }, opts: { paced?: boolean; sendAt?: number }): Promise<Gate | 'refused'> {
+  const campaign = await campaignOfSpool(spool.id);
+  if (!campaign) return null;
+  const refuse = async () => {
+    if (spool.resumed) return null;
+    await returnSpoolToCampaign(spool.id, { claimed: true });
+    return 'refused' as const;
+  };
+  if (campaign.status !== 'running') return refuse();
+  if (opts.paced) return { campaignId: campaign.id, sendAt: opts.sendAt ?? Date.now(), checkedAt: Date.now() };
+  const slot = await takeCampaignSlots(campaign.id, 1, 3_600_000);
+  if (!slot || !('waitsMs' in slot)) return refuse();
+  return { campaignId: campaign.id, sendAt: Date.now() + slot.waitsMs[0]!, checkedAt: Date.now() };
+}
+
+/**
+ * Waits for the campaign send's slot, right before the gateway call. A slot missed by more than LATE_MS (a loaded
+ * machine, a slow database) is exchanged for the next free one rather than used late: a late send followed by timely
+ * ones would crowd a 60-second window past the cpm. After a long wait the campaign is asked again whether it still runs.
+ */
+async function awaitSlot(spool: { id: string; resumed: boolean }, gate: NonNullable<Gate>): Promise<boolean> {
+  let sendAt = gate.sendAt;
+  for (let tries = 0; Date.now() - sendAt > LATE_MS && tries < 20; tries++) {
+    const slot = await takeCampaignSlots(gate.campaignId, 1, 3_600_000);
+    if (!slot || !('waitsMs' in slot)) return (await campaignGate(spool, { paced: true })) !== 'refused';
+    sendAt = Date.now() + slot.waitsMs[0]!;
+  }
+  if (sendAt > Date.now()) await new Promise((r) => setTimeout(r, sendAt - Date.now()));
+  if (Date.now() - gate.checkedAt > 500) return (await campaignGate(spool, { paced: true })) !== 'refused';
+  return true;
 }
 
 async function defer(spool: { id: string; organizationId: string; deferrals: number }, untilMs: number, reason: string, providerId: string | null) {
@@ -97,9 +147,16 @@ async function resumeLater(spoolId: string) {
   await db.$transaction((tx) => enqueue(tx, 'transmissions.deliver', { spoolId: held.id, organizationId: held.organizationId }, { startAfter: new Date(held.claimedUntil!.getTime() + 1000) }));
 }
 
-export async function deliverSpool(spoolId: string, job: JobContext): Promise<void> {
+/**
+ * One attempt of a spool. `paced`: a campaign's dispatcher took the campaign's send slot for it already; `sendAt`: the
+ * slot's time — everything up to the gateway call is done first, then the call waits for it (so the database work
+ * does not make the send late, and late by a varying amount).
+ */
+export async function deliverSpool(spoolId: string, job: JobContext, opts: { paced?: boolean; sendAt?: number } = {}): Promise<void> {
   const spool = await claim(spoolId);
   if (!spool) return resumeLater(spoolId); // done, held by another worker, or not yet due (its deferred job will come)
+  const gate = await campaignGate(spool, opts);
+  if (gate === 'refused') return;
   const composed = await composeMessage(db as unknown as Tx, spool.transmissionId);
   if (!composed.ok) return finish(spool, { status: 'failed', transmission: 'invalid', reason: composed.reason });
   const provider = await chooseProvider(spool.organizationId, composed.message.service);
@@ -109,6 +166,7 @@ export async function deliverSpool(spoolId: string, job: JobContext): Promise<vo
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const config = providerConfigOf(provider);
   const receiptUrl = `${inboundUrlOf(provider, 'receipt')}${provider.type === 'kannel' ? `&spool=${spool.id}` : ''}`;
+  if (gate && !(await awaitSlot(spool, gate))) return;
   try {
     const answer = await ADAPTERS[provider.type].send(config, { ...composed.message, spoolId: spool.id, receiptUrl }, { signal: job.signal });
     await finish(spool, { status: 'completed', transmission: 'completed', providerId: provider.id, messageId: answer.messageId, response: redact(answer.response, config.password), connectedAt: answer.connectedAt ?? null });
