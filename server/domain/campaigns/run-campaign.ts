@@ -76,10 +76,25 @@ export async function runCampaign(tx: Tx, c: { id: string; organizationId: strin
   await announceCampaign(tx, c, { status: 'running' });
 }
 
+/**
+ * Spools nobody holds (prepared ahead of their slot, or deferred by a gateway's 429) go back to the campaign: their
+ * transmissions are pending again, and their jobs, when they run, find nothing to send. A held one is being sent now.
+ */
+async function takeBackIdleSpools(tx: Pick<Tx, '$executeRaw'>, campaignId: string): Promise<void> {
+  await tx.$executeRaw`
+    WITH gone AS (
+      DELETE FROM "Spool" s USING "Transmission" t
+      WHERE t.id = s."transmissionId" AND t."campaignId" = ${campaignId}::uuid AND s.status = 'initiated' AND s."claimedUntil" IS NULL
+      RETURNING s."transmissionId"
+    )
+    UPDATE "Transmission" SET status = 'pending', "updatedAt" = now() WHERE id IN (SELECT "transmissionId" FROM gone)`;
+}
+
 /** The state change behind PUT …/stop and a fired stop schedule. Nothing new is sent once it commits. */
 export async function haltCampaign(tx: Tx, c: { id: string; organizationId: string; status: string }) {
   if (c.status !== 'running') throw conflict(`This campaign is not running (${c.status})`);
   await tx.campaign.update({ where: { id: c.id }, data: { status: 'stopped', stoppedAt: new Date() } });
+  await takeBackIdleSpools(tx, c.id);
   await announceCampaign(tx, c, { status: 'stopped' });
 }
 
@@ -109,6 +124,7 @@ export async function cancelCampaign(opts: { ctx: Ctx; id: string }): Promise<Ca
     const c = await findCampaign(ctx, opts.id, tx, { lock: true });
     if (c.status === 'completed' || c.status === 'cancelled') throw conflict(`This campaign is ${c.status} already`);
     await tx.campaign.update({ where: { id: c.id }, data: { status: 'cancelled', stoppedAt: new Date() } });
+    await takeBackIdleSpools(tx, c.id);
     await tx.campaignSchedule.updateMany({ where: { campaignId: c.id, status: 'scheduled' }, data: { status: 'cancelled' } });
     await announceCampaign(tx, c, { status: 'cancelled' });
     return campaignDto(c.id, tx);
