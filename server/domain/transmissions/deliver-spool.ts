@@ -50,23 +50,26 @@ async function takeSlot(provider: ProviderRow): Promise<number> {
 }
 
 /**
- * Claims the spool for one attempt. `resumed`: it was claimed before and the claim ran out — a worker died holding it,
- * perhaps mid-send, so the message may have reached the gateway already.
+ * Claims the spool for one attempt. `resumed`: an earlier attempt handed it to a gateway and never recorded the answer
+ * (a worker died mid-send), so the message may have reached the gateway already.
  */
 async function claim(spoolId: string) {
   const rows = await db.$queryRaw<{ id: string; transmissionId: string; organizationId: string; deferrals: number; resumed: boolean }[]>`
-    WITH prev AS (SELECT id, "claimedUntil" FROM "Spool" WHERE id = ${spoolId}::uuid FOR UPDATE)
-    UPDATE "Spool" s SET "claimedUntil" = now() + make_interval(secs => ${CLAIM_SECONDS})
-    FROM prev
-    WHERE s.id = prev.id AND s.status = 'initiated'
-      AND (s."claimedUntil" IS NULL OR s."claimedUntil" < now())
-      AND (s."deferredUntil" IS NULL OR s."deferredUntil" <= now())
-    RETURNING s.id, s."transmissionId", s."organizationId", s.deferrals, prev."claimedUntil" IS NOT NULL AS resumed`;
+    UPDATE "Spool" SET "claimedUntil" = now() + make_interval(secs => ${CLAIM_SECONDS})
+    WHERE id = ${spoolId}::uuid AND status = 'initiated'
+      AND ("claimedUntil" IS NULL OR "claimedUntil" < now())
+      AND ("deferredUntil" IS NULL OR "deferredUntil" <= now())
+    RETURNING id, "transmissionId", "organizationId", deferrals, "handedAt" IS NOT NULL AS resumed`;
   return rows[0] ?? null;
 }
 
+/** Marks the attempt as handed to a gateway: from here on a crash may leave it sent without a record of it. */
+const markHanded = (spoolId: string) => db.$executeRaw`UPDATE "Spool" SET "handedAt" = now() WHERE id = ${spoolId}::uuid`;
+
 /** A campaign's send handed to the gateway later than this after its slot takes a new slot instead (pacing.ts). */
 const LATE_MS = 250;
+/** A campaign's send is made ready (and marked handed) this long before its slot. */
+const PREPARE_MS = 250;
 
 type Gate = { campaignId: string; sendAt: number; checkedAt: number } | null;
 
@@ -98,20 +101,25 @@ async function campaignGate(spool: { id: string; resumed: boolean }, opts: { pac
  */
 async function awaitSlot(spool: { id: string; resumed: boolean }, gate: NonNullable<Gate>): Promise<boolean> {
   let sendAt = gate.sendAt;
-  for (let tries = 0; Date.now() - sendAt > LATE_MS && tries < 20; tries++) {
+  for (let tries = 0; tries < 20; tries++) {
+    // Close to the slot only (so that a spool marked handed is one about to be sent, not one waiting in a backlog).
+    if (sendAt - Date.now() > PREPARE_MS) await new Promise((r) => setTimeout(r, sendAt - Date.now() - PREPARE_MS));
+    if (Date.now() - sendAt <= LATE_MS) break;
     const slot = await takeCampaignSlots(gate.campaignId, 1, 3_600_000);
     if (!slot || !('waitsMs' in slot)) return (await campaignGate(spool, { paced: true })) !== 'refused';
     sendAt = Date.now() + slot.waitsMs[0]!;
   }
+  if (Date.now() - gate.checkedAt > 500 && (await campaignGate(spool, { paced: true })) === 'refused') return false;
+  // Marked before the last wait (under PREPARE_MS), not after it: the write would make the send late.
+  await markHanded(spool.id);
   if (sendAt > Date.now()) await new Promise((r) => setTimeout(r, sendAt - Date.now()));
-  if (Date.now() - gate.checkedAt > 500) return (await campaignGate(spool, { paced: true })) !== 'refused';
   return true;
 }
 
 async function defer(spool: { id: string; organizationId: string; deferrals: number }, untilMs: number, reason: string, providerId: string | null) {
   const until = new Date(Date.now() + untilMs);
   await db.$transaction(async (tx) => {
-    await tx.spool.update({ where: { id: spool.id }, data: { claimedUntil: null, deferredUntil: until, deferrals: { increment: 1 }, error: reason, providerId } });
+    await tx.spool.update({ where: { id: spool.id }, data: { claimedUntil: null, handedAt: null, deferredUntil: until, deferrals: { increment: 1 }, error: reason, providerId } });
     await enqueue(tx, 'transmissions.deliver', { spoolId: spool.id, organizationId: spool.organizationId }, { startAfter: until });
   });
 }
@@ -166,7 +174,9 @@ export async function deliverSpool(spoolId: string, job: JobContext, opts: { pac
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const config = providerConfigOf(provider);
   const receiptUrl = `${inboundUrlOf(provider, 'receipt')}${provider.type === 'kannel' ? `&spool=${spool.id}` : ''}`;
-  if (gate && !(await awaitSlot(spool, gate))) return;
+  if (gate) {
+    if (!(await awaitSlot(spool, gate))) return;
+  } else await markHanded(spool.id);
   try {
     const answer = await ADAPTERS[provider.type].send(config, { ...composed.message, spoolId: spool.id, receiptUrl }, { signal: job.signal });
     await finish(spool, { status: 'completed', transmission: 'completed', providerId: provider.id, messageId: answer.messageId, response: redact(answer.response, config.password), connectedAt: answer.connectedAt ?? null });
