@@ -54,17 +54,17 @@ async function takeSlot(provider: ProviderRow): Promise<number> {
  * (a worker died mid-send), so the message may have reached the gateway already.
  */
 async function claim(spoolId: string) {
-  const rows = await db.$queryRaw<{ id: string; transmissionId: string; organizationId: string; deferrals: number; resumed: boolean }[]>`
+  const rows = await db.$queryRaw<{ id: string; transmissionId: string; organizationId: string; deferrals: number; resumed: boolean; handedAt: Date | null }[]>`
     UPDATE "Spool" SET "claimedUntil" = now() + make_interval(secs => ${CLAIM_SECONDS})
     WHERE id = ${spoolId}::uuid AND status = 'initiated'
       AND ("claimedUntil" IS NULL OR "claimedUntil" < now())
       AND ("deferredUntil" IS NULL OR "deferredUntil" <= now())
-    RETURNING id, "transmissionId", "organizationId", deferrals, "handedAt" IS NOT NULL AS resumed`;
+    RETURNING id, "transmissionId", "organizationId", deferrals, "handedAt" IS NOT NULL AS resumed, "handedAt"`;
   return rows[0] ?? null;
 }
 
-/** Marks the attempt as handed to a gateway: from here on a crash may leave it sent without a record of it. */
-const markHanded = (spoolId: string) => db.$executeRaw`UPDATE "Spool" SET "handedAt" = now() WHERE id = ${spoolId}::uuid`;
+/** Marks the attempt as handed to a gateway (the first time it was): from here on a crash may leave it sent unrecorded. */
+const markHanded = (spoolId: string) => db.$executeRaw`UPDATE "Spool" SET "handedAt" = COALESCE("handedAt", now()) WHERE id = ${spoolId}::uuid`;
 
 /** A campaign's send handed to the gateway later than this after its slot takes a new slot instead (pacing.ts). */
 const LATE_MS = 250;
@@ -177,6 +177,13 @@ export async function deliverSpool(spoolId: string, job: JobContext, opts: { pac
   if (gate) {
     if (!(await awaitSlot(spool, gate))) return;
   } else await markHanded(spool.id);
+  // An attempt that may have reached the gateway before a crash: a gateway that can be asked is asked first, and a
+  // message it already holds for this spool is recorded instead of sent again. (If asking fails, the job retries.)
+  const adapter = ADAPTERS[provider.type];
+  if (spool.handedAt && adapter.find) {
+    const existing = await adapter.find(config, { ...composed.message, spoolId: spool.id, receiptUrl }, { since: spool.handedAt, signal: job.signal });
+    if (existing) return finish(spool, { status: 'completed', transmission: 'completed', providerId: provider.id, messageId: existing.messageId, response: redact(existing.response, config.password) });
+  }
   try {
     const answer = await ADAPTERS[provider.type].send(config, { ...composed.message, spoolId: spool.id, receiptUrl }, { signal: job.signal });
     await finish(spool, { status: 'completed', transmission: 'completed', providerId: provider.id, messageId: answer.messageId, response: redact(answer.response, config.password), connectedAt: answer.connectedAt ?? null });
