@@ -11,8 +11,13 @@ const globalForDb = globalThis as unknown as { pitchcraftDb?: PrismaClient; pitc
 const POOL_SIZE = 10;
 
 function pool(): pg.Pool {
-  // An idle connection the server ends (restart, failover) is dropped by the pool; the next query opens another.
-  globalForDb.pitchcraftDbPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: POOL_SIZE }).on('error', () => undefined);
+  // An idle connection the server ends (restart, failover) is dropped by the pool; the next query opens another. A
+  // connection checked out (held by a transaction between statements) has no pool listener: its 'error' event, left
+  // unheard, ended the process when PostgreSQL restarted (the campaign crash test). The statement under way fails on
+  // its own promise, so the event itself needs no handling.
+  globalForDb.pitchcraftDbPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: POOL_SIZE })
+    .on('error', () => undefined)
+    .on('connect', (client) => void client.on('error', () => undefined));
   return globalForDb.pitchcraftDbPool;
 }
 

@@ -7,7 +7,8 @@ const globalForPool = globalThis as unknown as { pitchcraftPool?: pg.Pool; pitch
 
 // An idle connection the server ends (a restart, a failover, an administrator) is an 'error' event on its pool; left
 // unheard it would end the process. The pool drops that connection and opens another for the next query.
-const ignoreIdleErrors = (pool: pg.Pool) => pool.on('error', () => undefined);
+// A checked-out connection's 'error' event (no pool listener then) is heard too: its statement fails on its own.
+const ignoreIdleErrors = (pool: pg.Pool) => pool.on('error', () => undefined).on('connect', (client) => void client.on('error', () => undefined));
 
 export function pgPool(): pg.Pool {
   globalForPool.pitchcraftPool ??= ignoreIdleErrors(new pg.Pool({ connectionString: env().DATABASE_URL, max: 4 }));

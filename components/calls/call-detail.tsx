@@ -51,7 +51,7 @@ export function CallDetail({ organizationId, callId }: { organizationId: string;
         {(c) => (
           <div className="grid gap-6 lg:grid-cols-5">
             <div className="space-y-6 lg:col-span-3">
-              <Summary call={c} />
+              <Summary organizationId={organizationId} call={c} />
               {c.session ? <RecordingCard organizationId={organizationId} session={c.session} /> : <RecordingSaveStatus organizationId={organizationId} callId={c.id} />}
               <NoteCard call={c} />
               <Messages callId={c.id} />
@@ -75,7 +75,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-function Summary({ call }: { call: CallDetailDto }) {
+function Summary({ organizationId, call }: { organizationId: string; call: CallDetailDto }) {
   const v = call.vehicle;
   return (
     <Card>
@@ -94,6 +94,15 @@ function Summary({ call }: { call: CallDetailDto }) {
           <Row label="Dealer">{call.dealer ? personName(call.dealer.firstName, call.dealer.lastName) : '—'}</Row>
           <Row label="Duration">{duration(call.durationSeconds)}</Row>
           <Row label="Lead">{call.leadId ? 'Left by the customer' : 'None'}</Row>
+          {call.followUp && (
+            <Row label="Follow-up">
+              Follow-up queued{call.followUp.status === 'completed' ? ' — sent' : call.followUp.status === 'failed' || call.followUp.status === 'invalid' ? ' — it failed' : ''}
+              {' · '}
+              <Link href={`/${organizationId}/transmissions/${call.followUp.transmissionId}`} className="font-medium text-accent-700 hover:underline">
+                View transmission
+              </Link>
+            </Row>
+          )}
         </dl>
       </CardBody>
       <LoanLink call={call} />

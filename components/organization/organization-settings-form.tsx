@@ -1,6 +1,6 @@
 'use client';
 // Edits the organization's name, location, image and currencies; read-only for roles that may not change them.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useZodForm } from '@/components/forms/use-zod-form';
 import { useTRPC } from '@/components/providers/trpc';
 import { Alert } from '@/components/ui/alert';
@@ -23,6 +23,7 @@ const formValues = (org: OrganizationDto) => ({
   currencies: org.currencies,
   loanLinkUrl: org.loanLinkUrl ?? '',
   defaultCountry: org.defaultCountry,
+  followUpCampaignId: org.followUpCampaignId ?? '',
 });
 
 // Countries libphonenumber knows numbers for, by their name in English.
@@ -37,10 +38,14 @@ export function OrganizationSettingsForm({ organization, canEdit }: { organizati
   const toast = useToast();
   const update = useMutation(trpc.organization.update.mutationOptions());
   const hydrated = useHydrated();
+  // The follow-up may name a continuous campaign that can still send; only for those who may read campaigns.
+  const canReadCampaigns = organization.permissions.includes('campaigns:read');
+  const campaigns = useQuery({ ...trpc.campaigns.list.queryOptions({ limit: 100, offset: 0, status: 'draft,scheduled,running,stopped' }), enabled: canReadCampaigns });
+  const continuous = (campaigns.data?.results ?? []).filter((c) => c.continuous || c.id === organization.followUpCampaignId);
   const form = useZodForm({
     schema: updateOrganizationInput,
     initialValues: formValues(organization),
-    toInput: (v) => ({ ...v, location: v.location.trim() || null, loanLinkUrl: v.loanLinkUrl.trim() || null }),
+    toInput: (v) => ({ ...v, location: v.location.trim() || null, loanLinkUrl: v.loanLinkUrl.trim() || null, followUpCampaignId: v.followUpCampaignId || null }),
     onSubmit: async (input) => {
       const saved = await update.mutateAsync(input);
       queryClient.setQueryData(trpc.organization.get.queryKey(), saved);
@@ -91,6 +96,29 @@ export function OrganizationSettingsForm({ organization, canEdit }: { organizati
                 ))}
               </Select>
             </FormField>
+            {canReadCampaigns && (
+              <FormField
+                id={form.id('followUpCampaignId')}
+                label="Follow up missed calls with"
+                optional
+                hint={
+                  campaigns.isSuccess && continuous.length === 0
+                    ? 'No continuous campaign yet: create one (Continuous: on) under Campaigns, then choose it here.'
+                    : 'When a live call is missed or its connection is lost, the customer joins this continuous campaign’s group and gets its message.'
+                }
+                error={form.error('followUpCampaignId')}
+                className="sm:max-w-md"
+              >
+                <Select {...form.text('followUpCampaignId', { hint: true })} disabled={campaigns.isPending}>
+                  <option value="">{campaigns.isPending ? 'Loading campaigns…' : 'No follow-up'}</option>
+                  {continuous.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name} ({c.status})
+                    </option>
+                  ))}
+                </Select>
+              </FormField>
+            )}
             <CurrencyFields
               form={form}
               halfWidthBase

@@ -2,12 +2,16 @@
 import { fromPrisma, type PgBoss } from 'pg-boss';
 import type { Tx } from '../db';
 import { jobBoss } from './boss';
-import { QUEUES, type JobName, type JobPayload } from './queues';
+import { QUEUES, type JobName, type JobPayload, type QueueDefinition } from './queues';
 
 export type EnqueueOptions = {
   /** Run no earlier than this. */
   startAfter?: Date;
-  /** At most one queued job per key: a second enqueue with the same key is dropped while the first waits. */
+  /**
+   * At most one waiting job per key — only on a queue whose `queuePolicy` is 'short' (pg-boss's standard policy keeps
+   * every job whatever its key): a second enqueue with the same key is then dropped while the first waits. enqueue
+   * refuses a key on any other queue, so the promise is never silently broken.
+   */
   singletonKey?: string;
 };
 
@@ -21,10 +25,19 @@ export async function enqueue<N extends JobName>(tx: Tx, name: N, payload: JobPa
 
 /** enqueue() through a given job client: for a script with a client of its own (the demo seed, see openJobClient). */
 export async function sendJob<N extends JobName>(boss: PgBoss, tx: Tx, name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}): Promise<string | null> {
-  const data = QUEUES[name].payload.parse(payload) as object;
+  const queue: QueueDefinition = QUEUES[name];
+  if (opts.singletonKey && queue.queuePolicy !== 'short') throw new Error(`${name}: a singletonKey dedupes only on a queue with the 'short' policy`);
+  const data = queue.payload.parse(payload) as object;
   return boss.send(name, data, {
     db: fromPrisma(tx),
     ...(opts.startAfter && { startAfter: opts.startAfter }),
     ...(opts.singletonKey && { singletonKey: opts.singletonKey }),
   });
+}
+
+/** Many jobs of one queue in one statement, inside the caller's transaction (same rule as enqueue). */
+export async function enqueueMany<N extends JobName>(tx: Tx, name: N, payloads: JobPayload<N>[], opts: Pick<EnqueueOptions, 'startAfter'> = {}): Promise<void> {
+  if (payloads.length === 0) return;
+  const boss = await jobBoss();
+  await boss.insert(name, payloads.map((p) => ({ data: QUEUES[name].payload.parse(p) as object, ...(opts.startAfter && { startAfter: opts.startAfter }) })), { db: fromPrisma(tx) });
 }

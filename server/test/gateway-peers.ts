@@ -12,8 +12,12 @@ export type Received = { method: string; path: string; query: URLSearchParams; h
 
 type Protocol = 'twilio' | 'http' | 'kannel';
 
+export type TwilioMessage = { sid: string; account_sid: string; to: string; from: string; body: string | null; status: string; date_created: string };
+
 export class GatewayPeer {
   readonly received: Received[] = [];
+  /** Messages the Twilio protocol created, as its list-messages API returns them. */
+  readonly messages: TwilioMessage[] = [];
   mode: PeerMode = { kind: 'ok' };
   private server: http.Server | null = null;
   private hung: http.ServerResponse[] = [];
@@ -80,6 +84,7 @@ export class GatewayPeer {
 
   private twilio(req: http.IncomingMessage, res: http.ServerResponse, got: Received) {
     const m = got.path.match(/^\/2010-04-01\/Accounts\/([^/]+)\/(Messages|Calls)\.json$/);
+    if (req.method === 'GET' && m && m[2] === 'Messages') return this.twilioList(req, res, got, m[1]!);
     if (req.method !== 'POST' || !m) return this.answer(res, 404, { code: 20404, message: 'The requested resource was not found', status: 404 });
     const auth = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
     if (auth !== `${this.credentials.username}:${this.credentials.password}` || m[1] !== this.credentials.username) return this.answer(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
@@ -89,7 +94,20 @@ export class GatewayPeer {
     if (m[2] === 'Messages' && !got.form.get('Body')) return this.answer(res, 400, { code: 21602, message: 'Message body is required.', status: 400 });
     if (m[2] === 'Calls' && !got.form.get('Twiml') && !got.form.get('Url')) return this.answer(res, 400, { code: 21205, message: 'Url or Twiml is required.', status: 400 });
     const sid = `${m[2] === 'Messages' ? 'SM' : 'CA'}${randomBytes(16).toString('hex')}`;
-    this.answer(res, 201, { sid, account_sid: m[1], to, from, body: got.form.get('Body'), status: 'queued', num_segments: '1', date_created: new Date().toUTCString() });
+    const message: TwilioMessage = { sid, account_sid: m[1]!, to, from, body: got.form.get('Body'), status: 'queued', date_created: new Date().toUTCString() };
+    if (m[2] === 'Messages') this.messages.push(message);
+    this.answer(res, 201, { ...message, num_segments: '1' });
+  }
+
+  /** GET …/Messages.json: Twilio's list, filtered by To, From and DateSent> (a day, YYYY-MM-DD, inclusive). */
+  private twilioList(req: http.IncomingMessage, res: http.ServerResponse, got: Received, account: string) {
+    const auth = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
+    if (auth !== `${this.credentials.username}:${this.credentials.password}` || account !== this.credentials.username) return this.answer(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
+    const q = got.query;
+    const after = q.get('DateSent>');
+    const list = this.messages.filter((msg) => (!q.get('To') || msg.to === q.get('To')) && (!q.get('From') || msg.from === q.get('From')) && (!after || new Date(msg.date_created).toISOString().slice(0, 10) >= after));
+    const size = Number(q.get('PageSize') ?? 50);
+    this.answer(res, 200, { messages: list.slice().reverse().slice(0, size), page: 0, page_size: size, next_page_uri: null });
   }
 
   private http(req: http.IncomingMessage, res: http.ServerResponse, got: Received, raw: Buffer) {

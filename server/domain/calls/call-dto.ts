@@ -20,6 +20,7 @@ export const callSelect = {
   recordingSince: true,
   dealer: { select: { id: true, firstName: true, lastName: true } },
   lead: { select: { id: true } },
+  followUpTransmission: { select: { id: true, campaignId: true, status: true } },
 } as const;
 
 export type CallRow = {
@@ -39,6 +40,8 @@ export type CallRow = {
   recordingSince: Date | null;
   dealer: { id: string; firstName: string; lastName: string } | null;
   lead: { id: string } | null;
+  /** Read with a call's detail (lists leave it out). */
+  followUpTransmission?: { id: string; campaignId: string | null; status: string } | null;
 };
 
 export type Audience = 'staff' | 'customer';
@@ -87,5 +90,7 @@ export function toCallDetailDto(c: CallRow, events: CallEventDto[], audience: Au
     events: audience === 'staff' ? events : events.filter((e) => CUSTOMER_EVENT_TYPES.has(e.type)),
     // SECURITY: the dealer's coaching session is theirs and their managers'; never the customer's.
     session: audience === 'staff' ? session : null,
+    // SECURITY: who the organization contacts and how is its own business.
+    followUp: audience === 'staff' && c.followUpTransmission ? { transmissionId: c.followUpTransmission.id, campaignId: c.followUpTransmission.campaignId, status: c.followUpTransmission.status } : null,
   };
 }

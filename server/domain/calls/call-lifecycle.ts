@@ -9,6 +9,7 @@ import { isUuid } from '../organizations/organization-access';
 import { lockDealer } from '../dealers/dealer-row';
 import { schedulePingCheck } from '../dealers/ping-watch';
 import { callTimings } from '../../env';
+import { queueFollowUp } from '../campaigns/follow-up';
 import { publishCallUpdated } from './call-events-realtime';
 import { partyActor, resolveCallParty } from './call-access';
 import type { CallStatus } from './call.schema';
@@ -102,6 +103,7 @@ export async function missCall(opts: { callId: string; afterSeconds: number }): 
     const [call] = await tx.call.updateManyAndReturn({ where: { id: opts.callId, status: 'requested' }, data: { status: 'missed', endedAt: now }, select: { organizationId: true } });
     if (!call) return false;
     await recordCallEvent(tx, { callId: opts.callId, organizationId: call.organizationId, type: 'missed', actor: 'system', actorId: null, at: now, detail: { afterSeconds: opts.afterSeconds } });
+    await queueFollowUp(tx, opts.callId);
     await publishCallUpdated(tx, { id: opts.callId, organizationId: call.organizationId, status: 'missed', previousStatus: 'requested' });
     return true;
   });
@@ -118,6 +120,7 @@ export async function expireCall(opts: { callId: string; lastPingAt: Date | null
     if (!call) return false;
     await recordCallEvent(tx, { callId: opts.callId, organizationId: call.organizationId, type: 'expired', actor: 'system', actorId: null, at: now, detail: { lastPingAt: opts.lastPingAt?.toISOString() ?? null } });
     await stopRecordingWithCall(tx, { callId: opts.callId, organizationId: call.organizationId }, now);
+    await queueFollowUp(tx, opts.callId);
     if (call.dealerId) await tx.dealer.updateMany({ where: { organizationId: call.organizationId, userId: call.dealerId, presence: 'online' }, data: { presence: 'offline', presenceAt: now } });
     await publishCallUpdated(tx, { id: opts.callId, organizationId: call.organizationId, status: 'expired', dealerId: call.dealerId });
     return true;

@@ -117,7 +117,17 @@ export const callSessionDto = z
   })
   .meta({ id: 'CallSession', description: "The dealer's recording of the call, scored as their coaching session (GET /sessions/{id}); shown to those who may see that session" });
 
-export const callDetailDto = callDto.extend({ events: z.array(callEventDto), session: callSessionDto.nullable() }).meta({ id: 'CallDetail' });
+export const callFollowUpDto = z
+  .object({
+    transmissionId: z.uuid(),
+    campaignId: z.uuid().nullable(),
+    status: z.string().meta({ description: "The transmission's status: pending until the follow-up campaign sends it, then completed or failed" }),
+  })
+  .meta({ id: 'CallFollowUp', description: "The follow-up campaign's transmission to this call's customer (the call was missed or expired)" });
+
+export const callDetailDto = callDto
+  .extend({ events: z.array(callEventDto), session: callSessionDto.nullable(), followUp: callFollowUpDto.nullable().meta({ description: 'Staff only: the follow-up queued for the customer when the call was missed or expired' }) })
+  .meta({ id: 'CallDetail' });
 
 export const createdCallDto = z
   .object({

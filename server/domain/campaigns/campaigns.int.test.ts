@@ -217,6 +217,26 @@ describe('running', () => {
   });
 });
 
+describe('continuous', () => {
+  it('reaches contacts added to the group while it runs, and keeps running when it has sent everything', { timeout: 60_000 }, async () => {
+    const { groupId, emails } = await groupOf(t, 2);
+    const c = await createCampaign({ ctx, input: { programId: emailProgramId, groupId, cpm: 6000, continuous: true } });
+    await startCampaign({ ctx, id: c.id });
+    await until(() => getCampaign({ ctx, id: c.id }), (v) => v.counts.sent === 2);
+    // All sent, nothing left: a continuous campaign does not complete, it waits for new members.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await getCampaign({ ctx, id: c.id })).status).toBe('running');
+    const tag = Math.random().toString(36).slice(2, 8);
+    const late = Array.from({ length: 3 }, (_, i) => `late${i}-${tag}@example.test`);
+    const added = await db.contact.createManyAndReturn({ data: late.map((email, i) => ({ organizationId: t.organizationId, firstName: `L${i}`, phone: `+1404777${tag.length}${String(Date.now() % 100).padStart(2, '0')}${i}`, email })), select: { id: true } });
+    await db.contactGroupMember.createMany({ data: added.map((a) => ({ groupId, contactId: a.id })) });
+    const done = await until(() => getCampaign({ ctx, id: c.id }), (v) => v.counts.sent === 5, 30_000);
+    expect(done).toMatchObject({ status: 'running', counts: { total: 5, sent: 5, pending: 0 } });
+    for (const email of [...emails, ...late]) expect(smtp.to(email)).toHaveLength(1);
+    await stopCampaign({ ctx, id: c.id });
+  });
+});
+
 describe('schedules', () => {
   it('refuses a bad cron expression or a past time; a start schedule starts the campaign by itself', { timeout: 60_000 }, async () => {
     const { groupId, emails } = await groupOf(t, 2);

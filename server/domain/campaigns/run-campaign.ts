@@ -1,39 +1,43 @@
 // Running a campaign. Start makes one transmission per contact of the group (once) and queues a dispatcher; the
-// dispatcher (the campaigns.dispatch job, any number of them in any worker process) locks the next due transmission
-// (SKIP LOCKED) and creates its spool with a backstop transmissions.deliver job in a transaction that sees the campaign
-// running (FOR SHARE), then takes the campaign's next send slot — one atomic UPDATE in PostgreSQL, (60 + 0.5)/cpm
-// seconds after the last, so every process shares one budget — and the send waits for its slot, checks the campaign
-// still runs, and goes through part 2's deliverSpool. A process killed at any instant leaves either no spool, or a
-// spool its backstop job finishes with the same identity (same spool id: same Message-ID / idempotency token).
+// dispatcher (the campaigns.dispatch job, any number of them in any worker process) locks the next due transmissions
+// (SKIP LOCKED) and creates their spools with backstop transmissions.deliver jobs in a transaction that sees the
+// campaign running (FOR SHARE), then takes the campaign's next send slots — one atomic UPDATE in PostgreSQL, (60 +
+// 0.5)/cpm seconds apart, so every process shares one budget (pacing.ts) — and each send waits for its slot and goes
+// through part 2's deliverSpool, which sends a campaign's spool only while the campaign runs. A process killed at any
+// instant leaves either no spool, or a spool its backstop job finishes (paced, with the same identity: same spool id,
+// same Message-ID / idempotency token). A dispatcher hands over to its successor a few seconds before its slice ends,
+// so the two overlap (sharing the slots) instead of leaving a gap.
+import { randomUUID } from 'node:crypto';
 import { requirePermission, type Ctx } from '../../context';
 import { db, type Tx } from '../../db';
 import { campaignTimings } from '../../env';
 import { conflict } from '../../errors';
-import { enqueue } from '../../jobs/enqueue';
+import { enqueue, enqueueMany } from '../../jobs/enqueue';
 import type { JobContext } from '../../jobs/job-context';
 import { publishEvent } from '../../realtime/publish-event';
 import { deliverSpool } from '../transmissions/deliver-spool';
-import { startAttempt } from '../transmissions/send-transmission';
 import type { CampaignDto } from './campaign.schema';
 import { campaignCounts, campaignDto, findCampaign } from './manage-campaigns';
+import { returnSpoolToCampaign, takeCampaignSlots } from './pacing';
 
-/** How long one dispatcher job sends before it queues its successor (bounds a killed worker's lost time). */
+/** How long one dispatcher job sends before its successor takes over (bounds a killed worker's lost time). */
 const SLICE_MS = 20_000;
-/** Deliveries one dispatcher keeps in flight (throughput when the cpm is high and a gateway is slow). */
-const IN_FLIGHT = 8;
-/** Sends prepared ahead of their slot (bounds what a killed dispatcher leaves to backstop jobs, sent unpaced). */
-const LOOKAHEAD = 2;
+/** The successor is queued this long before the slice ends: pg-boss hands it to a worker while this one still sends. */
+const HANDOVER_MS = 4_000;
+/** Sends prepared ahead of their slot, as time: at most about this much of the pace waits for its slot at once. */
+const LOOKAHEAD_MS = 1_000;
 /** The backstop job of a spool runs this long after it was created, unless the dispatcher finished it first. */
 const BACKSTOP_SECONDS = 30;
 /** An idle dispatcher (waiting for retries, other processes' deliveries, new members) looks again this soon. */
 const IDLE_RECHECK_MS = 5_000;
 const MAX_RETRY_DELAY_SECONDS = 900;
-/**
- * Slots are (60 + this)/cpm seconds apart rather than 60/cpm: a send reaches the gateway a little after its slot (a
- * database round trip, composing, connecting), and that delay varies. Spacing cpm slots over 60.5 s keeps any 60-second
- * window at or under cpm as long as that jitter stays under half a second, at a cost of 0.8 % of the pace.
- */
-const PACING_MARGIN_SECONDS = 0.5;
+
+/** Sends prepared ahead at a pace of cpm (at least 2, at most 50). */
+/** A send is prepared (claimed, composed, its provider chosen) this long before its slot, then handed over at the slot. */
+const PREPARE_MS = 250;
+const lookaheadOf = (cpm: number) => Math.min(50, Math.max(2, Math.ceil((cpm / 60_000) * LOOKAHEAD_MS)));
+/** Deliveries one dispatcher keeps in flight: enough for a slow gateway at a high pace. */
+export const inFlightOf = (cpm: number) => Math.max(8, 2 * lookaheadOf(cpm));
 
 type CampaignRow = { id: string; organizationId: string; status: string; cpm: number; tryAllowed: number; continuous: boolean; groupId: string; programId: string; accountId: string | null };
 
@@ -72,10 +76,25 @@ export async function runCampaign(tx: Tx, c: { id: string; organizationId: strin
   await announceCampaign(tx, c, { status: 'running' });
 }
 
+/**
+ * Spools nobody holds (prepared ahead of their slot, or deferred by a gateway's 429) go back to the campaign: their
+ * transmissions are pending again, and their jobs, when they run, find nothing to send. A held one is being sent now.
+ */
+async function takeBackIdleSpools(tx: Pick<Tx, '$executeRaw'>, campaignId: string): Promise<void> {
+  await tx.$executeRaw`
+    WITH gone AS (
+      DELETE FROM "Spool" s USING "Transmission" t
+      WHERE t.id = s."transmissionId" AND t."campaignId" = ${campaignId}::uuid AND s.status = 'initiated' AND s."claimedUntil" IS NULL
+      RETURNING s."transmissionId"
+    )
+    UPDATE "Transmission" SET status = 'pending', "updatedAt" = now() WHERE id IN (SELECT "transmissionId" FROM gone)`;
+}
+
 /** The state change behind PUT …/stop and a fired stop schedule. Nothing new is sent once it commits. */
 export async function haltCampaign(tx: Tx, c: { id: string; organizationId: string; status: string }) {
   if (c.status !== 'running') throw conflict(`This campaign is not running (${c.status})`);
   await tx.campaign.update({ where: { id: c.id }, data: { status: 'stopped', stoppedAt: new Date() } });
+  await takeBackIdleSpools(tx, c.id);
   await announceCampaign(tx, c, { status: 'stopped' });
 }
 
@@ -105,6 +124,7 @@ export async function cancelCampaign(opts: { ctx: Ctx; id: string }): Promise<Ca
     const c = await findCampaign(ctx, opts.id, tx, { lock: true });
     if (c.status === 'completed' || c.status === 'cancelled') throw conflict(`This campaign is ${c.status} already`);
     await tx.campaign.update({ where: { id: c.id }, data: { status: 'cancelled', stoppedAt: new Date() } });
+    await takeBackIdleSpools(tx, c.id);
     await tx.campaignSchedule.updateMany({ where: { campaignId: c.id, status: 'scheduled' }, data: { status: 'cancelled' } });
     await announceCampaign(tx, c, { status: 'cancelled' });
     return campaignDto(c.id, tx);
@@ -118,36 +138,22 @@ async function loadRunning(id: string): Promise<CampaignRow | null> {
 }
 
 /**
- * The campaign's next send slot, if it falls within `horizonMs`: returns how long to wait for it. null: the campaign
- * is not running, or its next slot is further away (`later` then says when).
- */
-async function takeSlot(id: string, horizonMs: number): Promise<{ waitMs: number } | { later: Date } | null> {
-  const rows = await db.$queryRaw<{ wait_ms: number }[]>`
-    UPDATE "Campaign" SET "nextSlotAt" = GREATEST(COALESCE("nextSlotAt", now()), now()) + make_interval(secs => (60.0 + ${PACING_MARGIN_SECONDS}::float8) / cpm)
-    WHERE id = ${id}::uuid AND status = 'running' AND COALESCE("nextSlotAt", now()) <= now() + make_interval(secs => ${horizonMs / 1000}::float8)
-    RETURNING GREATEST(0, EXTRACT(EPOCH FROM ("nextSlotAt" - make_interval(secs => (60.0 + ${PACING_MARGIN_SECONDS}::float8) / cpm) - now())) * 1000)::float8 AS wait_ms`;
-  if (rows[0]) return { waitMs: rows[0].wait_ms };
-  const c = await db.campaign.findUnique({ where: { id }, select: { status: true, nextSlotAt: true } });
-  return c?.status === 'running' && c.nextSlotAt ? { later: c.nextSlotAt } : null;
-}
-
-/**
- * The next due transmission: never attempted, or failed with tries left and its backoff over (retryDelay·2^(n-1)
+ * The next due transmissions: never attempted, or failed with tries left and their backoff over (retryDelay·2^(n-1)
  * after the last attempt ended). Locked SKIP LOCKED so two dispatchers never take the same one.
  */
-async function lockNextDue(tx: Tx, c: CampaignRow): Promise<{ id: string; organizationId: string } | null> {
+async function lockNextDue(tx: Tx, c: CampaignRow, limit: number): Promise<{ id: string }[]> {
   const base = campaignTimings().retryDelaySeconds;
-  const pending = await tx.$queryRaw<{ id: string; organizationId: string }[]>`
-    SELECT id, "organizationId" FROM "Transmission" WHERE "campaignId" = ${c.id}::uuid AND status = 'pending'
-    ORDER BY "createdAt", id LIMIT 1 FOR UPDATE SKIP LOCKED`;
-  if (pending[0]) return pending[0];
-  const retry = await tx.$queryRaw<{ id: string; organizationId: string }[]>`
-    SELECT t.id, t."organizationId" FROM "Transmission" t
+  const pending = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Transmission" WHERE "campaignId" = ${c.id}::uuid AND status = 'pending'
+    ORDER BY "createdAt", id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+  if (pending.length >= limit) return pending;
+  const retry = await tx.$queryRaw<{ id: string }[]>`
+    SELECT t.id FROM "Transmission" t
     CROSS JOIN LATERAL (SELECT count(*) AS n, max(s."endedAt") AS last FROM "Spool" s WHERE s."transmissionId" = t.id) a
     WHERE t."campaignId" = ${c.id}::uuid AND t.status = 'failed' AND a.n < ${c.tryAllowed}
       AND a.last + make_interval(secs => LEAST(${MAX_RETRY_DELAY_SECONDS}::float8, ${base}::float8 * power(2, a.n - 1))) <= now()
-    ORDER BY a.last, t.id LIMIT 1 FOR UPDATE OF t SKIP LOCKED`;
-  return retry[0] ?? null;
+    ORDER BY a.last, t.id LIMIT ${limit - pending.length} FOR UPDATE OF t SKIP LOCKED`;
+  return [...pending, ...retry];
 }
 
 /** What is left of a campaign that has nothing due right now, and when a retry falls due. */
@@ -162,26 +168,21 @@ async function leftover(c: CampaignRow): Promise<{ open: number; nextRetryAt: Da
   return { open: Number(rows[0]?.open ?? 0), nextRetryAt: rows[0]?.next_retry ?? null };
 }
 
-/** A spool for the next due transmission, if the campaign still runs (FOR SHARE: a stop commits before or after, never between). */
-async function beginNext(c: CampaignRow): Promise<{ spoolId: string } | 'stopped' | 'none'> {
+/**
+ * Spools for up to `limit` due transmissions, if the campaign still runs (FOR SHARE: a stop commits before or after,
+ * never between), each with its backstop delivery job — one transaction, a few statements whatever the count.
+ */
+async function beginNext(c: CampaignRow, limit: number): Promise<string[] | 'stopped'> {
   return db.$transaction(async (tx) => {
     const now = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Campaign" WHERE id = ${c.id}::uuid FOR SHARE`;
     if (now[0]?.status !== 'running') return 'stopped' as const;
-    const t = await lockNextDue(tx, c);
-    if (!t) return 'none' as const;
-    return { spoolId: await startAttempt(tx, t, { jobAfter: new Date(Date.now() + BACKSTOP_SECONDS * 1000) }) };
-  });
-}
-
-/**
- * Undoes beginNext for a spool nobody has tried to send (no claim): the spool goes, its transmission is due again.
- * Its backstop job then finds no spool and does nothing. A spool already claimed is left to finish.
- */
-async function takeBack(spoolId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const gone = await tx.$queryRaw<{ transmissionId: string }[]>`
-      DELETE FROM "Spool" WHERE id = ${spoolId}::uuid AND status = 'initiated' AND "claimedUntil" IS NULL RETURNING "transmissionId"`;
-    if (gone[0]) await tx.transmission.update({ where: { id: gone[0].transmissionId }, data: { status: 'pending' } });
+    const due = await lockNextDue(tx, c, limit);
+    if (due.length === 0) return [];
+    const ids = due.map(() => randomUUID());
+    await tx.spool.createMany({ data: due.map((t, i) => ({ id: ids[i]!, organizationId: c.organizationId, transmissionId: t.id })) });
+    await tx.transmission.updateMany({ where: { id: { in: due.map((t) => t.id) } }, data: { status: 'processing', statusReason: null } });
+    await enqueueMany(tx, 'transmissions.deliver', ids.map((spoolId) => ({ spoolId, organizationId: c.organizationId })), { startAfter: new Date(Date.now() + BACKSTOP_SECONDS * 1000) });
+    return ids;
   });
 }
 
@@ -206,17 +207,17 @@ async function settle(c: CampaignRow): Promise<void> {
 export async function dispatchCampaign(campaignId: string, job: JobContext): Promise<void> {
   const deadline = Date.now() + SLICE_MS;
   const inFlight = new Set<Promise<void>>();
-  const waiting = new Set<Promise<void>>();
+  let waiting = 0;
   let lastRefill = 0;
   let lastAnnounce = Date.now();
+  let handedOver = false;
   let ending: 'slice' | 'idle' | 'stopped' | { later: Date } = 'slice';
   let c: CampaignRow | null = null;
   let loadedAt = 0;
   try {
     while (Date.now() < deadline && !job.signal.aborted) {
-      while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
       if (!c || Date.now() - loadedAt > IDLE_RECHECK_MS) {
-        // Settings (tries, continuous) may change; a stop is also seen by beginNext and at each send's slot.
+        // Settings (pace, tries, continuous) may change; a stop is also seen by beginNext and by each send.
         c = await loadRunning(campaignId);
         loadedAt = Date.now();
       }
@@ -224,20 +225,26 @@ export async function dispatchCampaign(campaignId: string, job: JobContext): Pro
         ending = 'stopped';
         break;
       }
+      if (!handedOver && deadline - Date.now() < HANDOVER_MS) {
+        const current = c;
+        await db.$transaction((tx) => dispatch(tx, current));
+        handedOver = true;
+      }
       if (c.continuous && Date.now() - lastRefill > IDLE_RECHECK_MS) {
         await addMembers(db, c, null);
         lastRefill = Date.now();
       }
-      // The spool is made, then its slot taken, and its send waits for the slot on its own while this loop prepares
-      // the next one: the database work overlaps the waits instead of adding to them (at cpm 600 a slot is 100 ms,
-      // less than that work on a loaded machine). At most LOOKAHEAD sends wait for their slot at once.
-      while (waiting.size >= LOOKAHEAD) await Promise.race(waiting);
-      const next = await beginNext(c);
-      if (next === 'stopped') {
+      // Spools are made and their slots taken in batches, and each send waits for its slot on its own while this loop
+      // prepares the next batch: the database work overlaps the waits instead of adding to them. At most about
+      // LOOKAHEAD_MS of the pace waits at once, and at most inFlightOf(cpm) deliveries are under way.
+      const ahead = lookaheadOf(c.cpm);
+      while (waiting >= ahead || inFlight.size >= inFlightOf(c.cpm)) await Promise.race(inFlight);
+      const spools = await beginNext(c, ahead - waiting);
+      if (spools === 'stopped') {
         ending = 'stopped';
         break;
       }
-      if (next === 'none') {
+      if (spools.length === 0) {
         // Nothing due. A delivery of ours still under way may fail and fall due for a retry: wait for it.
         if (inFlight.size > 0) {
           await Promise.race(inFlight);
@@ -253,24 +260,26 @@ export async function dispatchCampaign(campaignId: string, job: JobContext): Pro
         ending = 'idle';
         break;
       }
-      const slot = await takeSlot(c.id, Math.max(0, deadline - Date.now()));
-      if (slot === null || 'later' in slot) {
-        await takeBack(next.spoolId);
-        ending = slot ?? 'stopped';
+      const slots = await takeCampaignSlots(c.id, spools.length, Math.max(0, deadline - Date.now()));
+      if (slots === null || 'later' in slots) {
+        for (const id of spools) await returnSpoolToCampaign(id, { claimed: false });
+        ending = slots ?? 'stopped';
         break;
       }
-      const wait: Promise<void> = new Promise<void>((r) => setTimeout(r, slot.waitMs)).finally(() => waiting.delete(wait));
-      waiting.add(wait);
-      // The delivery itself is part 2's path; if it throws (database blip) the spool's backstop job finishes it. A
-      // stop seen at the slot takes the spool back (never sent); one committed later lets this last send go.
-      const p: Promise<void> = wait
-        .then(async () => {
-          if (!(await loadRunning(campaignId))) return takeBack(next.spoolId);
-          return deliverSpool(next.spoolId, job);
-        })
-        .catch((error: unknown) => console.error(`[campaigns] delivery of spool ${next.spoolId} left to its job:`, error instanceof Error ? error.message : error))
-        .finally(() => inFlight.delete(p));
-      inFlight.add(p);
+      spools.forEach((spoolId, i) => {
+        waiting++;
+        const sendAt = Date.now() + slots.waitsMs[i]!;
+        // The delivery itself is part 2's path (it checks the campaign still runs); if it throws (a database blip) the
+        // spool's backstop job finishes it.
+        const p: Promise<void> = new Promise<void>((r) => setTimeout(r, Math.max(0, slots.waitsMs[i]! - PREPARE_MS)))
+          .then(() => {
+            waiting--;
+            return deliverSpool(spoolId, job, { paced: true, sendAt });
+          })
+          .catch((error: unknown) => console.error(`[campaigns] delivery of spool ${spoolId} left to its job:`, error instanceof Error ? error.message : error))
+          .finally(() => inFlight.delete(p));
+        inFlight.add(p);
+      });
       if (Date.now() - lastAnnounce > 1000) {
         lastAnnounce = Date.now();
         const current = c;
@@ -283,6 +292,7 @@ export async function dispatchCampaign(campaignId: string, job: JobContext): Pro
   const now = await loadRunning(campaignId);
   if (!now) return;
   if (ending === 'idle') return settle(now);
+  if (ending === 'slice' && handedOver) return;
   await db.$transaction(async (tx) => {
     await dispatch(tx, now, typeof ending === 'object' ? new Date(ending.later.getTime() - 1000) : undefined);
     await announceCampaign(tx, now);

@@ -1,7 +1,8 @@
 // The caller's organizations: list, create (creator becomes owner), read, update, delete and make active.
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { db, sqlRows } from '../../db';
+import { db, sqlRows, type Tx } from '../../db';
+import { notFound, validationFailed } from '../../errors';
 import { Prisma } from '../../generated/prisma/client';
 import { permissionsOfMember, ROLE_PERMISSIONS } from '../../auth/permissions';
 import { memberAccessSelect } from '../access/member-access';
@@ -26,7 +27,7 @@ export async function listOrganizations(opts: { ctx: Ctx; page: Page; ordering: 
   if (ctx.actor.kind === 'apiKey') {
     // The hottest read of the API (integrations start here): one statement on the pool, without Prisma's pipeline.
     const [org] = await sqlRows<OrgRow>(Prisma.sql`
-      SELECT id, name, location, image, "imageId", "baseCurrency", currencies, "callToken", "loanLinkUrl", "defaultCountry", "createdAt", "updatedAt"
+      SELECT id, name, location, image, "imageId", "baseCurrency", currencies, "callToken", "loanLinkUrl", "followUpCampaignId", "defaultCountry", "createdAt", "updatedAt"
       FROM "Organization" WHERE id = ${ctx.organizationId!}::uuid`);
     const results = org && page.offset === 0 ? [toOrganizationDto(org, null, ctx.permissions)] : [];
     return { count: org ? 1 : 0, results };
@@ -90,6 +91,8 @@ export async function updateOrganization(opts: { ctx: Ctx; id: string; input: z.
   const baseCurrency = input.baseCurrency ?? current.baseCurrency;
   const currencies = input.currencies ?? current.currencies;
   const org = await db.$transaction(async (tx) => {
+    const followUp = 'followUpCampaignId' in input ? input.followUpCampaignId : undefined;
+    if (followUp) await assertFollowUpCampaign(tx, access.organizationId, followUp);
     // A logo given as a web address (or none) replaces an uploaded one, whose file goes with it.
     const logoChanges = input.image !== undefined || opts.replace;
     if (logoChanges) await clearLogo(tx, access.organizationId);
@@ -100,6 +103,7 @@ export async function updateOrganization(opts: { ctx: Ctx; id: string; input: z.
         ...(input.location !== undefined || opts.replace ? { location: input.location ?? null } : {}),
         ...(logoChanges ? { image: input.image ?? null } : {}),
         ...(input.loanLinkUrl !== undefined || opts.replace ? { loanLinkUrl: input.loanLinkUrl ?? null } : {}),
+        ...(followUp !== undefined && { followUpCampaignId: followUp }),
         // PUT without one goes back to the default (US), as an absent optional field does.
         ...(input.defaultCountry !== undefined || opts.replace ? { defaultCountry: input.defaultCountry ?? 'US' } : {}),
         baseCurrency,
@@ -111,6 +115,17 @@ export async function updateOrganization(opts: { ctx: Ctx; id: string; input: z.
     return updated;
   });
   return toOrganizationDto(org, access.role, access.permissions, access.customRole);
+}
+
+/**
+ * The follow-up campaign must be a continuous campaign of this organization: another organization's (or a missing one)
+ * is 404, as everywhere; one that is not continuous is 422 (it would complete and stop following up).
+ */
+async function assertFollowUpCampaign(tx: Tx, organizationId: string, campaignId: string): Promise<void> {
+  const c = await tx.campaign.findFirst({ where: { id: campaignId, organizationId }, select: { continuous: true, status: true } });
+  if (!c) throw notFound('Campaign');
+  if (!c.continuous) throw validationFailed('followUpCampaignId', 'must name a continuous campaign (one that keeps delivering to contacts added to its group)');
+  if (c.status === 'completed' || c.status === 'cancelled') throw validationFailed('followUpCampaignId', `must name a campaign that can still send (this one is ${c.status})`);
 }
 
 export async function deleteOrganization(opts: { ctx: Ctx; id: string }) {

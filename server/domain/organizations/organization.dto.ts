@@ -5,7 +5,7 @@ import type { OrganizationDto } from './organization.schema';
 
 import { mediaUrl } from '../identity/user.dto';
 
-export type OrgRow = { id: string; name: string; location: string | null; image: string | null; imageId: string | null; baseCurrency: string; currencies: string[]; callToken: string; loanLinkUrl: string | null; defaultCountry: string; createdAt: Date; updatedAt: Date };
+export type OrgRow = { id: string; name: string; location: string | null; image: string | null; imageId: string | null; baseCurrency: string; currencies: string[]; callToken: string; loanLinkUrl: string | null; followUpCampaignId: string | null; defaultCountry: string; createdAt: Date; updatedAt: Date };
 
 // SECURITY: a logo saved before only web addresses were accepted (a javascript: URL, say) is never handed out.
 const webUrl = (v: string | null) => (v && /^https?:\/\//i.test(v) ? v : null);
@@ -25,6 +25,7 @@ export function toOrganizationDto(o: OrgRow, role: Role | null, permissions: Rea
     // The call page's token is printed on QR codes for customers: everyone who takes calls may hand it out.
     callToken: permissions.has('organization:update') || permissions.has('calls:answer') ? o.callToken : null,
     loanLinkUrl: o.loanLinkUrl,
+    followUpCampaignId: o.followUpCampaignId,
     defaultCountry: o.defaultCountry,
     permissions: [...permissions].sort(),
     createdAt: o.createdAt.toISOString(),

@@ -55,6 +55,11 @@ export const updateOrganizationInput = z
     currencies: currencies.optional(),
     loanLinkUrl: loanLinkUrl.nullable().optional(),
     defaultCountry: defaultCountry.optional(),
+    followUpCampaignId: z
+      .uuid('must be a campaign id')
+      .nullable()
+      .optional()
+      .meta({ description: 'A continuous campaign of this organization that follows up missed and expired live calls (null: none)' }),
   })
   .strict()
   .meta({ id: 'UpdateOrganizationInput' });
@@ -71,6 +76,7 @@ export const organizationDto = z
     customRole: z.object({ id: z.uuid(), name: z.string() }).nullable().meta({ description: "The caller's custom role, when they hold one (it decides their permissions)" }),
     callToken: z.string().nullable().meta({ description: 'Public token for POST /calls (the customer call page /call/{token} and its QR code); shown to owners, admins and everyone who takes calls' }),
     loanLinkUrl: z.string().nullable(),
+    followUpCampaignId: z.uuid().nullable().meta({ description: 'The continuous campaign that follows up missed and expired live calls' }),
     defaultCountry: z.string().meta({ description: 'ISO 3166 alpha-2: phone numbers written without + are read in this country' }),
     permissions: z.array(z.enum(PERMISSIONS)).meta({ description: 'What the caller may do here (role grants, or the API key scopes)' }),
     createdAt: z.iso.datetime(),

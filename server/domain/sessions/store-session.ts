@@ -64,7 +64,7 @@ export async function storeSession(opts: {
       },
       include: { user: sessionUserSelect },
     });
-    if (stt) await enqueue(tx, 'sessions.transcribe', { sessionId: created.id, organizationId: ctx.organizationId }, { singletonKey: created.id });
+    if (stt) await enqueue(tx, 'sessions.transcribe', { sessionId: created.id, organizationId: ctx.organizationId });
     await publishSessionEvent(tx, { organizationId: ctx.organizationId, type: 'session.recorded', sessionId: created.id, userId, status: created.transcriptStatus });
     return created;
   });

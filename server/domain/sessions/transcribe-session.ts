@@ -77,7 +77,7 @@ export async function retryTranscription(opts: { ctx: Ctx; id: string }): Promis
     const { count } = await tx.practiceSession.updateMany({ where: { id: session.id, transcriptStatus: { in: ['failed', 'missing'] } }, data: { transcriptStatus: 'pending', transcriptError: null } });
     if (count) {
       await auditOthersSession(tx, ctx, session, 'session.transcription_retried');
-      await enqueue(tx, 'sessions.transcribe', { sessionId: session.id, organizationId: ctx.organizationId }, { singletonKey: session.id });
+      await enqueue(tx, 'sessions.transcribe', { sessionId: session.id, organizationId: ctx.organizationId });
       await publishSessionEvent(tx, { organizationId: ctx.organizationId, type: 'session.updated', sessionId: session.id, userId: session.userId, status: 'pending' });
     }
     return tx.practiceSession.findUniqueOrThrow({ where: { id: session.id }, include: { user: sessionUserSelect } });

@@ -9,6 +9,7 @@ import { ADAPTERS } from '../../providers/outbound/adapters';
 import { ProviderError, type ProviderService } from '../../providers/outbound/provider-adapter';
 import type { Prisma } from '../../generated/prisma/client';
 import { inboundUrlOf, providerConfigOf, redact, redactText } from '../providers/manage-providers';
+import { campaignOfSpool, returnSpoolToCampaign, takeCampaignSlots } from '../campaigns/pacing';
 import { composeMessage } from './compose-message';
 import { announceTransmission } from './send-transmission';
 
@@ -48,20 +49,77 @@ async function takeSlot(provider: ProviderRow): Promise<number> {
   return rows[0]?.wait_ms ?? 0;
 }
 
+/**
+ * Claims the spool for one attempt. `resumed`: an earlier attempt handed it to a gateway and never recorded the answer
+ * (a worker died mid-send), so the message may have reached the gateway already.
+ */
 async function claim(spoolId: string) {
-  const rows = await db.$queryRaw<{ id: string; transmissionId: string; organizationId: string; deferrals: number }[]>`
+  const rows = await db.$queryRaw<{ id: string; transmissionId: string; organizationId: string; deferrals: number; resumed: boolean; handedAt: Date | null }[]>`
     UPDATE "Spool" SET "claimedUntil" = now() + make_interval(secs => ${CLAIM_SECONDS})
     WHERE id = ${spoolId}::uuid AND status = 'initiated'
       AND ("claimedUntil" IS NULL OR "claimedUntil" < now())
       AND ("deferredUntil" IS NULL OR "deferredUntil" <= now())
-    RETURNING id, "transmissionId", "organizationId", deferrals`;
+    RETURNING id, "transmissionId", "organizationId", deferrals, "handedAt" IS NOT NULL AS resumed, "handedAt"`;
   return rows[0] ?? null;
+}
+
+/** Marks the attempt as handed to a gateway (the first time it was): from here on a crash may leave it sent unrecorded. */
+const markHanded = (spoolId: string) => db.$executeRaw`UPDATE "Spool" SET "handedAt" = COALESCE("handedAt", now()) WHERE id = ${spoolId}::uuid`;
+
+/** A campaign's send handed to the gateway later than this after its slot takes a new slot instead (pacing.ts). */
+const LATE_MS = 250;
+/** A campaign's send is made ready (and marked handed) this long before its slot. */
+const PREPARE_MS = 250;
+
+type Gate = { campaignId: string; sendAt: number; checkedAt: number } | null;
+
+/**
+ * A campaign's spool goes out only while its campaign runs, and at the campaign's pace: the dispatcher sends at a slot
+ * it took (`paced`, at `sendAt`); any other path (a backstop or deferred job) takes one here. A stopped campaign gets
+ * the spool back, unsent — except one that may have reached the gateway already (`resumed`): that one is finished, with
+ * the same identity, as an in-flight delivery is. 'refused': the spool must not be sent now (it was given back).
+ */
+async function campaignGate(spool: { id: string; resumed: boolean }, opts: { paced?: boolean; sendAt?: number }): Promise<Gate | 'refused'> {
+  const campaign = await campaignOfSpool(spool.id);
+  if (!campaign) return null;
+  const refuse = async () => {
+    if (spool.resumed) return null;
+    await returnSpoolToCampaign(spool.id, { claimed: true });
+    return 'refused' as const;
+  };
+  if (campaign.status !== 'running') return refuse();
+  if (opts.paced) return { campaignId: campaign.id, sendAt: opts.sendAt ?? Date.now(), checkedAt: Date.now() };
+  const slot = await takeCampaignSlots(campaign.id, 1, 3_600_000);
+  if (!slot || !('waitsMs' in slot)) return refuse();
+  return { campaignId: campaign.id, sendAt: Date.now() + slot.waitsMs[0]!, checkedAt: Date.now() };
+}
+
+/**
+ * Waits for the campaign send's slot, right before the gateway call. A slot missed by more than LATE_MS (a loaded
+ * machine, a slow database) is exchanged for the next free one rather than used late: a late send followed by timely
+ * ones would crowd a 60-second window past the cpm. After a long wait the campaign is asked again whether it still runs.
+ */
+async function awaitSlot(spool: { id: string; resumed: boolean }, gate: NonNullable<Gate>): Promise<boolean> {
+  let sendAt = gate.sendAt;
+  for (let tries = 0; tries < 20; tries++) {
+    // Close to the slot only (so that a spool marked handed is one about to be sent, not one waiting in a backlog).
+    if (sendAt - Date.now() > PREPARE_MS) await new Promise((r) => setTimeout(r, sendAt - Date.now() - PREPARE_MS));
+    if (Date.now() - sendAt <= LATE_MS) break;
+    const slot = await takeCampaignSlots(gate.campaignId, 1, 3_600_000);
+    if (!slot || !('waitsMs' in slot)) return (await campaignGate(spool, { paced: true })) !== 'refused';
+    sendAt = Date.now() + slot.waitsMs[0]!;
+  }
+  if (Date.now() - gate.checkedAt > 500 && (await campaignGate(spool, { paced: true })) === 'refused') return false;
+  // Marked before the last wait (under PREPARE_MS), not after it: the write would make the send late.
+  await markHanded(spool.id);
+  if (sendAt > Date.now()) await new Promise((r) => setTimeout(r, sendAt - Date.now()));
+  return true;
 }
 
 async function defer(spool: { id: string; organizationId: string; deferrals: number }, untilMs: number, reason: string, providerId: string | null) {
   const until = new Date(Date.now() + untilMs);
   await db.$transaction(async (tx) => {
-    await tx.spool.update({ where: { id: spool.id }, data: { claimedUntil: null, deferredUntil: until, deferrals: { increment: 1 }, error: reason, providerId } });
+    await tx.spool.update({ where: { id: spool.id }, data: { claimedUntil: null, handedAt: null, deferredUntil: until, deferrals: { increment: 1 }, error: reason, providerId } });
     await enqueue(tx, 'transmissions.deliver', { spoolId: spool.id, organizationId: spool.organizationId }, { startAfter: until });
   });
 }
@@ -97,9 +155,16 @@ async function resumeLater(spoolId: string) {
   await db.$transaction((tx) => enqueue(tx, 'transmissions.deliver', { spoolId: held.id, organizationId: held.organizationId }, { startAfter: new Date(held.claimedUntil!.getTime() + 1000) }));
 }
 
-export async function deliverSpool(spoolId: string, job: JobContext): Promise<void> {
+/**
+ * One attempt of a spool. `paced`: a campaign's dispatcher took the campaign's send slot for it already; `sendAt`: the
+ * slot's time — everything up to the gateway call is done first, then the call waits for it (so the database work
+ * does not make the send late, and late by a varying amount).
+ */
+export async function deliverSpool(spoolId: string, job: JobContext, opts: { paced?: boolean; sendAt?: number } = {}): Promise<void> {
   const spool = await claim(spoolId);
   if (!spool) return resumeLater(spoolId); // done, held by another worker, or not yet due (its deferred job will come)
+  const gate = await campaignGate(spool, opts);
+  if (gate === 'refused') return;
   const composed = await composeMessage(db as unknown as Tx, spool.transmissionId);
   if (!composed.ok) return finish(spool, { status: 'failed', transmission: 'invalid', reason: composed.reason });
   const provider = await chooseProvider(spool.organizationId, composed.message.service);
@@ -109,6 +174,16 @@ export async function deliverSpool(spoolId: string, job: JobContext): Promise<vo
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const config = providerConfigOf(provider);
   const receiptUrl = `${inboundUrlOf(provider, 'receipt')}${provider.type === 'kannel' ? `&spool=${spool.id}` : ''}`;
+  if (gate) {
+    if (!(await awaitSlot(spool, gate))) return;
+  } else await markHanded(spool.id);
+  // An attempt that may have reached the gateway before a crash: a gateway that can be asked is asked first, and a
+  // message it already holds for this spool is recorded instead of sent again. (If asking fails, the job retries.)
+  const adapter = ADAPTERS[provider.type];
+  if (spool.handedAt && adapter.find) {
+    const existing = await adapter.find(config, { ...composed.message, spoolId: spool.id, receiptUrl }, { since: spool.handedAt, signal: job.signal });
+    if (existing) return finish(spool, { status: 'completed', transmission: 'completed', providerId: provider.id, messageId: existing.messageId, response: redact(existing.response, config.password) });
+  }
   try {
     const answer = await ADAPTERS[provider.type].send(config, { ...composed.message, spoolId: spool.id, receiptUrl }, { signal: job.signal });
     await finish(spool, { status: 'completed', transmission: 'completed', providerId: provider.id, messageId: answer.messageId, response: redact(answer.response, config.password), connectedAt: answer.connectedAt ?? null });

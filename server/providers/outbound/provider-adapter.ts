@@ -75,6 +75,12 @@ export interface ProviderAdapter {
   /** The services this protocol can carry. */
   readonly services: readonly ProviderService[];
   send(config: ProviderConfig, message: OutboundMessage, opts: { signal?: AbortSignal }): Promise<ProviderAnswer>;
+  /**
+   * Before an attempt that may have reached the gateway already (a worker died mid-send) is sent again: the message the
+   * gateway holds for it, if any (null: none, send it). Only for protocols whose gateway can be asked (Twilio); a
+   * protocol without it relies on its identity (the Message-ID for email) instead.
+   */
+  find?(config: ProviderConfig, message: OutboundMessage, opts: { since: Date; signal?: AbortSignal }): Promise<ProviderAnswer | null>;
 }
 
 export const timeoutMsOf = (config: ProviderConfig) => Math.max(1, Math.min(120, config.settings.timeoutSeconds ?? 15)) * 1000;

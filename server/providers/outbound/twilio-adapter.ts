@@ -50,6 +50,27 @@ export const twilioAdapter: ProviderAdapter = {
     if (typeof answer.sid !== 'string') throw new ProviderError('Twilio answered without a sid', 'failed', { status: res.status });
     return { messageId: answer.sid, status: typeof answer.status === 'string' ? answer.status : 'queued', response: pick(answer, ['sid', 'status', 'to', 'from', 'date_created', 'num_segments', 'price', 'error_code', 'error_message']), connectedAt: res.connectedAt };
   },
+  // Twilio's list-messages API (GET …/Messages.json) filtered by To, From and the day it was sent; of those, the one
+  // with this body created since the attempt was handed over is this spool's message (Twilio keeps neither our
+  // idempotency token nor our StatusCallback on the message, so the spool is known by what it sent, to whom, when).
+  async find(config, message, { since, signal }) {
+    if (message.service !== 'sms') return null;
+    const base = twilioBaseUrl(config);
+    const url = new URL(`${base.pathname.replace(/\/+$/, '')}/2010-04-01/Accounts/${encodeURIComponent(config.username)}/Messages.json`, base);
+    url.searchParams.set('To', withPrefix(config, message.to));
+    url.searchParams.set('From', message.from);
+    url.searchParams.set('DateSent>', new Date(since.getTime() - 86_400_000).toISOString().slice(0, 10));
+    url.searchParams.set('PageSize', '100');
+    const res = await gatewayRequest({ url, method: 'GET', what: 'Twilio', timeoutMs: timeoutMsOf(config), signal, headers: { accept: 'application/json', authorization: `Basic ${Buffer.from(`${config.username}:${config.password ?? ''}`).toString('base64')}` } });
+    const answer = parseJson(res.body);
+    const refused = refusalOf(res, 'Twilio', typeof answer.message === 'string' ? answer.message : res.body.slice(0, 200));
+    if (refused) throw refused;
+    const list = Array.isArray(answer.messages) ? (answer.messages as Record<string, unknown>[]) : [];
+    // Twilio's dates have whole seconds: a second of slack.
+    const found = list.find((m) => m.body === (message.text ?? '') && typeof m.sid === 'string' && Date.parse(String(m.date_created)) >= since.getTime() - 1000);
+    if (!found) return null;
+    return { messageId: found.sid as string, status: typeof found.status === 'string' ? found.status : 'queued', response: { ...pick(found, ['sid', 'status', 'to', 'from', 'date_created']), reconciled: true } };
+  },
 };
 
 function parseJson(body: string): Record<string, unknown> {

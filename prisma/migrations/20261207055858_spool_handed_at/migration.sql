@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Spool" ADD COLUMN     "handedAt" TIMESTAMPTZ(3);
