@@ -169,6 +169,7 @@ describe('demo seed', () => {
     const scheduleId = byName['Lease renewal reminders']!.schedules[0]!.id;
     expect(await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'campaigns.fire' AND data->>'scheduleId' = ${scheduleId}`).toEqual([{ n: 1n }]);
     expect(byName[FOLLOW_UP_CAMPAIGN]).toMatchObject({ status: 'running', continuous: true, counts: { total: 3, sent: 3 } });
+    expect((await db.organization.findUniqueOrThrow({ where: { id: ctx.organizationId } })).followUpCampaignId).toBe(byName[FOLLOW_UP_CAMPAIGN]!.id);
   });
 
   it('ends the demo’s live calls by their jobs, as the app would: the waiting ones missed, Sofía offline and her call expired', async () => {

@@ -98,6 +98,8 @@ async function seedCampaigns(tx: SeedTx, organizationId: string, managerId: stri
   const followUp = await tx.campaign.create({
     data: { organizationId, name: FOLLOW_UP_CAMPAIGN, programId: followUpProgram.id, groupId: group.id, accountId: phoneAccount?.id ?? null, cpm: 10, tryAllowed: 3, continuous: true, status: 'running', startedAt: ago(14), createdById: managerId, createdAt: ago(15) },
   });
+  // Wired to the live calls: a missed or expired call's customer joins its group (organization settings show it).
+  await tx.organization.update({ where: { id: organizationId }, data: { followUpCampaignId: followUp.id } });
   const customers = await tx.contact.findMany({ where: { organizationId }, orderBy: { phone: 'desc' }, take: 3 });
   for (const [i, c] of customers.entries()) {
     const joined = ago(9 - i * 3, 6 + i);
