@@ -26,3 +26,27 @@ export async function verifyAccessToken(token: string): Promise<{ userId: string
     return null;
   }
 }
+
+/**
+ * SECURITY: an external user's access token (a redeemed access link) carries its own `typ`, so it is never taken for
+ * a person's token (verifyAccessToken refuses it) and acts as that external user only.
+ */
+export async function signExternalAccessToken(userId: string, expiresAt: Date): Promise<string> {
+  return new SignJWT({ typ: 'external' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(userId)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .setIssuer('pitchcraft')
+    .sign(key());
+}
+
+export async function verifyExternalAccessToken(token: string): Promise<{ userId: string } | null> {
+  try {
+    const { payload } = await jwtVerify(token, key(), { issuer: 'pitchcraft', algorithms: ['HS256'] });
+    if (payload.typ !== 'external' || typeof payload.sub !== 'string') return null;
+    return { userId: payload.sub };
+  } catch {
+    return null;
+  }
+}

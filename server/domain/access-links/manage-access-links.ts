@@ -1,0 +1,146 @@
+// Access links: made and sent (email through the platform mailer), previewed without spending a use, and redeemed
+// atomically — concurrent redeems never exceed maxUses.
+import { requirePermission, type Ctx, type OrgCtx } from '../../context';
+import { db, type Tx } from '../../db';
+import { AppError, conflict } from '../../errors';
+import { signExternalAccessToken } from '../../auth/access-token';
+import { open, seal } from '../../auth/sealed-secrets';
+import { newSecret, sha256 } from '../../auth/secrets';
+import { appUrl } from '../../mail/app-url';
+import { sendMail } from '../../mail/send-mail';
+import { chooseProvider } from '../transmissions/deliver-spool';
+import {
+  ACCESS_LINK_DEFAULT_DAYS,
+  createAccessLinkInput,
+  type AccessLinkDto,
+  type AccessLinkPreviewDto,
+  type RedeemedAccessLinkDto,
+} from './access-link.schema';
+
+const TOKEN_PREFIX = 'pal';
+/** A redeemed link signs in for a day at most (and never past the link's own expiry). */
+const SESSION_MS = 24 * 60 * 60 * 1000;
+// Namespace of the advisory lock that serialises link creation for one external user (second key: its id's hash).
+const CREATE_LOCK = 720_707_423;
+
+export const accessLinkUrl = (token: string) => appUrl(`/access/${token}`);
+
+const notFound = () => new AppError('not_found', { message: 'Access link not found' });
+const gone = () => new AppError('gone', { message: 'This link has expired: ask for a new one' });
+
+type Created = { dto: AccessLinkDto; token: string };
+
+/**
+ * Makes a link for an external user of the organization (or hands back the one still valid) and sends it, in one
+ * transaction: the link exists if and only if its email is queued.
+ */
+export async function createAccessLink(opts: { ctx: Ctx; input: unknown; now?: Date }): Promise<AccessLinkDto> {
+  const ctx = requirePermission(opts.ctx, 'externalUsers:manage');
+  const input = createAccessLinkInput.parse(opts.input);
+  const now = opts.now ?? new Date();
+  const created = await db.$transaction(async (tx) => {
+    const user = await tx.externalUser.findFirst({ where: { userId: input.virtualUser, organizationId: ctx.organizationId }, select: { userId: true } });
+    if (!user) throw new AppError('validation_failed', { message: 'virtualUser: external user not found', errors: [{ path: 'virtualUser', message: 'external user not found' }] });
+    // SMS needs a gateway: without an active one nothing is made (409), so the caller can send by email instead.
+    if (!input.email && input.phone) {
+      const provider = await chooseProvider(ctx.organizationId, 'sms', tx);
+      if (!provider) throw conflict('No active SMS gateway is set up: connect one under Settings → Providers, or send the link by email');
+      // The provider path for one SMS outside a campaign is the next step of issue 22; until then refuse rather than drop.
+      throw conflict('Sending access links by SMS is not available yet: send the link by email');
+    }
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CREATE_LOCK}::int, hashtext(${user.userId}::text))`;
+    const link = (await reusableLink(tx, ctx, user.userId, input.botId ?? null, now)) ?? (await newLink(tx, ctx, input, now));
+    if (input.email) await mailLink(tx, ctx, input.email, link);
+    return link;
+  });
+  return created.dto;
+}
+
+/** A link of this user (and bot) that still works, with its secret opened: asking again hands the same one back. */
+async function reusableLink(tx: Tx, ctx: OrgCtx, userId: string, botId: string | null, now: Date): Promise<Created | null> {
+  const rows = await tx.$queryRaw<{ tokenSealed: string; expiresAt: Date; maxUses: number }[]>`
+    SELECT "tokenSealed", "expiresAt", "maxUses" FROM "AccessLink"
+    WHERE "organizationId" = ${ctx.organizationId}::uuid AND "externalUserId" = ${userId}::uuid AND "botId" IS NOT DISTINCT FROM ${botId}
+      AND uses < "maxUses" AND "expiresAt" > ${now}
+    ORDER BY "createdAt" DESC LIMIT 1`;
+  const row = rows[0];
+  const token = row ? open(row.tokenSealed, 'access-link') : null;
+  if (!row || !token) return null;
+  return { token, dto: { url: accessLinkUrl(token), virtualUser: userId, expiresOn: row.expiresAt.toISOString(), maxUses: row.maxUses, previouslyCreated: true } };
+}
+
+async function newLink(tx: Tx, ctx: OrgCtx, input: ReturnType<typeof createAccessLinkInput.parse>, now: Date): Promise<Created> {
+  const { secret, hash } = newSecret(TOKEN_PREFIX, 24);
+  const expiresAt = input.expiresOn ?? new Date(now.getTime() + ACCESS_LINK_DEFAULT_DAYS * 86_400_000);
+  await tx.accessLink.create({
+    data: {
+      organizationId: ctx.organizationId,
+      externalUserId: input.virtualUser,
+      botId: input.botId ?? null,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      tokenHash: hash,
+      tokenSealed: seal(secret, 'access-link'),
+      maxUses: input.maxUses,
+      expiresAt,
+      createdById: ctx.actor.kind === 'user' ? ctx.actor.id : ctx.actor.kind === 'apiKey' ? ctx.actor.createdById : null,
+      createdAt: now,
+    },
+  });
+  return { token: secret, dto: { url: accessLinkUrl(secret), virtualUser: input.virtualUser, expiresOn: expiresAt.toISOString(), maxUses: input.maxUses, previouslyCreated: false } };
+}
+
+const EXPIRY = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+
+async function mailLink(tx: Tx, ctx: OrgCtx, to: string, link: Created): Promise<void> {
+  const senderId = ctx.actor.kind === 'user' ? ctx.actor.id : ctx.actor.kind === 'apiKey' ? ctx.actor.createdById : null;
+  const [organization, sender] = await Promise.all([
+    tx.organization.findUniqueOrThrow({ where: { id: ctx.organizationId }, select: { name: true } }),
+    senderId ? tx.user.findUnique({ where: { id: senderId }, select: { firstName: true, lastName: true } }) : null,
+  ]);
+  await sendMail(tx, {
+    organizationId: ctx.organizationId,
+    to,
+    template: 'access-link',
+    data: {
+      organizationName: organization.name,
+      senderName: sender ? `${sender.firstName} ${sender.lastName}`.trim() : null,
+      url: link.dto.url,
+      expiresOn: `${EXPIRY.format(new Date(link.dto.expiresOn))} UTC`,
+      maxUses: link.dto.maxUses,
+    },
+  });
+}
+
+/** What the confirmation page shows. SECURITY: reading spends nothing, so mail scanners opening links use none up. */
+export async function previewAccessLink(opts: { token: string; now?: Date }): Promise<AccessLinkPreviewDto> {
+  const now = opts.now ?? new Date();
+  const link = await db.accessLink.findUnique({
+    where: { tokenHash: sha256(opts.token) },
+    select: { externalUserId: true, expiresAt: true, maxUses: true, uses: true, organization: { select: { name: true } }, externalUser: { select: { deviceName: true } } },
+  });
+  if (!link) throw notFound();
+  if (link.uses >= link.maxUses || link.expiresAt <= now) throw gone();
+  return { organizationName: link.organization.name, virtualUser: link.externalUserId, name: link.externalUser.deviceName, expiresAt: link.expiresAt.toISOString(), usesLeft: link.maxUses - link.uses };
+}
+
+/**
+ * Spends one use and answers an access token acting as the link's external user. SECURITY: one conditional UPDATE
+ * decides — PostgreSQL re-checks `uses < maxUses` on the locked row after a concurrent redeem commits — so however
+ * many redeem at once, at most maxUses succeed (and a CHECK constraint holds it in the table too).
+ */
+export async function redeemAccessLink(opts: { token: string; now?: Date }): Promise<RedeemedAccessLinkDto> {
+  const now = opts.now ?? new Date();
+  const hash = sha256(opts.token);
+  const spent = await db.$queryRaw<{ externalUserId: string; expiresAt: Date }[]>`
+    UPDATE "AccessLink" SET uses = uses + 1
+    WHERE "tokenHash" = ${hash} AND uses < "maxUses" AND "expiresAt" > ${now}
+    RETURNING "externalUserId", "expiresAt"`;
+  const link = spent[0];
+  if (!link) {
+    const known = await db.accessLink.findUnique({ where: { tokenHash: hash }, select: { id: true } });
+    throw known ? gone() : notFound();
+  }
+  const expiresAt = new Date(Math.min(link.expiresAt.getTime(), now.getTime() + SESSION_MS));
+  return { access: await signExternalAccessToken(link.externalUserId, expiresAt), expiresAt: expiresAt.toISOString(), virtualUser: link.externalUserId };
+}
