@@ -28,7 +28,8 @@ const expiresOn = z
       ctx.addIssue({ code: 'custom', message: 'must not be in the past' });
       return z.NEVER;
     }
-    return at;
+    // An ISO instant again, so parsing the output once more (REST parses, then the domain) answers the same.
+    return at.toISOString();
   })
   .meta({ description: `A date (YYYY-MM-DD, valid through that day, UTC) or an ISO 8601 timestamp; default ${ACCESS_LINK_DEFAULT_DAYS} days from now`, example: '2026-12-31' });
 

@@ -71,7 +71,7 @@ async function reusableLink(tx: Tx, ctx: OrgCtx, userId: string, botId: string |
 
 async function newLink(tx: Tx, ctx: OrgCtx, input: ReturnType<typeof createAccessLinkInput.parse>, now: Date): Promise<Created> {
   const { secret, hash } = newSecret(TOKEN_PREFIX, 24);
-  const expiresAt = input.expiresOn ?? new Date(now.getTime() + ACCESS_LINK_DEFAULT_DAYS * 86_400_000);
+  const expiresAt = input.expiresOn ? new Date(input.expiresOn) : new Date(now.getTime() + ACCESS_LINK_DEFAULT_DAYS * 86_400_000);
   await tx.accessLink.create({
     data: {
       organizationId: ctx.organizationId,

@@ -8,6 +8,7 @@ import { realtimePaths } from './paths/realtime';
 import { userPaths } from './paths/users';
 import { outboundPaths } from './paths/outbound';
 import { outboundDeliveryPaths } from './paths/outbound-delivery';
+import { conversationPaths } from './paths/conversations';
 import { operation } from './operation';
 import { z } from 'zod';
 
@@ -49,6 +50,7 @@ export function openApiDocument() {
       ...userPaths,
       ...outboundPaths,
       ...outboundDeliveryPaths,
+      ...conversationPaths,
       '/openapi.json': { get: operation({ summary: 'This document', tags: ['Meta'], access: 'public', responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } } }) },
     },
   });

@@ -1,0 +1,13 @@
+import { createAccessLinkInput } from '@/server/domain/access-links/access-link.schema';
+import { createAccessLink } from '@/server/domain/access-links/manage-access-links';
+import { withApi } from '@/server/rest/with-api';
+import { otherMethods } from '@/server/rest/other-methods';
+
+// POST /api/v1/access-tokens – make an external user's access link and send it (email); a link still valid comes back (200)
+export const POST = withApi({ access: 'externalUsers:manage' }, async ({ ctx, body }) => {
+  const link = await createAccessLink({ ctx, input: body.json(createAccessLinkInput) });
+  return { status: link.previouslyCreated ? 200 : 201, body: link };
+});
+
+// Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });
