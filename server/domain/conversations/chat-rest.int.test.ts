@@ -85,6 +85,7 @@ describe('access links and external users over REST', () => {
 
   it('redeems publicly: 200 with a token acting as the external user; used up or expired 410; unknown 404; six at once on a two-use link: two', async () => {
     const ext = (await api('POST', '/external-users', { headers: t.keyHeaders, json: device('rest-redeem') })).body;
+    expect(ext.apiKey).toMatch(/^pxu_/);
     const made = (await api('POST', '/access-tokens', { headers: t.keyHeaders, json: { virtualUser: ext.virtualUser, email: 'r@example.test', maxUses: 2 } })).body;
     const token = tokenOf(made.url);
     const outcomes = await Promise.all(Array.from({ length: 6 }, () => api('POST', `/access-tokens/${token}/redeem`, { headers: publicHeaders() })));
@@ -96,10 +97,23 @@ describe('access links and external users over REST', () => {
     // The redeemed token (and the external user's key) act as that external user only.
     const asExternal = { authorization: `Bearer ${redeemed.access}` };
     expect((await api('GET', '/conversations', { headers: asExternal })).status).toBe(200);
-    for (const path of ['/contacts', '/api-keys', '/users', '/roles', '/calls', '/organizations/' + t.organizationId]) {
-      expect((await api('GET', path, { headers: asExternal })).status, path).toBeGreaterThanOrEqual(403);
-      expect((await api('GET', path, { headers: asExternal })).status, path).toBeLessThanOrEqual(404);
+    const byKey = { 'x-api-key': ext.apiKey };
+    const refused: [string, string, unknown?][] = [
+      ['GET', '/contacts'], ['GET', '/api-keys'], ['GET', '/users'], ['GET', '/roles'], ['GET', '/calls'], ['GET', '/calls/count'], ['GET', '/leads'],
+      ['GET', '/me'], ['GET', `/organizations/${t.organizationId}`], ['PATCH', `/organizations/${t.organizationId}`, { name: 'Taken' }],
+      ['DELETE', `/organizations/${t.organizationId}`], ['POST', '/organizations', { name: 'Mine', baseCurrency: 'USD' }],
+      ['POST', '/api-keys', { name: 'k', scopes: ['contacts:read'] }], ['POST', '/external-users', device('by-external')],
+      ['POST', '/access-tokens', { virtualUser: ext.virtualUser, email: 'me@example.test' }],
+    ];
+    for (const headers of [asExternal, byKey]) {
+      for (const [method, path, json] of refused) {
+        const res = await api(method, path, { headers, ...(json !== undefined && { json }) });
+        expect([403, 404], `${method} ${path}: ${res.status}`).toContain(res.status);
+      }
+      const orgs = await api('GET', '/organizations', { headers });
+      expect(orgs.status === 200 ? orgs.body.results : [], 'GET /organizations').toEqual([]);
     }
+    expect((await db.organization.findUniqueOrThrow({ where: { id: t.organizationId } })).name).toBe('Org rest-link');
   });
 });
 
