@@ -18,7 +18,7 @@ async function openStream(headers: Record<string, string>) {
   expect(res.status).toBe(200);
   const messages: string[] = [];
   const reader = res.stream!.getReader();
-  void (async () => {
+  const reading = (async () => {
     const decoder = new TextDecoder();
     let buffer = '';
     try {
@@ -38,7 +38,7 @@ async function openStream(headers: Record<string, string>) {
       // aborted
     }
   })();
-  return { messages, stop: () => abort.abort() };
+  return { messages, reading, stop: () => abort.abort() };
 }
 
 describe('access links and external users over REST', () => {
@@ -174,6 +174,24 @@ describe('conversations over REST', () => {
       bystanderStream.stop();
       customerStream.stop();
     }
+  });
+
+  it('rotating an external user’s key ends the streams opened with the old one', async () => {
+    const device2 = device('rest-rotate');
+    const first = (await api('POST', '/external-users', { headers: t.keyHeaders, json: device2 })).body;
+    const stream = await openStream({ 'x-api-key': first.apiKey });
+    let ended = false;
+    void stream.reading.then(() => (ended = true));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(ended).toBe(false);
+    const rotated = await api('POST', '/external-users', { headers: t.keyHeaders, json: { ...device2, rotateKey: true } });
+    expect(rotated.body.apiKey).toMatch(/^pxu_/);
+    const deadline = Date.now() + 8000;
+    while (!ended && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    stream.stop();
+    expect(ended).toBe(true);
+    expect((await api('GET', '/conversations', { headers: { 'x-api-key': first.apiKey } })).status).toBe(401);
+    expect((await api('GET', '/conversations', { headers: { 'x-api-key': rotated.body.apiKey } })).status).toBe(200);
   });
 
   it('group admins manage participants over PUT/DELETE; others 403; removed: 404', async () => {

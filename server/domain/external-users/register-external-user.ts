@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { db, type Tx } from '../../db';
 import { newSecret } from '../../auth/secrets';
+import { publishAccessChange } from '../../realtime/access-changes';
 import { registerExternalUserInput, type RegisteredExternalUserDto } from './external-user.schema';
 
 import { EXTERNAL_KEY_PREFIX } from '../../auth/external-user-context';
@@ -37,6 +38,8 @@ async function register(tx: Tx, ctx: OrgCtx, input: ReturnType<typeof registerEx
     // Rotating replaces the digest: the old key names nobody from this commit on.
     await tx.externalUser.update({ where: { userId: existing.userId }, data: { ...device, ...key?.data } });
     await tx.user.update({ where: { id: existing.userId }, data: { firstName: input.deviceName } });
+    // Streams opened with the old key re-check their credentials, and end.
+    if (key) await publishAccessChange(tx, { kind: 'credentials', userId: existing.userId });
     return { virtualUser: existing.userId, apiKey: key?.secret ?? null, previouslyRegistered: true };
   }
   const id = randomUUID();
