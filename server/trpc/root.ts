@@ -21,6 +21,7 @@ import { contactsRouter } from './routers/contacts';
 import { libraryRouter } from './routers/library';
 import { accountsRouter, programsRouter } from './routers/outbound-setup';
 import { providersRouter, transmissionsRouter } from './routers/outbound-delivery';
+import { conversationsRouter } from './routers/conversations';
 
 export const appRouter = router({
   account: accountRouter,
@@ -46,6 +47,7 @@ export const appRouter = router({
   accounts: accountsRouter,
   providers: providersRouter,
   transmissions: transmissionsRouter,
+  conversations: conversationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

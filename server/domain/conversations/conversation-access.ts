@@ -2,6 +2,7 @@
 import { requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { db, type Tx } from '../../db';
 import { AppError, forbidden } from '../../errors';
+import { isUuid } from '../shared/ids';
 
 /**
  * The person a caller chats as: a member, an external user, or an API key's creator (a key acts for whoever made it).
@@ -26,6 +27,7 @@ export const conversationNotFound = () => new AppError('not_found', { message: '
 export async function participation(opts: { ctx: Ctx; id: string }, tx: Tx = db): Promise<Participation> {
   const ctx = requirePermission(opts.ctx, 'conversations:chat');
   const me = chatterId(ctx);
+  if (!isUuid(opts.id)) throw conversationNotFound();
   const row = await tx.conversationParticipant.findFirst({
     where: { conversationId: opts.id, userId: me, conversation: { organizationId: ctx.organizationId } },
     select: { isAdmin: true, conversation: { select: { type: true } } },
@@ -38,7 +40,8 @@ export async function participation(opts: { ctx: Ctx; id: string }, tx: Tx = db)
  * The users among `ids` who may take part in the organization's conversations: its members and its external users.
  * Anyone else (another organization's, unknown) is absent from the answer.
  */
-export async function chattersOf(tx: Tx, organizationId: string, ids: string[]): Promise<Map<string, { external: boolean }>> {
+export async function chattersOf(tx: Tx, organizationId: string, given: string[]): Promise<Map<string, { external: boolean }>> {
+  const ids = given.filter(isUuid);
   const [members, externals] = await Promise.all([
     tx.membership.findMany({ where: { organizationId, userId: { in: ids } }, select: { userId: true } }),
     tx.externalUser.findMany({ where: { organizationId, userId: { in: ids } }, select: { userId: true } }),
