@@ -16,6 +16,7 @@ import { verifyCredentials } from '../server/domain/identity/authenticate';
 import { db } from '../server/db';
 import { stopJobBoss } from '../server/jobs/boss';
 import { startWorker } from '../server/jobs/worker';
+import { listConversations } from '../server/domain/conversations/manage-conversations';
 import { DEMO_LOGIN, SECTIONS, seed } from './seed';
 
 /** The demo's calls happening now (the history's newest is 50 minutes old), with the jobs queued for them. */
@@ -58,6 +59,10 @@ describe('demo seed', () => {
     expect(new Set(members.map((m) => m.role))).toEqual(new Set(['owner', 'admin', 'manager', 'member']));
     const stats = await getStatistics({ ctx, range: {} });
     expect(stats.apiKeys).toEqual({ total: 4, active: 3 });
+    // The chat inbox: a customer's chat with two messages unread for the owner, newest first, and the team's group.
+    const conversations = await listConversations({ ctx, page: { limit: 50, offset: 0 } });
+    expect(conversations.results.map((c) => [c.type, c.unread])).toEqual([['chat', 2], ['group', 0]]);
+    expect(conversations.results[0]!.participants.find((p) => p.external)).toMatchObject({ name: 'Dana’s iPhone' });
     expect((await listApiKeys({ ctx, page: { limit: 50, offset: 0 } })).results.map((k) => k.name)).toEqual(['Monthly reporting export', 'Power dialer', 'CRM sync']);
     const log = await listAuditEvents({ ctx, page: { limit: 200, offset: 0 } });
     expect(new Set(log.results.map((e) => e.type))).toEqual(

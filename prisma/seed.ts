@@ -12,11 +12,12 @@ import { signInsSection } from './seed/sign-ins';
 import { coachingSection } from './seed/coaching';
 import { outreachSection } from './seed/outreach';
 import { deliverySection } from './seed/delivery';
+import { conversationsSection } from './seed/conversations';
 import { emailOf, TEAM, teamSection } from './seed/team';
 
 export { DEMO_LOGIN } from './seed/demo-organization';
 
-export const SECTIONS: SeedSection<unknown>[] = [teamSection, apiKeysSection, signInsSection, coachingSection, liveCallsSection, outreachSection, rolesSection, deliverySection];
+export const SECTIONS: SeedSection<unknown>[] = [teamSection, apiKeysSection, signInsSection, coachingSection, liveCallsSection, outreachSection, rolesSection, deliverySection, conversationsSection];
 
 /** The teammates already in the database, so a section running later can find them by key. */
 async function knownPeople(db: SeedDb, demo: Demo) {

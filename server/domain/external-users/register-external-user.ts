@@ -4,15 +4,11 @@ import { requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { db, type Tx } from '../../db';
 import { newSecret } from '../../auth/secrets';
 import { publishAccessChange } from '../../realtime/access-changes';
+import { externalUserEmail } from './external-user-email';
 import { registerExternalUserInput, type RegisteredExternalUserDto } from './external-user.schema';
 
 import { EXTERNAL_KEY_PREFIX } from '../../auth/external-user-context';
 
-/**
- * SECURITY: an external user is a User row with no membership, no password and an address under the reserved .invalid
- * domain (RFC 2606: never delivered), so no sign-in, password reset or invite can ever reach it as a person.
- */
-export const externalUserEmail = (userId: string) => `${userId}@external-user.invalid`;
 
 function issueKey() {
   const { secret, hash, visiblePrefix } = newSecret(EXTERNAL_KEY_PREFIX.slice(0, -1), 24);
