@@ -5,6 +5,7 @@ import { ZodError } from 'zod';
 import { verifyExternalAccessToken } from '../../auth/access-token';
 import { resolveRestContext } from '../../auth/resolve-context';
 import { db } from '../../db';
+import { api } from '../../test/api-client';
 import { addPerson, type Person } from '../../test/coaching';
 import { externalCtx, keyCtx, memberCtx, newExternalUser } from '../../test/chat';
 import { newTenant, type Tenant } from '../../test/factories';
@@ -48,6 +49,15 @@ describe('external users', () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => registerExternalUser({ ctx, input: device('install-race') })));
     expect(new Set(results.map((r) => r.virtualUser)).size).toBe(1);
     expect(results.filter((r) => !r.previouslyRegistered)).toHaveLength(1);
+  });
+
+  it('deleting the organization deletes its external users’ user rows too', async () => {
+    const doomed = await newTenant('ext-doomed');
+    const ext = await newExternalUser(doomed);
+    const res = await api('DELETE', `/organizations/${doomed.organizationId}`, { headers: doomed.owner.bearer });
+    expect(res.status).toBe(204);
+    expect(await db.user.findUnique({ where: { id: ext.userId } })).toBeNull();
+    expect(await db.user.findUnique({ where: { id: doomed.owner.userId } })).not.toBeNull();
   });
 
   it('another organization registering the same uniqueId gets its own user', async () => {

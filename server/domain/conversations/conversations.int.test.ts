@@ -126,6 +126,14 @@ describe('conversations', () => {
 
     const chat = await createConversation({ ctx: adaCtx, input: { type: 'chat', participants: [{ userId: bob.userId }] } });
     await expect(addParticipant({ ctx: adaCtx, id: chat.id, userId: cy.userId })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(removeParticipant({ ctx: adaCtx, id: chat.id, userId: ada.userId })).rejects.toMatchObject({ code: 'conflict' });
+
+    // The last admin leaving hands the group to whoever joined first after them.
+    const handed = await createConversation({ ctx: adaCtx, input: { type: 'group', participants: [{ userId: bob.userId }, { userId: cy.userId }] } });
+    await removeParticipant({ ctx: adaCtx, id: handed.id, userId: ada.userId });
+    const after = await getConversation({ ctx: bobCtx, id: handed.id });
+    expect(after.participants.filter((p) => p.isAdmin)).toHaveLength(1);
+    await expect(addParticipant({ ctx: after.participants.find((p) => p.isAdmin)!.userId === bob.userId ? bobCtx : cyCtx, id: handed.id, userId: ada.userId })).resolves.toMatchObject({ id: handed.id });
   });
 
   it('message.created is read by the participants at the time only; an external user reads its own conversations’ events and nothing else', async () => {

@@ -151,5 +151,10 @@ export async function removeParticipant(opts: { ctx: Ctx; id: string; userId: st
     else if (p.type === 'chat') throw conflict('A chat cannot be left; it stays between its two people');
     const removed = await tx.conversationParticipant.deleteMany({ where: { conversationId: p.conversationId, userId: opts.userId } });
     if (removed.count === 0) throw new AppError('not_found', { message: 'This user does not take part in the conversation' });
+    // A group is never left without an admin: when its last one goes, whoever joined first after them becomes one.
+    if ((await tx.conversationParticipant.count({ where: { conversationId: p.conversationId, isAdmin: true } })) === 0) {
+      const next = await tx.conversationParticipant.findFirst({ where: { conversationId: p.conversationId }, orderBy: [{ joinedAt: 'asc' }, { userId: 'asc' }], select: { userId: true } });
+      if (next) await tx.conversationParticipant.update({ where: { conversationId_userId: { conversationId: p.conversationId, userId: next.userId } }, data: { isAdmin: true } });
+    }
   });
 }
