@@ -56,7 +56,9 @@ export const createAccessLinkInput = z
 
 export const accessLinkDto = z
   .object({
-    url: z.url().meta({ description: 'The link; opening it shows a confirmation page and spends nothing' }),
+    url: z.url().nullable().meta({
+      description: 'The link; opening it shows a confirmation page and spends nothing. null on an Idempotency-Key replay (secrets are never stored): ask again without the key to get the same link while it is valid.',
+    }),
     virtualUser: z.uuid(),
     expiresOn: z.iso.datetime().meta({ description: 'The instant the link stops working' }),
     maxUses: z.number().int(),
@@ -82,6 +84,7 @@ export const redeemedAccessLinkDto = z
   })
   .meta({ id: 'RedeemedAccessLink' });
 
-export type AccessLinkDto = z.infer<typeof accessLinkDto>;
+/** What the domain answers: always with the URL (only an Idempotency-Key replay, at the door, leaves it out). */
+export type AccessLinkDto = Omit<z.infer<typeof accessLinkDto>, 'url'> & { url: string };
 export type AccessLinkPreviewDto = z.infer<typeof accessLinkPreviewDto>;
 export type RedeemedAccessLinkDto = z.infer<typeof redeemedAccessLinkDto>;

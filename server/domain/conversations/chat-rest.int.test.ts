@@ -75,6 +75,13 @@ describe('access links and external users over REST', () => {
     const again = await api('POST', '/access-tokens', { headers: t.keyHeaders, json: { virtualUser: ext.virtualUser, email: 'customer@example.test' } });
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ ...made.body, previouslyCreated: true });
+    // An Idempotency-Key replay answers the link without its secret URL (never stored); asking again gives it back.
+    const keyed = { ...t.keyHeaders, 'idempotency-key': 'link-1' };
+    const firstKeyed = await api('POST', '/access-tokens', { headers: keyed, json: { virtualUser: ext.virtualUser, email: 'other@example.test', botId: 'b' } });
+    const replayed = await api('POST', '/access-tokens', { headers: keyed, json: { virtualUser: ext.virtualUser, email: 'other@example.test', botId: 'b' } });
+    expect(replayed.headers.get('idempotent-replay-omitted')).toBe('url');
+    expect(replayed.body).toEqual({ ...firstKeyed.body, url: null });
+    expect(await db.idempotencyRecord.count({ where: { body: { contains: tokenOf(firstKeyed.body.url) } } })).toBe(0);
     for (const json of [{ virtualUser: ext.virtualUser }, { virtualUser: ext.virtualUser, email: 'a@example.test', expiresOn: '2001-01-01' }, { virtualUser: ext.virtualUser, email: 'a@example.test', maxUses: 0 }, { virtualUser: ext.virtualUser, email: 'a@example.test', token: 'pal_x' }]) {
       expect((await api('POST', '/access-tokens', { headers: t.keyHeaders, json })).status, JSON.stringify(json)).toBe(422);
     }

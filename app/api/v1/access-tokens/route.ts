@@ -6,7 +6,8 @@ import { otherMethods } from '@/server/rest/other-methods';
 // POST /api/v1/access-tokens – make an external user's access link and send it (email); a link still valid comes back (200)
 export const POST = withApi({ access: 'externalUsers:manage' }, async ({ ctx, body }) => {
   const link = await createAccessLink({ ctx, input: body.json(createAccessLinkInput) });
-  return { status: link.previouslyCreated ? 200 : 201, body: link };
+  // The URL carries the link's secret: an Idempotency-Key replay answers it null rather than store it.
+  return { status: link.previouslyCreated ? 200 : 201, body: link, secretFields: ['url'] };
 });
 
 // Every other method – 405 problem+json with Allow; OPTIONS lists the allowed ones
