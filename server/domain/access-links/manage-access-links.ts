@@ -6,9 +6,10 @@ import { AppError, conflict } from '../../errors';
 import { signExternalAccessToken } from '../../auth/access-token';
 import { open, seal } from '../../auth/sealed-secrets';
 import { newSecret, sha256 } from '../../auth/secrets';
-import { appUrl } from '../../mail/app-url';
 import { sendMail } from '../../mail/send-mail';
 import { chooseProvider } from '../transmissions/deliver-spool';
+import { startAttempt } from '../transmissions/send-transmission';
+import { accessLinkUrl } from './access-link-text';
 import {
   ACCESS_LINK_DEFAULT_DAYS,
   createAccessLinkInput,
@@ -23,12 +24,11 @@ const SESSION_MS = 24 * 60 * 60 * 1000;
 // Namespace of the advisory lock that serialises link creation for one external user (second key: its id's hash).
 const CREATE_LOCK = 720_707_423;
 
-export const accessLinkUrl = (token: string) => appUrl(`/access/${token}`);
 
 const notFound = () => new AppError('not_found', { message: 'Access link not found' });
 const gone = () => new AppError('gone', { message: 'This link has expired: ask for a new one' });
 
-type Created = { dto: AccessLinkDto; token: string };
+type Created = { dto: AccessLinkDto; token: string; id: string };
 
 /**
  * Makes a link for an external user of the organization (or hands back the one still valid) and sends it, in one
@@ -39,18 +39,15 @@ export async function createAccessLink(opts: { ctx: Ctx; input: unknown; now?: D
   const input = createAccessLinkInput.parse(opts.input);
   const now = opts.now ?? new Date();
   const created = await db.$transaction(async (tx) => {
-    const user = await tx.externalUser.findFirst({ where: { userId: input.virtualUser, organizationId: ctx.organizationId }, select: { userId: true } });
+    const user = await tx.externalUser.findFirst({ where: { userId: input.virtualUser, organizationId: ctx.organizationId }, select: { userId: true, deviceName: true } });
     if (!user) throw new AppError('validation_failed', { message: 'virtualUser: external user not found', errors: [{ path: 'virtualUser', message: 'external user not found' }] });
-    // SMS needs a gateway: without an active one nothing is made (409), so the caller can send by email instead.
-    if (!input.email && input.phone) {
-      const provider = await chooseProvider(ctx.organizationId, 'sms', tx);
-      if (!provider) throw conflict('No active SMS gateway is set up: connect one under Settings → Providers, or send the link by email');
-      // The provider path for one SMS outside a campaign is the next step of issue 22; until then refuse rather than drop.
-      throw conflict('Sending access links by SMS is not available yet: send the link by email');
-    }
+    // SMS goes out as a transmission through the organization's providers: without an active SMS provider (or a phone
+    // account to send from) nothing is made (409), so the caller can send by email instead.
+    if (input.phone) await assertCanText(tx, ctx);
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CREATE_LOCK}::int, hashtext(${user.userId}::text))`;
     const link = (await reusableLink(tx, ctx, user.userId, input.botId ?? null, now)) ?? (await newLink(tx, ctx, input, now));
     if (input.email) await mailLink(tx, ctx, input.email, link);
+    if (input.phone) await textLink(tx, ctx, input.phone, link, user.deviceName);
     return link;
   });
   return created.dto;
@@ -58,21 +55,22 @@ export async function createAccessLink(opts: { ctx: Ctx; input: unknown; now?: D
 
 /** A link of this user (and bot) that still works, with its secret opened: asking again hands the same one back. */
 async function reusableLink(tx: Tx, ctx: OrgCtx, userId: string, botId: string | null, now: Date): Promise<Created | null> {
-  const rows = await tx.$queryRaw<{ tokenSealed: string; expiresAt: Date; maxUses: number }[]>`
-    SELECT "tokenSealed", "expiresAt", "maxUses" FROM "AccessLink"
+  const rows = await tx.$queryRaw<{ id: string; tokenSealed: string; expiresAt: Date; maxUses: number }[]>`
+    SELECT id, "tokenSealed", "expiresAt", "maxUses" FROM "AccessLink"
     WHERE "organizationId" = ${ctx.organizationId}::uuid AND "externalUserId" = ${userId}::uuid AND "botId" IS NOT DISTINCT FROM ${botId}
       AND uses < "maxUses" AND "expiresAt" > ${now}
     ORDER BY "createdAt" DESC LIMIT 1`;
   const row = rows[0];
   const token = row ? open(row.tokenSealed, 'access-link') : null;
   if (!row || !token) return null;
-  return { token, dto: { url: accessLinkUrl(token), virtualUser: userId, expiresOn: row.expiresAt.toISOString(), maxUses: row.maxUses, previouslyCreated: true } };
+  return { id: row.id, token, dto: { url: accessLinkUrl(token), virtualUser: userId, expiresOn: row.expiresAt.toISOString(), maxUses: row.maxUses, previouslyCreated: true } };
 }
 
 async function newLink(tx: Tx, ctx: OrgCtx, input: ReturnType<typeof createAccessLinkInput.parse>, now: Date): Promise<Created> {
   const { secret, hash } = newSecret(TOKEN_PREFIX, 24);
   const expiresAt = input.expiresOn ? new Date(input.expiresOn) : new Date(now.getTime() + ACCESS_LINK_DEFAULT_DAYS * 86_400_000);
-  await tx.accessLink.create({
+  const created = await tx.accessLink.create({
+    select: { id: true },
     data: {
       organizationId: ctx.organizationId,
       externalUserId: input.virtualUser,
@@ -87,7 +85,33 @@ async function newLink(tx: Tx, ctx: OrgCtx, input: ReturnType<typeof createAcces
       createdAt: now,
     },
   });
-  return { token: secret, dto: { url: accessLinkUrl(secret), virtualUser: input.virtualUser, expiresOn: expiresAt.toISOString(), maxUses: input.maxUses, previouslyCreated: false } };
+  return { id: created.id, token: secret, dto: { url: accessLinkUrl(secret), virtualUser: input.virtualUser, expiresOn: expiresAt.toISOString(), maxUses: input.maxUses, previouslyCreated: false } };
+}
+
+async function assertCanText(tx: Tx, ctx: OrgCtx): Promise<void> {
+  if (!(await chooseProvider(ctx.organizationId, 'sms', tx))) throw conflict('No active SMS provider is set up: connect one under Settings → Providers, or send the link by email');
+  const account = await tx.account.findFirst({ where: { organizationId: ctx.organizationId, type: 'phone', active: true }, select: { id: true } });
+  if (!account) throw conflict('No active phone account to text from: add one under Sender accounts, or send the link by email');
+}
+
+/**
+ * Texts the link through the outbound providers: a transmission of the link (no contact, no program, no stored text)
+ * with its first attempt and delivery job, in the caller's transaction — the link exists if and only if its text is
+ * queued. The worker composes the text from the link's sealed secret when it delivers.
+ */
+async function textLink(tx: Tx, ctx: OrgCtx, phone: string, link: Created, name: string): Promise<void> {
+  const t = await tx.transmission.create({
+    select: { id: true, organizationId: true },
+    data: {
+      organizationId: ctx.organizationId,
+      title: `Access link for ${name}`.slice(0, 200),
+      direction: 'outbound',
+      accessLinkId: link.id,
+      remoteAddress: phone,
+      createdById: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+    },
+  });
+  await startAttempt(tx, t);
 }
 
 const EXPIRY = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });

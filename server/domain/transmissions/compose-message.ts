@@ -4,6 +4,7 @@ import escapeHtml from 'escape-html';
 import type { Tx } from '../../db';
 import { backendFor } from '../../media/backends';
 import type { Attachment, OutboundMessage } from '../../providers/outbound/provider-adapter';
+import { accessLinkText } from '../access-links/access-link-text';
 import { MERGE_FIELDS } from '../library/message-text';
 import { SERVICE_OF, isSendingProgram } from './manage-transmissions';
 
@@ -28,6 +29,7 @@ export async function composeMessage(tx: Tx, transmissionId: string): Promise<Co
     where: { id: transmissionId },
     include: { contact: true, account: true, program: { include: { text: true, template: true, document: true, recording: true } } },
   });
+  if (t.accessLinkId) return composeAccessLink(tx, t);
   const { contact, program } = t;
   if (!contact) return { ok: false, reason: 'Its contact was deleted' };
   if (!program) return { ok: false, reason: 'Its program was deleted' };
@@ -71,4 +73,14 @@ export async function composeMessage(tx: Tx, transmissionId: string): Promise<Co
       // public link exists yet, so a voice message cannot be delivered (said, rather than sent silently wrong).
       return { ok: false, reason: 'Voice messages from recordings cannot be delivered yet (the gateway needs a public link to the recording): use a text-to-speech program' };
   }
+}
+
+/** An access link texted to a customer: to the number it was asked for, from the organization's phone account. */
+async function composeAccessLink(tx: Tx, t: { organizationId: string; accessLinkId: string | null; remoteAddress: string | null; account: { address: string; active: boolean; name: string } | null }): Promise<Composed> {
+  if (!t.remoteAddress) return { ok: false, reason: 'It has no phone number to text' };
+  const account = t.account?.active ? t.account : await tx.account.findFirst({ where: { organizationId: t.organizationId, type: 'phone', active: true }, orderBy: { createdAt: 'asc' } });
+  if (!account) return { ok: false, reason: 'No active phone account to send from: add one under Sender accounts' };
+  const text = await accessLinkText(tx, t.accessLinkId!);
+  if (!text.ok) return text;
+  return { ok: true, message: { service: 'sms', to: t.remoteAddress, from: account.address, text: text.text } };
 }

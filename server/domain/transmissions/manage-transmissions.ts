@@ -213,6 +213,7 @@ export async function cloneTransmission(opts: { ctx: Ctx; id: string }): Promise
   const ctx = requirePermission(opts.ctx, 'transmissions:send');
   return db.$transaction(async (tx) => {
     const t = await findTransmission(ctx, opts.id, tx);
+    if (t.accessLinkId) throw conflict('An access link’s text cannot be cloned: send the link again from the conversation');
     if (t.direction === 'inbound' || !t.contactId || !t.programId) throw conflict('An inbound transmission cannot be cloned: it was received, not sent');
     const copy = await tx.transmission.create({ data: { organizationId: ctx.organizationId, title: t.title, contactId: t.contactId, programId: t.programId, accountId: t.accountId, direction: 'outbound', createdById: ctx.actor.kind === 'user' ? ctx.actor.id : null } });
     return { transmissionId: copy.id };

@@ -15,7 +15,7 @@ export const announceTransmission = (tx: Pick<Tx, '$queryRaw'>, t: { id: string;
   publishEvent(tx, { organizationId: t.organizationId, type: 'transmission.updated', payload: { id: t.id, status, ...extra }, audience: { permission: 'transmissions:read', subject: `transmission:${t.id}` } });
 
 /** A new attempt: the spool, the transmission marked processing, its delivery job — one transaction. */
-async function startAttempt(tx: Tx, t: TransmissionRow): Promise<string> {
+export async function startAttempt(tx: Tx, t: Pick<TransmissionRow, 'id' | 'organizationId'>): Promise<string> {
   const spool = await tx.spool.create({ data: { organizationId: t.organizationId, transmissionId: t.id } });
   await tx.transmission.update({ where: { id: t.id }, data: { status: 'processing', statusReason: null } });
   await enqueue(tx, 'transmissions.deliver', { spoolId: spool.id, organizationId: t.organizationId });
@@ -25,6 +25,7 @@ async function startAttempt(tx: Tx, t: TransmissionRow): Promise<string> {
 
 function assertSendable(t: TransmissionRow) {
   if (t.direction === 'inbound') throw conflict('An inbound transmission was received: it cannot be sent');
+  if (t.accessLinkId) return; // an access link's text: the link is its content (composed at delivery)
   if (!t.contactId) throw conflict('Its contact was deleted: clone it for another contact');
   if (!t.programId) throw conflict('It has no program to send');
 }
@@ -103,7 +104,7 @@ export async function fireSchedule(scheduleId: string): Promise<void> {
       return;
     }
     const t = await findTransmission({ organizationId: s.organizationId } as OrgCtx, s.transmissionId, tx, { lock: true });
-    if (t.status === 'processing' || t.status === 'completed' || t.direction === 'inbound' || !t.contactId || !t.programId) {
+    if (t.status === 'processing' || t.status === 'completed' || t.direction === 'inbound' || (!t.accessLinkId && (!t.contactId || !t.programId))) {
       await tx.transmissionSchedule.update({ where: { id: s.id }, data: { status: 'fired' } });
       return;
     }

@@ -15,13 +15,13 @@ const externalNote =
 export const conversationPaths = {
   '/access-tokens': {
     post: operation({
-      summary: `Make an external user's access link and send it by email (or SMS); defaults: ${ACCESS_LINK_DEFAULT_MAX_USES} uses, ${ACCESS_LINK_DEFAULT_DAYS} days`,
+      summary: `Make an external user's access link and send it by email and/or SMS; defaults: ${ACCESS_LINK_DEFAULT_MAX_USES} uses, ${ACCESS_LINK_DEFAULT_DAYS} days`,
       tags: links,
       access: 'externalUsers:manage',
       body: createAccessLinkInput,
       errors: ['conflict'],
       responses: {
-        201: { description: `Made and sent. maxUses defaults to ${ACCESS_LINK_DEFAULT_MAX_USES}, expiresOn to ${ACCESS_LINK_DEFAULT_DAYS} days from now. By SMS with no active SMS gateway: 409, nothing made.`, schema: accessLinkDto },
+        201: { description: `Made and sent. maxUses defaults to ${ACCESS_LINK_DEFAULT_MAX_USES}, expiresOn to ${ACCESS_LINK_DEFAULT_DAYS} days from now. With a phone the link is texted through the organization's SMS providers (a transmission); with no active SMS provider or no active phone account: 409, nothing made.`, schema: accessLinkDto },
         200: { description: 'A link of this external user that still works, sent again (previouslyCreated: true); a spent or expired link is never handed out again', schema: accessLinkDto },
       },
     }),
