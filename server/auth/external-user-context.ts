@@ -4,6 +4,8 @@ import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import type { Permission } from './permissions';
 import { sameDigest, sha256 } from './secrets';
+import type { ExternalAccessToken } from './access-token';
+import { issuedAfterCredentialChange } from '../domain/identity/end-sessions';
 
 /**
  * SECURITY: all an external user may do — chat in its own conversations. Every other operation names a permission an
@@ -28,9 +30,20 @@ export async function resolveExternalKeyContext(secret: string, requestId: strin
   return contextOf(row, requestId, ip, () => resolveExternalKeyContext(secret, requestId, ip));
 }
 
-/** By a redeemed access link's token (its signature and expiry already checked): the external user must still exist. */
-export async function resolveExternalUserContext(userId: string, requestId: string, ip?: string | null): Promise<Ctx> {
-  const row = await db.externalUser.findUnique({ where: { userId }, select: { userId: true, organizationId: true } });
+/**
+ * By a redeemed access link's token (its signature and expiry already checked). SECURITY: checked against the database
+ * on every request, as API keys are — the session ends as soon as access ends: the external user is gone, its access
+ * was ended or its key rotated after the token was issued (credentialsChangedAt), or the link it came from is gone or
+ * expired. Open streams re-check on the access change those publish.
+ */
+export async function resolveExternalUserContext(token: ExternalAccessToken, requestId: string, ip?: string | null): Promise<Ctx> {
+  const row = await db.externalUser.findUnique({
+    where: { userId: token.userId },
+    select: { userId: true, organizationId: true, user: { select: { credentialsChangedAt: true } }, accessLinks: { where: { id: token.linkId }, select: { expiresAt: true } } },
+  });
   if (!row) throw unauthenticated('The external user for this token no longer exists');
-  return contextOf(row, requestId, ip, () => resolveExternalUserContext(userId, requestId, ip));
+  if (!issuedAfterCredentialChange(token.issuedAt, row.user.credentialsChangedAt)) throw unauthenticated('Access for this link has ended: ask for a new link');
+  const link = row.accessLinks[0];
+  if (!link || link.expiresAt <= new Date()) throw unauthenticated('This link has expired: ask for a new one');
+  return contextOf(row, requestId, ip, () => resolveExternalUserContext(token, requestId, ip));
 }

@@ -133,7 +133,7 @@ export async function resolveRestContext(req: Request, requestId: string, ip: st
   const token = await verifyAccessToken(bearer);
   if (!token) {
     const external = await verifyExternalAccessToken(bearer);
-    if (external) return resolveExternalUserContext(external.userId, requestId, ip);
+    if (external) return resolveExternalUserContext(external, requestId, ip);
     throw unauthenticated('The access token is invalid or expired');
   }
   return resolveUserContext({ userId: token.userId, issuedAt: token.issuedAt, requestedOrganizationId: req.headers.get('x-organization-id'), requestId, ip });

@@ -162,7 +162,7 @@ describe('access links', () => {
 
     const redeemed = await redeemAccessLink({ token });
     expect(redeemed.virtualUser).toBe(ext.userId);
-    expect(await verifyExternalAccessToken(redeemed.access)).toEqual({ userId: ext.userId });
+    expect(await verifyExternalAccessToken(redeemed.access)).toMatchObject({ userId: ext.userId, linkId: expect.any(String) });
     const acting = await resolveRestContext(new Request('http://x/', { headers: { authorization: `Bearer ${redeemed.access}` } }), 'test', null);
     expect(acting).toMatchObject({ organizationId: t.organizationId, actor: { kind: 'externalUser', id: ext.userId } });
     expect([...acting!.permissions]).toEqual(['conversations:chat']);

@@ -156,15 +156,22 @@ export async function previewAccessLink(opts: { token: string; now?: Date }): Pr
 export async function redeemAccessLink(opts: { token: string; now?: Date }): Promise<RedeemedAccessLinkDto> {
   const now = opts.now ?? new Date();
   const hash = sha256(opts.token);
-  const spent = await db.$queryRaw<{ externalUserId: string; expiresAt: Date }[]>`
+  const spent = await db.$queryRaw<{ id: string; externalUserId: string; expiresAt: Date }[]>`
     UPDATE "AccessLink" SET uses = uses + 1
     WHERE "tokenHash" = ${hash} AND uses < "maxUses" AND "expiresAt" > ${now}
-    RETURNING "externalUserId", "expiresAt"`;
+    RETURNING id, "externalUserId", "expiresAt"`;
   const link = spent[0];
   if (!link) {
     const known = await db.accessLink.findUnique({ where: { tokenHash: hash }, select: { id: true } });
     throw known ? gone() : notFound();
   }
   const expiresAt = new Date(Math.min(link.expiresAt.getTime(), now.getTime() + SESSION_MS));
-  return { access: await signExternalAccessToken(link.externalUserId, expiresAt), expiresAt: expiresAt.toISOString(), virtualUser: link.externalUserId };
+  return { access: await signExternalAccessToken(link.externalUserId, expiresAt, link.id), expiresAt: expiresAt.toISOString(), virtualUser: link.externalUserId };
+}
+
+/** For the link page's status code (proxy.ts): whether a link works, is spent or expired, or is unknown. Spends nothing. */
+export async function accessLinkState(token: string, now = new Date()): Promise<'valid' | 'gone' | 'unknown'> {
+  const link = await db.accessLink.findUnique({ where: { tokenHash: sha256(token) }, select: { uses: true, maxUses: true, expiresAt: true } });
+  if (!link) return 'unknown';
+  return link.uses >= link.maxUses || link.expiresAt <= now ? 'gone' : 'valid';
 }

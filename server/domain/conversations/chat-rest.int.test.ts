@@ -107,7 +107,7 @@ describe('access links and external users over REST', () => {
     const byKey = { 'x-api-key': ext.apiKey };
     const refused: [string, string, unknown?][] = [
       ['GET', '/contacts'], ['GET', '/api-keys'], ['GET', '/users'], ['GET', '/roles'], ['GET', '/calls'], ['GET', '/calls/count'], ['GET', '/leads'],
-      ['GET', '/me'], ['GET', `/organizations/${t.organizationId}`], ['PATCH', `/organizations/${t.organizationId}`, { name: 'Taken' }],
+      ['GET', `/organizations/${t.organizationId}`], ['PATCH', `/organizations/${t.organizationId}`, { name: 'Taken' }],
       ['DELETE', `/organizations/${t.organizationId}`], ['POST', '/organizations', { name: 'Mine', baseCurrency: 'USD' }],
       ['POST', '/api-keys', { name: 'k', scopes: ['contacts:read'] }], ['POST', '/external-users', device('by-external')],
       ['POST', '/access-tokens', { virtualUser: ext.virtualUser, email: 'me@example.test' }],

@@ -151,10 +151,24 @@ export async function removeParticipant(opts: { ctx: Ctx; id: string; userId: st
     else if (p.type === 'chat') throw conflict('A chat cannot be left; it stays between its two people');
     const removed = await tx.conversationParticipant.deleteMany({ where: { conversationId: p.conversationId, userId: opts.userId } });
     if (removed.count === 0) throw new AppError('not_found', { message: 'This user does not take part in the conversation' });
-    // A group is never left without an admin: when its last one goes, whoever joined first after them becomes one.
-    if ((await tx.conversationParticipant.count({ where: { conversationId: p.conversationId, isAdmin: true } })) === 0) {
-      const next = await tx.conversationParticipant.findFirst({ where: { conversationId: p.conversationId }, orderBy: [{ joinedAt: 'asc' }, { userId: 'asc' }], select: { userId: true } });
-      if (next) await tx.conversationParticipant.update({ where: { conversationId_userId: { conversationId: p.conversationId, userId: next.userId } }, data: { isAdmin: true } });
-    }
+    await keepAnAdmin(tx, p.conversationId);
   });
+}
+
+/** A group is never left without an admin: when its last one goes, whoever joined first after them becomes one. */
+async function keepAnAdmin(tx: Tx, conversationId: string): Promise<void> {
+  if ((await tx.conversationParticipant.count({ where: { conversationId, isAdmin: true } })) > 0) return;
+  const next = await tx.conversationParticipant.findFirst({ where: { conversationId }, orderBy: [{ joinedAt: 'asc' }, { userId: 'asc' }], select: { userId: true } });
+  if (next) await tx.conversationParticipant.update({ where: { conversationId_userId: { conversationId, userId: next.userId } }, data: { isAdmin: true } });
+}
+
+/**
+ * A member removed from (or leaving) the organization leaves its conversations in the same transaction: no longer
+ * listed among their participants, reading nothing more (404) — also if they join again later. Messages they sent stay.
+ */
+export async function leaveOrganizationConversations(tx: Tx, organizationId: string, userId: string): Promise<void> {
+  const rows = await tx.conversationParticipant.findMany({ where: { userId, conversation: { organizationId } }, select: { conversationId: true } });
+  if (rows.length === 0) return;
+  await tx.conversationParticipant.deleteMany({ where: { userId, conversationId: { in: rows.map((r) => r.conversationId) } } });
+  for (const r of rows) await keepAnAdmin(tx, r.conversationId);
 }

@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { db, type Tx } from '../../db';
+import { notFound } from '../../errors';
+import { isUuid } from '../shared/ids';
 import { newSecret } from '../../auth/secrets';
 import { publishAccessChange } from '../../realtime/access-changes';
 import { externalUserEmail } from './external-user-email';
@@ -33,8 +35,9 @@ async function register(tx: Tx, ctx: OrgCtx, input: ReturnType<typeof registerEx
     const key = input.rotateKey ? issueKey() : null;
     // Rotating replaces the digest: the old key names nobody from this commit on.
     await tx.externalUser.update({ where: { userId: existing.userId }, data: { ...device, ...key?.data } });
-    await tx.user.update({ where: { id: existing.userId }, data: { firstName: input.deviceName } });
-    // Streams opened with the old key re-check their credentials, and end.
+    // Rotating also ends the sessions of redeemed links issued before (they are checked against this on each request).
+    await tx.user.update({ where: { id: existing.userId }, data: { firstName: input.deviceName, ...(key && { credentialsChangedAt: new Date() }) } });
+    // Streams opened with the old key (or a redeemed link) re-check their credentials, and end.
     if (key) await publishAccessChange(tx, { kind: 'credentials', userId: existing.userId });
     return { virtualUser: existing.userId, apiKey: key?.secret ?? null, previouslyRegistered: true };
   }
@@ -43,4 +46,28 @@ async function register(tx: Tx, ctx: OrgCtx, input: ReturnType<typeof registerEx
   const key = issueKey();
   await tx.externalUser.create({ data: { userId: user.id, organizationId: ctx.organizationId, uniqueId: input.uniqueId, ...device, ...key.data } });
   return { virtualUser: user.id, apiKey: key.secret, previouslyRegistered: false };
+}
+
+/**
+ * Ends an external user's access at once: its key stops working, every redeemed link's session ends (on its next
+ * request; open streams re-check now), and its links still unspent expire. Its conversations and messages stay.
+ */
+export async function endExternalUserAccess(opts: { ctx: Ctx; userId: string }): Promise<void> {
+  const ctx = requirePermission(opts.ctx, 'externalUsers:manage');
+  await db.$transaction(async (tx) => {
+    const found = isUuid(opts.userId) ? await tx.externalUser.findFirst({ where: { userId: opts.userId, organizationId: ctx.organizationId }, select: { userId: true } }) : null;
+    if (!found) throw notFound('External user');
+    const now = new Date();
+    await tx.externalUser.update({ where: { userId: found.userId }, data: { keyHash: null, keyPrefix: null } });
+    await tx.user.update({ where: { id: found.userId }, data: { credentialsChangedAt: now } });
+    await tx.accessLink.updateMany({ where: { externalUserId: found.userId, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    await publishAccessChange(tx, { kind: 'credentials', userId: found.userId });
+  });
+}
+
+/** The name of the organization an external user chats with (its guest chat page's heading). */
+export async function externalUserOrganizationName(ctx: Ctx): Promise<string> {
+  if (ctx.actor.kind !== 'externalUser' || !ctx.organizationId) throw notFound('External user');
+  const organization = await db.organization.findUniqueOrThrow({ where: { id: ctx.organizationId }, select: { name: true } });
+  return organization.name;
 }
