@@ -136,7 +136,15 @@ async function somethingToLinkTo(request: APIRequestContext, teammate: number): 
   expect((await request.post('/api/v1/invites', { headers: owner, data: [{ email: invitee, teamId: team.id }] })).status()).toBe(201);
   const invite = firstLink(await readMail(invitee, { subject: /Join/ }));
   expect(invite, 'the invite mail carries a link').not.toBeNull();
-  return [new URL(link!).pathname, new URL(invite!).pathname];
+  // An access link emailed to the demo's customer (an external user): its "Continue as …" page (opening spends nothing).
+  const conversations = (await (await request.get('/api/v1/conversations?limit=100', { headers: owner })).json()).results as { participants: { userId: string; external: boolean }[] }[];
+  const customer = conversations.flatMap((c) => c.participants).find((p) => p.external);
+  expect(customer, 'the demo has a customer to chat with').toBeDefined();
+  const customerEmail = `customer-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+  expect((await request.post('/api/v1/access-tokens', { headers: owner, data: { virtualUser: customer!.userId, email: customerEmail } })).status()).toBeLessThan(300);
+  const accessLink = firstLink(await readMail(customerEmail, { subject: /Your link to chat/ }));
+  expect(accessLink, 'the access-link mail carries a link').not.toBeNull();
+  return [new URL(link!).pathname, new URL(invite!).pathname, new URL(accessLink!).pathname];
 }
 
 /** Pages that exist only in another configuration: the development mailbox is off while SMTP_URL is set. */
