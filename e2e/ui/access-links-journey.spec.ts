@@ -56,7 +56,7 @@ test('an emailed access link: opened, confirmed, a live chat with a member on a 
   await customer.getByRole('button', { name: 'Continue as Maria Lopez' }).click();
   await expect(customer).toHaveURL(/\/chat$/);
   expect(await usesOf(token)).toBe(1);
-  const composer = customer.getByLabel('Message');
+  const composer = customer.getByRole('textbox', { name: 'Message' });
   await expect(composer).toBeVisible();
   await expect(customer.getByText('No messages yet. Say hello below.')).toBeVisible();
   // Empty is refused with a clear message; Enter sends.
@@ -85,7 +85,7 @@ test('an emailed access link: opened, confirmed, a live chat with a member on a 
   await composer.press('Enter');
   await expect(log.getByText('I could come by on Saturday.')).toBeVisible({ timeout: 15_000 });
   // The member answers (Shift+Enter makes a new line); the customer sees it live.
-  const answer = page.getByLabel('Message');
+  const answer = page.getByRole('textbox', { name: 'Message' });
   await answer.fill('Yes, it is!');
   await answer.press('Shift+Enter');
   await answer.pressSequentially('Saturday at 10 works.');
