@@ -19,19 +19,27 @@ const MAX_INLINE_WAIT_MS = 2_000;
 
 type ProviderRow = Prisma.ProviderGetPayload<object>;
 
-/** Weighted choice among the active providers of a service (weight 0: only when no weighted one is left). */
-export async function chooseProvider(organizationId: string, service: ProviderService, tx: Tx = db): Promise<ProviderRow | null> {
-  const all = await tx.provider.findMany({ where: { organizationId, active: true, serviceFlags: { has: service } }, orderBy: { id: 'asc' } });
-  const weighted = all.filter((p) => p.weight > 0);
-  const pool = weighted.length > 0 ? weighted : all;
+/**
+ * Weighted choice: `random` in [0, 1) lands in a provider's share of the summed weights (weight 0: only when no weighted
+ * one is left, then evenly). Pure, so the shares are provable without chance.
+ */
+export function pickWeighted<P extends { weight: number }>(pool: readonly P[], random: number): P | null {
   if (pool.length === 0) return null;
-  const total = weighted.length > 0 ? weighted.reduce((n, p) => n + p.weight, 0) : pool.length;
-  let pick = Math.random() * total;
-  for (const p of pool) {
-    pick -= weighted.length > 0 ? p.weight : 1;
+  const weighted = pool.filter((p) => p.weight > 0);
+  const candidates = weighted.length > 0 ? weighted : pool;
+  const share = (p: P) => (weighted.length > 0 ? p.weight : 1);
+  let pick = random * candidates.reduce((n, p) => n + share(p), 0);
+  for (const p of candidates) {
+    pick -= share(p);
     if (pick < 0) return p;
   }
-  return pool[pool.length - 1]!;
+  return candidates[candidates.length - 1]!;
+}
+
+/** Weighted choice among the active providers of a service; `random` is injectable for tests. */
+export async function chooseProvider(organizationId: string, service: ProviderService, tx: Tx = db, random: () => number = Math.random): Promise<ProviderRow | null> {
+  const all = await tx.provider.findMany({ where: { organizationId, active: true, serviceFlags: { has: service } }, orderBy: { id: 'asc' } });
+  return pickWeighted(all, random());
 }
 
 /**
