@@ -3,6 +3,7 @@
 import escapeHtml from 'escape-html';
 import type { Tx } from '../../db';
 import { backendFor } from '../../media/backends';
+import { signedMediaUrl } from '../../media/signed-link';
 import type { Attachment, OutboundMessage } from '../../providers/outbound/provider-adapter';
 import { MERGE_FIELDS } from '../library/message-text';
 import { SERVICE_OF, isSendingProgram } from './manage-transmissions';
@@ -66,9 +67,13 @@ export async function composeMessage(tx: Tx, transmissionId: string): Promise<Co
     }
     case 'voicetts':
       return { ok: true, message: { ...base, say: fillMergeFields(program.ttsText ?? '', fields) } };
-    case 'voicemessage':
-      // A gateway plays a recording from a public URL; recordings are private to the organization and no signed
-      // public link exists yet, so a voice message cannot be delivered (said, rather than sent silently wrong).
-      return { ok: false, reason: 'Voice messages from recordings cannot be delivered yet (the gateway needs a public link to the recording): use a text-to-speech program' };
+    case 'voicemessage': {
+      // The gateway fetches the recording itself while the call is up: a short-lived link signed for that file only.
+      const recording = program.recording;
+      if (!recording?.mediaId) return { ok: false, reason: 'Its recording has no audio' };
+      const ready = await tx.media.findFirst({ where: { id: recording.mediaId, status: 'ready' }, select: { id: true } });
+      if (!ready) return { ok: false, reason: 'Its recording’s audio is missing' };
+      return { ok: true, message: { ...base, playUrl: signedMediaUrl(recording.mediaId) } };
+    }
   }
 }
