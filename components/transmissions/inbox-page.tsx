@@ -21,7 +21,8 @@ export function InboxPage({ organizationId }: { organizationId: string }) {
   const { can, organization } = useOrganizationAccess();
   const allowed = can('transmissions:read');
   const list = useTableUrlState<'createdAt'>({ defaultOrdering: '-createdAt', sortable: ['createdAt'], filterNames: ['search'], limit: 25 });
-  const inbox = useQuery(trpc.transmissions.list.queryOptions({ limit: list.limit, offset: list.offset, ordering: list.ordering, direction: 'inbound', search: list.filters.search }, { placeholderData: keepPreviousData, enabled: allowed, refetchInterval: 10_000 }));
+  const inbox = useQuery(trpc.transmissions.list.queryOptions({ limit: list.limit, offset: list.offset, ordering: list.ordering, direction: 'inbound', search: list.filters.search }, { placeholderData: keepPreviousData, enabled: allowed }));
+  // New messages arrive over the realtime stream (transmission.updated re-reads the list: live-queries.ts).
   const columns = useMemo<DataTableColumn<TransmissionDto>[]>(
     () => [
       { id: 'from', enableSorting: false, header: 'From', cell: ({ row }) => <div className="min-w-36"><Link className="font-medium break-words text-zinc-900 underline-offset-2 hover:underline" href={`/${organizationId}/transmissions/${row.original.id}`}>{row.original.contact?.name ?? row.original.remoteAddress ?? 'Unknown'}</Link>{row.original.contact && <p className="text-xs text-zinc-500">{row.original.remoteAddress}</p>}</div> },

@@ -29,9 +29,9 @@ export function TransmissionPage({ organizationId, id }: { organizationId: strin
   const queryClient = useQueryClient();
   const { can } = useOrganizationAccess();
   const send = can('transmissions:send');
-  const live = (status?: string) => (status === 'processing' ? 1500 : false);
-  const t = useQuery(trpc.transmissions.get.queryOptions({ id }, { refetchInterval: (q) => live(q.state.data?.status) }));
-  const spools = useQuery(trpc.transmissions.spools.queryOptions({ id }, { refetchInterval: () => live(t.data?.status) }));
+  // Followed live: every change is a transmission.updated event, which re-reads these (components/realtime/live-queries.ts).
+  const t = useQuery(trpc.transmissions.get.queryOptions({ id }));
+  const spools = useQuery(trpc.transmissions.spools.queryOptions({ id }));
   const refresh = () => queryClient.invalidateQueries(trpc.transmissions.pathFilter());
   const [error, setError] = useState<string | null>(null);
   const [at, setAt] = useState('');

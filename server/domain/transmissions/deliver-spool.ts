@@ -66,11 +66,13 @@ async function claim(spoolId: string) {
   return rows[0] ?? null;
 }
 
-async function defer(spool: { id: string; organizationId: string; deferrals: number }, untilMs: number, reason: string, providerId: string | null) {
+async function defer(spool: { id: string; transmissionId: string; organizationId: string; deferrals: number }, untilMs: number, reason: string, providerId: string | null) {
   const until = new Date(Date.now() + untilMs);
   await db.$transaction(async (tx) => {
     await tx.spool.update({ where: { id: spool.id }, data: { claimedUntil: null, deferredUntil: until, deferrals: { increment: 1 }, error: reason, providerId } });
     await enqueue(tx, 'transmissions.deliver', { spoolId: spool.id, organizationId: spool.organizationId }, { startAfter: until });
+    // Still processing, but the open page shows why it waits and until when.
+    await announceTransmission(tx, { id: spool.transmissionId, organizationId: spool.organizationId }, 'processing', { spoolId: spool.id, deferredUntil: until.toISOString() });
   });
 }
 

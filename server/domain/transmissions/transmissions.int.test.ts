@@ -61,6 +61,40 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs
   }
 }
 
+type Frame = { event: string; data: { type?: string; payload?: Record<string, unknown> } };
+
+/** Opens GET /events (the stream the screens listen to) and collects its frames until stopped. */
+async function openStream(headers: Record<string, string>) {
+  const abort = new AbortController();
+  const res = await api('GET', '/events', { headers, stream: true, signal: abort.signal });
+  if (res.status !== 200) throw new Error(`GET /events: ${res.status}`);
+  const frames: Frame[] = [];
+  const reader = res.stream!.getReader();
+  const reading = (async () => {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const event = block.match(/^event: (.*)$/m)?.[1];
+          const data = block.match(/^data: (.*)$/m)?.[1];
+          if (event && data) frames.push({ event, data: JSON.parse(data) });
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  await new Promise((r) => setTimeout(r, 300));
+  return { frames, stop: async () => (abort.abort(), await reader.cancel().catch(() => undefined), await reading) };
+}
+
 const statusOf = (tenant: Tenant, id: string) => api('GET', `/transmissions/${id}`, { headers: tenant.keyHeaders }).then((r) => r.body);
 const settled = (tenant: Tenant, id: string) => until(() => statusOf(tenant, id), (b) => b.status !== 'processing' && b.status !== 'pending');
 
@@ -236,6 +270,22 @@ describe('transmissions', () => {
     const expired = await get(`${url.origin}${old.pathname}${old.search}`);
     expect(expired.status).toBe(403);
     expect(await expired.text()).toMatch(/expired/);
+  });
+
+  it('screens follow over realtime: GET /events carries transmission.updated from processing to completed, only to readers of transmissions', async () => {
+    const blind = await must(api('POST', '/api-keys', { headers: t.orgHeaders, json: { name: 'contacts only', scopes: ['contacts:read'] } }), 201);
+    const [reader, outsider] = await Promise.all([openStream(t.keyHeaders), openStream({ 'x-api-key': blind.key })]);
+    try {
+      const tr = await newTransmission(t, s);
+      await must(api('POST', `/transmissions/${tr.id}/send`, { headers: t.keyHeaders }), 201);
+      const mine = () => reader.frames.filter((f) => f.event === 'transmission.updated' && f.data.payload?.id === tr.id).map((f) => f.data.payload?.status);
+      await until(async () => mine(), (statuses) => statuses.includes('completed'));
+      expect(mine()).toEqual(['processing', 'completed']);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(outsider.frames.filter((f) => f.event.startsWith('transmission'))).toEqual([]);
+    } finally {
+      await Promise.all([reader.stop(), outsider.stop()]);
+    }
   });
 
   it('sends an email over SMTP: From the account, merge fields, HTML + text, the attachment, the spool as Message-ID', async () => {
