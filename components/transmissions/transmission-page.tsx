@@ -80,6 +80,7 @@ export function TransmissionPage({ organizationId, id }: { organizationId: strin
                 <div className="sm:col-span-2">
                   {tr.subject && <p className="font-medium">{tr.subject}</p>}
                   <p className="mt-1 text-sm break-words whitespace-pre-wrap text-zinc-800">{tr.body}</p>
+                  {tr.faxUrl && <a className="mt-2 inline-block text-sm text-accent-700 underline underline-offset-2" href={tr.faxUrl} target="_blank" rel="noreferrer">Open the fax (PDF)</a>}
                 </div>
               )}
             </CardBody>
