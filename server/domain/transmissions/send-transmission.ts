@@ -3,6 +3,7 @@
 // job checks the database clock) and only while still scheduled, so a cancelled one never sends.
 import { requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { db, type Tx } from '../../db';
+import type { Prisma } from '../../generated/prisma/client';
 import { conflict, notFound, validationFailed } from '../../errors';
 import { enqueue } from '../../jobs/enqueue';
 import { publishEvent } from '../../realtime/publish-event';
@@ -11,8 +12,8 @@ import { scheduleInput } from './transmission.schema';
 
 type TransmissionRow = Awaited<ReturnType<typeof findTransmission>>;
 
-export const announceTransmission = (tx: Pick<Tx, '$queryRaw'>, t: { id: string; organizationId: string }, status: string, extra: Record<string, string | null> = {}) =>
-  publishEvent(tx, { organizationId: t.organizationId, type: 'transmission.updated', payload: { id: t.id, status, ...extra }, audience: { permission: 'transmissions:read', subject: `transmission:${t.id}` } });
+export const announceTransmission = (tx: Pick<Tx, '$queryRaw'>, t: { id: string; organizationId: string }, status: string, extra: Record<string, string | null> = {}, writes: Prisma.Sql[] = []) =>
+  publishEvent(tx, { organizationId: t.organizationId, type: 'transmission.updated', payload: { id: t.id, status, ...extra }, audience: { permission: 'transmissions:read', subject: `transmission:${t.id}` } }, writes);
 
 /** A new attempt: the spool, the transmission marked processing, its delivery job — one transaction. */
 async function startAttempt(tx: Tx, t: TransmissionRow): Promise<string> {
