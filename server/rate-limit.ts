@@ -205,6 +205,14 @@ const budgets = new SharedBudgets();
 
 export const consume = (key: string, policy: RateLimitPolicy): Promise<RateLimitVerdict> => budgets.consume(key, policy);
 
+/**
+ * Forgets a caller's count under this policy (e.g. a correct password clears the failed attempts before it), so a
+ * budget meant for guesses is spent only by guesses. Only for small budgets (leash 0), which have no in-process count.
+ */
+export async function forgive(key: string, policy: RateLimitPolicy): Promise<void> {
+  await limiter(policy.points, policy.durationSeconds).delete(storedKey(key));
+}
+
 function verdict(allowed: boolean, policy: RateLimitPolicy, res: RateLimiterRes): RateLimitVerdict {
   return {
     allowed,

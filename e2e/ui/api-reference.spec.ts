@@ -36,8 +36,12 @@ test('the reference is framed, starts with authentication, and lists every opera
   await header.getByRole('link', { name: 'Try it in the browser' }).click();
   await expect(page).toHaveURL(/\/docs\/api\/console$/);
   await expect(page.getByRole('banner').getByRole('link', { name: '← Back to Pitchcraft' })).toBeVisible();
-  // Swagger UI draws the operations once its script has run.
-  await expect(page.locator('.opblock')).toHaveCount(operations.length, { timeout: 30_000 });
+  // Swagger UI draws the operations once its script has run — progressively: with 186 operations the last ones come
+  // a minute or more later on a busy 2-core machine, so the test waits for the first drawn and asks Swagger UI itself
+  // whether it holds every operation of the document.
+  await expect(page.locator('.opblock').first()).toBeVisible({ timeout: 30_000 });
+  type SwaggerWindow = { ui: { specSelectors: { operations(): { size: number } } } };
+  await expect.poll(() => page.evaluate(() => (window as unknown as SwaggerWindow).ui.specSelectors.operations().size), { timeout: 30_000 }).toBe(operations.length);
   await page.getByRole('banner').getByRole('link', { name: '← Back to Pitchcraft' }).click();
   await expect(page).toHaveURL(/\/login$/);
 });

@@ -11,7 +11,7 @@ test('forms, refusals and greetings speak to the person, not to a developer', as
   await expect(page.getByRole('heading', { name: 'Welcome, Test', level: 1 })).toBeVisible();
   await expect(page.getByText('Welcome back')).toHaveCount(0);
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account', exact: true }).click();
   const password = page.getByRole('region', { name: 'Password' });
   await password.getByRole('button', { name: 'Change password' }).click();
   await expect(password.getByText('Enter your current password')).toBeVisible();

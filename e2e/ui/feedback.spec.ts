@@ -95,7 +95,7 @@ test('leaving a form with unsaved changes asks first, by link and by closing the
   await page.getByRole('region', { name: 'Details' }).getByLabel('Location').fill('Porto');
   await page.getByRole('region', { name: 'Details' }).getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('Organization settings saved')).toBeVisible();
-  await nav(page).getByRole('link', { name: 'Account' }).click();
+  await nav(page).getByRole('link', { name: 'Account', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
   await expect(ask).toHaveCount(0);
 });

@@ -122,7 +122,7 @@ test('item 8: a manager on a rep’s session has breadcrumbs and Teams marked; d
   // Failed sign-ins and the lockout after them (by email), then the owner signs in by username to read the log.
   const username = `owner${randomBytes(3).toString('hex')}`;
   expect((await request.patch('/api/v1/me', { headers: t.owner, data: { username } })).status()).toBe(200);
-  // Ten tries per address and login in five minutes (the sign-ins above used some): wrong ones until the lock.
+  // Ten wrong passwords per address and login in five minutes: wrong ones until the lock (the 11th try).
   const statuses: number[] = [];
   while (statuses.length < 12 && statuses.at(-1) !== 429) statuses.push((await request.post('/api/v1/auth/token', { data: { email: t.email, password: 'not the password' } })).status());
   expect(statuses.at(-1)).toBe(429);

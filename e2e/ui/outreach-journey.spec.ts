@@ -71,7 +71,7 @@ test('import contacts, build a text and a template, upload and play a recording'
 
   await test.step('an SMS text: the counter changes when an emoji is typed', async () => {
     await page.goto(`${org}/messages`);
-    await page.getByRole('link', { name: 'New text' }).click();
+    await page.getByRole('link', { name: 'New text' }).first().click();
     await page.getByLabel('Name', { exact: true }).fill('Reminder');
     const text = page.getByLabel('Text', { exact: true });
     await text.fill('Hi ');

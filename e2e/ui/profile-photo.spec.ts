@@ -10,7 +10,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 test('upload, see and remove a profile photo; other file types are refused', async ({ page, baseURL }) => {
   const tenant = await bootstrapTenant(baseURL!, 'photo');
   await signIn(page, tenant.email, tenant.password);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account', exact: true }).click();
   const photo = page.getByRole('region', { name: 'Photo' });
   await expect(photo.getByText('Upload photo')).toBeVisible();
 

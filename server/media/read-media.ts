@@ -1,7 +1,7 @@
 // Streams stored media back, whole or by byte range (RFC 9110 Range: players seek without downloading everything).
 import { db } from '../db';
 import { AppError } from '../errors';
-import type { ApiResponse } from '../rest/respond';
+import type { ApiResponse } from '../http/api-response';
 import { backendFor } from './backends';
 
 export type MediaInfo = { id: string; contentType: string; size: number; storage: string; chunkSize: number; sha256: string | null };

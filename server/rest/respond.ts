@@ -1,16 +1,7 @@
 // Response builders for route handlers: the status codes of API.md §1 in one place.
-export type ApiResponse = {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  raw?: BodyInit;
-  contentType?: string;
-  /**
-   * Top-level body fields that are secrets shown once (an API key, a token). They are never stored for an
-   * Idempotency-Key replay: the replay carries null there and names them in `Idempotent-Replay-Omitted`.
-   */
-  secretFields?: readonly string[];
-};
+import type { ApiResponse } from '../http/api-response';
+
+export type { ApiResponse };
 
 type Options = { secretFields?: readonly string[] };
 

@@ -2,7 +2,7 @@
 import { db } from '../../db';
 import { burnPasswordCheck, verifyPassword } from '../../auth/passwords';
 import { AppError } from '../../errors';
-import { consume } from '../../rate-limit';
+import { consume, forgive } from '../../rate-limit';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { issueTokenPair } from './refresh-tokens';
 import { toUserDto } from './user.dto';
@@ -10,11 +10,14 @@ import { tokenInput, type UserDto } from './user.schema';
 
 /** The user for these credentials, or null; every attempt is audited. */
 // Password guessing is throttled per account and address for both doors (the browser's sign-in has no other limit).
+// A correct password clears the count, so someone who signs in often (an integration fetching tokens, a person with
+// several tabs) is never locked out by their own successes; only wrong guesses pile up.
 const LOGIN_ATTEMPTS = { points: 10, durationSeconds: 300 };
 
 export async function verifyCredentials(opts: { login: string; password: string; ip?: string | null }): Promise<UserDto | null> {
   const login = opts.login.trim().toLowerCase();
-  const budget = await consume(`login:${opts.ip ?? 'unknown'}:${login}`, LOGIN_ATTEMPTS);
+  const budgetKey = `login:${opts.ip ?? 'unknown'}:${login}`;
+  const budget = await consume(budgetKey, LOGIN_ATTEMPTS);
   if (!budget.allowed) {
     // Logged once per lockout (when it starts), in the organizations of the account it protects.
     if (budget.firstRefusal) {
@@ -33,6 +36,7 @@ export async function verifyCredentials(opts: { login: string; password: string;
     await recordInOrganizations(user, { type: 'login.failed', ip: opts.ip, detail: { login } });
     return null;
   }
+  await forgive(budgetKey, LOGIN_ATTEMPTS);
   await recordAuditEvent({ type: 'login.succeeded', actorUserId: user.id, organizationId: user.activeOrganizationId, ip: opts.ip });
   return toUserDto(user);
 }

@@ -86,6 +86,20 @@ describe('password guessing', () => {
     expect((await api('POST', '/auth/token', { json: { email: u.email, password: PASSWORD }, headers: { 'x-pitchcraft-peer': randomIp() } })).status).toBe(200);
     expect(await db.auditEvent.count({ where: { actorUserId: u.userId, type: 'login.failed' } })).toBe(10);
   });
+
+  it('counts only wrong passwords: many sign-ins in a row are never locked, and a right one clears the failures before it', async () => {
+    const u = await registerAndLogin('often');
+    // Two addresses, as each also has its own budget of 20 sign-in requests a minute.
+    const tokenFrom = (ip: string) => (password: string) => api('POST', '/auth/token', { json: { email: u.email, password }, headers: { 'x-pitchcraft-peer': ip } });
+    const often = tokenFrom(randomIp());
+    for (let i = 0; i < 12; i++) expect((await often(PASSWORD)).status).toBe(200);
+    const token = tokenFrom(randomIp());
+    for (let i = 0; i < 9; i++) expect((await token(`wrong-${i}`)).status).toBe(401);
+    expect((await token(PASSWORD)).status).toBe(200);
+    // The nine failures were forgiven by the right password: nine more are allowed before the lock.
+    for (let i = 0; i < 9; i++) expect((await token(`wrong-again-${i}`)).status).toBe(401);
+    expect((await token(PASSWORD)).status).toBe(200);
+  });
 });
 
 describe('refresh tokens', () => {

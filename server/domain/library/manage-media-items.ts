@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../errors';
 import { backendFor } from '../../media/backends';
 import { findMedia, mediaResponse } from '../../media/read-media';
 import { attachMedia, deleteMedia, saveMedia } from '../../media/save-media';
-import type { ApiResponse } from '../../rest/respond';
+import type { ApiResponse } from '../../http/api-response';
 import { isUuid } from '../shared/ids';
 import type { Ordering, Page } from '../shared/list';
 import { mediaItemInput, type DocumentDto, type LibraryOrderingField, type RecordingDto } from './library.schema';

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../errors';
 import type { Prisma } from '../../generated/prisma/client';
 import { findMedia, mediaResponse } from '../../media/read-media';
 import { attachMedia, deleteMedia, saveMedia } from '../../media/save-media';
-import type { ApiResponse } from '../../rest/respond';
+import type { ApiResponse } from '../../http/api-response';
 import { isUuid } from '../shared/ids';
 import type { Ordering, Page } from '../shared/list';
 import { emailTemplateInput, type EmailTemplateDto, type LibraryOrderingField } from './library.schema';

@@ -6,7 +6,7 @@ import { db } from '../../db';
 import { AppError, notFound } from '../../errors';
 import { backendFor } from '../../media/backends';
 import { findMedia, mediaResponse } from '../../media/read-media';
-import type { ApiResponse } from '../../rest/respond';
+import type { ApiResponse } from '../../http/api-response';
 import { findVisibleSession } from './read-sessions';
 
 type Stored = { id: string; storage: string; chunkSize: number; size: number };
