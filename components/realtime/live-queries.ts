@@ -24,5 +24,7 @@ export const LIVE_QUERIES: Record<string, (k: KeyOf) => QueryKey[]> = {
   'session.deleted': (k) => [k(['teams']), k(['sessions']), k(['statistics']), k(['account', 'me'])],
   // A CSV import moved on: its progress bar, the group's counts and lists, the dashboard's numbers.
   'import.progress': (k) => [k(['contacts']), k(['statistics'])],
+  // A transmission sent, delivered, failed, deferred, scheduled or received (its page, the lists, the inbox, counts).
+  'transmission.updated': (k) => [k(['transmissions']), k(['statistics'])],
   'member.removed': (k) => [k(['organization', 'members']), k(['users']), k(['roles']), k(['account', 'me']), k(['account', 'organizations']), k(['statistics'])],
 };

@@ -111,7 +111,7 @@ async function textLink(tx: Tx, ctx: OrgCtx, phone: string, link: Created, name:
       createdById: ctx.actor.kind === 'user' ? ctx.actor.id : null,
     },
   });
-  await startAttempt(tx, t);
+  await startAttempt(tx, t, { cancelSchedules: false });
 }
 
 const EXPIRY = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
