@@ -4,7 +4,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { pageContentSecurityPolicy } from '@/server/content-security-policy';
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
   const policy = pageContentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
   const headers = new Headers(request.headers);
@@ -13,6 +13,18 @@ export function proxy(request: NextRequest) {
   // client cannot choose it).
   headers.set('x-pitchcraft-path', `${request.nextUrl.pathname}${request.nextUrl.search}`);
   headers.set('Content-Security-Policy', policy);
+  // An access link past its uses or its date: the expired page, with 410 (a page cannot set its own status, and Next
+  // drops a rewrite's: the server applies the status this header names, server/http/edge.ts).
+  const link = request.nextUrl.pathname.match(/^\/access\/(pal_[\w-]{1,200})$/)?.[1];
+  if (link) {
+    const { accessLinkState } = await import('@/server/domain/access-links/manage-access-links');
+    if ((await accessLinkState(link)) === 'gone') {
+      const expired = NextResponse.rewrite(new URL('/access/expired', request.url), { request: { headers } });
+      expired.headers.set('Content-Security-Policy', policy);
+      expired.headers.set('x-pitchcraft-status', '410');
+      return expired;
+    }
+  }
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
   return response;

@@ -18,6 +18,7 @@ import { stopJobBoss } from '../server/jobs/boss';
 import { startWorker } from '../server/jobs/worker';
 import { campaignSendRate, listCampaignDeliveries } from '../server/domain/campaigns/campaign-report';
 import { listCampaigns } from '../server/domain/campaigns/manage-campaigns';
+import { listConversations } from '../server/domain/conversations/manage-conversations';
 import { DEMO_LOGIN, SECTIONS, seed } from './seed';
 import { FOLLOW_UP_CAMPAIGN } from './seed/campaigns';
 
@@ -61,6 +62,10 @@ describe('demo seed', () => {
     expect(new Set(members.map((m) => m.role))).toEqual(new Set(['owner', 'admin', 'manager', 'member']));
     const stats = await getStatistics({ ctx, range: {} });
     expect(stats.apiKeys).toEqual({ total: 4, active: 3 });
+    // The chat inbox: a customer's chat with two messages unread for the owner, newest first, and the team's group.
+    const conversations = await listConversations({ ctx, page: { limit: 50, offset: 0 } });
+    expect(conversations.results.map((c) => [c.type, c.unread])).toEqual([['chat', 2], ['group', 0]]);
+    expect(conversations.results[0]!.participants.find((p) => p.external)).toMatchObject({ name: 'Dana’s iPhone' });
     expect((await listApiKeys({ ctx, page: { limit: 50, offset: 0 } })).results.map((k) => k.name)).toEqual(['Monthly reporting export', 'Power dialer', 'CRM sync']);
     const log = await listAuditEvents({ ctx, page: { limit: 200, offset: 0 } });
     expect(new Set(log.results.map((e) => e.type))).toEqual(
@@ -169,7 +174,7 @@ describe('demo seed', () => {
     const scheduleId = byName['Lease renewal reminders']!.schedules[0]!.id;
     expect(await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'campaigns.fire' AND data->>'scheduleId' = ${scheduleId}`).toEqual([{ n: 1n }]);
     expect(byName[FOLLOW_UP_CAMPAIGN]).toMatchObject({ status: 'running', continuous: true, counts: { total: 3, sent: 3 } });
-    expect((await db.organization.findUniqueOrThrow({ where: { id: ctx.organizationId } })).followUpCampaignId).toBe(byName[FOLLOW_UP_CAMPAIGN]!.id);
+    expect((await db.organization.findUniqueOrThrow({ where: { id: organizationId } })).followUpCampaignId).toBe(byName[FOLLOW_UP_CAMPAIGN]!.id);
   });
 
   it('ends the demo’s live calls by their jobs, as the app would: the waiting ones missed, Sofía offline and her call expired', async () => {

@@ -11,17 +11,18 @@ import { TRPCProvider } from './trpc';
 const NO_RETRY = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST', 'UNPROCESSABLE_CONTENT', 'CONFLICT']);
 
 // A session that ended elsewhere (signed out in another tab, account removed) sends the user back to sign in.
-function onUnauthorized(error: unknown) {
+// A guest whose link's access ended goes back to its chat page, which says so.
+const onUnauthorized = (guest: boolean) => (error: unknown) => {
   if (typeof window === 'undefined') return;
   if (error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED') {
-    window.location.assign(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+    window.location.assign(guest ? '/chat' : `/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
   }
-}
+};
 
-function makeQueryClient() {
+function makeQueryClient(guest: boolean) {
   return new QueryClient({
-    queryCache: new QueryCache({ onError: onUnauthorized }),
-    mutationCache: new MutationCache({ onError: onUnauthorized }),
+    queryCache: new QueryCache({ onError: onUnauthorized(guest) }),
+    mutationCache: new MutationCache({ onError: onUnauthorized(guest) }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -34,19 +35,23 @@ function makeQueryClient() {
   });
 }
 
-export function TRPCReactProvider({ organizationId, children }: { organizationId: string | null; children: ReactNode }) {
-  const [queryClient] = useState(makeQueryClient);
+/**
+ * `guest`: the client of an external user who arrived by an access link (/chat). Its requests say so (a header, or a
+ * connection param for the event stream), and the server then reads the guest cookie only, for chat procedures only.
+ */
+export function TRPCReactProvider({ organizationId, guest = false, children }: { organizationId: string | null; guest?: boolean; children: ReactNode }) {
+  const [queryClient] = useState(() => makeQueryClient(guest));
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
         splitLink({
           condition: (op) => op.type === 'subscription',
           // Live events over SSE; EventSource sends no headers, so the organization travels as a connection param.
-          true: httpSubscriptionLink({ url: '/api/trpc', transformer: superjson, connectionParams: () => (organizationId ? { organizationId } : {}) }),
+          true: httpSubscriptionLink({ url: '/api/trpc', transformer: superjson, connectionParams: () => (guest ? { guest: '1' } : organizationId ? { organizationId } : {}) }),
           false: httpBatchLink({
             url: '/api/trpc',
             transformer: superjson,
-            headers: () => (organizationId ? { 'x-organization-id': organizationId } : {}),
+            headers: () => (guest ? { 'x-pitchcraft-guest': '1' } : organizationId ? { 'x-organization-id': organizationId } : {}),
           }),
         }),
       ],

@@ -15,7 +15,8 @@ export const LIVE_QUERIES: Record<string, (k: KeyOf) => QueryKey[]> = {
   // Live calls: lists, counts and the open call page follow every change; the dealer console reacts on its own too.
   'call.requested': (k) => [k(['calls']), k(['statistics'])],
   'call.updated': (k) => [k(['calls']), k(['dealers']), k(['leads']), k(['statistics'])],
-  'message.created': (k) => [k(['calls', 'messages'])],
+  // A call's chat (subject call:<id>) or a conversation's (subject conversation:<id>): its messages, lists and unread counts.
+  'message.created': (k) => [k(['calls', 'messages']), k(['conversations'])],
   // A practice session recorded, transcribed, re-scored or deleted: team dashboards, session lists and counts follow.
   'session.recorded': (k) => [k(['teams']), k(['sessions']), k(['statistics']), k(['account', 'me']), k(['calls', 'get'])],
   // A recorded call's session is shown on its call page too.
@@ -26,5 +27,7 @@ export const LIVE_QUERIES: Record<string, (k: KeyOf) => QueryKey[]> = {
   // A campaign started, stopped, completed or moved on (at most once a second while it sends): its list, page, chart
   // and report, and the dashboard's campaign counts.
   'campaign.progress': (k) => [k(['campaigns']), k(['statistics'])],
+  // A transmission sent, delivered, failed, deferred, scheduled or received (its page, the lists, the inbox, counts).
+  'transmission.updated': (k) => [k(['transmissions']), k(['statistics'])],
   'member.removed': (k) => [k(['organization', 'members']), k(['users']), k(['roles']), k(['account', 'me']), k(['account', 'organizations']), k(['statistics'])],
 };

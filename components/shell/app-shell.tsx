@@ -54,6 +54,9 @@ export function AppShell({ organizationId, children }: { organizationId: string;
                 <NavLink href={`${base}/calls`} icon={<PhoneIcon />}>
                   Calls
                 </NavLink>
+                <PermittedNavLink permission="conversations:chat" href={`${base}/conversations`} icon={<MessageIcon />}>
+                  Conversations
+                </PermittedNavLink>
                 <PermittedNavLink permission="leads:read" href={`${base}/leads`} icon={<InboxIcon />}>
                   Leads
                 </PermittedNavLink>

@@ -21,11 +21,12 @@ export function InboxPage({ organizationId }: { organizationId: string }) {
   const { can, organization } = useOrganizationAccess();
   const allowed = can('transmissions:read');
   const list = useTableUrlState<'createdAt'>({ defaultOrdering: '-createdAt', sortable: ['createdAt'], filterNames: ['search'], limit: 25 });
-  const inbox = useQuery(trpc.transmissions.list.queryOptions({ limit: list.limit, offset: list.offset, ordering: list.ordering, direction: 'inbound', search: list.filters.search }, { placeholderData: keepPreviousData, enabled: allowed, refetchInterval: 10_000 }));
+  const inbox = useQuery(trpc.transmissions.list.queryOptions({ limit: list.limit, offset: list.offset, ordering: list.ordering, direction: 'inbound', search: list.filters.search }, { placeholderData: keepPreviousData, enabled: allowed }));
+  // New messages arrive over the realtime stream (transmission.updated re-reads the list: live-queries.ts).
   const columns = useMemo<DataTableColumn<TransmissionDto>[]>(
     () => [
       { id: 'from', enableSorting: false, header: 'From', cell: ({ row }) => <div className="min-w-36"><Link className="font-medium break-words text-zinc-900 underline-offset-2 hover:underline" href={`/${organizationId}/transmissions/${row.original.id}`}>{row.original.contact?.name ?? row.original.remoteAddress ?? 'Unknown'}</Link>{row.original.contact && <p className="text-xs text-zinc-500">{row.original.remoteAddress}</p>}</div> },
-      { id: 'message', enableSorting: false, header: 'Message', cell: ({ row }) => <div className="max-w-md">{row.original.subject && <p className="font-medium break-words">{row.original.subject}</p>}<p className="line-clamp-2 break-words text-zinc-700">{row.original.body}</p></div> },
+      { id: 'message', enableSorting: false, header: 'Message', cell: ({ row }) => <div className="max-w-md">{row.original.subject && <p className="font-medium break-words">{row.original.subject}</p>}<p className="line-clamp-2 break-words text-zinc-700">{row.original.body}</p>{row.original.faxUrl && <a className="text-sm text-accent-700 underline underline-offset-2" href={row.original.faxUrl} target="_blank" rel="noreferrer">Open the fax (PDF)</a>}</div> },
       { id: 'to', enableSorting: false, header: 'To', meta: { priority: 'low', className: 'break-all text-zinc-500' }, cell: ({ row }) => row.original.account?.name ?? row.original.localAddress ?? '—' },
       { id: 'createdAt', header: 'Received', meta: { className: 'whitespace-nowrap text-zinc-500' }, cell: ({ row }) => new Date(row.original.createdAt).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' }) },
     ],

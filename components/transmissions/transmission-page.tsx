@@ -29,9 +29,9 @@ export function TransmissionPage({ organizationId, id }: { organizationId: strin
   const queryClient = useQueryClient();
   const { can } = useOrganizationAccess();
   const send = can('transmissions:send');
-  const live = (status?: string) => (status === 'processing' ? 1500 : false);
-  const t = useQuery(trpc.transmissions.get.queryOptions({ id }, { refetchInterval: (q) => live(q.state.data?.status) }));
-  const spools = useQuery(trpc.transmissions.spools.queryOptions({ id }, { refetchInterval: () => live(t.data?.status) }));
+  // Followed live: every change is a transmission.updated event, which re-reads these (components/realtime/live-queries.ts).
+  const t = useQuery(trpc.transmissions.get.queryOptions({ id }));
+  const spools = useQuery(trpc.transmissions.spools.queryOptions({ id }));
   const refresh = () => queryClient.invalidateQueries(trpc.transmissions.pathFilter());
   const [error, setError] = useState<string | null>(null);
   const [at, setAt] = useState('');
@@ -80,6 +80,7 @@ export function TransmissionPage({ organizationId, id }: { organizationId: strin
                 <div className="sm:col-span-2">
                   {tr.subject && <p className="font-medium">{tr.subject}</p>}
                   <p className="mt-1 text-sm break-words whitespace-pre-wrap text-zinc-800">{tr.body}</p>
+                  {tr.faxUrl && <a className="mt-2 inline-block text-sm text-accent-700 underline underline-offset-2" href={tr.faxUrl} target="_blank" rel="noreferrer">Open the fax (PDF)</a>}
                 </div>
               )}
             </CardBody>

@@ -35,7 +35,7 @@ export function TransmissionsPage({ organizationId }: { organizationId: string }
   const transmissions = useQuery(
     trpc.transmissions.list.queryOptions(
       { limit: list.limit, offset: list.offset, ordering: list.ordering, status: list.filters.status, search: list.filters.search, direction: 'outbound' },
-      { placeholderData: keepPreviousData, enabled: allowed, refetchInterval: (q) => (q.state.data?.results.some((t) => t.status === 'processing') ? 2000 : false) },
+      { placeholderData: keepPreviousData, enabled: allowed }, // followed live: transmission.updated (live-queries.ts)
     ),
   );
   const columns = useMemo<DataTableColumn<TransmissionDto>[]>(

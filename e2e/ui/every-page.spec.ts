@@ -139,7 +139,15 @@ async function somethingToLinkTo(request: APIRequestContext, teammate: number): 
   expect((await request.post('/api/v1/invites', { headers: owner, data: [{ email: invitee, teamId: team.id }] })).status()).toBe(201);
   const invite = firstLink(await readMail(invitee, { subject: /Join/ }));
   expect(invite, 'the invite mail carries a link').not.toBeNull();
-  return [new URL(link!).pathname, new URL(invite!).pathname];
+  // An access link emailed to the demo's customer (an external user): its "Continue as …" page (opening spends nothing).
+  const conversations = (await (await request.get('/api/v1/conversations?limit=100', { headers: owner })).json()).results as { participants: { userId: string; external: boolean }[] }[];
+  const customer = conversations.flatMap((c) => c.participants).find((p) => p.external);
+  expect(customer, 'the demo has a customer to chat with').toBeDefined();
+  const customerEmail = `customer-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+  expect((await request.post('/api/v1/access-tokens', { headers: owner, data: { virtualUser: customer!.userId, email: customerEmail } })).status()).toBeLessThan(300);
+  const accessLink = firstLink(await readMail(customerEmail, { subject: /Your link to chat/ }));
+  expect(accessLink, 'the access-link mail carries a link').not.toBeNull();
+  return [new URL(link!).pathname, new URL(invite!).pathname, new URL(accessLink!).pathname];
 }
 
 /** Pages that exist only in another configuration: the development mailbox is off while SMTP_URL is set. */
@@ -148,7 +156,7 @@ async function pagesOffHere(request: APIRequestContext): Promise<string[]> {
 }
 
 test('every page signed out: fits a phone, passes axe, screenshotted', async ({ page, request }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(900_000); // 3–4 min on a quiet CI machine; three times that while other suites share its two cores
   const happened = await somethingToLinkTo(request, 3);
   // Any organization id sends a signed-out visitor to sign in; a made-up path is the 404 page.
   const org = '00000000-0000-4000-8000-000000000000';
@@ -163,7 +171,7 @@ const partOf = (kind: string) => [...kind].reduce((h, c) => (h * 31 + c.charCode
 
 for (let part = 0; part < SIGNED_IN_PARTS; part++) {
   test(`every page signed in as the demo owner (part ${part + 1} of ${SIGNED_IN_PARTS}): fits a phone, passes axe, screenshotted`, async ({ page, request }) => {
-    test.setTimeout(600_000);
+    test.setTimeout(900_000); // 3–4 min on a quiet CI machine; three times that while other suites share its two cores
     const happened = await somethingToLinkTo(request, part);
     await signIn(page, DEMO_LOGIN.email, DEMO_LOGIN.password);
     const org = new URL(page.url()).pathname.split('/')[1]!;
@@ -186,7 +194,7 @@ for (let part = 0; part < SIGNED_IN_PARTS; part++) {
 // Maximum-length text in every field the pages show (names, opportunity, module steps and keywords, chat, note, lead,
 // key name, invite address): every page of that organization fits both screens. Axe ran on the same pages above.
 test('every page with long-text specimens fits a phone and a desktop', async ({ page, baseURL }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(900_000); // 3–4 min on a quiet CI machine; three times that while other suites share its two cores
   const s = await seedLongTextSpecimens(baseURL!);
   await signIn(page, s.email, s.password);
   const org = s.organizationId;

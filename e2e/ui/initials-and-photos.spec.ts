@@ -36,6 +36,8 @@ test('initials of emoji and punctuated names are whole; members with a photo sho
   await addMember(tenant.organizationId, (await registered.json()).id, 'member');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organization' }).click();
+  // Reloading before the navigation lands would reload the dashboard (as it did on a busy machine).
+  await expect(page).toHaveURL(/\/settings\/organization$/);
   await page.reload(); // the members list was read before Grace joined
   const members = page.getByRole('region', { name: 'Members', exact: true });
   const grace = members.getByRole('row', { name: /Grace Hopper/ });

@@ -26,3 +26,31 @@ export async function verifyAccessToken(token: string): Promise<{ userId: string
     return null;
   }
 }
+
+/**
+ * SECURITY: an external user's access token (a redeemed access link) carries its own `typ`, so it is never taken for
+ * a person's token (verifyAccessToken refuses it) and acts as that external user only. It names its link (`lid`) and
+ * its issue time in ms (`at`): every request checks both (external-user-context.ts), so the session ends with the
+ * link (deleted, or its external user's access ended) and not only when the token expires.
+ */
+export async function signExternalAccessToken(userId: string, expiresAt: Date, linkId: string): Promise<string> {
+  return new SignJWT({ typ: 'external', lid: linkId, at: Date.now() })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(userId)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .setIssuer('pitchcraft')
+    .sign(key());
+}
+
+export type ExternalAccessToken = { userId: string; linkId: string; issuedAt: number };
+
+export async function verifyExternalAccessToken(token: string): Promise<ExternalAccessToken | null> {
+  try {
+    const { payload } = await jwtVerify(token, key(), { issuer: 'pitchcraft', algorithms: ['HS256'] });
+    if (payload.typ !== 'external' || typeof payload.sub !== 'string' || typeof payload.lid !== 'string' || typeof payload.at !== 'number') return null;
+    return { userId: payload.sub, linkId: payload.lid, issuedAt: payload.at };
+  } catch {
+    return null;
+  }
+}

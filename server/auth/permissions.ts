@@ -46,6 +46,8 @@ export const PERMISSION_LIST = [
   { id: 'transmissions:send', label: 'Create, send, schedule, retry, clone and delete transmissions' },
   { id: 'campaigns:read', label: 'List campaigns, their progress and delivery reports' },
   { id: 'campaigns:manage', label: 'Create, edit, start, stop, schedule and delete campaigns' },
+  { id: 'conversations:chat', label: 'Chat: start conversations, read and send messages in your own' },
+  { id: 'externalUsers:manage', label: 'Register external users and send them access links' },
 ] as const satisfies readonly { id: `${string}:${string}`; label: string }[];
 
 export type Permission = (typeof PERMISSION_LIST)[number]['id'];
@@ -59,7 +61,7 @@ export const isPermission = (value: string): value is Permission => (PERMISSIONS
 // What every member does: read the organization, practise and review their own sessions. `teams:manage` does nothing
 // on its own: it lets whoever a team names as its manager lead that team (the domain checks the team).
 // Every member is a dealer by default (calls:answer): owners take calls too.
-const READ: Permission[] = ['organization:read', 'members:read', 'statistics:read', 'calls:answer', 'teams:read', 'teams:manage', 'products:read', 'sessions:read', 'sessions:write'];
+const READ: Permission[] = ['organization:read', 'members:read', 'statistics:read', 'calls:answer', 'teams:read', 'teams:manage', 'products:read', 'sessions:read', 'sessions:write', 'conversations:chat'];
 
 // Owners hold everything; admins everything but deleting the organization (the security log included). Managers
 // build training and start teams; which sessions they see follows the teams they lead. They also prepare outreach:
@@ -71,7 +73,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   manager: [
     ...READ, 'apiKeys:read', 'calls:read', 'dealers:manage', 'leads:read', 'teams:create', 'products:manage',
     'contacts:read', 'contacts:manage', 'messages:read', 'messages:manage', 'programs:read', 'programs:manage', 'accounts:read',
-    'transmissions:read', 'transmissions:send', 'campaigns:read', 'campaigns:manage',
+    'transmissions:read', 'transmissions:send', 'campaigns:read', 'campaigns:manage', 'externalUsers:manage',
   ],
   member: READ,
 };

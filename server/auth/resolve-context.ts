@@ -4,7 +4,8 @@ import type { ApiKey } from '../generated/prisma/client';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { issuedAfterCredentialChange } from '../domain/identity/end-sessions';
-import { verifyAccessToken } from './access-token';
+import { verifyAccessToken, verifyExternalAccessToken } from './access-token';
+import { EXTERNAL_KEY_PREFIX, resolveExternalKeyContext, resolveExternalUserContext } from './external-user-context';
 import { ApiKeyCache } from './api-key-cache';
 import { keyPermissions, memberAccessSelect } from '../domain/access/member-access';
 import { permissionsOfMember, type Permission } from './permissions';
@@ -125,11 +126,16 @@ export async function resolveRestContext(req: Request, requestId: string, ip: st
   const authorization = req.headers.get('authorization');
   const bearer = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
   if (authorization && !bearer) throw unauthenticated('Authorization must be "Bearer <token>"');
-  const keySecret = apiKeyHeader ?? (bearer?.startsWith('pk_') ? bearer : undefined);
+  const keySecret = apiKeyHeader ?? (bearer?.startsWith('pk_') || bearer?.startsWith(EXTERNAL_KEY_PREFIX) ? bearer : undefined);
+  if (keySecret?.startsWith(EXTERNAL_KEY_PREFIX)) return resolveExternalKeyContext(keySecret, requestId, ip);
   if (keySecret) return resolveApiKeyContext(keySecret, requestId, ip);
   if (!bearer) return null;
   const token = await verifyAccessToken(bearer);
-  if (!token) throw unauthenticated('The access token is invalid or expired');
+  if (!token) {
+    const external = await verifyExternalAccessToken(bearer);
+    if (external) return resolveExternalUserContext(external, requestId, ip);
+    throw unauthenticated('The access token is invalid or expired');
+  }
   return resolveUserContext({ userId: token.userId, issuedAt: token.issuedAt, requestedOrganizationId: req.headers.get('x-organization-id'), requestId, ip });
 }
 

@@ -4,7 +4,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { env } from '../env';
 
-export type SealPurpose = 'invite-link' | 'provider-secret';
+export type SealPurpose = 'invite-link' | 'provider-secret' | 'access-link';
 
 const keyFor = (purpose: SealPurpose) => Buffer.from(hkdfSync('sha256', env().APP_SECRET, 'pitchcraft-sealed-secrets', purpose, 32));
 

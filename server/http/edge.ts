@@ -78,6 +78,29 @@ export function prepareRequest(req: http.IncomingMessage, res: http.ServerRespon
   // SECURITY: replaces anything a client sent under this name with the address it actually connected from.
   req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? '';
   closeIfBodyUnread(req, res);
+  applyStatusOverride(res);
+}
+
+/**
+ * A page cannot choose its status code, and Next drops the status of a proxy rewrite: proxy.ts names the status of a
+ * page it rewrote in this response header (an expired access link's page is 410), and it is applied here, once, on a
+ * 200 answer only, and never sent to the client.
+ */
+export const STATUS_OVERRIDE_HEADER = 'x-pitchcraft-status';
+const OVERRIDABLE = new Set([404, 410]);
+
+function applyStatusOverride(res: http.ServerResponse) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
+    const wanted = Number(this.getHeader(STATUS_OVERRIDE_HEADER));
+    if (this.hasHeader(STATUS_OVERRIDE_HEADER)) this.removeHeader(STATUS_OVERRIDE_HEADER);
+    if (OVERRIDABLE.has(wanted) && args[0] === 200) {
+      args[0] = wanted;
+      // writeHead(status, message, headers): the message belonged to 200.
+      if (typeof args[1] === 'string') args.splice(1, 1);
+    }
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
 }
 
 /**

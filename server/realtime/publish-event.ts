@@ -1,5 +1,5 @@
 // Publishes a realtime event: stored with the transaction that causes it and announced to every app instance on commit.
-import type { Prisma } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
 import type { Tx } from '../db';
 import type { RealtimeAudience } from './event';
 
@@ -17,10 +17,16 @@ export async function publishEvent(
   // Only $queryRaw is used, so a transaction on a connection of its own (a CSV import's COPY) can publish too.
   tx: Pick<Tx, '$queryRaw'>,
   event: { organizationId: string; type: string; payload?: Prisma.InputJsonValue; audience?: RealtimeAudience },
+  /**
+   * Writes that cause the event, run by the same statement as data-modifying CTEs (`name AS (UPDATE …)`): one round
+   * trip, atomic without an interactive transaction, and the ordering lock is held only for that statement.
+   */
+  writes: Prisma.Sql[] = [],
 ): Promise<string> {
   const a = event.audience ?? {};
+  const before = writes.length ? Prisma.sql`${Prisma.join(writes, ', ')}, ` : Prisma.empty;
   const rows = await tx.$queryRaw<{ id: bigint }[]>`
-    WITH ordered AS (SELECT pg_advisory_xact_lock(${ORDER_LOCK}::int, hashtext(${event.organizationId}::text)))
+    WITH ${before}ordered AS (SELECT pg_advisory_xact_lock(${ORDER_LOCK}::int, hashtext(${event.organizationId}::text)))
     , stored AS (
       INSERT INTO "RealtimeEvent" ("organizationId", type, payload, permission, "userId", subject)
       SELECT ${event.organizationId}::uuid, ${event.type}, ${JSON.stringify(event.payload ?? {})}::jsonb, ${a.permission ?? null}, ${a.userId ?? null}::uuid, ${a.subject ?? null}

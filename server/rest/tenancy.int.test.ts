@@ -1,5 +1,6 @@
 // Tenancy: another organization's user and API key get 404 on this organization's ids, for every verb of every route.
 import { describe, expect, it } from 'vitest';
+import { db } from '../db';
 import { api } from '../test/api-client';
 import { requestCall, VINS } from '../test/call-factories';
 import { newTenant } from '../test/factories';
@@ -8,7 +9,7 @@ import { createProductWithModule, createTeam, recordSession, wordsOf } from '../
 import { outboundFixtures } from '../test/outbound';
 
 type Tenant = Awaited<ReturnType<typeof newTenant>>;
-type Victim = Tenant & { callId: string; teamId: string; productId: string; moduleId: string; sessionId: string; inviteId: string; roleId: string; userId: string; outbound: Awaited<ReturnType<typeof outboundFixtures>> };
+type Victim = Tenant & { callId: string; teamId: string; productId: string; moduleId: string; sessionId: string; inviteId: string; roleId: string; userId: string; conversationId: string; accessLinkId: string; outbound: Awaited<ReturnType<typeof outboundFixtures>> };
 
 /** Tenant A with one of everything that has a path id. */
 async function victim(): Promise<Victim> {
@@ -21,7 +22,11 @@ async function victim(): Promise<Victim> {
   const role = await api('POST', '/roles', { headers: a.orgHeaders, json: { name: 'Victim role', permissions: ['members:read'] } });
   const user = await api('POST', '/users', { headers: a.orgHeaders, json: { email: 'victim-user@example.test'.replace('@', `-${Date.now()}@`), firstName: 'Vic', lastName: 'Tim', password: 'victim password 1', role: role.body.id, permissions: ['statistics:read'] } });
   const outbound = await outboundFixtures(a);
-  return { ...a, callId, teamId, productId, moduleId, sessionId, inviteId: invites.body[0].id, roleId: role.body.id, userId: user.body.id, outbound };
+  const group = await api('POST', '/conversations', { headers: a.orgHeaders, json: { type: 'group', name: 'Victims', participants: [{ userId: user.body.id }] } });
+  const external = await api('POST', '/external-users', { headers: a.keyHeaders, json: { uniqueId: 'victim-device', platform: 'ios', deviceName: 'Victim phone', hardwareId: 'hw', osVersion: '18' } });
+  await api('POST', '/access-tokens', { headers: a.keyHeaders, json: { virtualUser: external.body.virtualUser, email: 'victim-customer@example.test' } });
+  const link = await db.accessLink.findFirstOrThrow({ where: { organizationId: a.organizationId }, select: { id: true } });
+  return { ...a, callId, teamId, productId, moduleId, sessionId, inviteId: invites.body[0].id, roleId: role.body.id, userId: user.body.id, conversationId: group.body.id, accessLinkId: link.id, outbound };
 }
 
 // How to find tenant A's id for each parameterised route. A new route with a path id must be added here.
@@ -105,6 +110,10 @@ const ID_OF: Record<string, (a: Victim) => Record<string, string>> = {
   '/campaigns/{id}/schedule': (a) => ({ id: a.outbound.campaignId }),
   // Public, signed: a gateway's webhook without its signature (token) is 401 whoever calls.
   '/inbound/{providerId}/{kind}': (a) => ({ providerId: a.outbound.providerId, kind: 'sms' }),
+  // Redeeming takes the link's secret, never its id: A's id is as unknown to B as to anyone.
+  '/access-tokens/{token}/redeem': (a) => ({ token: a.accessLinkId }),
+  '/conversations/{id}/messages': (a) => ({ id: a.conversationId }),
+  '/conversations/{id}/participants/{userId}': (a) => ({ id: a.conversationId, userId: a.userId }),
   // Not a tenant's resource: a VIN decodes the same for everyone.
   '/vin/{vin}': () => ({ vin: VINS.accord }),
 };
@@ -147,9 +156,10 @@ const BODY_OF: Record<string, unknown> = {
   'PUT /campaigns/{id}': { programId: '00000000-0000-4000-8000-000000000000', groupId: '00000000-0000-4000-8000-000000000000', cpm: 1 },
   'POST /campaigns/{id}/start/schedule': { at: '2099-01-01T00:00:00Z' },
   'POST /campaigns/{id}/stop/schedule': { at: '2099-01-01T00:00:00Z' },
+  'POST /conversations/{id}/messages': { message: 'Hijacked' },
 };
 // Routes that take no body: sending one is refused before the lookup could answer.
-const NO_BODY = ['PUT /contacts/{id}/link/{groupId}', 'PUT /accounts/{id}/programs/{programId}', 'PUT /accounts/{id}/users/{userId}', 'POST /transmissions/{id}/send', 'POST /transmissions/{id}/retry', 'POST /transmissions/{id}/clone', 'PUT /campaigns/{id}/start', 'PUT /campaigns/{id}/stop'];
+const NO_BODY = ['PUT /contacts/{id}/link/{groupId}', 'PUT /accounts/{id}/programs/{programId}', 'PUT /accounts/{id}/users/{userId}', 'POST /transmissions/{id}/send', 'POST /transmissions/{id}/retry', 'POST /transmissions/{id}/clone', 'PUT /campaigns/{id}/start', 'PUT /campaigns/{id}/stop', 'POST /access-tokens/{token}/redeem', 'PUT /conversations/{id}/participants/{userId}'];
 
 describe('tenant isolation', () => {
   const routes = routeTable().filter((r) => r.params.length > 0);
@@ -194,6 +204,10 @@ describe('tenant isolation', () => {
     expect((await api('GET', `/providers/${a.outbound.providerId}`, { headers: a.keyHeaders })).body).toMatchObject({ name: 'Gateway', host: '203.0.113.10' });
     expect((await api('GET', `/transmissions/${a.outbound.transmissionId}`, { headers: a.keyHeaders })).body).toMatchObject({ title: 'Welcome', scheduledAt: null });
     expect((await api('GET', `/campaigns/${a.outbound.campaignId}`, { headers: a.keyHeaders })).body).toMatchObject({ name: 'Spring outreach', status: 'draft', cpm: 60, schedules: [] });
+    // The conversation has no message of B's and both its participants; the link was not spent.
+    expect((await api('GET', `/conversations/${a.conversationId}/messages`, { headers: a.orgHeaders })).body.results).toEqual([]);
+    expect(await db.conversationParticipant.count({ where: { conversationId: a.conversationId } })).toBe(2);
+    expect((await db.accessLink.findUniqueOrThrow({ where: { id: a.accessLinkId } })).uses).toBe(0);
   }, 120_000);
 
   it('a malformed id is a 404 too, not a 500', async () => {

@@ -7,14 +7,22 @@ import { currentSession } from '../auth/next-auth';
 import { clientIp } from '../client-ip';
 import type { Permission } from '../auth/permissions';
 import { resolveUserContext } from '../auth/resolve-context';
+import { guestTokenOf, resolveGuestContext } from '../auth/guest-session';
 import { requirePermission, type Ctx, type OrgCtx } from '../context';
 import { AppError, normalizeError, toTRPCError, zodToFieldErrors } from '../errors';
 import { callerKey, enforceRateLimit, resolvePolicy, type RateLimitPolicy, type RateLimitTier } from '../rate-limit';
 import { assertStorableInput } from '../storable-input';
 
-export type TrpcContext = { userId: string | null; issuedAt?: number; requestedOrganizationId: string | null; requestId: string; ip: string | null };
+/**
+ * `guestToken`: set only for the guest's own client (the x-pitchcraft-guest header, a custom header no cross-site form
+ * can send, or the subscription's connection param): the redeemed access link's token from its httpOnly cookie. Such a
+ * request sees no member session at all.
+ */
+export type TrpcContext = { userId: string | null; issuedAt?: number; requestedOrganizationId: string | null; requestId: string; ip: string | null; guestToken?: string | null };
 
 export async function createTrpcContext(opts: { req: Request; info?: { connectionParams: Record<string, string | undefined> | null } }): Promise<TrpcContext> {
+  const guest = opts.req.headers.get('x-pitchcraft-guest') === '1' || opts.info?.connectionParams?.guest === '1';
+  if (guest) return { userId: null, requestedOrganizationId: null, requestId: randomUUID(), ip: clientIp(opts.req.headers), guestToken: guestTokenOf(opts.req.headers.get('cookie')) ?? '' };
   const session = await currentSession();
   return {
     userId: session?.userId ?? null,
@@ -96,6 +104,27 @@ export function orgProcedure(permission: Permission) {
       app = requirePermission(ctx.app, permission);
     } catch (e) {
       throw toTRPCError(e);
+    }
+    return next({ ctx: { ...ctx, app } });
+  });
+}
+
+/**
+ * Chat: a member holding `permission`, or — from the guest's own client — the external user of a redeemed access link
+ * (its permissions hold conversations:chat only, and the conversations domain shows it its own conversations only).
+ */
+export function chatProcedure(permission: Permission) {
+  return base.use(async ({ ctx, next }) => {
+    let app: OrgCtx;
+    try {
+      if (typeof ctx.guestToken === 'string') {
+        app = requirePermission(await resolveGuestContext(ctx.guestToken || null, ctx.requestId, ctx.ip), 'conversations:chat');
+      } else {
+        if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Sign in again to continue.' });
+        app = requirePermission(await resolveUserContext({ userId: ctx.userId, issuedAt: ctx.issuedAt, requestedOrganizationId: ctx.requestedOrganizationId, requestId: ctx.requestId, ip: ctx.ip }), permission);
+      }
+    } catch (e) {
+      throw e instanceof TRPCError ? e : toTRPCError(e);
     }
     return next({ ctx: { ...ctx, app } });
   });

@@ -22,6 +22,7 @@ import { libraryRouter } from './routers/library';
 import { accountsRouter, programsRouter } from './routers/outbound-setup';
 import { providersRouter, transmissionsRouter } from './routers/outbound-delivery';
 import { campaignsRouter } from './routers/campaigns';
+import { conversationsRouter } from './routers/conversations';
 
 export const appRouter = router({
   account: accountRouter,
@@ -48,6 +49,7 @@ export const appRouter = router({
   providers: providersRouter,
   transmissions: transmissionsRouter,
   campaigns: campaignsRouter,
+  conversations: conversationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

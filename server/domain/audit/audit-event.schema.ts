@@ -108,10 +108,10 @@ export const auditEventDto = z
     createdAt: z.iso.datetime(),
     ip: z.string().nullable(),
     actor: z.object({
-      kind: z.enum(['user', 'apiKey']).nullable(),
+      kind: z.enum(['user', 'apiKey', 'externalUser']).nullable().meta({ description: 'externalUser: a customer (an access link or an app installation)' }),
       id: z.uuid().nullable(),
       name: z.string().nullable().meta({ description: "The user's full name or the API key's name; null once deleted" }),
-      email: z.string().nullable().meta({ description: "The user's email; null for an API key" }),
+      email: z.string().nullable().meta({ description: "The user's email; null for an API key and an external user" }),
     }),
     detail: z.record(z.string(), z.unknown()),
   })

@@ -22,7 +22,7 @@ export async function listAuditEvents(opts: { ctx: Ctx; page: Page; types?: read
   const userIds = [...new Set(rows.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])))];
   const keyIds = [...new Set(rows.flatMap((r) => (r.actorApiKeyId ? [r.actorApiKeyId] : [])))];
   const [users, keys] = await Promise.all([
-    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, firstName: true, lastName: true, email: true } }) : [],
+    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, firstName: true, lastName: true, email: true, externalUser: { select: { userId: true } } } }) : [],
     keyIds.length ? db.apiKey.findMany({ where: { id: { in: keyIds }, organizationId: ctx.organizationId }, select: { id: true, name: true } }) : [],
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
@@ -31,6 +31,8 @@ export async function listAuditEvents(opts: { ctx: Ctx; page: Page; types?: read
   const actorOf = (r: (typeof rows)[number]): AuditEventDto['actor'] => {
     if (r.actorUserId) {
       const u = userById.get(r.actorUserId);
+      // An external user's address is a placeholder under .invalid: never shown.
+      if (u?.externalUser) return { kind: 'externalUser', id: r.actorUserId, name: `${u.firstName} ${u.lastName}`.trim(), email: null };
       return { kind: 'user', id: r.actorUserId, name: u ? `${u.firstName} ${u.lastName}`.trim() : null, email: u?.email ?? null };
     }
     if (r.actorApiKeyId) return { kind: 'apiKey', id: r.actorApiKeyId, name: keyById.get(r.actorApiKeyId)?.name ?? null, email: null };

@@ -29,4 +29,5 @@ export async function recordAuditEvent(
 }
 
 /** Who acted, in the audit log's columns: a user, or an API key (acting for the organization). */
-export const auditActor = (ctx: Ctx) => (ctx.actor.kind === 'user' ? { actorUserId: ctx.actor.id } : ctx.actor.kind === 'apiKey' ? { actorApiKeyId: ctx.actor.id } : {});
+/** Who did it: a person or an external user (both users), or an API key. */
+export const auditActor = (ctx: Ctx) => (ctx.actor.kind === 'apiKey' ? { actorApiKeyId: ctx.actor.id } : { actorUserId: ctx.actor.id });

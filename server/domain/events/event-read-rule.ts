@@ -6,6 +6,7 @@
 import type { OrgCtx } from '../../context';
 import type { RealtimeEvent } from '../../realtime/event';
 import { mayReadCall } from '../calls/call-access';
+import { chatterId } from '../conversations/conversation-access';
 import type { CallEventFacts } from '../calls/call-events-realtime';
 import { visibleUserIds } from '../sessions/session.scope';
 
@@ -35,6 +36,17 @@ const RULES: Record<string, Rule> = {
   transmission: (ctx) => ctx.permissions.has('transmissions:read'),
   // A campaign's progress is read by whoever may read campaigns (GET /campaigns/{id}): every one of the organization.
   campaign: (ctx) => ctx.permissions.has('campaigns:read'),
+  // A conversation's message is read by whoever took part in the conversation when it was sent (as GET …/messages
+  // answers them, and nobody removed before it): its payload names them.
+  conversation: (ctx, event) => {
+    const ids = payloadOf(event).participantIds;
+    if (!Array.isArray(ids)) return false;
+    try {
+      return ids.includes(chatterId(ctx));
+    } catch {
+      return false;
+    }
+  },
   // A session is read by whoever may see its person's sessions (session.scope.ts, as every REST read of sessions):
   // themselves, their teams' managers, coaching admins.
   session: async (ctx, event, memo) => {
@@ -49,7 +61,10 @@ const RULES: Record<string, Rule> = {
 /** The read rule of one stream's viewer (a context resolved for it): decides each event as REST would. */
 export function eventReaderFor(ctx: OrgCtx): (event: RealtimeEvent) => boolean | Promise<boolean> {
   const memo: StreamMemo = {};
+  // SECURITY: an external user (a customer) reads its own conversations' events and nothing of the organization else.
+  const external = ctx.actor.kind === 'externalUser';
   return (event) => {
+    if (external && !event.subject?.startsWith('conversation:')) return false;
     if (event.subject === null) return true;
     const rule = RULES[event.subject.slice(0, event.subject.indexOf(':'))];
     return rule ? rule(ctx, event, memo) : false;

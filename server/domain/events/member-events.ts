@@ -22,7 +22,8 @@ export function memberEventItems(opts: { ctx: Ctx; lastEventId?: string | null; 
   const ctx = requireOrg(opts.ctx);
   const holder: AccessHolder = {
     organizationId: ctx.organizationId,
-    userId: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+    // An external user's stream hears its credential changes too (a rotated key ends a stream opened with the old one).
+    userId: ctx.actor.kind === 'user' || ctx.actor.kind === 'externalUser' ? ctx.actor.id : null,
     apiKeyId: ctx.actor.kind === 'apiKey' ? ctx.actor.id : null,
   };
   // SECURITY: fail closed — a context that cannot be resolved again, or now acts elsewhere, ends the stream.

@@ -21,9 +21,31 @@ async function coachingSummary(userId: string, organizationId: string | null) {
   };
 }
 
+/**
+ * An external user (a customer): itself, a member of nothing — no organizations, teams or coaching; the organization
+ * it chats with as the active one. Its address is a placeholder under .invalid and is not shown.
+ */
+async function externalMe(userId: string, organizationId: string | null): Promise<MeDto> {
+  const user = await db.user.findUnique({ where: { id: userId }, include: { externalUser: { select: { organization: { select: { id: true, name: true } } } } } });
+  if (!user?.externalUser) throw new AppError('not_found', { message: 'User not found' });
+  const organization = user.externalUser.organization;
+  return {
+    ...toUserDto(user),
+    email: '',
+    organizations: [],
+    activeOrganization: organization.id === organizationId ? organization : null,
+    teams: [],
+    performance: null,
+    sessionCount: 0,
+    isManager: false,
+    actor: { kind: 'externalUser', id: user.id },
+  };
+}
+
 export async function getMe(opts: { ctx: Ctx }): Promise<MeDto> {
   const { ctx } = opts;
   // An API key acts for its organization on behalf of the user who created it; /me describes that user.
+  if (ctx.actor.kind === 'externalUser') return externalMe(ctx.actor.id, ctx.organizationId);
   const userId = ctx.actor.kind === 'user' ? ctx.actor.id : ctx.actor.kind === 'apiKey' ? ctx.actor.createdById : null;
   if (!userId) throw new AppError('not_found', { message: 'This credential is not tied to a user' });
   const user = await db.user.findUnique({

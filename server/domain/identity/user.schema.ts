@@ -69,7 +69,7 @@ export const meDto = userDto
     performance: z.number().nullable().meta({ description: 'Average score of the practice sessions in the active organization, null without scored sessions' }),
     sessionCount: z.number().int().meta({ description: 'Practice sessions recorded in the active organization' }),
     isManager: z.boolean().meta({ description: 'Owner, admin or manager in the active organization, or the manager of a team' }),
-    actor: z.object({ kind: z.enum(['user', 'apiKey']), id: z.uuid(), name: z.string().optional() }),
+    actor: z.object({ kind: z.enum(['user', 'apiKey', 'externalUser']), id: z.uuid(), name: z.string().optional() }).meta({ description: 'externalUser: a customer (access link or app installation): no organizations of its own, activeOrganization is the one it chats with' }),
   })
   .meta({ id: 'Me' });
 

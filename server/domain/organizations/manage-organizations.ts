@@ -134,6 +134,8 @@ export async function deleteOrganization(opts: { ctx: Ctx; id: string }) {
     await tx.user.updateMany({ where: { activeOrganizationId: access.organizationId }, data: { activeOrganizationId: null } });
     // The uploaded logo is the one file not deleted by the organization's own cascade.
     await clearLogo(tx, access.organizationId);
+    // Its external users' user rows belong to it alone (their ExternalUser rows go with the cascade; these would not).
+    await tx.user.deleteMany({ where: { externalUser: { organizationId: access.organizationId } } });
     await tx.organization.delete({ where: { id: access.organizationId } });
     await publishAccessChange(tx, { kind: 'organization', organizationId: access.organizationId });
     await recordAuditEvent({ type: 'organization.deleted', actorUserId: opts.ctx.actor.id, ip: opts.ctx.ip, detail: { organizationId: access.organizationId } }, tx);

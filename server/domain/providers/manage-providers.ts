@@ -24,7 +24,7 @@ type Row = Prisma.ProviderGetPayload<object>;
 export const INBOUND_KINDS_OF: Record<ProviderDto['type'], readonly ('sms' | 'email' | 'fax' | 'receipt')[]> = {
   smtp: [],
   twilio: ['sms', 'receipt'],
-  http: ['sms', 'email', 'receipt'],
+  http: ['sms', 'email', 'fax', 'receipt'],
   kannel: ['sms', 'receipt'],
 };
 

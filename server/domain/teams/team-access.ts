@@ -12,6 +12,8 @@ import { isUuid } from '../organizations/organization-access';
 export function actingUserId(ctx: Ctx): string | null {
   if (ctx.actor.kind === 'user') return ctx.actor.id;
   if (ctx.actor.kind === 'apiKey') return ctx.actor.createdById;
+  // An external user (a customer) leads no team and belongs to none.
+  if (ctx.actor.kind === 'externalUser') return null;
   return null;
 }
 

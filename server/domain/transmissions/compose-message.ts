@@ -2,8 +2,11 @@
 // fields filled (HTML-escaped in an email's HTML), from the account's address, with the template's attachment.
 import escapeHtml from 'escape-html';
 import type { Tx } from '../../db';
+import { Prisma } from '../../generated/prisma/client';
 import { backendFor } from '../../media/backends';
+import { signedMediaUrl } from '../../media/signed-link';
 import type { Attachment, OutboundMessage } from '../../providers/outbound/provider-adapter';
+import { accessLinkText } from '../access-links/access-link-text';
 import { MERGE_FIELDS } from '../library/message-text';
 import { SERVICE_OF, isSendingProgram } from './manage-transmissions';
 
@@ -23,11 +26,49 @@ async function mediaBytes(tx: Tx, mediaId: string): Promise<{ content: Buffer; c
 
 export type Composed = { ok: true; message: Omit<OutboundMessage, 'spoolId' | 'receiptUrl'> } | { ok: false; reason: string };
 
+type Loaded = {
+  organizationId: string;
+  accessLinkId: string | null;
+  remoteAddress: string | null;
+  contact: { phone: string; email: string | null } & Record<string, unknown> | null;
+  account: { name: string; address: string; active: boolean } | null;
+  program: { type: string; ttsText: string | null } | null;
+  text: { type: string; data: string } | null;
+  template: { subject: string; body: string; bodyAlt: string; attachmentMediaId: string | null; attachmentName: string | null } | null;
+  document: { name: string; mediaId: string | null } | null;
+  recording: { mediaId: string | null } | null;
+};
+
+/**
+ * Everything a message is made of in ONE round trip (it runs once per message on the delivery hot path): the
+ * transmission, its contact, its account or else the first active one of the program's type, the program and the
+ * library row it sends. Rows come back as JSON with their column (= field) names.
+ */
+async function load(tx: Tx, transmissionId: string): Promise<Loaded> {
+  const accountTypeOf = Prisma.join(Object.entries(SERVICE_OF).map(([type, spec]) => Prisma.sql`WHEN ${type} THEN ${spec.account}`), ' ');
+  const rows = await tx.$queryRaw<Loaded[]>`
+    SELECT t."organizationId", t."accessLinkId", t."remoteAddress", to_jsonb(c) AS contact, to_jsonb(p) AS program, to_jsonb(x) AS text, to_jsonb(et) AS template,
+           to_jsonb(fd) AS document, to_jsonb(vr) AS recording,
+           COALESCE(to_jsonb(a), (SELECT to_jsonb(f) FROM "Account" f
+                                  WHERE t."accountId" IS NULL AND f."organizationId" = t."organizationId" AND f.active
+                                    AND f.type::text = (CASE p.type::text ${accountTypeOf} END)
+                                  ORDER BY f."createdAt" ASC LIMIT 1)) AS account
+    FROM "Transmission" t
+    LEFT JOIN "Contact" c ON c.id = t."contactId"
+    LEFT JOIN "Account" a ON a.id = t."accountId"
+    LEFT JOIN "Program" p ON p.id = t."programId"
+    LEFT JOIN "SmsText" x ON x.id = p."textId" AND p.type = 'sendsms'
+    LEFT JOIN "EmailTemplate" et ON et.id = p."templateId" AND p.type = 'sendemail'
+    LEFT JOIN "FaxDocument" fd ON fd.id = p."documentId" AND p.type = 'sendfax'
+    LEFT JOIN "VoiceRecording" vr ON vr.id = p."recordingId" AND p.type = 'voicemessage'
+    WHERE t.id = ${transmissionId}::uuid`;
+  if (!rows[0]) throw new Error(`Transmission ${transmissionId} not found`);
+  return rows[0];
+}
+
 export async function composeMessage(tx: Tx, transmissionId: string): Promise<Composed> {
-  const t = await tx.transmission.findUniqueOrThrow({
-    where: { id: transmissionId },
-    include: { contact: true, account: true, program: { include: { text: true, template: true, document: true, recording: true } } },
-  });
+  const t = await load(tx, transmissionId);
+  if (t.accessLinkId) return composeAccessLink(tx, t);
   const { contact, program } = t;
   if (!contact) return { ok: false, reason: 'Its contact was deleted' };
   if (!program) return { ok: false, reason: 'Its program was deleted' };
@@ -35,18 +76,18 @@ export async function composeMessage(tx: Tx, transmissionId: string): Promise<Co
   const spec = SERVICE_OF[program.type];
   const to = spec.needs === 'email' ? contact.email : contact.phone;
   if (!to) return { ok: false, reason: 'The contact has no email address' };
-  const account = t.account ?? (await tx.account.findFirst({ where: { organizationId: t.organizationId, type: spec.account, active: true }, orderBy: { createdAt: 'asc' } }));
+  const account = t.account;
   if (!account) return { ok: false, reason: `No active ${spec.account} account to send from: add one under Sender accounts` };
   if (!account.active) return { ok: false, reason: `The sender account “${account.name}” is inactive` };
   const fields = contact as unknown as Record<string, unknown>;
   const base = { service: spec.service, to, from: account.address } as const;
   switch (program.type) {
     case 'sendsms': {
-      if (!program.text) return { ok: false, reason: 'Its text was deleted' };
-      return { ok: true, message: { ...base, text: program.text.type === 'binary' ? program.text.data : fillMergeFields(program.text.data, fields) } };
+      if (!t.text) return { ok: false, reason: 'Its text was deleted' };
+      return { ok: true, message: { ...base, text: t.text.type === 'binary' ? t.text.data : fillMergeFields(t.text.data, fields) } };
     }
     case 'sendemail': {
-      const tpl = program.template;
+      const tpl = t.template;
       if (!tpl) return { ok: false, reason: 'Its template was deleted' };
       const attachments: Attachment[] = [];
       if (tpl.attachmentMediaId) {
@@ -58,7 +99,7 @@ export async function composeMessage(tx: Tx, transmissionId: string): Promise<Co
       return { ok: true, message: { ...base, from, subject: fillMergeFields(tpl.subject, fields), html: fillMergeFields(tpl.body, fields, escapeHtml), text: fillMergeFields(tpl.bodyAlt, fields), attachments } };
     }
     case 'sendfax': {
-      const doc = program.document;
+      const doc = t.document;
       if (!doc?.mediaId) return { ok: false, reason: 'Its document has no PDF' };
       const file = await mediaBytes(tx, doc.mediaId);
       if (!file) return { ok: false, reason: 'Its document’s PDF is missing' };
@@ -66,9 +107,23 @@ export async function composeMessage(tx: Tx, transmissionId: string): Promise<Co
     }
     case 'voicetts':
       return { ok: true, message: { ...base, say: fillMergeFields(program.ttsText ?? '', fields) } };
-    case 'voicemessage':
-      // A gateway plays a recording from a public URL; recordings are private to the organization and no signed
-      // public link exists yet, so a voice message cannot be delivered (said, rather than sent silently wrong).
-      return { ok: false, reason: 'Voice messages from recordings cannot be delivered yet (the gateway needs a public link to the recording): use a text-to-speech program' };
+    case 'voicemessage': {
+      // The gateway fetches the recording itself while the call is up: a short-lived link signed for that file only.
+      const recording = t.recording;
+      if (!recording?.mediaId) return { ok: false, reason: 'Its recording has no audio' };
+      const ready = await tx.media.findFirst({ where: { id: recording.mediaId, status: 'ready' }, select: { id: true } });
+      if (!ready) return { ok: false, reason: 'Its recording’s audio is missing' };
+      return { ok: true, message: { ...base, playUrl: signedMediaUrl(recording.mediaId) } };
+    }
   }
+}
+
+/** An access link texted to a customer: to the number it was asked for, from the organization's phone account. */
+async function composeAccessLink(tx: Tx, t: { organizationId: string; accessLinkId: string | null; remoteAddress: string | null; account: { address: string; active: boolean; name: string } | null }): Promise<Composed> {
+  if (!t.remoteAddress) return { ok: false, reason: 'It has no phone number to text' };
+  const account = t.account?.active ? t.account : await tx.account.findFirst({ where: { organizationId: t.organizationId, type: 'phone', active: true }, orderBy: { createdAt: 'asc' } });
+  if (!account) return { ok: false, reason: 'No active phone account to send from: add one under Sender accounts' };
+  const text = await accessLinkText(tx, t.accessLinkId!);
+  if (!text.ok) return text;
+  return { ok: true, message: { service: 'sms', to: t.remoteAddress, from: account.address, text: text.text } };
 }

@@ -7,7 +7,7 @@ import { enqueue } from '../../jobs/enqueue';
 import type { JobContext } from '../../jobs/job-context';
 import { ADAPTERS } from '../../providers/outbound/adapters';
 import { ProviderError, type ProviderService } from '../../providers/outbound/provider-adapter';
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 import { inboundUrlOf, providerConfigOf, redact, redactText } from '../providers/manage-providers';
 import { campaignOfSpool, returnSpoolToCampaign, takeCampaignSlots } from '../campaigns/pacing';
 import { composeMessage } from './compose-message';
@@ -20,19 +20,27 @@ const MAX_INLINE_WAIT_MS = 2_000;
 
 type ProviderRow = Prisma.ProviderGetPayload<object>;
 
-/** Weighted choice among the active providers of a service (weight 0: only when no weighted one is left). */
-export async function chooseProvider(organizationId: string, service: ProviderService, tx: Tx = db): Promise<ProviderRow | null> {
-  const all = await tx.provider.findMany({ where: { organizationId, active: true, serviceFlags: { has: service } }, orderBy: { id: 'asc' } });
-  const weighted = all.filter((p) => p.weight > 0);
-  const pool = weighted.length > 0 ? weighted : all;
+/**
+ * Weighted choice: `random` in [0, 1) lands in a provider's share of the summed weights (weight 0: only when no weighted
+ * one is left, then evenly). Pure, so the shares are provable without chance.
+ */
+export function pickWeighted<P extends { weight: number }>(pool: readonly P[], random: number): P | null {
   if (pool.length === 0) return null;
-  const total = weighted.length > 0 ? weighted.reduce((n, p) => n + p.weight, 0) : pool.length;
-  let pick = Math.random() * total;
-  for (const p of pool) {
-    pick -= weighted.length > 0 ? p.weight : 1;
+  const weighted = pool.filter((p) => p.weight > 0);
+  const candidates = weighted.length > 0 ? weighted : pool;
+  const share = (p: P) => (weighted.length > 0 ? p.weight : 1);
+  let pick = random * candidates.reduce((n, p) => n + share(p), 0);
+  for (const p of candidates) {
+    pick -= share(p);
     if (pick < 0) return p;
   }
-  return pool[pool.length - 1]!;
+  return candidates[candidates.length - 1]!;
+}
+
+/** Weighted choice among the active providers of a service; `random` is injectable for tests. */
+export async function chooseProvider(organizationId: string, service: ProviderService, tx: Tx = db, random: () => number = Math.random): Promise<ProviderRow | null> {
+  const all = await tx.provider.findMany({ where: { organizationId, active: true, serviceFlags: { has: service } }, orderBy: { id: 'asc' } });
+  return pickWeighted(all, random());
 }
 
 /**
@@ -116,33 +124,36 @@ async function awaitSlot(spool: { id: string; resumed: boolean }, gate: NonNulla
   return true;
 }
 
-async function defer(spool: { id: string; organizationId: string; deferrals: number }, untilMs: number, reason: string, providerId: string | null) {
+async function defer(spool: { id: string; transmissionId: string; organizationId: string; deferrals: number }, untilMs: number, reason: string, providerId: string | null) {
   const until = new Date(Date.now() + untilMs);
   await db.$transaction(async (tx) => {
     await tx.spool.update({ where: { id: spool.id }, data: { claimedUntil: null, handedAt: null, deferredUntil: until, deferrals: { increment: 1 }, error: reason, providerId } });
     await enqueue(tx, 'transmissions.deliver', { spoolId: spool.id, organizationId: spool.organizationId }, { startAfter: until });
+    // Still processing, but the open page shows why it waits and until when.
+    await announceTransmission(tx, { id: spool.transmissionId, organizationId: spool.organizationId }, 'processing', { spoolId: spool.id, deferredUntil: until.toISOString() });
   });
 }
 
+/**
+ * The attempt's outcome: spool, transmission and the event, in ONE statement (data-modifying CTEs before the event's
+ * insert) — atomic without an interactive transaction's five round trips, on the hot path of every message.
+ */
 async function finish(spool: { id: string; transmissionId: string; organizationId: string }, outcome: { status: 'completed' | 'failed'; transmission: 'completed' | 'failed' | 'invalid'; reason?: string; providerId?: string | null; messageId?: string | null; response?: Record<string, unknown> | null; connectedAt?: Date | null }) {
-  await db.$transaction(async (tx) => {
-    await tx.spool.update({
-      where: { id: spool.id },
-      data: {
-        status: outcome.status,
-        endedAt: new Date(),
-        claimedUntil: null,
-        deferredUntil: null,
-        ...(outcome.providerId !== undefined && { providerId: outcome.providerId }),
-        providerMessageId: outcome.messageId ?? null,
-        response: (outcome.response ?? undefined) as Prisma.InputJsonValue | undefined,
-        error: outcome.status === 'failed' ? (outcome.reason ?? 'failed') : null,
-        ...(outcome.connectedAt && { connectedAt: outcome.connectedAt }),
-      },
-    });
-    await tx.transmission.update({ where: { id: spool.transmissionId }, data: { status: outcome.transmission, statusReason: outcome.status === 'failed' ? (outcome.reason ?? null) : null } });
-    await announceTransmission(tx, { id: spool.transmissionId, organizationId: spool.organizationId }, outcome.transmission, { spoolId: spool.id });
-  });
+  const failed = outcome.status === 'failed';
+  const response = outcome.response ? JSON.stringify(outcome.response) : null;
+  const setProvider = outcome.providerId !== undefined;
+  const writes = [
+    Prisma.sql`spool_done AS (
+      UPDATE "Spool" SET status = ${outcome.status}::"SpoolStatus", "endedAt" = now(), "claimedUntil" = NULL, "deferredUntil" = NULL,
+        "providerId" = CASE WHEN ${setProvider} THEN ${outcome.providerId ?? null}::uuid ELSE "providerId" END,
+        "providerMessageId" = ${outcome.messageId ?? null}, response = COALESCE(${response}::jsonb, response),
+        error = ${failed ? (outcome.reason ?? 'failed') : null}, "connectedAt" = COALESCE(${outcome.connectedAt ?? null}::timestamptz, "connectedAt")
+      WHERE id = ${spool.id}::uuid)`,
+    Prisma.sql`transmission_done AS (
+      UPDATE "Transmission" SET status = ${outcome.transmission}::"TransmissionStatus", "statusReason" = ${failed ? (outcome.reason ?? null) : null}, "updatedAt" = now()
+      WHERE id = ${spool.transmissionId}::uuid)`,
+  ];
+  await announceTransmission(db, { id: spool.transmissionId, organizationId: spool.organizationId }, outcome.transmission, { spoolId: spool.id }, writes);
 }
 
 /**

@@ -6,6 +6,8 @@ import { api } from '../../test/api-client';
 import { newTenant, type Tenant } from '../../test/factories';
 import { httpSignature, twilioSignature } from '../../providers/outbound/webhook-signatures';
 import { inboundUrlOf, kannelInboundToken } from '../providers/manage-providers';
+import { tinyPdf } from '../../test/outbound';
+import * as mediaRoute from '@/app/media/[id]/route';
 
 let t: Tenant;
 let other: Tenant;
@@ -91,6 +93,49 @@ describe('inbound webhooks', () => {
     expect(await db.transmission.findUniqueOrThrow({ where: { id: sent.body.transmissionId } })).toMatchObject({ subject: 'Question', body: 'Is it in stock?', contactId: null });
     const bad = '[1,2]';
     expect((await post({ 'x-pitchcraft-timestamp': ts, 'x-pitchcraft-signature': httpSignature(hmacKey, ts, bad) }, bad)).status).toBe(400);
+  });
+
+  it('HTTP gateway fax: the signed JSON carries the PDF (base64); it becomes an inbound transmission whose faxUrl serves that PDF without a session', async () => {
+    const h = t.keyHeaders;
+    const faxAccount = await api('POST', '/accounts', { headers: h, json: { name: 'Fax line', type: 'phone', address: `+1202559${String(Math.floor(Math.random() * 9000) + 1000)}` } });
+    const program = await api('POST', '/programs/receivefax', { headers: h, json: { accountId: faxAccount.body.id } });
+    const pdf = tinyPdf();
+    const ts = String(Math.floor(Date.now() / 1000));
+    const post = (json: Record<string, unknown>) => {
+      const b = JSON.stringify(json);
+      return api('POST', `/inbound/${httpId}/fax`, { body: b, contentType: 'application/json', headers: { 'x-pitchcraft-timestamp': ts, 'x-pitchcraft-signature': httpSignature(hmacKey, ts, b) } });
+    };
+    const media = () => db.media.count({ where: { organizationId: t.organizationId, kind: 'pdf' } });
+    const before = await media();
+    // Bad input changes nothing: no PDF, not base64, not a PDF.
+    expect((await post({ from: phone, to: faxAccount.body.address })).status).toBe(400);
+    expect((await post({ from: phone, to: faxAccount.body.address, pdf: 'not base64!' })).status).toBe(400);
+    expect((await post({ from: phone, to: faxAccount.body.address, pdf: Buffer.from('hello, not a pdf').toString('base64') })).status).toBe(415);
+    expect(await db.media.count({ where: { organizationId: t.organizationId, kind: 'pdf', status: 'ready' } })).toBe(0);
+    const ok = await post({ from: phone, to: faxAccount.body.address, subject: 'Signed order', pdf: Buffer.from(pdf).toString('base64') });
+    expect(ok.status).toBe(200);
+    expect(await media()).toBe(before + 1);
+    const got = await api('GET', `/transmissions/${ok.body.transmissionId}`, { headers: h });
+    expect(got.body).toMatchObject({ direction: 'inbound', contactId, title: 'Signed order', program: { id: program.body.programId, type: 'receivefax' }, faxUrl: expect.stringMatching(/\/media\/[0-9a-f-]{36}\?expires=\d+&sig=/) });
+    const url = new URL(got.body.faxUrl);
+    const file = await mediaRoute.GET(new Request(url), { params: Promise.resolve({ id: url.pathname.split('/')[2]! }) });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await file.arrayBuffer()).equals(Buffer.from(pdf))).toBe(true);
+    // Deleting the transmission deletes the fax.
+    expect((await api('DELETE', `/transmissions/${ok.body.transmissionId}`, { headers: h })).status).toBe(204);
+    expect(await db.media.findUnique({ where: { id: url.pathname.split('/')[2]! } })).toBeNull();
+  });
+
+  it('an SMTP provider receives nothing by webhook (SMTP is a sending relay): every kind is 404 and it lists no inbound addresses', async () => {
+    const smtp = await api('POST', '/providers', { headers: t.keyHeaders, json: { name: 'Relay', type: 'smtp', serviceFlags: ['email', 'fax'], host: '127.0.0.1', port: 9, username: 'u', password: 'p', settings: { faxDomain: 'fax.example.test' }, active: false } });
+    expect(smtp.status, smtp.text).toBe(201);
+    expect(smtp.body.inboundUrls).toEqual({});
+    for (const kind of ['sms', 'email', 'fax', 'receipt']) {
+      const r = await api('POST', `/inbound/${smtp.body.id}/${kind}`, { body: '{}', contentType: 'application/json' });
+      expect(r.status).toBe(404);
+      expect(r.body.detail).toMatch(/smtp/);
+    }
   });
 
   it('Kannel: the provider’s token (GET, as Kannel calls); a delivery report by spool id', async () => {

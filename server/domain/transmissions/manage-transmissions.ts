@@ -1,5 +1,7 @@
 // Transmissions: create (checking the contact, program and account in the caller's organization — another's is 404
 // like a missing one), list, read with spools, clone, delete. Sending lives in send-transmission.ts.
+import { deleteMedia } from '../../media/save-media';
+import { signedMediaUrl } from '../../media/signed-link';
 import { requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { db, type Tx } from '../../db';
 import { conflict, notFound, validationFailed } from '../../errors';
@@ -66,6 +68,8 @@ const toDto = (t: Row): TransmissionDto => ({
   localAddress: t.localAddress,
   subject: t.subject,
   body: t.body,
+  // A reader of the transmission gets a short-lived link to its fax (the media itself stays private).
+  faxUrl: t.mediaId ? signedMediaUrl(t.mediaId) : null,
   attempts: t._count.spools,
   lastSpool: t.spools[0] ? toSpoolDto(t.spools[0]) : null,
   scheduledAt: iso(t.schedules[0]?.at ?? null),
@@ -213,6 +217,7 @@ export async function cloneTransmission(opts: { ctx: Ctx; id: string }): Promise
   const ctx = requirePermission(opts.ctx, 'transmissions:send');
   return db.$transaction(async (tx) => {
     const t = await findTransmission(ctx, opts.id, tx);
+    if (t.accessLinkId) throw conflict('An access link’s text cannot be cloned: send the link again from the conversation');
     if (t.direction === 'inbound' || !t.contactId || !t.programId) throw conflict('An inbound transmission cannot be cloned: it was received, not sent');
     const copy = await tx.transmission.create({ data: { organizationId: ctx.organizationId, title: t.title, contactId: t.contactId, programId: t.programId, accountId: t.accountId, direction: 'outbound', createdById: ctx.actor.kind === 'user' ? ctx.actor.id : null } });
     return { transmissionId: copy.id };
@@ -225,6 +230,7 @@ export async function deleteTransmission(opts: { ctx: Ctx; id: string }): Promis
     const t = await findTransmission(ctx, opts.id, tx, { lock: true });
     if (t.status === 'processing') throw conflict('This transmission is being delivered right now: delete it when the attempt is over');
     await tx.transmission.delete({ where: { id: t.id } });
+    if (t.mediaId) await deleteMedia(tx, t.mediaId);
   });
 }
 

@@ -1,6 +1,7 @@
 // Provider webhooks (POST /inbound/{providerId}/{kind}, public): each verified by its protocol's own signature —
 // Twilio's X-Twilio-Signature, the HTTP gateway's HMAC-SHA256, Kannel's per-provider token — before anything is read.
-// Receipts refine the spool they are about; inbound SMS and email become inbound transmissions, announced over realtime.
+// Receipts refine the spool they are about; inbound SMS, email and fax (the HTTP gateway's, with its PDF) become
+// inbound transmissions, announced over realtime.
 // SECURITY: no signature is 401, a wrong one 403, and neither changes anything.
 import { db } from '../../db';
 import { AppError, notFound } from '../../errors';
@@ -10,6 +11,7 @@ import { defaultCountryOf } from '../contacts/contact-rules';
 import { isUuid } from '../shared/ids';
 import { toE164 } from '../shared/phone';
 import { INBOUND_KINDS_OF, inboundUrlOf, kannelInboundToken } from '../providers/manage-providers';
+import { attachMedia, saveMedia } from '../../media/save-media';
 import { announceTransmission } from './send-transmission';
 
 export type InboundRequest = { providerId: string; kind: string; method: string; url: URL; headers: Headers; body: Uint8Array; contentType: string | null };
@@ -36,13 +38,20 @@ function jsonOf(req: InboundRequest): Record<string, unknown> {
 
 const str = (v: unknown, max = 10_000) => (typeof v === 'string' ? v.slice(0, max) : v === undefined || v === null ? '' : String(v).slice(0, max));
 
-type Parsed = { type: 'receipt'; spoolId?: string; messageId?: string; status: string; failed: boolean; delivered: boolean; error?: string } | { type: 'message'; service: 'sms' | 'email' | 'fax'; from: string; to: string; subject?: string; text: string };
+type Parsed = { type: 'receipt'; spoolId?: string; messageId?: string; status: string; failed: boolean; delivered: boolean; error?: string } | { type: 'message'; service: 'sms' | 'email' | 'fax'; from: string; to: string; subject?: string; text: string; pdf?: Uint8Array };
+
+/** An inbound fax's PDF, base64 in the JSON body; checked as any uploaded PDF (signature, size) when stored. */
+function pdfOf(value: unknown): Uint8Array {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9+/\s]+={0,2}\s*$/.test(value)) throw new AppError('bad_request', { message: 'pdf must be the fax as base64' });
+  return new Uint8Array(Buffer.from(value, 'base64'));
+}
 
 export async function receiveInbound(req: InboundRequest): Promise<InboundAnswer> {
   if (!isUuid(req.providerId)) throw notFound('Provider');
   const provider = await db.provider.findFirst({ where: { id: req.providerId } });
   if (!provider) throw notFound('Provider');
   const kinds = INBOUND_KINDS_OF[provider.type] as readonly string[];
+  if (provider.type === 'smtp') throw new AppError('not_found', { message: 'An smtp provider is a sending relay and receives nothing by webhook: inbound email and fax arrive through an http provider (kinds email and fax)' });
   if (!kinds.includes(req.kind)) throw notFound(`Inbound ${req.kind} for a ${provider.type} provider`);
   if (req.method === 'GET' && provider.type !== 'kannel') throw new AppError('method_not_allowed', { message: 'Only Kannel calls this address with GET', headers: { Allow: 'POST, OPTIONS' } });
   const secret = open(provider.passwordSealed, 'provider-secret');
@@ -65,7 +74,7 @@ export async function receiveInbound(req: InboundRequest): Promise<InboundAnswer
     if (req.kind === 'receipt') {
       const status = str(json.status, 40);
       parsed = { type: 'receipt', spoolId: isUuid(str(json.id, 64)) ? str(json.id, 64) : undefined, messageId: str(json.messageId, 200) || undefined, status, failed: ['failed', 'undelivered', 'rejected', 'expired'].includes(status), delivered: status === 'delivered', error: json.error ? str(json.error, 300) : undefined };
-    } else parsed = { type: 'message', service: req.kind as 'sms' | 'email', from: str(json.from, 254), to: str(json.to, 254), subject: json.subject === undefined ? undefined : str(json.subject, 500), text: str(json.text, 20_000) };
+    } else parsed = { type: 'message', service: req.kind as 'sms' | 'email' | 'fax', from: str(json.from, 254), to: str(json.to, 254), subject: json.subject === undefined ? undefined : str(json.subject, 500), text: str(json.text, 20_000), ...(req.kind === 'fax' && { pdf: pdfOf(json.pdf) }) };
   } else {
     const token = req.url.searchParams.get('token');
     if (!token) throw unauthenticated('The token parameter is missing');
@@ -107,13 +116,16 @@ async function storeInbound(provider: { id: string; organizationId: string }, m:
   const country = await defaultCountryOf(org);
   const from = isEmail ? m.from.toLowerCase() : (toE164(m.from, country) ?? m.from);
   const to = isEmail ? m.to.toLowerCase() : (toE164(m.to, country) ?? m.to);
+  // The fax's bytes are stored first (pending, swept if this request dies) and attached with the transmission.
+  const fax = m.pdf ? await saveMedia({ organizationId: org, createdById: null, kind: 'pdf', declaredType: 'application/pdf', body: m.pdf }) : null;
   return db.$transaction(async (tx) => {
+    if (fax) await attachMedia(tx, { mediaId: fax.id, kind: 'pdf', uploadedBy: null });
     const contact = await tx.contact.findFirst({ where: { organizationId: org, ...(isEmail ? { email: from } : { phone: from }) }, select: { id: true } });
     const account = await tx.account.findFirst({ where: { organizationId: org, type: isEmail ? 'email' : 'phone', address: to }, select: { id: true } });
     const programType = isEmail ? 'receiveemail' : m.service === 'fax' ? 'receivefax' : 'receivesms';
     const program = account ? await tx.program.findFirst({ where: { organizationId: org, type: programType, OR: [{ accountId: account.id }, { subscribers: { some: { accountId: account.id } } }] }, select: { id: true } }) : null;
     const created = await tx.transmission.create({
-      data: { organizationId: org, direction: 'inbound', status: 'completed', providerId: provider.id, contactId: contact?.id ?? null, accountId: account?.id ?? null, programId: program?.id ?? null, remoteAddress: from, localAddress: to, subject: m.subject ?? null, body: m.text, title: isEmail ? (m.subject ?? null) : null },
+      data: { organizationId: org, direction: 'inbound', status: 'completed', providerId: provider.id, contactId: contact?.id ?? null, accountId: account?.id ?? null, programId: program?.id ?? null, remoteAddress: from, localAddress: to, subject: m.subject ?? null, body: m.text, title: isEmail || fax ? (m.subject ?? null) : null, mediaId: fax?.id ?? null },
     });
     await announceTransmission(tx, created, 'received', { direction: 'inbound' });
     return created.id;

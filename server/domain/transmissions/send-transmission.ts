@@ -1,8 +1,10 @@
 // Sending a transmission: each send or retry is a spool (one attempt) created with its delivery job in the same
 // transaction, so an attempt exists if and only if its job does. Schedules fire by a job at `at` (never before: the
 // job checks the database clock) and only while still scheduled, so a cancelled one never sends.
+import { randomUUID } from 'node:crypto';
 import { requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { db, type Tx } from '../../db';
+import { Prisma } from '../../generated/prisma/client';
 import { conflict, notFound, validationFailed } from '../../errors';
 import { enqueue } from '../../jobs/enqueue';
 import { publishEvent } from '../../realtime/publish-event';
@@ -11,24 +13,28 @@ import { scheduleInput } from './transmission.schema';
 
 type TransmissionRow = Awaited<ReturnType<typeof findTransmission>>;
 
-export const announceTransmission = (tx: Pick<Tx, '$queryRaw'>, t: { id: string; organizationId: string }, status: string, extra: Record<string, string | null> = {}) =>
-  publishEvent(tx, { organizationId: t.organizationId, type: 'transmission.updated', payload: { id: t.id, status, ...extra }, audience: { permission: 'transmissions:read', subject: `transmission:${t.id}` } });
+export const announceTransmission = (tx: Pick<Tx, '$queryRaw'>, t: { id: string; organizationId: string }, status: string, extra: Record<string, string | null> = {}, writes: Prisma.Sql[] = []) =>
+  publishEvent(tx, { organizationId: t.organizationId, type: 'transmission.updated', payload: { id: t.id, status, ...extra }, audience: { permission: 'transmissions:read', subject: `transmission:${t.id}` } }, writes);
 
 /**
- * A new attempt: the spool, the transmission marked processing, its delivery job — one transaction. A campaign sends
- * the spool itself right after commit (at its paced slot) and passes `jobAfter`: the job is then only the backstop that
- * finishes the attempt if that process dies.
+ * A new attempt: its delivery job, then in ONE statement (the event's, data-modifying CTEs ahead of it) the spool,
+ * the transmission marked processing and, for a send or retry by hand, its pending schedules cancelled — all in the
+ * caller's transaction, which holds the transmission's row lock.
  */
-export async function startAttempt(tx: Tx, t: Pick<TransmissionRow, 'id' | 'organizationId'>, opts: { jobAfter?: Date } = {}): Promise<string> {
-  const spool = await tx.spool.create({ data: { organizationId: t.organizationId, transmissionId: t.id } });
-  await tx.transmission.update({ where: { id: t.id }, data: { status: 'processing', statusReason: null } });
-  await enqueue(tx, 'transmissions.deliver', { spoolId: spool.id, organizationId: t.organizationId }, opts.jobAfter ? { startAfter: opts.jobAfter } : {});
-  await announceTransmission(tx, t, 'processing', { spoolId: spool.id });
-  return spool.id;
+export async function startAttempt(tx: Tx, t: Pick<TransmissionRow, 'id' | 'organizationId'>, opts: { cancelSchedules: boolean }): Promise<string> {
+  const spoolId = randomUUID();
+  await enqueue(tx, 'transmissions.deliver', { spoolId, organizationId: t.organizationId });
+  await announceTransmission(tx, t, 'processing', { spoolId }, [
+    ...(opts.cancelSchedules ? [Prisma.sql`schedules_cancelled AS (UPDATE "TransmissionSchedule" SET status = 'cancelled' WHERE "transmissionId" = ${t.id}::uuid AND status = 'scheduled')`] : []),
+    Prisma.sql`spool_created AS (INSERT INTO "Spool" (id, "organizationId", "transmissionId") VALUES (${spoolId}::uuid, ${t.organizationId}::uuid, ${t.id}::uuid))`,
+    Prisma.sql`transmission_processing AS (UPDATE "Transmission" SET status = 'processing', "statusReason" = NULL, "updatedAt" = now() WHERE id = ${t.id}::uuid)`,
+  ]);
+  return spoolId;
 }
 
 function assertSendable(t: TransmissionRow) {
   if (t.direction === 'inbound') throw conflict('An inbound transmission was received: it cannot be sent');
+  if (t.accessLinkId) return; // an access link's text: the link is its content (composed at delivery)
   if (!t.contactId) throw conflict('Its contact was deleted: clone it for another contact');
   if (!t.programId) throw conflict('It has no program to send');
 }
@@ -44,8 +50,7 @@ export async function sendTransmission(opts: { ctx: Ctx; id: string }): Promise<
     const t = await findTransmission(ctx, opts.id, tx, { lock: true });
     assertSendable(t);
     if (t.status !== 'pending') throw conflict(t.status === 'processing' ? 'It is being delivered right now' : t.status === 'completed' ? 'It was sent already: clone it to send it again' : 'Its last attempt failed: retry it');
-    await cancelSchedules(tx, t.id);
-    return { spoolId: await startAttempt(tx, t) };
+    return { spoolId: await startAttempt(tx, t, { cancelSchedules: true }) };
   });
 }
 
@@ -56,8 +61,7 @@ export async function retryTransmission(opts: { ctx: Ctx; id: string }): Promise
     const t = await findTransmission(ctx, opts.id, tx, { lock: true });
     assertSendable(t);
     if (t.status !== 'failed' && t.status !== 'invalid') throw conflict(t.status === 'pending' ? 'It was never sent: send it' : t.status === 'processing' ? 'It is being delivered right now' : 'It was delivered: clone it to send it again');
-    await cancelSchedules(tx, t.id);
-    return { spoolId: await startAttempt(tx, t) };
+    return { spoolId: await startAttempt(tx, t, { cancelSchedules: true }) };
   });
 }
 
@@ -107,11 +111,11 @@ export async function fireSchedule(scheduleId: string): Promise<void> {
       return;
     }
     const t = await findTransmission({ organizationId: s.organizationId } as OrgCtx, s.transmissionId, tx, { lock: true });
-    if (t.status === 'processing' || t.status === 'completed' || t.direction === 'inbound' || !t.contactId || !t.programId) {
+    if (t.status === 'processing' || t.status === 'completed' || t.direction === 'inbound' || (!t.accessLinkId && (!t.contactId || !t.programId))) {
       await tx.transmissionSchedule.update({ where: { id: s.id }, data: { status: 'fired' } });
       return;
     }
-    const spoolId = await startAttempt(tx, t);
+    const spoolId = await startAttempt(tx, t, { cancelSchedules: false });
     await tx.transmissionSchedule.update({ where: { id: s.id }, data: { status: 'fired', spoolId } });
   });
 }

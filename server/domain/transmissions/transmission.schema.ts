@@ -58,6 +58,7 @@ export const transmissionDto = z
     localAddress: z.string().nullable().meta({ description: 'Inbound: the address it was sent to' }),
     subject: z.string().nullable(),
     body: z.string().nullable().meta({ description: 'Inbound: what arrived' }),
+    faxUrl: z.string().nullable().meta({ description: 'Inbound fax: a link to its PDF, valid for 30 minutes from this response (no session needed)' }),
     attempts: z.number().int(),
     lastSpool: spoolDto.nullable(),
     scheduledAt: z.iso.datetime().nullable().meta({ description: 'When a scheduled send fires; null when none is set' }),

@@ -12,6 +12,9 @@ import { newTenant, type Tenant } from '../../test/factories';
 import { GatewayPeer } from '../../test/gateway-peers';
 import { tinyPdf } from '../../test/outbound';
 import { SmtpSink } from '../../test/smtp-sink';
+import { makeWav } from '../../test/wav';
+import { signedMediaUrl } from '../../media/signed-link';
+import * as mediaRoute from '@/app/media/[id]/route';
 
 const twilio = new GatewayPeer('twilio');
 const httpPeer = new GatewayPeer('http');
@@ -56,6 +59,40 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs
     if (Date.now() > deadline) throw new Error(`condition not met in time: ${JSON.stringify(v)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+type Frame = { event: string; data: { type?: string; payload?: Record<string, unknown> } };
+
+/** Opens GET /events (the stream the screens listen to) and collects its frames until stopped. */
+async function openStream(headers: Record<string, string>) {
+  const abort = new AbortController();
+  const res = await api('GET', '/events', { headers, stream: true, signal: abort.signal });
+  if (res.status !== 200) throw new Error(`GET /events: ${res.status}`);
+  const frames: Frame[] = [];
+  const reader = res.stream!.getReader();
+  const reading = (async () => {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const event = block.match(/^event: (.*)$/m)?.[1];
+          const data = block.match(/^data: (.*)$/m)?.[1];
+          if (event && data) frames.push({ event, data: JSON.parse(data) });
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  await new Promise((r) => setTimeout(r, 300));
+  return { frames, stop: async () => (abort.abort(), await reader.cancel().catch(() => undefined), await reading) };
 }
 
 const statusOf = (tenant: Tenant, id: string) => api('GET', `/transmissions/${id}`, { headers: tenant.keyHeaders }).then((r) => r.body);
@@ -193,6 +230,62 @@ describe('transmissions', () => {
     expect((await api('POST', `/transmissions/${tr.id}/send`, { headers: t.keyHeaders })).status).toBe(409);
     const clone = await must(api('POST', `/transmissions/${tr.id}/clone`, { headers: t.keyHeaders }), 201);
     expect((await statusOf(t, clone.transmissionId)).status).toBe('pending');
+  });
+
+  it('a voice message plays its recording: TwiML <Play> names a signed link that serves the WAV without a session; expired or tampered links are 403', async () => {
+    const h = t.keyHeaders;
+    const wav = makeWav({ seconds: 1 });
+    const rec = await must(api('POST', '/messages/recordings', { headers: h, json: { name: 'Greeting' } }), 201);
+    await must(api('PUT', `/messages/recordings/${rec.id}/media`, { headers: h, body: wav as BodyInit, contentType: 'audio/wav' }), 200);
+    const program = await must(api('POST', '/programs/voicemessage', { headers: h, json: { recordingId: rec.id } }), 201);
+    const tr = await newTransmission(t, s, program.programId);
+    const before = twilio.received.length;
+    await must(api('POST', `/transmissions/${tr.id}/send`, { headers: h }), 201);
+    expect(await settled(t, tr.id)).toMatchObject({ status: 'completed', lastSpool: { status: 'completed', providerMessageId: expect.stringMatching(/^CA/) } });
+    const call = twilio.received.slice(before).find((r) => r.path.endsWith('/Calls.json'))!;
+    const twiml = call.form.get('Twiml')!;
+    const href = twiml.match(/<Play>([^<]+)<\/Play>/)![1]!.replaceAll('&amp;', '&');
+    const url = new URL(href);
+    const { mediaId } = await db.voiceRecording.findUniqueOrThrow({ where: { id: rec.id }, select: { mediaId: true } });
+    expect(url.pathname).toBe(`/media/${mediaId}`);
+    // No cookie, no key: the link alone opens the audio, whole and by range (players seek).
+    const get = (u: string, headers: Record<string, string> = {}) => mediaRoute.GET(new Request(u, { headers }), { params: Promise.resolve({ id: new URL(u).pathname.split('/')[2]! }) });
+    const whole = await get(href);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('content-type')).toBe('audio/wav');
+    expect(Buffer.from(await whole.arrayBuffer()).equals(Buffer.from(wav))).toBe(true);
+    const part = await get(href, { range: 'bytes=0-3' });
+    expect(part.status).toBe(206);
+    expect(Buffer.from(await part.arrayBuffer()).toString()).toBe('RIFF');
+    // Without the signature the private recording is not public; a tampered signature, a longer expiry or the same
+    // signature on another media id is 403; an expired link too.
+    expect((await get(`${url.origin}${url.pathname}`)).status).toBe(404);
+    const sig = url.searchParams.get('sig')!;
+    const expires = Number(url.searchParams.get('expires'));
+    const tampered = (sigValue: string, exp: number, id = mediaId!) => `${url.origin}/media/${id}?expires=${exp}&sig=${sigValue}`;
+    expect((await get(tampered(`${sig.slice(0, -2)}${sig.endsWith('AA') ? 'BB' : 'AA'}`, expires))).status).toBe(403);
+    expect((await get(tampered(sig, expires + 3600))).status).toBe(403);
+    expect((await get(tampered(sig, expires, s.templateId))).status).toBe(403);
+    const old = new URL(signedMediaUrl(mediaId!, 60, Date.now() - 3_600_000));
+    const expired = await get(`${url.origin}${old.pathname}${old.search}`);
+    expect(expired.status).toBe(403);
+    expect(await expired.text()).toMatch(/expired/);
+  });
+
+  it('screens follow over realtime: GET /events carries transmission.updated from processing to completed, only to readers of transmissions', async () => {
+    const blind = await must(api('POST', '/api-keys', { headers: t.orgHeaders, json: { name: 'contacts only', scopes: ['contacts:read'] } }), 201);
+    const [reader, outsider] = await Promise.all([openStream(t.keyHeaders), openStream({ 'x-api-key': blind.key })]);
+    try {
+      const tr = await newTransmission(t, s);
+      await must(api('POST', `/transmissions/${tr.id}/send`, { headers: t.keyHeaders }), 201);
+      const mine = () => reader.frames.filter((f) => f.event === 'transmission.updated' && f.data.payload?.id === tr.id).map((f) => f.data.payload?.status);
+      await until(async () => mine(), (statuses) => statuses.includes('completed'));
+      expect(mine()).toEqual(['processing', 'completed']);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(outsider.frames.filter((f) => f.event.startsWith('transmission'))).toEqual([]);
+    } finally {
+      await Promise.all([reader.stop(), outsider.stop()]);
+    }
   });
 
   it('sends an email over SMTP: From the account, merge fields, HTML + text, the attachment, the spool as Message-ID', async () => {

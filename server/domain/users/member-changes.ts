@@ -2,6 +2,7 @@
 // each keeping the organization's last owner, each followed through: open streams re-check, the member's API keys stay
 // within what they now hold, and the security log says who, whom, before and after. Callers hold the organization's
 // access lock (member-access.ts) and pass the grantor as read inside it; both doors and both pages come here.
+import { leaveOrganizationConversations } from '../conversations/manage-conversations';
 import { knownPermissions, permissionsOfMember, type Permission } from '../../auth/permissions';
 import type { OrgCtx } from '../../context';
 import type { Tx } from '../../db';
@@ -101,6 +102,7 @@ export async function removeMembership(tx: Tx, ctx: OrgCtx, grantor: Grantor, m:
   if (!leaving) assertMayActOn(grantor, targetOf(m));
   await keepAnOwner(tx, ctx, m, lastOwnerMessage);
   await tx.membership.delete({ where: { id: m.id } });
+  await leaveOrganizationConversations(tx, ctx.organizationId, m.userId);
   // An invite still open would let them back in with a click.
   await tx.invite.updateMany({ where: { organizationId: ctx.organizationId, email: m.user.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
   // SECURITY: their open streams, on every instance, end within moments (they re-check and find no membership), and

@@ -1,4 +1,5 @@
 // Every email the product sends, by name. A slice adds its template file here.
+import { accessLinkEmail } from './access-link';
 import { loanLinkEmail } from './loan-link';
 import { organizationInviteEmail } from './organization-invite';
 import { passwordResetEmail } from './password-reset';
@@ -9,6 +10,7 @@ export const TEMPLATES = {
   'loan-link': loanLinkEmail,
   'team-invite': teamInviteEmail,
   'organization-invite': organizationInviteEmail,
+  'access-link': accessLinkEmail,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

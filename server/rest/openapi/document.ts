@@ -9,6 +9,7 @@ import { userPaths } from './paths/users';
 import { outboundPaths } from './paths/outbound';
 import { campaignPaths } from './paths/campaigns';
 import { outboundDeliveryPaths } from './paths/outbound-delivery';
+import { conversationPaths } from './paths/conversations';
 import { operation } from './operation';
 import { z } from 'zod';
 
@@ -51,6 +52,7 @@ export function openApiDocument() {
       ...outboundPaths,
       ...outboundDeliveryPaths,
       ...campaignPaths,
+      ...conversationPaths,
       '/openapi.json': { get: operation({ summary: 'This document', tags: ['Meta'], access: 'public', responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } } }) },
     },
   });

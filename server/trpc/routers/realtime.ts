@@ -2,10 +2,11 @@
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { memberEventItems } from '../../domain/events/member-events';
-import { orgProcedure, router } from '../init';
+import { chatProcedure, router } from '../init';
 
 export const realtimeRouter = router({
-  events: orgProcedure('organization:read')
+  // Members (organization:read) and the guest of a redeemed access link: its stream carries its conversations only.
+  events: chatProcedure('organization:read')
     .input(z.object({ lastEventId: z.string().max(20).nullish() }).strict())
     .subscription(async function* ({ ctx, input, signal }) {
       for await (const item of memberEventItems({ ctx: ctx.app, lastEventId: input.lastEventId, signal: signal! })) {

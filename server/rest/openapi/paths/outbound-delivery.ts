@@ -95,7 +95,7 @@ export const outboundDeliveryPaths = {
   },
   '/inbound/{providerId}/{kind}': {
     post: operation({
-      summary: 'A gateway’s webhook: inbound sms/email/fax or a delivery receipt. Verified by the protocol’s signature: Twilio’s X-Twilio-Signature; the HTTP gateway’s X-Pitchcraft-Signature (sha256=HMAC-SHA256(password, `timestamp.body`)) with X-Pitchcraft-Timestamp; Kannel’s ?token= (shown in the provider’s inboundUrls). 401 without one, 403 with a wrong one',
+      summary: 'A gateway’s webhook: inbound sms/email/fax or a delivery receipt. Verified by the protocol’s signature: Twilio’s X-Twilio-Signature; the HTTP gateway’s X-Pitchcraft-Signature (sha256=HMAC-SHA256(password, `timestamp.body`)) with X-Pitchcraft-Timestamp; Kannel’s ?token= (shown in the provider’s inboundUrls). 401 without one, 403 with a wrong one. The HTTP gateway posts JSON: sms/email `{ from, to, subject?, text }`, fax `{ from, to, subject?, pdf }` (pdf: the document as base64, up to about 6 MB), receipt `{ id | messageId, status, error? }`. An smtp provider receives nothing here (404)',
       tags: txTags,
       access: 'public',
       path: z.object({ providerId: z.uuid(), kind: z.enum(['sms', 'email', 'fax', 'receipt']) }),

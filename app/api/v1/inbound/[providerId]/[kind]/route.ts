@@ -9,7 +9,8 @@ const answer = (a: InboundAnswer): ApiResponse =>
   a.kind === 'twiml' ? raw('<?xml version="1.0" encoding="UTF-8"?><Response></Response>', 'text/xml') : a.kind === 'json' ? ok(a.body) : { status: 204 };
 
 // POST /api/v1/inbound/{providerId}/{kind} – a gateway's webhook (sms, email, fax, receipt), verified by its own signature
-export const POST = withApi<'public', P>({ access: 'public', maxBodyBytes: 256 * 1024 }, async ({ req, url, params, body }) =>
+// 8 MB: an inbound fax carries its PDF as base64 (up to about 6 MB of PDF); everything else is far smaller.
+export const POST = withApi<'public', P>({ access: 'public', maxBodyBytes: 8 * 1024 * 1024 }, async ({ req, url, params, body }) =>
   answer(await receiveInbound({ providerId: params.providerId, kind: params.kind, method: 'POST', url, headers: req.headers, body: body.bytes, contentType: body.contentType })),
 );
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Transmission" ADD COLUMN     "mediaId" UUID;
