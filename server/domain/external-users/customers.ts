@@ -1,0 +1,121 @@
+// The organization's external users as the browser shows them ("Customers"): listed with their latest link and whether
+// they can get in now, and a link sent from a form that names a new customer or picks a known one.
+import { z } from 'zod';
+import { requirePermission, type Ctx } from '../../context';
+import { db } from '../../db';
+import { createAccessLinkInput, type AccessLinkDto } from '../access-links/access-link.schema';
+import { createAccessLinkIn } from '../access-links/manage-access-links';
+import type { Page } from '../shared/list';
+import { singleLineText } from '../shared/single-line-text';
+import { registerIn } from './register-external-user';
+
+const linkFields = createAccessLinkInput.shape;
+
+/**
+ * The browser's "Send a link": to a known customer (`virtualUser`) or to a new one by `name`. A new customer is
+ * registered on the address the link goes to, so sending to the same address again finds the same customer (and,
+ * while its link is valid, sends that link again rather than a new one).
+ */
+export const sendCustomerLinkInput = z
+  .object({
+    virtualUser: linkFields.virtualUser.optional(),
+    name: singleLineText({ max: 100 }).optional(),
+    email: linkFields.email,
+    phone: linkFields.phone,
+    maxUses: linkFields.maxUses,
+    expiresOn: linkFields.expiresOn,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!v.virtualUser && !v.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'Give the customer’s name' });
+    if (v.virtualUser && v.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'Name a new customer or pick a known one, not both' });
+    if (!v.email && !v.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Give an email address or a phone number to send the link to' });
+    if (v.email && v.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Send the link by email or by text message, not both' });
+  });
+
+export type SentCustomerLinkDto = AccessLinkDto & { name: string; newCustomer: boolean };
+
+export async function sendCustomerLink(opts: { ctx: Ctx; input: unknown; now?: Date }): Promise<SentCustomerLinkDto> {
+  const ctx = requirePermission(opts.ctx, 'externalUsers:manage');
+  const input = sendCustomerLinkInput.parse(opts.input);
+  const now = opts.now ?? new Date();
+  const { name, virtualUser, ...link } = input;
+  // One transaction: when the link cannot go out (say, SMS without a provider: 409), no customer is made either.
+  return db.$transaction(async (tx) => {
+    let userId = virtualUser;
+    let newCustomer = false;
+    if (!userId) {
+      const address = link.email ?? link.phone!;
+      const registered = await registerIn(tx, ctx, { uniqueId: `link:${address}`, platform: 'web', deviceName: name!, hardwareId: 'browser', osVersion: 'n/a' });
+      userId = registered.virtualUser;
+      newCustomer = !registered.previouslyRegistered;
+      // A customer made here gets in by links only: the app key registering issues is shown to nobody, so none is kept.
+      if (newCustomer) await tx.externalUser.update({ where: { userId }, data: { keyHash: null, keyPrefix: null, keyIssuedAt: null } });
+    }
+    const sent = await createAccessLinkIn(tx, ctx, createAccessLinkInput.parse({ ...link, virtualUser: userId }), now);
+    const customer = await tx.externalUser.findUniqueOrThrow({ where: { userId }, select: { deviceName: true } });
+    return { ...sent, name: customer.deviceName, newCustomer };
+  });
+}
+
+export const listCustomersInput = z.object({ search: singleLineText({ max: 100 }).optional() }).strict();
+
+export type CustomerDto = {
+  userId: string;
+  name: string;
+  platform: string;
+  createdAt: string;
+  /** An app key works, or a link can still be redeemed. */
+  canGetIn: boolean;
+  hasAppKey: boolean;
+  lastLink: { sentTo: string | null; uses: number; maxUses: number; expiresAt: string; createdAt: string; usable: boolean } | null;
+};
+
+/** The organization's external users, the newest first, with their latest link. */
+export async function listCustomers(opts: { ctx: Ctx; page: Page; input?: unknown; now?: Date }): Promise<{ count: number; results: CustomerDto[] }> {
+  const ctx = requirePermission(opts.ctx, 'externalUsers:manage');
+  const { search } = listCustomersInput.parse(opts.input ?? {});
+  const now = opts.now ?? new Date();
+  const words = (search ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
+  const where = {
+    organizationId: ctx.organizationId,
+    AND: words.map((w) => ({ OR: [{ deviceName: { contains: w, mode: 'insensitive' as const } }, { accessLinks: { some: { OR: [{ email: { contains: w, mode: 'insensitive' as const } }, { phone: { contains: w } }] } } }] })),
+  };
+  const [count, rows] = await Promise.all([
+    db.externalUser.count({ where }),
+    db.externalUser.findMany({
+      where,
+      select: {
+        userId: true,
+        deviceName: true,
+        platform: true,
+        createdAt: true,
+        keyHash: true,
+        accessLinks: { select: { email: true, phone: true, uses: true, maxUses: true, expiresAt: true, createdAt: true }, orderBy: { createdAt: 'desc' }, take: 1 },
+      },
+      orderBy: [{ createdAt: 'desc' }, { userId: 'desc' }],
+      take: opts.page.limit,
+      skip: opts.page.offset,
+    }),
+  ]);
+  const usable = await db.accessLink.groupBy({
+    by: ['externalUserId'],
+    where: { organizationId: ctx.organizationId, externalUserId: { in: rows.map((r) => r.userId) }, expiresAt: { gt: now }, uses: { lt: db.accessLink.fields.maxUses } },
+  });
+  const withLink = new Set(usable.map((u) => u.externalUserId));
+  return {
+    count,
+    results: rows.map((r) => {
+      const l = r.accessLinks[0];
+      return {
+        userId: r.userId,
+        name: r.deviceName,
+        platform: r.platform,
+        createdAt: r.createdAt.toISOString(),
+        hasAppKey: r.keyHash !== null,
+        canGetIn: r.keyHash !== null || withLink.has(r.userId),
+        lastLink: l ? { sentTo: l.email ?? l.phone, uses: l.uses, maxUses: l.maxUses, expiresAt: l.expiresAt.toISOString(), createdAt: l.createdAt.toISOString(), usable: l.uses < l.maxUses && l.expiresAt > now } : null,
+      };
+    }),
+  };
+}
