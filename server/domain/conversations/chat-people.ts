@@ -53,7 +53,7 @@ export async function listChatPeople(opts: { ctx: Ctx; input: unknown }): Promis
         });
   const people: ChatPersonDto[] = [
     ...members.map((m) => ({ userId: m.user.id, name: `${m.user.firstName} ${m.user.lastName}`.trim(), detail: m.user.email, external: false })),
-    ...externals.map((e) => ({ userId: e.userId, name: e.deviceName, detail: `Customer · ${e.accessLinks[0]?.email ?? e.accessLinks[0]?.phone ?? e.platform}`, external: true })),
+    ...externals.map((e) => ({ userId: e.userId, name: e.deviceName, detail: e.accessLinks[0]?.email ?? e.accessLinks[0]?.phone ?? `${e.platform} app`, external: true })),
   ];
   return { results: people.slice(0, input.limit), hasMore: people.length > input.limit };
 }
