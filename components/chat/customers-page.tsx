@@ -67,7 +67,7 @@ export function CustomersPage({ organizationId }: { organizationId: string }) {
         enableSorting: false,
         meta: { primary: true },
         cell: ({ row }) => (
-          <div className="min-w-40 max-sm:min-w-0">
+          <div className="min-w-56 max-sm:min-w-0">
             <p className="font-medium wrap-anywhere text-zinc-900">{row.original.name}</p>
             <p className="text-xs wrap-anywhere text-zinc-500">{row.original.lastLink?.sentTo ?? (row.original.platform === 'web' ? 'Web' : `${row.original.platform} app`)}</p>
           </div>
@@ -114,7 +114,7 @@ export function CustomersPage({ organizationId }: { organizationId: string }) {
         cell: ({ row }) => {
           const c = row.original;
           return (
-            <div className="flex flex-wrap justify-end gap-1">
+            <div className="flex flex-wrap justify-end gap-1 sm:flex-nowrap">
               <Button variant="ghost" size="sm" onClick={() => void chatWith(c)} aria-label={`Chat with ${c.name}`}>
                 Chat
               </Button>

@@ -130,6 +130,7 @@ test('a member starts a chat and a group and sends a link from the inbox; a grou
   await expect(page.getByRole('button', { name: 'People · 3' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Message' }).fill('Welcome to the deal room, Maria.');
   await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await expect(page.getByRole('log', { name: 'Messages' }).getByText('Welcome to the deal room, Maria.')).toBeVisible();
   await snap(page, 'chat-start-06-group-desktop');
 
   // At phone width the conversation page fits the screen: the messages scroll, the page does not.
