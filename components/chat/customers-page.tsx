@@ -67,7 +67,7 @@ export function CustomersPage({ organizationId }: { organizationId: string }) {
         enableSorting: false,
         meta: { primary: true },
         cell: ({ row }) => (
-          <div className="min-w-56 max-sm:min-w-0">
+          <div className="min-w-48 max-sm:min-w-0">
             <p className="font-medium wrap-anywhere text-zinc-900">{row.original.name}</p>
             <p className="text-xs wrap-anywhere text-zinc-500">{row.original.lastLink?.sentTo ?? (row.original.platform === 'web' ? 'Web' : `${row.original.platform} app`)}</p>
           </div>
@@ -98,10 +98,15 @@ export function CustomersPage({ organizationId }: { organizationId: string }) {
           const l = row.original.lastLink;
           if (!l) return <span className="text-zinc-500">None sent</span>;
           return (
-            <span className="text-sm whitespace-nowrap">
-              Used {l.uses} of {l.maxUses} · {l.usable ? 'until ' : 'ended '}
-              <DateText value={l.expiresAt} />
-            </span>
+            <div className="text-sm whitespace-nowrap">
+              <p>
+                Used {l.uses} of {l.maxUses}
+              </p>
+              <p className="text-xs text-zinc-500">
+                {l.usable ? 'Until ' : 'Ended '}
+                <DateText value={l.expiresAt} />
+              </p>
+            </div>
           );
         },
       },

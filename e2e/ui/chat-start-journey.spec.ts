@@ -160,6 +160,8 @@ test('a member starts a chat and a group and sends a link from the inbox; a grou
   const row = page.getByRole('row').filter({ hasText: 'Maria Lopez' });
   await expect(row.getByText('Link works')).toBeVisible();
   await expect(row.getByText('Used 0 of 5')).toBeVisible();
+  // The whole row fits the table: nothing scrolls sideways at 1366 px.
+  await expect(row.getByRole('button', { name: 'End Maria Lopez’s access' })).toBeInViewport({ ratio: 1 });
   await snap(page, 'chat-start-09-customers-desktop');
   await row.getByRole('button', { name: 'End Maria Lopez’s access' }).click();
   await page.getByRole('alertdialog', { name: 'End Maria Lopez’s access?' }).getByRole('button', { name: 'End access' }).click();
