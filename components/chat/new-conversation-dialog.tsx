@@ -9,7 +9,7 @@ import { useTRPC } from '@/components/providers/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { FormField } from '@/components/ui/form-field';
+import { describedBy, FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
 import { PeoplePicker, type PickedPerson } from './people-picker';
@@ -78,7 +78,7 @@ export function NewConversationDialog({ organizationId, open, onClose }: { organ
         />
         {group && (
           <FormField id={`${id}-name`} label="Group name" optional hint="Without one, the group is named after its people." error={errors.name}>
-            <Input id={`${id}-name`} value={name} maxLength={NAME_MAX + 20} onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} autoComplete="off" />
+            <Input id={`${id}-name`} value={name} maxLength={NAME_MAX + 20} onChange={(e) => setName(e.target.value)} {...describedBy(`${id}-name`, { hint: true, error: errors.name })} autoComplete="off" />
           </FormField>
         )}
         <div className="flex justify-end gap-3 pt-2">
