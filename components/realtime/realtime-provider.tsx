@@ -26,12 +26,6 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
           for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
           // Missed events, or access that ended (removed, password changed): everything shown is read again.
           if (event.type === 'reset' || event.type === 'access.ended') void queryClient.invalidateQueries();
-          // The stream listens from now on: what was read before it did (the page's first queries, while it connected)
-          // is read again, so a change committed in between — a delivery finishing — is not missed.
-          if (event.type === 'ready') {
-            const listeningSince = Date.now();
-            void queryClient.invalidateQueries({ predicate: (q) => q.state.dataUpdatedAt > 0 && q.state.dataUpdatedAt < listeningSince });
-          }
           for (const handler of handlers) handler(event);
         },
       },

@@ -10,11 +10,7 @@ import { realtimeHub, type Listener } from './hub';
 /** A client that falls this far behind is dropped; it reconnects with its Last-Event-ID and replays from the log. */
 const MAX_BUFFERED = 5_000;
 
-/**
- * `ready`: the stream is listening from `cursor` on — everything committed after it will follow as events. A reader
- * that read its data before this (a page's first queries) reads it again now, so a change in between is never missed.
- */
-export type StreamItem = { kind: 'event'; event: RealtimeEvent } | { kind: 'ready'; cursor: string } | { kind: 'reset'; reason: string } | { kind: 'ended'; reason: string };
+export type StreamItem = { kind: 'event'; event: RealtimeEvent } | { kind: 'reset'; reason: string } | { kind: 'ended'; reason: string };
 
 export type StreamAccess = {
   /** Whose access the stream was opened with. */
@@ -77,7 +73,6 @@ export async function* subscribeEvents(viewer: Viewer, opts: { lastEventId?: str
   const hub = realtimeHub();
   await hub.add(listener);
   try {
-    yield { kind: 'ready', cursor: String(cursor) };
     while (!opts.signal.aborted && !overflow) {
       if (ended) {
         yield { kind: 'ended', reason: ACCESS_ENDED };

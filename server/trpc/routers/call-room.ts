@@ -47,7 +47,6 @@ export const callRoomRouter = router({
       const stream = await customerCallEvents({ callToken: input.callToken, callId: input.callId, lastEventId: input.lastEventId, signal: signal! });
       for await (const item of stream) {
         if (item.kind === 'event') yield tracked(item.event.id, { type: item.event.type, payload: item.event.payload });
-        else if (item.kind === 'ready') continue; // the call page reads its state on its own as the stream opens
         else yield tracked(input.lastEventId ?? '0', { type: 'reset', payload: { reason: item.reason } });
       }
     }),

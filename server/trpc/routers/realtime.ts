@@ -13,10 +13,6 @@ export const realtimeRouter = router({
         if (item.kind === 'event') {
           const { id, type, payload, createdAt } = item.event;
           yield tracked(id, { id, type, payload, createdAt });
-        } else if (item.kind === 'ready') {
-          // Listening from this id on: the tab re-reads what it read before (a change in between would be lost), and a
-          // reconnect resumes from here at the latest.
-          yield tracked(item.cursor, { id: item.cursor, type: 'ready', payload: {}, createdAt: new Date().toISOString() });
         } else if (item.kind === 'ended') {
           // The viewer's access ended (removed, password changed): the tab is told (it re-reads what it shows, and is
           // refused), and the subscription ends; a new one is refused.
