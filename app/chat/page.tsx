@@ -11,18 +11,23 @@ import { externalUserOrganizationName } from '@/server/domain/external-users/reg
 
 export const metadata: Metadata = { title: 'Chat' };
 
-export default async function GuestChatPage() {
+export default async function GuestChatPage({ searchParams }: { searchParams: Promise<{ left?: string }> }) {
   await connection();
   const token = (await cookies()).get(GUEST_COOKIE)?.value ?? null;
   const ctx = await resolveGuestContext(token, 'guest-page', null).catch(() => null);
   if (!ctx?.organizationId) {
+    const left = (await searchParams).left === '1';
     return (
       <div className="flex min-h-dvh flex-col items-center justify-center px-4 py-12">
         <div className="mb-8">
           <Logo />
         </div>
         <main className="w-full max-w-md">
-          <AuthCard title="Open your link to chat" subtitle="This page shows your conversation once you open the link you were sent and confirm it. If your link has expired, ask for a new one: your conversation is kept." />
+          {left ? (
+            <AuthCard title="You left the chat" subtitle="This browser is signed out of your conversation. To come back, open your link again while it still works, or ask for a new one: your conversation is kept." />
+          ) : (
+            <AuthCard title="Open your link to chat" subtitle="This page shows your conversation once you open the link you were sent and confirm it. If your link has expired, ask for a new one: your conversation is kept." />
+          )}
         </main>
       </div>
     );

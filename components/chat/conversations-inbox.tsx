@@ -8,13 +8,14 @@ import { DataTable, type DataTableColumn } from '@/components/data-table/data-ta
 import { useTableUrlState } from '@/components/data-table/use-table-url-state';
 import { useTRPC } from '@/components/providers/trpc';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { ConversationDto } from '@/server/domain/conversations/conversation.schema';
 import { conversationTitle } from './conversation-thread';
 
 const WHEN = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
-export function ConversationsInbox({ organizationId, me }: { organizationId: string; me: string }) {
+export function ConversationsInbox({ organizationId, me, onStart }: { organizationId: string; me: string; onStart?: () => void }) {
   const trpc = useTRPC();
   const url = useTableUrlState({ defaultOrdering: '', limit: 25 });
   const list = useQuery(trpc.conversations.list.queryOptions({ limit: url.limit, offset: url.offset }, { placeholderData: (prev) => prev }));
@@ -70,7 +71,13 @@ export function ConversationsInbox({ organizationId, me }: { organizationId: str
       getRowId={(c) => c.id}
       url={url}
       loadingLabel="Loading conversations"
-      empty={<EmptyState title="No conversations yet" description="When a customer opens a link you sent them, or a colleague writes to you, the conversation shows here." />}
+      empty={
+        <EmptyState
+          title="No conversations yet"
+          description="When a customer opens a link you sent them, or a colleague writes to you, the conversation shows here."
+          action={onStart && <Button onClick={onStart}>Start a conversation</Button>}
+        />
+      }
       rowClassName={(c) => (c.unread ? 'bg-accent-50/40' : undefined)}
     />
   );

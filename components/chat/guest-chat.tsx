@@ -6,7 +6,9 @@ import { useState } from 'react';
 import { TRPCReactProvider } from '@/components/providers/trpc-react-provider';
 import { useTRPC } from '@/components/providers/trpc';
 import { RealtimeProvider } from '@/components/realtime/realtime-provider';
+import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { QueryError } from '@/components/ui/query-error';
 import { SkeletonRows } from '@/components/ui/skeleton';
@@ -28,6 +30,21 @@ function GuestChatScreen({ organizationName }: { organizationName: string }) {
   const me = useQuery(trpc.conversations.me.queryOptions());
   const list = useQuery(trpc.conversations.list.queryOptions({ limit: 50, offset: 0 }));
   const [chosen, setChosen] = useState<string | null>(null);
+  const [leaving, setLeaving] = useState(false);
+  const [leaveProblem, setLeaveProblem] = useState<string | null>(null);
+  // Leaving clears this browser's guest session (DELETE /api/guest-session); the link, while it works, lets them back.
+  async function leave() {
+    setLeaving(true);
+    setLeaveProblem(null);
+    try {
+      const res = await fetch('/api/guest-session', { method: 'DELETE', headers: { 'x-pitchcraft-csrf': '1' }, credentials: 'same-origin' });
+      if (!res.ok) throw new Error(String(res.status));
+      window.location.assign('/chat?left=1');
+    } catch {
+      setLeaveProblem(navigator.onLine === false ? 'You seem to be offline, so you are still signed in here: try again once you are back online.' : 'Could not sign you out of this chat: try again in a moment.');
+      setLeaving(false);
+    }
+  }
   const conversations = list.data?.results ?? [];
   const current = chosen ?? conversations[0]?.id ?? null;
   const title = (id: string) => {
@@ -42,7 +59,15 @@ function GuestChatScreen({ organizationName }: { organizationName: string }) {
           <h1 className="truncate text-sm font-semibold text-zinc-900">{current ? title(current) : organizationName}</h1>
           <p className="truncate text-xs text-zinc-500">{organizationName}{me.data ? ` · you are ${me.data.name}` : ''}</p>
         </div>
+        <Button variant="ghost" size="sm" busy={leaving} onClick={() => void leave()} title="Sign this browser out of the chat">
+          Leave
+        </Button>
       </header>
+      {leaveProblem && (
+        <div className="border-b border-zinc-200 bg-white px-4 py-2">
+          <Alert tone="error">{leaveProblem}</Alert>
+        </div>
+      )}
       {conversations.length > 1 && (
         <nav aria-label="Your conversations" className="flex gap-2 overflow-x-auto border-b border-zinc-200 bg-white px-4 py-2">
           {conversations.map((c) => (

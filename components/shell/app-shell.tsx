@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { Logo } from './logo';
 import { HeadsetIcon, InboxIcon, PhoneIcon } from '@/components/calls/icons';
-import { BoxIcon, BuildingIcon, HomeIcon, IdCardIcon, KeyIcon, MailIcon, MatrixIcon, MicIcon, QueueIcon, ShieldIcon, TeamIcon, TrendIcon, UserIcon, UsersIcon } from './nav-icons';
+import { BoxIcon, BuildingIcon, HomeIcon, IdCardIcon, KeyIcon, LinkIcon, MailIcon, MatrixIcon, MicIcon, QueueIcon, ShieldIcon, TeamIcon, TrendIcon, UserIcon, UsersIcon } from './nav-icons';
 import { NavLink } from './nav-link';
 import { NavSectionProvider } from './nav-section';
 import { OrganizationSwitcher } from './organization-switcher';
@@ -56,6 +56,9 @@ export function AppShell({ organizationId, children }: { organizationId: string;
                 </NavLink>
                 <PermittedNavLink permission="conversations:chat" href={`${base}/conversations`} icon={<MessageIcon />}>
                   Conversations
+                </PermittedNavLink>
+                <PermittedNavLink permission="externalUsers:manage" href={`${base}/customers`} icon={<LinkIcon />}>
+                  Customers
                 </PermittedNavLink>
                 <PermittedNavLink permission="leads:read" href={`${base}/leads`} icon={<InboxIcon />}>
                   Leads

@@ -1,7 +1,8 @@
 // A customer reached by an access link: the link is emailed (read from the suite's SMTP server), opened (which spends
 // nothing — mail scanners open links), confirmed; the customer chats with a member on a phone, the member sees the
 // message arrive live in the conversations inbox and answers, and the customer sees the answer live. A used-up link
-// is the expired page (410); an unknown one is the 404 page. Screenshots at 1366×900 and 390×844.
+// is the expired page (410); an unknown one is the 404 page; the customer can leave the chat. Screenshots at 1366×900
+// and 390×844.
 import pg from 'pg';
 import { firstLink, readMail } from '../fixtures/mail-sink';
 import { bootstrapTenant } from '../fixtures/tenant';
@@ -98,6 +99,9 @@ test('an emailed access link: opened, confirmed, a live chat with a member on a 
   // And the member's conversation page at phone width.
   await page.setViewportSize(PHONE);
   await expect(log.getByText('I could come by on Saturday.')).toBeVisible();
+  // It fits the screen: the messages scroll, the page does not (it was ~20 px taller than an 844-px phone).
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
+  await expect(answer).toBeInViewport();
   await snap(page, 'access-link-05-conversation-phone', { fullPage: false });
   // The customer's chat at desktop width.
   await customer.setViewportSize(DESKTOP);
@@ -108,6 +112,14 @@ test('an emailed access link: opened, confirmed, a live chat with a member on a 
   await composer.press('Enter');
   await expect(customer.getByText(/at most 4,000 characters/)).toBeVisible();
   await expect(composer).toHaveValue('x'.repeat(4001));
+  // The customer leaves: this browser's guest session ends, and /chat says how to come back.
+  await customer.setViewportSize(PHONE);
+  await composer.fill('');
+  await customer.getByRole('button', { name: 'Leave' }).click();
+  await expect(customer.getByRole('heading', { name: 'You left the chat' })).toBeVisible();
+  await snap(customer, 'access-link-08-left-phone', { fullPage: false });
+  await customer.goto('/chat');
+  await expect(customer.getByRole('heading', { name: 'Open your link to chat' })).toBeVisible();
   expect(customerProblems(), 'errors on the customer’s page').toEqual([]);
   await phoneContext.close();
 });
@@ -131,4 +143,13 @@ test('a used-up link is the expired page (410), an unknown one the 404 page', as
   // Without a guest session, /chat says how to get in.
   await page.goto('/chat');
   await expect(page.getByRole('heading', { name: 'Open your link to chat' })).toBeVisible();
+  // Cards of text only end with their text: the card's padding (32 px) and nothing more under it.
+  const gapUnderText = (heading: string) =>
+    page.getByRole('heading', { name: heading }).evaluate((h) => {
+      const card = h.parentElement!.parentElement!;
+      return card.getBoundingClientRect().bottom - h.parentElement!.getBoundingClientRect().bottom;
+    });
+  expect(await gapUnderText('Open your link to chat')).toBeLessThanOrEqual(33);
+  await page.goto(link);
+  expect(await gapUnderText('This link has expired')).toBeLessThanOrEqual(33);
 });

@@ -37,20 +37,21 @@ type Created = { dto: AccessLinkDto; token: string; id: string };
 export async function createAccessLink(opts: { ctx: Ctx; input: unknown; now?: Date }): Promise<AccessLinkDto> {
   const ctx = requirePermission(opts.ctx, 'externalUsers:manage');
   const input = createAccessLinkInput.parse(opts.input);
-  const now = opts.now ?? new Date();
-  const created = await db.$transaction(async (tx) => {
-    const user = await tx.externalUser.findFirst({ where: { userId: input.virtualUser, organizationId: ctx.organizationId }, select: { userId: true, deviceName: true } });
-    if (!user) throw new AppError('validation_failed', { message: 'virtualUser: external user not found', errors: [{ path: 'virtualUser', message: 'external user not found' }] });
-    // SMS goes out as a transmission through the organization's providers: without an active SMS provider (or a phone
-    // account to send from) nothing is made (409), so the caller can send by email instead.
-    if (input.phone) await assertCanText(tx, ctx);
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CREATE_LOCK}::int, hashtext(${user.userId}::text))`;
-    const link = (await reusableLink(tx, ctx, user.userId, input.botId ?? null, now)) ?? (await newLink(tx, ctx, input, now));
-    if (input.email) await mailLink(tx, ctx, input.email, link);
-    if (input.phone) await textLink(tx, ctx, input.phone, link, user.deviceName);
-    return link;
-  });
-  return created.dto;
+  return db.$transaction((tx) => createAccessLinkIn(tx, ctx, input, opts.now ?? new Date()));
+}
+
+/** createAccessLink within the caller's transaction (the browser's "send a link" registers a new customer first). */
+export async function createAccessLinkIn(tx: Tx, ctx: OrgCtx, input: ReturnType<typeof createAccessLinkInput.parse>, now: Date): Promise<AccessLinkDto> {
+  const user = await tx.externalUser.findFirst({ where: { userId: input.virtualUser, organizationId: ctx.organizationId }, select: { userId: true, deviceName: true } });
+  if (!user) throw new AppError('validation_failed', { message: 'virtualUser: external user not found', errors: [{ path: 'virtualUser', message: 'external user not found' }] });
+  // SMS goes out as a transmission through the organization's providers: without an active SMS provider (or a phone
+  // account to send from) nothing is made (409), so the caller can send by email instead.
+  if (input.phone) await assertCanText(tx, ctx);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CREATE_LOCK}::int, hashtext(${user.userId}::text))`;
+  const link = (await reusableLink(tx, ctx, user.userId, input.botId ?? null, now)) ?? (await newLink(tx, ctx, input, now));
+  if (input.email) await mailLink(tx, ctx, input.email, link);
+  if (input.phone) await textLink(tx, ctx, input.phone, link, user.deviceName);
+  return link.dto;
 }
 
 /** A link of this user (and bot) that still works, with its secret opened: asking again hands the same one back. */

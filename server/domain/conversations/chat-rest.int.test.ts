@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db';
 import { api } from '../../test/api-client';
+import { openEventStream } from '../../test/event-stream';
 import { addPerson, type Person } from '../../test/coaching';
 import { newTenant, randomIp, type Tenant } from '../../test/factories';
 
@@ -11,34 +12,11 @@ const publicHeaders = () => ({ 'x-pitchcraft-peer': randomIp() });
 const tokenOf = (url: string) => url.split('/access/')[1]!;
 const device = (uniqueId: string) => ({ uniqueId, platform: 'web', deviceName: 'Customer laptop', hardwareId: 'hw', osVersion: '1' });
 
-/** Opens GET /events and collects the data of its `message.created` frames in the background. */
+/** Opens GET /events; `messages()` are the texts of its `message.created` frames so far. */
 async function openStream(headers: Record<string, string>) {
-  const abort = new AbortController();
-  const res = await api('GET', '/events', { headers, stream: true, signal: abort.signal });
-  expect(res.status).toBe(200);
-  const messages: string[] = [];
-  const reader = res.stream!.getReader();
-  const reading = (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const data = block.match(/^data: (.*)$/m)?.[1];
-          if (block.includes('event: message.created') && data) messages.push(JSON.parse(data).payload.message.message);
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return { messages, reading, stop: () => abort.abort() };
+  const stream = await openEventStream(headers);
+  const messages = () => stream.frames.filter((f) => f.event === 'message.created').map((f) => (f.data.payload as { message: { message: string } }).message.message);
+  return Object.assign(stream, { messages });
 }
 
 describe('access links and external users over REST', () => {
@@ -154,11 +132,10 @@ describe('conversations over REST', () => {
       expect((await send(customer, 'x'.repeat(4001))).status).toBe(422);
 
       const wanted = ['Hello, is the blue one still there?', 'It is — come by at 5?'];
-      const deadline = Date.now() + 8000;
-      while ((repStream.messages.length < 2 || customerStream.messages.length < 2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(repStream.messages).toEqual(wanted);
-      expect(customerStream.messages).toEqual(wanted);
-      expect(bystanderStream.messages).toEqual([]);
+      await repStream.until(() => repStream.messages().length >= 2 && customerStream.messages().length >= 2);
+      expect(repStream.messages()).toEqual(wanted);
+      expect(customerStream.messages()).toEqual(wanted);
+      expect(bystanderStream.messages()).toEqual([]);
 
       const history = await api('GET', `/conversations/${chat.body.id}/messages?limit=1`, { headers: customer });
       expect(history.body.results.map((m: { message: string }) => m.message)).toEqual(['It is — come by at 5?']);
@@ -177,26 +154,20 @@ describe('conversations over REST', () => {
       }
       expect((await api('GET', '/conversations/not-a-uuid/messages', { headers: rep.headers })).status).toBe(404);
     } finally {
-      repStream.stop();
-      bystanderStream.stop();
-      customerStream.stop();
+      await Promise.all([repStream.stop(), bystanderStream.stop(), customerStream.stop()]);
     }
   });
 
   it('rotating an external user’s key ends the streams opened with the old one', async () => {
     const device2 = device('rest-rotate');
     const first = (await api('POST', '/external-users', { headers: t.keyHeaders, json: device2 })).body;
-    const stream = await openStream({ 'x-api-key': first.apiKey });
-    let ended = false;
-    void stream.reading.then(() => (ended = true));
+    const stream = await openEventStream({ 'x-api-key': first.apiKey });
     await new Promise((r) => setTimeout(r, 200));
-    expect(ended).toBe(false);
+    expect(stream.closed).toBe(false);
     const rotated = await api('POST', '/external-users', { headers: t.keyHeaders, json: { ...device2, rotateKey: true } });
     expect(rotated.body.apiKey).toMatch(/^pxu_/);
-    const deadline = Date.now() + 8000;
-    while (!ended && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    stream.stop();
-    expect(ended).toBe(true);
+    await stream.until(() => stream.closed);
+    await stream.stop();
     expect((await api('GET', '/conversations', { headers: { 'x-api-key': first.apiKey } })).status).toBe(401);
     expect((await api('GET', '/conversations', { headers: { 'x-api-key': rotated.body.apiKey } })).status).toBe(200);
   });

@@ -4,66 +4,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '../../db';
 import { api } from '../../test/api-client';
+import { openEventStream } from '../../test/event-stream';
 import { newDealer, requestCall } from '../../test/call-factories';
 import { addPerson, createProductWithModule, createTeam, recordSession } from '../../test/coaching';
 import { newTenant, PASSWORD } from '../../test/factories';
 import { changeMemberRole, removeMember } from '../organizations/manage-members';
 import { resolveUserContext } from '../../auth/resolve-context';
 
-type Frame = { event: string; data: { type?: string; payload?: Record<string, unknown>; reason?: string } };
-
-/** Opens GET /events and collects its frames in the background until stopped or the server ends it. */
+/** A stream closed after each test. */
 async function openStream(headers: Record<string, string>) {
-  const abort = new AbortController();
-  const res = await api('GET', '/events', { headers, stream: true, signal: abort.signal });
-  expect(res.status).toBe(200);
-  const frames: Frame[] = [];
-  let closed = false;
-  const reader = res.stream!.getReader();
-  const reading = (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value: chunk, done } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(chunk, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const event = block.match(/^event: (.*)$/m)?.[1];
-          const data = block.match(/^data: (.*)$/m)?.[1];
-          if (event && data) frames.push({ event, data: JSON.parse(data) });
-        }
-      }
-    } catch {
-      // aborted
-    }
-    closed = true;
-  })();
-  const stream = {
-    frames,
-    get closed() {
-      return closed;
-    },
-    types: () => frames.map((f) => f.event),
-    /** Waits until `check` holds (or fails after `ms`). */
-    async until(check: () => boolean, ms = 8_000) {
-      const deadline = Date.now() + ms;
-      while (!check()) {
-        if (Date.now() > deadline) throw new Error(`timed out; frames so far: ${JSON.stringify(frames)}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    },
-    stop: async () => {
-      abort.abort();
-      await reader.cancel().catch(() => undefined);
-      await reading;
-    },
-  };
+  const stream = await openEventStream(headers);
   open.push(stream);
-  await new Promise((r) => setTimeout(r, 300));
   return stream;
 }
 const open: Array<{ stop(): Promise<void> }> = [];

@@ -23,10 +23,11 @@ const REGISTER_LOCK = 720_707_422;
 export async function registerExternalUser(opts: { ctx: Ctx; input: unknown }): Promise<RegisteredExternalUserDto> {
   const ctx = requirePermission(opts.ctx, 'externalUsers:manage');
   const input = registerExternalUserInput.parse(opts.input);
-  return db.$transaction(async (tx) => register(tx, ctx, input));
+  return db.$transaction(async (tx) => registerIn(tx, ctx, input));
 }
 
-async function register(tx: Tx, ctx: OrgCtx, input: ReturnType<typeof registerExternalUserInput.parse>): Promise<RegisteredExternalUserDto> {
+/** registerExternalUser within the caller's transaction. */
+export async function registerIn(tx: Tx, ctx: OrgCtx, input: ReturnType<typeof registerExternalUserInput.parse>): Promise<RegisteredExternalUserDto> {
   // Two registrations of one installation at once: the second waits, then finds the first (one user, one key).
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REGISTER_LOCK}::int, hashtext(${`${ctx.organizationId}|${input.uniqueId}`}))`;
   const device = { platform: input.platform, deviceName: input.deviceName, hardwareId: input.hardwareId, osVersion: input.osVersion };

@@ -7,6 +7,7 @@ import { db } from '../../db';
 import { stopJobBoss } from '../../jobs/boss';
 import { startWorker, type WorkerHandle } from '../../jobs/worker';
 import { api } from '../../test/api-client';
+import { openEventStream as openStream } from '../../test/event-stream';
 import { addPerson } from '../../test/coaching';
 import { newTenant, type Tenant } from '../../test/factories';
 import { GatewayPeer } from '../../test/gateway-peers';
@@ -59,40 +60,6 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs
     if (Date.now() > deadline) throw new Error(`condition not met in time: ${JSON.stringify(v)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-type Frame = { event: string; data: { type?: string; payload?: Record<string, unknown> } };
-
-/** Opens GET /events (the stream the screens listen to) and collects its frames until stopped. */
-async function openStream(headers: Record<string, string>) {
-  const abort = new AbortController();
-  const res = await api('GET', '/events', { headers, stream: true, signal: abort.signal });
-  if (res.status !== 200) throw new Error(`GET /events: ${res.status}`);
-  const frames: Frame[] = [];
-  const reader = res.stream!.getReader();
-  const reading = (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const event = block.match(/^event: (.*)$/m)?.[1];
-          const data = block.match(/^data: (.*)$/m)?.[1];
-          if (event && data) frames.push({ event, data: JSON.parse(data) });
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  await new Promise((r) => setTimeout(r, 300));
-  return { frames, stop: async () => (abort.abort(), await reader.cancel().catch(() => undefined), await reading) };
 }
 
 const statusOf = (tenant: Tenant, id: string) => api('GET', `/transmissions/${id}`, { headers: tenant.keyHeaders }).then((r) => r.body);

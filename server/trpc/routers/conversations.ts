@@ -11,6 +11,8 @@ import { pageInput } from '../../domain/shared/list';
 import { chatterId } from '../../domain/conversations/conversation-access';
 import { endExternalUserAccess } from '../../domain/external-users/register-external-user';
 import { db } from '../../db';
+import { listChatPeople } from '../../domain/conversations/chat-people';
+import { listCustomers, sendCustomerLink, sendCustomerLinkInput } from '../../domain/external-users/customers';
 import { chatProcedure, orgProcedure, router } from '../init';
 
 // Members, and the external user of a redeemed access link from its own page (/chat): the same chat.
@@ -37,5 +39,13 @@ export const conversationsRouter = router({
   }),
   endExternalAccess: orgProcedure('externalUsers:manage').input(z.object({ userId: z.string() }).strict()).mutation(({ ctx, input }) => endExternalUserAccess({ ctx: ctx.app, userId: input.userId })),
   registerExternalUser: orgProcedure('externalUsers:manage').input(registerExternalUserInput).mutation(({ ctx, input }) => registerExternalUser({ ctx: ctx.app, input })),
+  /** Whom the caller can start a conversation with or add to a group (the pickers). */
+  people: manage.input(z.object({ search: z.string().max(100).optional(), limit: z.number().int().min(1).max(50).optional() }).strict()).query(({ ctx, input }) => listChatPeople({ ctx: ctx.app, input })),
+  /** The organization's external users ("Customers"), with their latest link. */
+  customers: orgProcedure('externalUsers:manage')
+    .input(z.object({ ...pageInput, search: z.string().max(100).optional() }).strict())
+    .query(({ ctx, input }) => listCustomers({ ctx: ctx.app, page: { limit: input.limit, offset: input.offset }, input: { search: input.search } })),
+  /** The browser's "Send a link": to a known customer or a new one by name. */
+  sendCustomerLink: orgProcedure('externalUsers:manage').input(sendCustomerLinkInput).mutation(({ ctx, input }) => sendCustomerLink({ ctx: ctx.app, input })),
   sendAccessLink: orgProcedure('externalUsers:manage').input(createAccessLinkInput).mutation(({ ctx, input }) => createAccessLink({ ctx: ctx.app, input })),
 });
