@@ -122,7 +122,7 @@ async function importStoredFile(opts: { ctx: OrgCtx; groupId: string; media: Med
     if (head.complete) {
       // Small: everything in this one transaction, created already complete.
       const batch: CsvBatch = { records: head.batches.flatMap((b) => b.records).filter((r) => r.line !== 1), problems: head.batches.flatMap((b) => b.problems), bytesRead: media.size };
-      const counts = await writeBatch(plan, prepareBatch(plan, batch), { expectedRecordsDone: 0, create: common });
+      const counts = await writeBatch(plan, prepareBatch(plan, batch), { expectedRecordsDone: 0, create: common, allNew: true });
       await discard(media.id);
       const row = await db.contactImport.findUniqueOrThrow({ where: { id: plan.importId }, include: { errors: { orderBy: { line: 'asc' }, take: INLINE_IMPORT_ROWS + 1 } } });
       if (!counts) throw new AppError('internal');
@@ -163,12 +163,18 @@ function prepareBatch(plan: ImportPlan, batch: CsvBatch, read = contactRecordRea
   return { records: batch.records.length + batch.problems.length, bytesRead: batch.bytesRead, rows: distinct.rows, errors, cellsOf, blanks, repeats: distinct.repeats };
 }
 
+type WrittenBatch = ImportRow & { /** No row of the batch matched a contact: the next is likely all new as well. */ allNew: boolean };
+
 /**
  * One batch in one transaction on a connection of its own (COPY needs it): the contacts lock, the merge, the batch's
  * errors, the counters — only if the import stands where this reader thinks it does (another worker may have moved
  * it on; then nothing is written and null is returned) — and a progress event.
  */
-async function writeBatch(plan: ImportPlan, batch: PreparedBatch, opts: { expectedRecordsDone: number; create?: Record<string, unknown> }): Promise<ImportRow | null> {
+async function writeBatch(
+  plan: ImportPlan,
+  batch: PreparedBatch,
+  opts: { expectedRecordsDone: number; create?: Record<string, unknown>; allNew?: boolean },
+): Promise<WrittenBatch | null> {
   const { rows, cellsOf, blanks, records } = batch;
   const errors = [...batch.errors];
   const client = await pgStreamPool().connect();
@@ -177,7 +183,7 @@ async function writeBatch(plan: ImportPlan, batch: PreparedBatch, opts: { expect
     await client.query('BEGIN');
     if (opts.create) await insertImport(client, opts.create, batch.bytesRead);
     await client.query(CONTACTS_LOCK_SQL, [plan.organizationId]);
-    const merged = await mergeBatch(client, { organizationId: plan.organizationId, importId: plan.importId, groupId: plan.groupId, rows });
+    const merged = await mergeBatch(client, { organizationId: plan.organizationId, importId: plan.importId, groupId: plan.groupId, rows, allNew: opts.allNew });
     for (const line of merged.conflicts) errors.push({ line, message: 'Its phone number belongs to one contact and its email address to another: change one of them', cells: cellsOf.get(line) ?? [] });
     if (errors.length > 0) {
       await client.query(
@@ -199,7 +205,7 @@ async function writeBatch(plan: ImportPlan, batch: PreparedBatch, opts: { expect
     }
     await publishEvent(queryRawOf(client), progressEvent(plan, row));
     await client.query('COMMIT');
-    return row;
+    return { ...row, allNew: merged.imported === rows.length };
   } catch (error) {
     broken = error as Error;
     await client.query('ROLLBACK').catch(() => undefined);
@@ -249,12 +255,14 @@ export async function runContactImport(importId: string, job: JobContext): Promi
     let done = imp.recordsDone;
     const read = contactRecordReader(plan.mapping, plan.country);
     // Two halves in step: while PostgreSQL merges one batch, this process reads and checks the next.
-    let writing: Promise<ImportRow | null> | null = null;
+    let writing: Promise<WrittenBatch | null> | null = null;
+    // A first import's batches are all new contacts, a re-import's all matches: each batch guesses from the one before.
+    let allNew = true;
     const settle = async () => {
       const row = writing ? await writing : undefined;
       writing = null;
       if (row === null) return false;
-      if (row) done = row.recordsDone;
+      if (row) ({ recordsDone: done, allNew } = row);
       return true;
     };
     // Record 0 is the header; the records already merged are parsed again but not written.
@@ -264,7 +272,7 @@ export async function runContactImport(importId: string, job: JobContext): Promi
       const prepared = prepareBatch(plan, batch, read);
       // Another worker moved this import on (this one was thought dead): it finishes the job.
       if (!(await settle())) return;
-      writing = writeBatch(plan, prepared, { expectedRecordsDone: done });
+      writing = writeBatch(plan, prepared, { expectedRecordsDone: done, allNew });
       // Awaited by settle(); until then a failure must not count as unhandled (reading may fail first).
       writing.catch(() => undefined);
     }
