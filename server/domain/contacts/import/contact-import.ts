@@ -168,12 +168,13 @@ type WrittenBatch = ImportRow & { /** No row of the batch matched a contact: the
 /**
  * One batch in one transaction on a connection of its own (COPY needs it): the contacts lock, the merge, the batch's
  * errors, the counters — only if the import stands where this reader thinks it does (another worker may have moved
- * it on; then nothing is written and null is returned) — and a progress event.
+ * it on; then nothing is written and null is returned) — and a progress event. `onWriting` is called once
+ * the statement that writes the contacts is sent.
  */
 async function writeBatch(
   plan: ImportPlan,
   batch: PreparedBatch,
-  opts: { expectedRecordsDone: number; create?: Record<string, unknown>; allNew?: boolean },
+  opts: { expectedRecordsDone: number; create?: Record<string, unknown>; allNew?: boolean; onWriting?: () => void },
 ): Promise<WrittenBatch | null> {
   const { rows, cellsOf, blanks, records } = batch;
   const errors = [...batch.errors];
@@ -183,7 +184,7 @@ async function writeBatch(
     await client.query('BEGIN');
     if (opts.create) await insertImport(client, opts.create, batch.bytesRead);
     await client.query(CONTACTS_LOCK_SQL, [plan.organizationId]);
-    const merged = await mergeBatch(client, { organizationId: plan.organizationId, importId: plan.importId, groupId: plan.groupId, rows, allNew: opts.allNew });
+    const merged = await mergeBatch(client, { organizationId: plan.organizationId, importId: plan.importId, groupId: plan.groupId, rows, allNew: opts.allNew, onWriting: opts.onWriting });
     for (const line of merged.conflicts) errors.push({ line, message: 'Its phone number belongs to one contact and its email address to another: change one of them', cells: cellsOf.get(line) ?? [] });
     if (errors.length > 0) {
       await client.query(
@@ -254,7 +255,8 @@ export async function runContactImport(importId: string, job: JobContext): Promi
     const plan: ImportPlan = { organizationId: imp.organizationId, importId: imp.id, groupId: imp.groupId, mapping: imp.mapping as ColumnMapping, country: await defaultCountryOf(imp.organizationId) };
     let done = imp.recordsDone;
     const read = contactRecordReader(plan.mapping, plan.country);
-    // Two halves in step: while PostgreSQL merges one batch, this process reads and checks the next.
+    // Two halves in step: while PostgreSQL merges one batch, this process reads and checks the next. Only while: the
+    // checks hold this thread for a while, so the batch's statements before the merge (each a round trip) go first.
     let writing: Promise<WrittenBatch | null> | null = null;
     // A first import's batches are all new contacts, a re-import's all matches: each batch guesses from the one before.
     let allNew = true;
@@ -272,9 +274,12 @@ export async function runContactImport(importId: string, job: JobContext): Promi
       const prepared = prepareBatch(plan, batch, read);
       // Another worker moved this import on (this one was thought dead): it finishes the job.
       if (!(await settle())) return;
-      writing = writeBatch(plan, prepared, { expectedRecordsDone: done, allNew });
+      let writingStarted!: () => void;
+      const started = new Promise<void>((resolve) => (writingStarted = resolve));
+      writing = writeBatch(plan, prepared, { expectedRecordsDone: done, allNew, onWriting: () => writingStarted() });
       // Awaited by settle(); until then a failure must not count as unhandled (reading may fail first).
       writing.catch(() => undefined);
+      await Promise.race([started, writing.then(() => undefined, () => undefined)]);
     }
     if (!(await settle())) return;
     await finishImport(plan, media);

@@ -160,10 +160,14 @@ async function skipRowChecks(client: pg.PoolClient): Promise<boolean> {
 /**
  * Writes a batch already passed through dropRepeats, inside the caller's transaction. With `allNew`, the batch is
  * first tried as new contacts only (INSERT_ALL_NEW): the caller's guess, from the batch before, that no row of this
- * one matches a contact; a wrong guess costs the rows inserted before the first match, then MERGE runs.
+ * one matches a contact; a wrong guess costs the rows inserted before the first match, then MERGE runs. `onWriting` is
+ * called once the statement that writes the contacts is sent: the database's long part has begun.
  */
-export async function mergeBatch(client: pg.PoolClient, opts: { organizationId: string; importId: string; groupId: string; rows: Array<{ line: number; row: StagedContact }>; allNew?: boolean }): Promise<MergeResult> {
-  if (opts.rows.length === 0) return { imported: 0, updated: 0, repeats: 0, conflicts: [] };
+export async function mergeBatch(client: pg.PoolClient, opts: { organizationId: string; importId: string; groupId: string; rows: Array<{ line: number; row: StagedContact }>; allNew?: boolean; onWriting?: () => void }): Promise<MergeResult> {
+  if (opts.rows.length === 0) {
+    opts.onWriting?.();
+    return { imported: 0, updated: 0, repeats: 0, conflicts: [] };
+  }
   await client.query(CREATE_STAGE);
   await pipeline(Readable.from(copyText(opts.rows)), client.query(copyFrom(`COPY contact_import_stage (${STAGE_COLUMNS.join(', ')}) FROM STDIN`)));
   // The merge's foreign keys, checked once for the batch instead of once a row: the organization and the group are
@@ -179,7 +183,9 @@ export async function mergeBatch(client: pg.PoolClient, opts: { organizationId: 
   if (opts.allNew) {
     await client.query('SAVEPOINT all_new');
     try {
-      await client.query(INSERT_ALL_NEW, params);
+      const inserting = client.query(INSERT_ALL_NEW, params);
+      opts.onWriting?.();
+      await inserting;
       await client.query('RELEASE SAVEPOINT all_new');
       if (skipped) await client.query('SET LOCAL session_replication_role = origin');
       return { imported: opts.rows.length, updated: 0, repeats: 0, conflicts: [] };
@@ -190,7 +196,9 @@ export async function mergeBatch(client: pg.PoolClient, opts: { organizationId: 
     }
   }
   if ((await client.query<{ stale: boolean }>(STATISTICS_STALE)).rows[0]?.stale) await client.query('ANALYZE "Contact"');
-  const { rows } = await client.query<{ imported: number; updated: number; repeats: number; conflicts: number[] }>(MERGE, params);
+  const merging = client.query<{ imported: number; updated: number; repeats: number; conflicts: number[] }>(MERGE, params);
+  opts.onWriting?.();
+  const { rows } = await merging;
   if (skipped) await client.query('SET LOCAL session_replication_role = origin');
   const r = rows[0]!;
   return { imported: r.imported, updated: r.updated, repeats: r.repeats, conflicts: r.conflicts };
