@@ -19,6 +19,7 @@ import { startWorker } from '../server/jobs/worker';
 import { campaignSendRate, listCampaignDeliveries } from '../server/domain/campaigns/campaign-report';
 import { listCampaigns } from '../server/domain/campaigns/manage-campaigns';
 import { listConversations } from '../server/domain/conversations/manage-conversations';
+import { listCustomers } from '../server/domain/external-users/customers';
 import { DEMO_LOGIN, SECTIONS, seed } from './seed';
 import { FOLLOW_UP_CAMPAIGN } from './seed/campaigns';
 
@@ -66,6 +67,9 @@ describe('demo seed', () => {
     const conversations = await listConversations({ ctx, page: { limit: 50, offset: 0 } });
     expect(conversations.results.map((c) => [c.type, c.unread])).toEqual([['chat', 2], ['group', 0]]);
     expect(conversations.results[0]!.participants.find((p) => p.external)).toMatchObject({ name: 'Dana’s iPhone' });
+    // Customers: she got in through an emailed link that still works.
+    const customers = await listCustomers({ ctx, page: { limit: 50, offset: 0 } });
+    expect(customers.results.map((c) => [c.name, c.canGetIn, c.lastLink?.sentTo, c.lastLink?.uses])).toEqual([['Dana’s iPhone', true, 'dana.reyes@example.com', 1]]);
     expect((await listApiKeys({ ctx, page: { limit: 50, offset: 0 } })).results.map((k) => k.name)).toEqual(['Monthly reporting export', 'Power dialer', 'CRM sync']);
     const log = await listAuditEvents({ ctx, page: { limit: 200, offset: 0 } });
     expect(new Set(log.results.map((e) => e.type))).toEqual(
