@@ -242,13 +242,13 @@ function Controls({ organizationId, campaign: c, manage }: { organizationId: str
         </div>
       )}
       <div className="space-y-2 border-t border-zinc-100 pt-4">
-        {c.status === 'stopped' || c.status === 'running' ? <Button variant="danger-ghost" size="sm" onClick={() => setConfirming('cancel')}>Cancel campaign…</Button> : null}
+        {c.status === 'stopped' || c.status === 'running' ? <Button variant="danger-ghost" size="sm" className="-ml-2.5" onClick={() => setConfirming('cancel')}>Cancel campaign…</Button> : null}
         {started ? (
           <p className="text-sm text-zinc-500" id="delete-refused">
             It cannot be deleted: it has started, and its deliveries stay on record. {finished ? '' : 'Cancel it to stop it for good.'}
           </p>
         ) : (
-          <Button variant="danger-ghost" size="sm" onClick={() => setConfirming('delete')}>Delete campaign…</Button>
+          <Button variant="danger-ghost" size="sm" className="-ml-2.5" onClick={() => setConfirming('delete')}>Delete campaign…</Button>
         )}
       </div>
       <Dialog

@@ -92,7 +92,7 @@ export function DeliveryReport({ organizationId, id }: { organizationId: string;
         title={campaign.data?.name ?? 'Campaign'}
         breadcrumbs={crumbs}
         description={campaign.data ? <span className="inline-flex flex-wrap items-center gap-2"><CampaignStatusBadge status={campaign.data.status} /> {campaign.data.counts.sent.toLocaleString('en')} sent · {(campaign.data.counts.failed + campaign.data.counts.invalid).toLocaleString('en')} failed · {campaign.data.counts.pending.toLocaleString('en')} pending</span> : undefined}
-        action={<ExportButton href={exportHref} total={deliveries.data?.exportRows ?? 0} noun={deliveries.data?.exportRows === 1 ? 'row' : 'rows'} note="one per attempt, and one per transmission not tried yet" />}
+        action={<ExportButton href={exportHref} total={deliveries.data?.exportRows ?? 0} noun={deliveries.data?.exportRows === 1 ? 'row' : 'rows'} note="one per attempt (or per transmission not yet tried)" />}
       />
       <Card>
         <CardHeader title={deliveries.data ? `${deliveries.data.count.toLocaleString('en')} ${deliveries.data.count === 1 ? 'transmission' : 'transmissions'}` : 'Transmissions'} />

@@ -12,7 +12,8 @@ export default function DevSinkLayout({ children }: { children: ReactNode }) {
       banner={
         <>
           <strong>Nothing here was delivered.</strong> A provider of type <em>sink</em> (Settings → Providers) is built in: it keeps every text message, call and fax
-          it is given here, and each email in the mailbox, instead of sending them. Readable only from this machine while mail is not configured.
+          it is given here, and each email in the mailbox, instead of sending them. Readable only from this machine, and only while mail is not configured (SMTP_URL
+          unset) unless DEV_PAGES=true.
         </>
       }
     >
