@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useRef, useState } from 'react';
 import { readServerError } from '@/components/forms/server-error';
+import { writeQueryData } from '@/components/providers/query-data';
 import { useTRPC } from '@/components/providers/trpc';
 import { Logo } from '@/components/shell/logo';
 import { Alert } from '@/components/ui/alert';
@@ -106,10 +107,10 @@ function CallState({ call, onNewCall }: { call: SavedCall; onNewCall: () => void
       },
     ),
   );
-  const stop = useMutation(trpc.callRoom.stop.mutationOptions({ onSuccess: (c) => queryClient.setQueryData(trpc.callRoom.get.queryKey(access), c) }));
+  const stop = useMutation(trpc.callRoom.stop.mutationOptions({ onSuccess: (c) => writeQueryData(queryClient, trpc.callRoom.get.queryKey(access), c) }));
   const cancel = useMutation(
     trpc.callRoom.cancel.mutationOptions({
-      onSuccess: (c) => queryClient.setQueryData(trpc.callRoom.get.queryKey(access), c),
+      onSuccess: (c) => writeQueryData(queryClient, trpc.callRoom.get.queryKey(access), c),
       // A dealer took it meanwhile (409): show the call as it is now.
       onError: () => void queryClient.invalidateQueries(trpc.callRoom.get.queryFilter(access)),
     }),
