@@ -1,8 +1,8 @@
 // The cache against fetches in flight, on a real TanStack QueryClient: a write after a mutation is not overwritten by
-// a fetch answered before it.
+// a fetch answered before it, and the re-read of everything does not keep a first read that was answered too early.
 import { QueryClient, QueryObserver, queryOptions } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeQueryData } from './query-data';
+import { rereadEverything, writeQueryData } from './query-data';
 
 /** A query function whose answers the test hands out one by one, in the order the fetches were started. */
 function server<T>() {
@@ -88,5 +88,56 @@ describe('writeQueryData', () => {
     await tick();
     expect([queryClient.getQueryData(one.queryKey), queryClient.getQueryData(other.queryKey)]).toEqual(['written', 'the other']);
     for (const stop of stops) stop();
+  });
+});
+
+describe('rereadEverything', () => {
+  it('reads again a first read still on its way (invalidating alone keeps its early answer)', async () => {
+    for (const how of ['reread', 'invalidate only'] as const) {
+      const queryClient = newClient();
+      const api = server<string>();
+      const status = queryOptions({ queryKey: ['transmissions', 'get', { id: 't1' }], queryFn: api.fetch });
+      const stop = new QueryObserver(queryClient, status).subscribe(() => {});
+      await tick();
+      expect(api.waiting).toBe(1);
+      // The stream says ready while the page's first read is on its way; the server answered it before the delivery
+      // completed, and that answer arrives now.
+      void (how === 'reread' ? rereadEverything(queryClient) : queryClient.invalidateQueries());
+      await tick();
+      api.answer(0, 'sending');
+      await tick();
+      if (how === 'reread') {
+        expect(api.waiting, 'read again').toBe(2);
+        api.answer(1, 'delivered');
+        await tick();
+        expect(queryClient.getQueryData(status.queryKey)).toBe('delivered');
+      } else {
+        expect(api.waiting, 'not read again').toBe(1);
+        expect(queryClient.getQueryData(status.queryKey)).toBe('sending');
+      }
+      stop();
+    }
+  });
+
+  it('refetches what holds data and what is on screen; leaves an imperative read alone', async () => {
+    const queryClient = newClient();
+    const api = server<string>();
+    const shown = queryOptions({ queryKey: ['organization', 'get'], queryFn: api.fetch });
+    const stop = new QueryObserver(queryClient, shown).subscribe(() => {});
+    await tick();
+    api.answer(0, 'Old name');
+    await tick();
+    // A fetchQuery in flight (loading earlier messages): not cancelled, its caller gets its answer.
+    const earlier = queryClient.fetchQuery(queryOptions({ queryKey: ['conversations', 'messages', { before: 'm1' }], queryFn: api.fetch }));
+    await tick();
+    const reread = rereadEverything(queryClient);
+    await tick();
+    expect(api.waiting).toBe(3);
+    api.answer(1, 'older page');
+    api.answer(2, 'New name');
+    await reread;
+    expect(await earlier).toBe('older page');
+    expect(queryClient.getQueryData(shown.queryKey)).toBe('New name');
+    stop();
   });
 });

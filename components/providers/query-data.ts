@@ -1,5 +1,5 @@
 // The cache against fetches in flight: the one way a component writes query data (what a mutation answered, or an
-// optimistic guess of it).
+// optimistic guess of it), and the re-read of everything when the live stream starts listening or missed events.
 import type { DataTag, InferDataFromTag, QueryClient, QueryKey, Updater } from '@tanstack/react-query';
 
 /**
@@ -17,4 +17,15 @@ export async function writeQueryData<TKey extends DataTag<QueryKey, unknown, unk
 ): Promise<void> {
   await queryClient.cancelQueries({ queryKey, exact: true });
   queryClient.setQueryData(queryKey, updater);
+}
+
+/**
+ * Marks every query stale and reads again those on screen (the rest when next shown). A first read still on its way
+ * is cancelled and sent again: invalidating alone would keep it (TanStack Query restarts in-flight fetches only of
+ * queries that hold data), and its answer may predate what the re-read is for. A component's write of a mutation's
+ * answer is safe against the refetches started here: writeQueryData cancels them first.
+ */
+export async function rereadEverything(queryClient: QueryClient): Promise<void> {
+  await queryClient.cancelQueries({ predicate: (q) => q.state.data === undefined && q.state.fetchStatus === 'fetching' && q.getObserversCount() > 0 });
+  await queryClient.invalidateQueries();
 }
