@@ -1,6 +1,6 @@
 // The cache against fetches in flight: the one way a component writes query data (what a mutation answered, or an
 // optimistic guess of it), and the re-read of everything when the live stream starts listening or missed events.
-import type { DataTag, InferDataFromTag, QueryClient, QueryKey, Updater } from '@tanstack/react-query';
+import type { DataTag, InferDataFromTag, Query, QueryClient, QueryKey, Updater } from '@tanstack/react-query';
 
 /**
  * Writes `updater` into the query at `queryKey`, after cancelling that query's fetch in flight. Such a fetch — a
@@ -21,11 +21,18 @@ export async function writeQueryData<TKey extends DataTag<QueryKey, unknown, unk
 
 /**
  * Marks every query stale and reads again those on screen (the rest when next shown). A first read still on its way
- * is cancelled and sent again: invalidating alone would keep it (TanStack Query restarts in-flight fetches only of
- * queries that hold data), and its answer may predate what the re-read is for. A component's write of a mutation's
- * answer is safe against the refetches started here: writeQueryData cancels them first.
+ * is read once more after it lands: invalidating alone would keep its answer (TanStack Query restarts in-flight
+ * fetches only of queries that hold data), and that answer may predate what the re-read is for. Its answer is shown
+ * meanwhile, as it would have been. A component's write of a mutation's answer is safe against the refetches started
+ * here: writeQueryData cancels them first.
  */
 export async function rereadEverything(queryClient: QueryClient): Promise<void> {
-  await queryClient.cancelQueries({ predicate: (q) => q.state.data === undefined && q.state.fetchStatus === 'fetching' && q.getObserversCount() > 0 });
-  await queryClient.invalidateQueries();
+  const early = new Set(queryClient.getQueryCache().findAll({ predicate: (q) => q.state.data === undefined && q.state.fetchStatus === 'fetching' }));
+  const everything = queryClient.invalidateQueries();
+  if (early.size > 0) {
+    const isEarly = { predicate: (q: Query) => early.has(q) };
+    await queryClient.refetchQueries(isEarly, { cancelRefetch: false }); // joins them: resolves when they have landed
+    await queryClient.invalidateQueries(isEarly);
+  }
+  await everything;
 }
