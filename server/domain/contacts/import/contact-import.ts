@@ -1,9 +1,8 @@
 // CSV imports into a group, from a REST upload or the browser's mapping step. The file is streamed into the media
 // store first; a file of up to 10,000 rows is then imported in the request (one transaction: all or nothing) and
 // answered with its report, a larger one by the contacts.import job, batch by batch. Each batch is one transaction:
-// its rows COPYed (straight into the contacts when none matches one, else into a stage and merged by one statement),
-// its errors and the import's counters — so a job killed at any instant resumes after the last committed batch, and
-// no row is written twice. No row cap.
+// COPY, one merge statement, its errors and the import's counters — so a job killed at any instant resumes after
+// the last committed batch, and no row is written twice. No row cap.
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type pg from 'pg';
