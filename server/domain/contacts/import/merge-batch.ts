@@ -1,9 +1,7 @@
 // Writes one batch of an import: its rows go through COPY into a staging table (temporary, emptied at commit) and
 // one statement merges them into the organization's contacts and the group — new contacts inserted, rows matching a
 // contact by phone or email updating it, repeats of an earlier row of the same file skipped, and rows whose phone
-// and email belong to two different contacts refused. A batch likely to hold new contacts only is first COPYed
-// straight into the contacts and the group (MERGE takes over if one row matches). Runs inside the caller's
-// transaction on its own connection.
+// and email belong to two different contacts refused. Runs inside the caller's transaction on its own connection.
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -71,18 +69,23 @@ SELECT
   (SELECT coalesce(array_agg(line ORDER BY line), '{}') FROM classified WHERE verdict = 'conflict') AS conflicts,
   ((SELECT count(*) FROM linked_new) + (SELECT count(*) FROM linked))::int AS linked`;
 
-// The batch as new contacts only, and their memberships: what MERGE does when no row finds a contact, without its
-// staging table and its two index probes a row (in a first import, as much again as the inserts themselves), and
-// COPY's batched inserts rather than an INSERT's row by row. Tried in a savepoint: a row whose phone or email a
-// contact already has fails it on that contact's unique index (the organization's contacts lock keeps other writers
-// out, and dropRepeats leaves no repeats within the batch), and MERGE then writes the batch instead.
-const CONTACT_COLUMNS = ['id', '"organizationId"', '"firstName"', '"lastName"', 'phone', 'email', 'address', 'custom1', 'custom2', 'custom3', 'description', '"importId"'];
-export const COPY_NEW_CONTACTS = `COPY "Contact" (${CONTACT_COLUMNS.join(', ')}) FROM STDIN`;
-export const COPY_NEW_MEMBERS = `COPY "ContactGroupMember" ("groupId", "contactId") FROM STDIN`;
+// The batch as new contacts only, memberships included: what MERGE does when no row finds a contact, without its two
+// index probes a row (in a first import, most of the merge's time beyond the inserts themselves). Tried in a
+// savepoint: a row whose phone or email a contact already has fails it on that contact's unique index (the
+// organization's contacts lock keeps other writers out, and the staged rows hold no repeats of each other), and
+// MERGE then writes the batch instead.
+export const INSERT_ALL_NEW = `
+WITH inserted AS (
+  INSERT INTO "Contact" (id, "organizationId", "firstName", "lastName", phone, email, address, custom1, custom2, custom3, description, "importId")
+  SELECT id, $1::uuid, first_name, last_name, phone, email, address, custom1, custom2, custom3, description, $2::uuid
+  FROM contact_import_stage
+  RETURNING id
+)
+INSERT INTO "ContactGroupMember" ("groupId", "contactId") SELECT $3::uuid, id FROM inserted`;
 
 const UNIQUE_VIOLATION = '23505';
 
-// MERGE's look-ups are planned from "Contact"'s statistics. Batches written by COPY_NEW_CONTACTS grow the table faster
+// MERGE's look-ups are planned from "Contact"'s statistics. Batches written by INSERT_ALL_NEW grow the table faster
 // than autovacuum samples it, and statistics describing a far smaller table let the planner read the organization's
 // contacts through another index for every staged row instead of probing the unique one (seen: a 12,000-row batch
 // taking minutes after a 12,000-row import). So MERGE first refreshes them once the rows written since the last
@@ -96,36 +99,20 @@ export type MergeResult = { imported: number; updated: number; repeats: number; 
 // COPY's text format: backslash, tab, line feed and carriage return escaped; \N is null.
 const escapeCopy = (v: string) => (/[\\\t\n\r]/.test(v) ? v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : v);
 
-const COPY_CHUNK = 256 * 1024;
-
-/** The rows as COPY text, `before` and `after` (already escaped) around each row's fields. */
-function* copyText(rows: Array<{ line: number; row: StagedContact }>, before: (i: number) => string, after = ''): Generator<string> {
+function* copyText(rows: Array<{ line: number; row: StagedContact }>): Generator<string> {
   let chunk = '';
-  for (let i = 0; i < rows.length; i++) {
-    chunk += before(i);
-    for (const v of rows[i]!.row) chunk += v === null ? '\t\\N' : `\t${escapeCopy(v)}`;
-    chunk += `${after}\n`;
-    if (chunk.length > COPY_CHUNK) {
+  for (const { line, row } of rows) {
+    // Time-ordered ids: a new contact's index entries (its id, its memberships) land beside the last ones written.
+    chunk += `${line}\t${uuidv7()}`;
+    for (const v of row) chunk += v === null ? '\t\\N' : `\t${escapeCopy(v)}`;
+    chunk += '\n';
+    if (chunk.length > 256 * 1024) {
       yield chunk;
       chunk = '';
     }
   }
   if (chunk) yield chunk;
 }
-
-function* memberText(groupId: string, ids: string[]): Generator<string> {
-  let chunk = '';
-  for (const id of ids) {
-    chunk += `${groupId}\t${id}\n`;
-    if (chunk.length > COPY_CHUNK) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk) yield chunk;
-}
-
-const copyIn = (client: pg.PoolClient, sql: string, text: Iterable<string>) => pipeline(Readable.from(text), client.query(copyFrom(sql)));
 
 const PHONE = CONTACT_FIELDS.indexOf('phone');
 const EMAIL = CONTACT_FIELDS.indexOf('email');
@@ -172,7 +159,7 @@ async function skipRowChecks(client: pg.PoolClient): Promise<boolean> {
 
 /**
  * Writes a batch already passed through dropRepeats, inside the caller's transaction. With `allNew`, the batch is
- * first tried as new contacts only (COPY_NEW_CONTACTS): the caller's guess, from the batch before, that no row of this
+ * first tried as new contacts only (INSERT_ALL_NEW): the caller's guess, from the batch before, that no row of this
  * one matches a contact; a wrong guess costs the rows inserted before the first match, then MERGE runs. `onWriting` is
  * called once the statement that writes the contacts is sent: the database's long part has begun.
  */
@@ -181,38 +168,33 @@ export async function mergeBatch(client: pg.PoolClient, opts: { organizationId: 
     opts.onWriting?.();
     return { imported: 0, updated: 0, repeats: 0, conflicts: [] };
   }
-  const { rows: batch, organizationId, importId, groupId } = opts;
-  // Time-ordered ids: a new contact's index entries (its id, its memberships) land beside the last ones written.
-  const ids = batch.map(() => uuidv7());
+  await client.query(CREATE_STAGE);
+  await pipeline(Readable.from(copyText(opts.rows)), client.query(copyFrom(`COPY contact_import_stage (${STAGE_COLUMNS.join(', ')}) FROM STDIN`)));
   // The merge's foreign keys, checked once for the batch instead of once a row: the organization and the group are
   // locked as the per-row checks would lock them (FOR KEY SHARE: neither can be deleted before this commits), and
   // every contact a membership names is one this statement inserted or updated (and so holds locked).
   const { rowCount } = await client.query(
     `SELECT 1 FROM "Organization" o JOIN "ContactGroup" g ON g."organizationId" = o.id WHERE o.id = $1::uuid AND g.id = $2::uuid FOR KEY SHARE OF o, g`,
-    [organizationId, groupId],
+    [opts.organizationId, opts.groupId],
   );
   if (rowCount !== 1) throw new Error('the group was deleted during the import');
   const skipped = await skipRowChecks(client);
+  const params = [opts.organizationId, opts.importId, opts.groupId];
   if (opts.allNew) {
     await client.query('SAVEPOINT all_new');
     try {
-      const tail = `\t${importId}`;
-      const inserting = copyIn(client, COPY_NEW_CONTACTS, copyText(batch, (i) => `${ids[i]}\t${organizationId}`, tail));
+      const inserting = client.query(INSERT_ALL_NEW, params);
       opts.onWriting?.();
       await inserting;
-      await copyIn(client, COPY_NEW_MEMBERS, memberText(groupId, ids));
       await client.query('RELEASE SAVEPOINT all_new');
       if (skipped) await client.query('SET LOCAL session_replication_role = origin');
-      return { imported: batch.length, updated: 0, repeats: 0, conflicts: [] };
+      return { imported: opts.rows.length, updated: 0, repeats: 0, conflicts: [] };
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-      // The rows it wrote are undone; the settings made before the savepoint stay.
+      // The rows it wrote are undone; the stage and the settings made before the savepoint stay.
       await client.query('ROLLBACK TO SAVEPOINT all_new');
     }
   }
-  await client.query(CREATE_STAGE);
-  await copyIn(client, `COPY contact_import_stage (${STAGE_COLUMNS.join(', ')}) FROM STDIN`, copyText(batch, (i) => `${batch[i]!.line}\t${ids[i]}`));
-  const params = [organizationId, importId, groupId];
   if ((await client.query<{ stale: boolean }>(STATISTICS_STALE)).rows[0]?.stale) await client.query('ANALYZE "Contact"');
   const merging = client.query<{ imported: number; updated: number; repeats: number; conflicts: number[] }>(MERGE, params);
   opts.onWriting?.();
