@@ -4,7 +4,10 @@
 //      COPY … FROM STDIN of the same file into a table shaped like the contacts table (same columns and indexes);
 //   2. exported — GET /api/v1/groups/{id}/csv — rows/s and the app server's peak RSS, against
 //      COPY (the same query) TO STDOUT.
-// BENCH_ROWS changes the row count. Needs a production build (npx next build).
+// The import's line also gives the CPU seconds of the app server and of PostgreSQL (the embedded one) beside COPY's.
+// Between the steps, VACUUM (ANALYZE) does what autovacuum would otherwise do beside the next timed step.
+// BENCH_ROWS changes the row count. Needs a production build (npx next build); bench/contacts-import-inproc.ts is the
+// import alone without one.
 import { createReadStream, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Readable, Writable } from 'node:stream';
@@ -15,6 +18,7 @@ import { prepareTestDatabase, stopTestDatabase } from '../scripts/db/test-databa
 import { startAppServer } from '../e2e/fixtures/app-server';
 import { bootstrapTenant } from '../e2e/fixtures/tenant';
 import { phoneOf } from '../server/test/contacts-csv';
+import { postmasterPid, treeCpuMs } from './cpu-time';
 import { benchPort } from './ports';
 
 const APP_PORT = benchPort();
@@ -41,6 +45,10 @@ console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${
 const databaseUrl = await prepareTestDatabase('pitchcraft_bench_contacts');
 const app = await startAppServer({ port: APP_PORT, databaseUrl, quiet: true, env: { RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000', RATE_LIMIT_AUTH_PER_MINUTE: '100000000' } });
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+// CPU seconds of the app server's process tree and of PostgreSQL (the embedded server's; '-' for DATABASE_URL's).
+const pgPid = postmasterPid();
+const cpuSeconds = () => ({ app: treeCpuMs(app.pid) / 1000, pg: pgPid ? treeCpuMs(pgPid) / 1000 : NaN });
+const cpuText = (s: number) => (Number.isNaN(s) ? '-' : s.toFixed(1));
 pool.on('error', () => undefined);
 
 try {
@@ -49,6 +57,7 @@ try {
   const group = await (await fetch(`${app.url}/api/v1/groups`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Bench' }) })).json();
 
   // ── 1. Import ───────────────────────────────────────────────────────────────────────────────────────────────────
+  const cpu0 = cpuSeconds();
   const t0 = performance.now();
   const posted = await fetch(`${app.url}/api/v1/groups/${group.id}/csv`, {
     method: 'POST',
@@ -66,24 +75,38 @@ try {
     await new Promise((r) => setTimeout(r, 100));
   }
   const appSeconds = (performance.now() - t0) / 1000;
+  const cpu1 = cpuSeconds();
   if (report.status !== 'completed' || report.report.imported !== ROWS) throw new Error(`the import ended ${report.status}: ${JSON.stringify(report.report)}`);
+
+  // A million new rows (and the upload's chunks, deleted) are autovacuum's next work: done here, outside every timing,
+  // so that it does not run beside whichever of the timed steps below happens to come next (the baseline COPY or an
+  // export) and slow that one alone.
+  await pool.query('VACUUM (ANALYZE)');
 
   // The baseline: the same file straight into a table like the contacts table (its columns, defaults and indexes).
   await pool.query(`CREATE TABLE bench_copy (LIKE "Contact" INCLUDING DEFAULTS INCLUDING INDEXES)`);
   await pool.query(`ALTER TABLE bench_copy ALTER COLUMN id SET DEFAULT gen_random_uuid(), ALTER COLUMN "organizationId" SET DEFAULT '${tenant.organizationId}'`);
   const client = await pool.connect();
   const c0 = performance.now();
+  const pgCopy0 = cpuSeconds().pg;
   try {
     await pipeline(createReadStream(FILE), client.query(copyFrom(`COPY bench_copy ("firstName", "lastName", phone, email) FROM STDIN WITH (FORMAT csv, HEADER)`)));
   } finally {
     client.release();
   }
   const copySeconds = (performance.now() - c0) / 1000;
+  const pgCopy = cpuSeconds().pg - pgCopy0;
+  // Nothing reads it again; dropped so that autovacuum has no million rows to vacuum beside the exports.
+  await pool.query('DROP TABLE bench_copy');
   console.log('\n1. POST /api/v1/groups/{id}/csv until the import is complete, against COPY … FROM STDIN into a table like "Contact"');
-  console.log(`${'rows'.padStart(10)} ${'app s'.padStart(7)} ${'(upload s)'.padStart(10)} ${'app rows/s'.padStart(11)} ${'COPY s'.padStart(7)} ${'COPY rows/s'.padStart(12)} ${'ratio'.padStart(6)}`);
+  console.log(
+    `${'rows'.padStart(10)} ${'app s'.padStart(7)} ${'(upload s)'.padStart(10)} ${'app rows/s'.padStart(11)} ${'cpu: app'.padStart(8)} ${'pg'.padStart(5)} ` +
+      `${'COPY s'.padStart(7)} ${'COPY rows/s'.padStart(12)} ${'cpu: pg'.padStart(7)} ${'ratio'.padStart(6)}`,
+  );
   console.log(
     `${ROWS.toLocaleString('en').padStart(10)} ${appSeconds.toFixed(1).padStart(7)} ${((uploaded - t0) / 1000).toFixed(1).padStart(10)} ${Math.round(ROWS / appSeconds).toLocaleString('en').padStart(11)} ` +
-      `${copySeconds.toFixed(1).padStart(7)} ${Math.round(ROWS / copySeconds).toLocaleString('en').padStart(12)} ${`${(copySeconds / appSeconds).toFixed(2)}×`.padStart(6)}`,
+      `${cpuText(cpu1.app - cpu0.app).padStart(8)} ${cpuText(cpu1.pg - cpu0.pg).padStart(5)} ` +
+      `${copySeconds.toFixed(1).padStart(7)} ${Math.round(ROWS / copySeconds).toLocaleString('en').padStart(12)} ${cpuText(pgCopy).padStart(7)} ${`${(copySeconds / appSeconds).toFixed(2)}×`.padStart(6)}   load ${os.loadavg()[0]!.toFixed(2)}`,
   );
 
   // ── 2. Export ───────────────────────────────────────────────────────────────────────────────────────────────────

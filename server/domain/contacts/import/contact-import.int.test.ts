@@ -81,6 +81,20 @@ describe('CSV import', () => {
     expect((await api('GET', `/groups/${groupId}`, { headers: t.keyHeaders })).body.contactCount).toBe(3);
   });
 
+  it('a file whose first rows are new and a later one matches a contact: each row written once', async () => {
+    // The batch is tried as new contacts first; the match undoes that try, and the merge writes the batch.
+    const groupId = await newGroup(t);
+    const existing = await api('POST', '/contacts', { headers: t.keyHeaders, json: { firstName: 'Known', phone: '+12135550199', email: 'known@late.test' } });
+    const rows = ['First name,Phone,Email'];
+    for (let i = 0; i < 50; i++) rows.push(`New ${i},+1 213 555 01${String(i).padStart(2, '0')},new${i}@late.test`);
+    rows.push('Known again,(213) 555-0150,KNOWN@late.test', 'After,+12135550151,');
+    const res = await importInto(t, groupId, `${rows.join('\n')}\n`);
+    expect(res.body).toMatchObject({ imported: 51, updated: 1, skipped: 0, errorCount: 0 });
+    expect(await db.contact.count({ where: { organizationId: t.organizationId, phone: { startsWith: '+1213555' } } })).toBe(52);
+    expect((await api('GET', `/contacts/${existing.body.id}`, { headers: t.keyHeaders })).body).toMatchObject({ firstName: 'Known again', phone: '+12135550150' });
+    expect((await api('GET', `/groups/${groupId}`, { headers: t.keyHeaders })).body.contactCount).toBe(52);
+  });
+
   it('refuses a row whose phone and email belong to two different contacts', async () => {
     const groupId = await newGroup(t);
     const a = await api('POST', '/contacts', { headers: t.keyHeaders, json: { firstName: 'A', phone: '+12075550100', email: 'a@split.test' } });
@@ -207,4 +221,32 @@ describe('CSV import of a large file', () => {
     expect(events).toBeGreaterThanOrEqual(2);
     expect(await db.media.count({ where: { organizationId: t.organizationId, kind: 'csv' } })).toBe(0);
   }, 120_000);
+
+  it('batches of new contacts, then of rows matching earlier batches and contacts, then new again: each counted once', async () => {
+    // Each batch guesses from the one before whether it holds only new contacts (batches are about 12,000 rows here):
+    // right (the first), wrong (the second: repeats), not tried (the third: the second matched), tried again (after
+    // a batch that matched nothing). Every way ends in the same contacts and the same report.
+    const groupId = await newGroup(t);
+    const known = await api('POST', '/contacts', { headers: t.keyHeaders, json: { firstName: 'Known', phone: phoneOf(760_000) } });
+    const before = await db.contact.count({ where: { organizationId: t.organizationId } });
+    const lines = (rows: number, offset: number) => contactsCsv({ rows, offset }).trimEnd().split('\n');
+    // Rows 12,000–23,999 repeat rows 0–11,999 (another first name, the same numbers); then the known contact; then
+    // 24,000 new rows.
+    const repeats = lines(12_000, 700_000).slice(1).map((l) => l.replace(/^Person/, 'Again'));
+    const file = `${[...lines(12_000, 700_000), ...repeats, `Known again,Family,${phoneOf(760_000)},,`, ...lines(24_000, 720_000).slice(1)].join('\n')}\n`;
+    const res = await importInto(t, groupId, file);
+    expect(res.status, res.text).toBe(202);
+    let report;
+    for (let i = 0; i < 600; i++) {
+      report = await api('GET', `/imports/${res.body.importId}`, { headers: t.keyHeaders });
+      if (report.body.status === 'completed' || report.body.status === 'failed') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(report!.body).toMatchObject({ status: 'completed', report: { imported: 36_000, updated: 1, skipped: 12_000, errorCount: 0 } });
+    expect(await db.contact.count({ where: { organizationId: t.organizationId } })).toBe(before + 36_000);
+    expect((await api('GET', `/groups/${groupId}`, { headers: t.keyHeaders })).body.contactCount).toBe(36_001);
+    // The repeats changed nothing: within an import, the first row of a number wins.
+    expect(await db.contact.count({ where: { organizationId: t.organizationId, firstName: { startsWith: 'Again' } } })).toBe(0);
+    expect((await api('GET', `/contacts/${known.body.id}`, { headers: t.keyHeaders })).body.firstName).toBe('Known again');
+  }, 180_000);
 });
