@@ -98,7 +98,7 @@ export function CampaignPage({ organizationId, id }: { organizationId: string; i
             <Controls organizationId={organizationId} campaign={c} manage={manage} />
           </CardBody>
         </Card>
-        <Card className="lg:col-span-2" aria-labelledby="campaign-rate">
+        <Card className="lg:col-span-2 lg:self-start" aria-labelledby="campaign-rate">
           <CardHeader id="campaign-rate" title="Sends per minute" description={`Against the pace of ${c.cpm.toLocaleString('en')} a minute`} />
           <CardBody>
             <RateChart campaign={c} points={rate.data?.points} loading={rate.isPending} />
