@@ -2,7 +2,7 @@
 // reads (lists) that run their SQL on the same pool without Prisma's pipeline. Only server/domain, jobs and auth use it.
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient, type Prisma } from './generated/prisma/client';
+import { Prisma, PrismaClient } from './generated/prisma/client';
 import { env } from './env';
 
 const globalForDb = globalThis as unknown as { pitchcraftDb?: PrismaClient; pitchcraftDbPool?: pg.Pool };
@@ -42,12 +42,20 @@ export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 /**
- * One read statement, built with Prisma.sql like `$queryRaw`, run directly on the pool Prisma uses: for the hottest
- * reads, where Prisma's per-query work costs more than the query (bench/lists.ts measured a list's Node time at a
- * third). Values come as node-postgres parses them: timestamptz → Date, json → parsed, int4/float8 → number, int8 and
+ * One statement (a read, or a write that returns rows), built with Prisma.sql like `$queryRaw`, run directly on the
+ * pool Prisma uses: for the hottest statements, where Prisma's per-query work costs more than the query (bench/lists.ts
+ * measured a list's Node time at a third; a message's delivery is two statements). Values come as node-postgres parses them: timestamptz → Date, json → parsed, int4/float8 → number, int8 and
  * numeric → string, enums → string. Errors carry PostgreSQL's code, as `$queryRaw`'s do.
  */
 export async function sqlRows<Row>(query: Prisma.Sql): Promise<Row[]> {
   const result = await pool().query(query.text, query.values as unknown[]);
   return result.rows as Row[];
 }
+
+/**
+ * `$queryRaw` of `sqlRows`: for code written against a transaction's `$queryRaw` (publishEvent) run as one statement
+ * on its own (autocommit) on a hot path — a delivery's outcome.
+ */
+export const rawQueries: Pick<Tx, '$queryRaw'> = {
+  $queryRaw: ((strings: TemplateStringsArray, ...values: unknown[]) => sqlRows(Prisma.sql(strings, ...values))) as never,
+};
