@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { Prisma, PrismaClient } from './generated/prisma/client';
 import { env } from './env';
+import { serverBusy } from './errors';
 
 const globalForDb = globalThis as unknown as { pitchcraftDb?: PrismaClient; pitchcraftDbPool?: pg.Pool };
 
@@ -59,3 +60,125 @@ export async function sqlRows<Row>(query: Prisma.Sql): Promise<Row[]> {
 export const rawQueries: Pick<Tx, '$queryRaw'> = {
   $queryRaw: ((strings: TemplateStringsArray, ...values: unknown[]) => sqlRows(Prisma.sql(strings, ...values))) as never,
 };
+
+/** What `sqlTransaction` hands its body: publishEvent and enqueue (pg-boss's Prisma adapter) run on it as on a Prisma transaction. */
+export type SqlTx = Pick<Tx, '$queryRaw' | '$queryRawUnsafe'> & {
+  /** Runs `statement` and COMMITs in the same round trip; returns the statement's rows. The body's last call. */
+  commitWith<Row>(statement: Prisma.Sql): Promise<Row[]>;
+};
+
+/** Waits this long for a connection, then answers 503 (Prisma's maxWait above). */
+const CONNECT_WAIT_MS = 10_000;
+/** Opens a transaction bounded as a Prisma one is (its timeout above): a lock wait, a statement or the body idle mid-transaction. */
+const BEGIN = 'BEGIN; SET LOCAL lock_timeout = 15000; SET LOCAL statement_timeout = 15000; SET LOCAL idle_in_transaction_session_timeout = 15000';
+const BEGIN_STATEMENTS = 4;
+
+/**
+ * A transaction on the pool Prisma uses, in as few round trips as it has statements: BEGIN travels with its first
+ * statement and COMMIT with its last (`commitWith`), each pair as one simple-protocol query with the statement's values
+ * written as literals (`inlineSql`). For a hot path whose transaction ends by publishing an event (a send: row lock,
+ * job, attempt + event): the organization's event lock is then taken and released within one round trip instead of
+ * being held across the COMMIT's — on a busy machine every sender of the organization queued on it. Bounds as a
+ * Prisma transaction's: a lock waited for or a statement longer than 15 s, or a body idle that long mid-transaction,
+ * ends it (rolled back; 55P03/57014 answer 503); no connection within 10 s is a 503 like Prisma's P2024.
+ */
+export async function sqlTransaction<T>(body: (tx: SqlTx) => Promise<T>): Promise<T> {
+  const client = await connectWithin(CONNECT_WAIT_MS);
+  let state = 'new' as 'new' | 'open' | 'done';
+  let broken: Error | undefined;
+  const usable = () => {
+    if (state === 'done') throw new Error('sqlTransaction: a statement after commitWith');
+  };
+  const results = (r: pg.QueryResult | pg.QueryResult[]) => (Array.isArray(r) ? r : [r]);
+  const tx: SqlTx = {
+    $queryRaw: (async (strings: TemplateStringsArray, ...values: unknown[]) => {
+      usable();
+      const statement = Prisma.sql(strings, ...values);
+      if (state === 'open') return (await client.query(statement.text, statement.values as unknown[])).rows;
+      state = 'open';
+      return results(await client.query(`${BEGIN}; ${inlineSql(statement)}`))[BEGIN_STATEMENTS]!.rows;
+    }) as never,
+    // Foreign SQL (pg-boss's insert) keeps its parameters: the transaction is opened on its own first if need be.
+    $queryRawUnsafe: (async (text: string, ...values: unknown[]) => {
+      usable();
+      if (state === 'new') {
+        await client.query(BEGIN);
+        state = 'open';
+      }
+      return (await client.query(text, values)).rows;
+    }) as never,
+    async commitWith<Row>(statement: Prisma.Sql): Promise<Row[]> {
+      usable();
+      const open = state === 'open';
+      state = 'done';
+      return results(await client.query(open ? `${inlineSql(statement)}; COMMIT` : inlineSql(statement)))[0]!.rows as Row[];
+    },
+  };
+  try {
+    const result = await body(tx);
+    if (state === 'open') {
+      state = 'done';
+      await client.query('COMMIT');
+    }
+    return result;
+  } catch (error) {
+    broken = error as Error;
+    // A failed statement leaves the transaction aborted (after a failed commitWith it may be over: ROLLBACK then only
+    // warns). A connection that cannot even roll back is dropped from the pool.
+    if (state !== 'new') await client.query('ROLLBACK').then(() => (broken = undefined), () => undefined);
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+async function connectWithin(ms: number): Promise<pg.PoolClient> {
+  const pending = pool().connect();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(serverBusy()), ms);
+  });
+  try {
+    return await Promise.race([pending, timeout]);
+  } catch (error) {
+    // A connection that arrives after all goes straight back.
+    pending.then((c) => c.release(), () => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A statement with its values written into it as SQL literals, for the simple query protocol (which takes several
+ * statements in one round trip, but no parameters). SECURITY: every value becomes a quoted literal escaped by
+ * node-postgres's `escapeLiteral` (quotes doubled; with a backslash, an E'' string with it doubled) — a typed-less
+ * literal that PostgreSQL reads in its context as it reads an untyped parameter; our statements cast where the type
+ * matters (`${id}::uuid`). Only strings, finite numbers, bigints, booleans, dates and null are accepted.
+ */
+export function inlineSql(statement: Prisma.Sql): string {
+  const values = statement.values as unknown[];
+  return statement.text.replace(/\$(\d+)/g, (_, n: string) => {
+    const index = Number(n) - 1;
+    if (index < 0 || index >= values.length) throw new Error(`inlineSql: $${n} has no value`);
+    return literal(values[index]);
+  });
+}
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'string') {
+    if (value.includes('\0')) throw new Error('inlineSql: a string with a NUL byte');
+    return pg.escapeLiteral(value);
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('inlineSql: a number that is not finite');
+    return `'${String(value)}'`;
+  }
+  if (typeof value === 'bigint' || typeof value === 'boolean') return `'${String(value)}'`;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new Error('inlineSql: an invalid date');
+    return `'${value.toISOString()}'`;
+  }
+  throw new Error(`inlineSql: a ${typeof value} value cannot be written as a literal`);
+}

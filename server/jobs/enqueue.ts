@@ -1,6 +1,9 @@
 // Enqueues a background job inside the caller's transaction: the job exists if and only if that transaction commits.
 import { fromPrisma, type PgBoss } from 'pg-boss';
 import type { Tx } from '../db';
+
+/** A Prisma transaction, or one of `sqlTransaction`'s: pg-boss runs its insert through `$queryRawUnsafe`. */
+export type JobTx = Pick<Tx, '$queryRawUnsafe'>;
 import { jobBoss } from './boss';
 import { QUEUES, type JobName, type JobPayload, type QueueDefinition } from './queues';
 
@@ -19,12 +22,12 @@ export type EnqueueOptions = {
  * SECURITY/CONSISTENCY: always pass the transaction that writes the row the job is about, never the global client,
  * so a rolled-back request leaves no job behind and a committed one can never lose its job.
  */
-export async function enqueue<N extends JobName>(tx: Tx, name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}): Promise<string | null> {
+export async function enqueue<N extends JobName>(tx: JobTx, name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}): Promise<string | null> {
   return sendJob(await jobBoss(), tx, name, payload, opts);
 }
 
 /** enqueue() through a given job client: for a script with a client of its own (the demo seed, see openJobClient). */
-export async function sendJob<N extends JobName>(boss: PgBoss, tx: Tx, name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}): Promise<string | null> {
+export async function sendJob<N extends JobName>(boss: PgBoss, tx: JobTx, name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}): Promise<string | null> {
   const queue: QueueDefinition = QUEUES[name];
   if (opts.singletonKey && queue.queuePolicy !== 'short') throw new Error(`${name}: a singletonKey dedupes only on a queue with the 'short' policy`);
   const data = queue.payload.parse(payload) as object;

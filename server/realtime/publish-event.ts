@@ -7,6 +7,8 @@ export const REALTIME_CHANNEL = 'pitchcraft_realtime';
 // Namespace of the advisory lock that orders one organization's events (second key: hash of the organization id).
 const ORDER_LOCK = 720_707_371;
 
+type PublishedEvent = { organizationId: string; type: string; payload?: Prisma.InputJsonValue; audience?: RealtimeAudience };
+
 /**
  * One statement does it all, so it is correct inside the caller's transaction or on its own: take the organization's
  * transaction-scoped lock, insert, notify. The lock is held until commit, so within an organization ids become
@@ -16,16 +18,26 @@ const ORDER_LOCK = 720_707_371;
 export async function publishEvent(
   // Only $queryRaw is used, so a transaction on a connection of its own (a CSV import's COPY) can publish too.
   tx: Pick<Tx, '$queryRaw'>,
-  event: { organizationId: string; type: string; payload?: Prisma.InputJsonValue; audience?: RealtimeAudience },
+  event: PublishedEvent,
   /**
    * Writes that cause the event, run by the same statement as data-modifying CTEs (`name AS (UPDATE …)`): one round
    * trip, atomic without an interactive transaction, and the ordering lock is held only for that statement.
    */
   writes: Prisma.Sql[] = [],
 ): Promise<string> {
+  const rows = await tx.$queryRaw<{ id: bigint | string }[]>`${eventStatement(event, writes)}`;
+  return String(rows[0]!.id);
+}
+
+/**
+ * publishEvent's statement, for a caller that sends it itself — as the last statement of a transaction, with the
+ * COMMIT in the same round trip (`sqlTransaction`'s `commitWith`), so the ordering lock is never held across a
+ * round trip. Returns one row, the event's id.
+ */
+export function eventStatement(event: PublishedEvent, writes: Prisma.Sql[] = []): Prisma.Sql {
   const a = event.audience ?? {};
   const before = writes.length ? Prisma.sql`${Prisma.join(writes, ', ')}, ` : Prisma.empty;
-  const rows = await tx.$queryRaw<{ id: bigint }[]>`
+  return Prisma.sql`
     WITH ${before}ordered AS (SELECT pg_advisory_xact_lock(${ORDER_LOCK}::int, hashtext(${event.organizationId}::text)))
     , stored AS (
       INSERT INTO "RealtimeEvent" ("organizationId", type, payload, permission, "userId", subject)
@@ -34,5 +46,4 @@ export async function publishEvent(
       RETURNING id
     )
     SELECT stored.id FROM stored, LATERAL (SELECT pg_notify(${REALTIME_CHANNEL}, ${event.organizationId}::text)) AS announced`;
-  return String(rows[0]!.id);
 }

@@ -3,36 +3,68 @@
 // job checks the database clock) and only while still scheduled, so a cancelled one never sends.
 import { randomUUID } from 'node:crypto';
 import { requirePermission, type Ctx, type OrgCtx } from '../../context';
-import { db, type Tx } from '../../db';
+import { db, sqlTransaction, type SqlTx, type Tx } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
 import { conflict, notFound, validationFailed } from '../../errors';
 import { enqueue } from '../../jobs/enqueue';
-import { publishEvent } from '../../realtime/publish-event';
+import { eventStatement, publishEvent } from '../../realtime/publish-event';
+import { isUuid } from '../shared/ids';
 import { findTransmission } from './manage-transmissions';
 import { scheduleInput } from './transmission.schema';
 
 type TransmissionRow = Awaited<ReturnType<typeof findTransmission>>;
 
+const transmissionEvent = (t: { id: string; organizationId: string }, status: string, extra: Record<string, string | null> = {}) =>
+  ({ organizationId: t.organizationId, type: 'transmission.updated', payload: { id: t.id, status, ...extra }, audience: { permission: 'transmissions:read', subject: `transmission:${t.id}` } });
+
 export const announceTransmission = (tx: Pick<Tx, '$queryRaw'>, t: { id: string; organizationId: string }, status: string, extra: Record<string, string | null> = {}, writes: Prisma.Sql[] = []) =>
-  publishEvent(tx, { organizationId: t.organizationId, type: 'transmission.updated', payload: { id: t.id, status, ...extra }, audience: { permission: 'transmissions:read', subject: `transmission:${t.id}` } }, writes);
+  publishEvent(tx, transmissionEvent(t, status, extra), writes);
 
 /**
- * A new attempt: its delivery job, then in ONE statement (the event's, data-modifying CTEs ahead of it) the spool,
- * the transmission marked processing and, for a send or retry by hand, its pending schedules cancelled — all in the
- * caller's transaction, which holds the transmission's row lock.
+ * A new attempt's ONE statement (the event's, data-modifying CTEs ahead of it): the spool, the transmission marked
+ * processing and, for a send or retry by hand, its pending schedules cancelled. Runs after the attempt's delivery job
+ * was enqueued, in the transaction that holds the transmission's row lock.
  */
-export async function startAttempt(tx: Tx, t: Pick<TransmissionRow, 'id' | 'organizationId'>, opts: { cancelSchedules: boolean }): Promise<string> {
-  const spoolId = randomUUID();
-  await enqueue(tx, 'transmissions.deliver', { spoolId, organizationId: t.organizationId });
-  await announceTransmission(tx, t, 'processing', { spoolId }, [
+function attemptStatement(t: { id: string; organizationId: string }, spoolId: string, opts: { cancelSchedules: boolean }): Prisma.Sql {
+  return eventStatement(transmissionEvent(t, 'processing', { spoolId }), [
     ...(opts.cancelSchedules ? [Prisma.sql`schedules_cancelled AS (UPDATE "TransmissionSchedule" SET status = 'cancelled' WHERE "transmissionId" = ${t.id}::uuid AND status = 'scheduled')`] : []),
     Prisma.sql`spool_created AS (INSERT INTO "Spool" (id, "organizationId", "transmissionId") VALUES (${spoolId}::uuid, ${t.organizationId}::uuid, ${t.id}::uuid))`,
     Prisma.sql`transmission_processing AS (UPDATE "Transmission" SET status = 'processing', "statusReason" = NULL, "updatedAt" = now() WHERE id = ${t.id}::uuid)`,
   ]);
+}
+
+/** A new attempt in the caller's transaction, which holds the transmission's row lock: its delivery job, then its statement. */
+export async function startAttempt(tx: Tx, t: Pick<TransmissionRow, 'id' | 'organizationId'>, opts: { cancelSchedules: boolean }): Promise<string> {
+  const spoolId = randomUUID();
+  await enqueue(tx, 'transmissions.deliver', { spoolId, organizationId: t.organizationId });
+  await tx.$queryRaw`${attemptStatement(t, spoolId, opts)}`;
   return spoolId;
 }
 
-function assertSendable(t: TransmissionRow) {
+type Locked = Pick<TransmissionRow, 'id' | 'organizationId' | 'status' | 'direction' | 'accessLinkId' | 'contactId' | 'programId'>;
+
+/**
+ * A send or retry by hand — the hot path of every message sent one by one — in three round trips (`sqlTransaction`):
+ * BEGIN with the transmission's row lock and what the checks read, the delivery job, the attempt's statement with the
+ * COMMIT. `check` says why it may not be attempted (thrown: nothing is written).
+ */
+async function attemptByHand(ctx: OrgCtx, id: string, check: (t: Locked) => void): Promise<{ spoolId: string }> {
+  if (!isUuid(id)) throw notFound('Transmission');
+  return sqlTransaction(async (tx: SqlTx) => {
+    // Serialises sends, retries, schedules and deletes of one transmission (two clicks make one attempt).
+    const [t] = await tx.$queryRaw<Locked[]>`
+      SELECT id, "organizationId", status::text AS status, direction::text AS direction, "accessLinkId", "contactId", "programId"
+      FROM "Transmission" WHERE id = ${id}::uuid AND "organizationId" = ${ctx.organizationId}::uuid FOR UPDATE`;
+    if (!t) throw notFound('Transmission');
+    check(t);
+    const spoolId = randomUUID();
+    await enqueue(tx, 'transmissions.deliver', { spoolId, organizationId: t.organizationId });
+    await tx.commitWith(attemptStatement(t, spoolId, { cancelSchedules: true }));
+    return { spoolId };
+  });
+}
+
+function assertSendable(t: Pick<TransmissionRow, 'direction' | 'accessLinkId' | 'contactId' | 'programId'>) {
   if (t.direction === 'inbound') throw conflict('An inbound transmission was received: it cannot be sent');
   if (t.accessLinkId) return; // an access link's text: the link is its content (composed at delivery)
   if (!t.contactId) throw conflict('Its contact was deleted: clone it for another contact');
@@ -46,22 +78,18 @@ async function cancelSchedules(tx: Tx, transmissionId: string) {
 /** POST …/send: the first attempt of a pending transmission (a scheduled send is sent now instead). */
 export async function sendTransmission(opts: { ctx: Ctx; id: string }): Promise<{ spoolId: string }> {
   const ctx = requirePermission(opts.ctx, 'transmissions:send');
-  return db.$transaction(async (tx) => {
-    const t = await findTransmission(ctx, opts.id, tx, { lock: true });
+  return attemptByHand(ctx, opts.id, (t) => {
     assertSendable(t);
     if (t.status !== 'pending') throw conflict(t.status === 'processing' ? 'It is being delivered right now' : t.status === 'completed' ? 'It was sent already: clone it to send it again' : 'Its last attempt failed: retry it');
-    return { spoolId: await startAttempt(tx, t, { cancelSchedules: true }) };
   });
 }
 
 /** POST …/retry: a new attempt after a failed (or invalid) one. */
 export async function retryTransmission(opts: { ctx: Ctx; id: string }): Promise<{ spoolId: string }> {
   const ctx = requirePermission(opts.ctx, 'transmissions:send');
-  return db.$transaction(async (tx) => {
-    const t = await findTransmission(ctx, opts.id, tx, { lock: true });
+  return attemptByHand(ctx, opts.id, (t) => {
     assertSendable(t);
     if (t.status !== 'failed' && t.status !== 'invalid') throw conflict(t.status === 'pending' ? 'It was never sent: send it' : t.status === 'processing' ? 'It is being delivered right now' : 'It was delivered: clone it to send it again');
-    return { spoolId: await startAttempt(tx, t, { cancelSchedules: true }) };
   });
 }
 
