@@ -47,21 +47,21 @@ export type Loaded = {
  */
 export function composeParts(): { columns: Prisma.Sql; joins: Prisma.Sql } {
   const accountTypeOf = Prisma.join(Object.entries(SERVICE_OF).map(([type, spec]) => Prisma.sql`WHEN ${type} THEN ${spec.account}`), ' ');
+  // Scalar subqueries rather than joins: each is planned on its own, where eight joined tables made the planner weigh
+  // their orders on every call — planning was most of PostgreSQL's time per message (pg_stat_statements, bench:transmissions).
   return {
-    columns: Prisma.sql`t."organizationId", t."accessLinkId", t."remoteAddress", to_jsonb(c) AS contact, to_jsonb(p) AS program, to_jsonb(x) AS text, to_jsonb(et) AS template,
-           to_jsonb(fd) AS document, to_jsonb(vr) AS recording,
-           COALESCE(to_jsonb(a), (SELECT to_jsonb(f) FROM "Account" f
-                                  WHERE t."accountId" IS NULL AND f."organizationId" = t."organizationId" AND f.active
-                                    AND f.type::text = (CASE p.type::text ${accountTypeOf} END)
-                                  ORDER BY f."createdAt" ASC LIMIT 1)) AS account`,
-    joins: Prisma.sql`
-    LEFT JOIN "Contact" c ON c.id = t."contactId"
-    LEFT JOIN "Account" a ON a.id = t."accountId"
-    LEFT JOIN "Program" p ON p.id = t."programId"
-    LEFT JOIN "SmsText" x ON x.id = p."textId" AND p.type = 'sendsms'
-    LEFT JOIN "EmailTemplate" et ON et.id = p."templateId" AND p.type = 'sendemail'
-    LEFT JOIN "FaxDocument" fd ON fd.id = p."documentId" AND p.type = 'sendfax'
-    LEFT JOIN "VoiceRecording" vr ON vr.id = p."recordingId" AND p.type = 'voicemessage'`,
+    columns: Prisma.sql`t."organizationId", t."accessLinkId", t."remoteAddress", to_jsonb(p) AS program,
+           (SELECT to_jsonb(c) FROM "Contact" c WHERE c.id = t."contactId") AS contact,
+           (SELECT to_jsonb(x) FROM "SmsText" x WHERE x.id = p."textId" AND p.type = 'sendsms') AS text,
+           (SELECT to_jsonb(et) FROM "EmailTemplate" et WHERE et.id = p."templateId" AND p.type = 'sendemail') AS template,
+           (SELECT to_jsonb(fd) FROM "FaxDocument" fd WHERE fd.id = p."documentId" AND p.type = 'sendfax') AS document,
+           (SELECT to_jsonb(vr) FROM "VoiceRecording" vr WHERE vr.id = p."recordingId" AND p.type = 'voicemessage') AS recording,
+           COALESCE((SELECT to_jsonb(a) FROM "Account" a WHERE a.id = t."accountId"),
+                    (SELECT to_jsonb(f) FROM "Account" f
+                     WHERE t."accountId" IS NULL AND f."organizationId" = t."organizationId" AND f.active
+                       AND f.type::text = (CASE p.type::text ${accountTypeOf} END)
+                     ORDER BY f."createdAt" ASC LIMIT 1)) AS account`,
+    joins: Prisma.sql`LEFT JOIN "Program" p ON p.id = t."programId"`,
   };
 }
 
