@@ -103,7 +103,7 @@ async function claim(spoolId: string) {
              WHERE pr."organizationId" = t."organizationId" AND pr.active) AS providers
     FROM claimed JOIN "Transmission" t ON t.id = claimed."transmissionId"
     LEFT JOIN "Campaign" cp ON cp.id = claimed."campaignId"
-    ${joins}`);
+    ${joins}`, { prepared: true });
   const row = rows[0];
   if (!row) return null;
   const providers: ProviderRow[] = row.providers.map((p) => ({ ...p, nextSlotAt: p.nextSlotAt ? new Date(p.nextSlotAt) : null, createdAt: new Date(p.createdAt), updatedAt: new Date(p.updatedAt) }));
