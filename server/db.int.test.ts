@@ -48,6 +48,21 @@ describe('sqlTransaction', () => {
     expect(await named(o.id)).toBe(`${o.name} (1) (2's)`);
   });
 
+  it('first() opens with several statements in one round trip and answers each one’s rows', async () => {
+    const o = await org();
+    const [locked, updated] = await sqlTransaction(async (tx) => {
+      const rows = await tx.first(
+        Prisma.sql`SELECT name FROM "Organization" WHERE id = ${o.id}::uuid FOR UPDATE`,
+        { text: 'UPDATE "Organization" SET name = name || $1 WHERE id = $2::uuid RETURNING name', values: [" (first's)", o.id] },
+      );
+      await tx.commitWith(Prisma.sql`SELECT 1`);
+      return rows;
+    });
+    expect(locked).toEqual([{ name: o.name }]);
+    expect(updated).toEqual([{ name: `${o.name} (first's)` }]);
+    expect(await named(o.id)).toBe(`${o.name} (first's)`);
+  });
+
   it('writes nothing when the body throws after its first statements', async () => {
     const o = await org();
     await expect(sqlTransaction(async (tx) => {

@@ -81,6 +81,8 @@ export const rawQueries: Pick<Tx, '$queryRaw'> = {
 
 /** What `sqlTransaction` hands its body: publishEvent and enqueue (pg-boss's Prisma adapter) run on it as on a Prisma transaction. */
 export type SqlTx = Pick<Tx, '$queryRaw' | '$queryRawUnsafe'> & {
+  /** Opens the transaction with these statements (values written as literals), all in one round trip; the body's first call. Returns each one's rows. */
+  first(...statements: { text: string; values: readonly unknown[] }[]): Promise<unknown[][]>;
   /** Runs `statement` and COMMITs in the same round trip; returns the statement's rows. The body's last call. */
   commitWith<Row>(statement: Prisma.Sql): Promise<Row[]>;
 };
@@ -126,6 +128,12 @@ export async function sqlTransaction<T>(body: (tx: SqlTx) => Promise<T>): Promis
       }
       return (await client.query(preparedQuery(text, values))).rows;
     }) as never,
+    async first(...statements: { text: string; values: readonly unknown[] }[]): Promise<unknown[][]> {
+      usable();
+      if (state !== 'new') throw new Error('sqlTransaction: first() after another statement');
+      state = 'open';
+      return results(await client.query([BEGIN, ...statements.map(inlineSql)].join('; '))).slice(BEGIN_STATEMENTS).map((r) => r.rows);
+    },
     async commitWith<Row>(statement: Prisma.Sql): Promise<Row[]> {
       usable();
       const open = state === 'open';
@@ -175,8 +183,8 @@ async function connectWithin(ms: number): Promise<pg.PoolClient> {
  * literal that PostgreSQL reads in its context as it reads an untyped parameter; our statements cast where the type
  * matters (`${id}::uuid`). Only strings, finite numbers, bigints, booleans, dates and null are accepted.
  */
-export function inlineSql(statement: Prisma.Sql): string {
-  const values = statement.values as unknown[];
+export function inlineSql(statement: { text: string; values: readonly unknown[] }): string {
+  const values = statement.values;
   return statement.text.replace(/\$(\d+)/g, (_, n: string) => {
     const index = Number(n) - 1;
     if (index < 0 || index >= values.length) throw new Error(`inlineSql: $${n} has no value`);

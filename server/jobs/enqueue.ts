@@ -38,6 +38,31 @@ export async function sendJob<N extends JobName>(boss: PgBoss, tx: JobTx, name: 
   });
 }
 
+/** A statement as node-postgres takes it: text with $n placeholders and their values. */
+export type SqlStatement = { text: string; values: unknown[] };
+
+/**
+ * enqueue()'s statement without running it, for a caller that sends it itself with others in one round trip
+ * (sqlTransaction's `first`): pg-boss's own insert — its queue's policy, its NOTIFY — as pg-boss would run it on the
+ * caller's transaction (through the `db` adapter it takes, which here only keeps the statement). The same rule as
+ * enqueue: the caller runs it in the transaction that writes the row the job is about.
+ */
+export async function jobStatement<N extends JobName>(name: N, payload: JobPayload<N>): Promise<SqlStatement> {
+  const kept: SqlStatement[] = [];
+  const data = QUEUES[name].payload.parse(payload) as object;
+  await (await jobBoss()).send(name, data, {
+    db: {
+      executeSql: async (text: string, values?: unknown[]) => {
+        kept.push({ text, values: values ?? [] });
+        return { rows: [{ id: null }] };
+      },
+    },
+  });
+  // pg-boss sends one job with one statement; anything else (a retry with another statement) is not this contract.
+  if (kept.length !== 1) throw new Error(`jobStatement(${name}): pg-boss ran ${kept.length} statements for one job`);
+  return kept[0]!;
+}
+
 /** Many jobs of one queue in one statement, inside the caller's transaction (same rule as enqueue). */
 export async function enqueueMany<N extends JobName>(tx: Tx, name: N, payloads: JobPayload<N>[], opts: Pick<EnqueueOptions, 'startAfter'> = {}): Promise<void> {
   if (payloads.length === 0) return;

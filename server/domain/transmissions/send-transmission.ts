@@ -6,7 +6,7 @@ import { requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { db, sqlTransaction, type SqlTx, type Tx } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
 import { conflict, notFound, validationFailed } from '../../errors';
-import { enqueue } from '../../jobs/enqueue';
+import { enqueue, jobStatement } from '../../jobs/enqueue';
 import { eventStatement, publishEvent } from '../../realtime/publish-event';
 import { isUuid } from '../shared/ids';
 import { findTransmission } from './manage-transmissions';
@@ -44,21 +44,26 @@ export async function startAttempt(tx: Tx, t: Pick<TransmissionRow, 'id' | 'orga
 type Locked = Pick<TransmissionRow, 'id' | 'organizationId' | 'status' | 'direction' | 'accessLinkId' | 'contactId' | 'programId'>;
 
 /**
- * A send or retry by hand — the hot path of every message sent one by one — in three round trips (`sqlTransaction`):
- * BEGIN with the transmission's row lock and what the checks read, the delivery job, the attempt's statement with the
- * COMMIT. `check` says why it may not be attempted (thrown: nothing is written).
+ * A send or retry by hand — the hot path of every message sent one by one — in two round trips (`sqlTransaction`):
+ * BEGIN with the transmission's row lock (and what the checks read) and the attempt's delivery job, then the
+ * attempt's statement with the COMMIT. `check` says why it may not be attempted: thrown, and the transaction (its job
+ * with it) is rolled back, so nothing is written.
  */
 async function attemptByHand(ctx: OrgCtx, id: string, check: (t: Locked) => void): Promise<{ spoolId: string }> {
   if (!isUuid(id)) throw notFound('Transmission');
+  const spoolId = randomUUID();
+  // The job names the organization the lock below requires, so it can travel with the lock.
+  const job = await jobStatement('transmissions.deliver', { spoolId, organizationId: ctx.organizationId });
   return sqlTransaction(async (tx: SqlTx) => {
     // Serialises sends, retries, schedules and deletes of one transmission (two clicks make one attempt).
-    const [t] = await tx.$queryRaw<Locked[]>`
-      SELECT id, "organizationId", status::text AS status, direction::text AS direction, "accessLinkId", "contactId", "programId"
-      FROM "Transmission" WHERE id = ${id}::uuid AND "organizationId" = ${ctx.organizationId}::uuid FOR UPDATE`;
+    const [locked] = await tx.first(
+      Prisma.sql`SELECT id, "organizationId", status::text AS status, direction::text AS direction, "accessLinkId", "contactId", "programId"
+                 FROM "Transmission" WHERE id = ${id}::uuid AND "organizationId" = ${ctx.organizationId}::uuid FOR UPDATE`,
+      job,
+    );
+    const t = (locked as Locked[])[0];
     if (!t) throw notFound('Transmission');
     check(t);
-    const spoolId = randomUUID();
-    await enqueue(tx, 'transmissions.deliver', { spoolId, organizationId: t.organizationId });
     await tx.commitWith(attemptStatement(t, spoolId, { cancelSchedules: true }));
     return { spoolId };
   });

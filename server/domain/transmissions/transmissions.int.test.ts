@@ -201,13 +201,19 @@ describe('transmissions', () => {
 
   it('five sends of one transmission at once make one attempt: one 201 with its spool and delivery job, four 409s', async () => {
     const tr = await newTransmission(t, s);
+    const jobsOf = async () => Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'transmissions.deliver' AND data->>'organizationId' = ${t.organizationId}`)[0]!.n);
+    const jobsBefore = await jobsOf();
     const answers = await Promise.all(Array.from({ length: 5 }, () => api('POST', `/transmissions/${tr.id}/send`, { headers: t.keyHeaders })));
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409]);
     const spoolId = answers.find((a) => a.status === 201)!.body.spoolId;
     expect((await db.spool.findMany({ where: { transmissionId: tr.id }, select: { id: true } })).map((x) => x.id)).toEqual([spoolId]);
     const jobs = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'transmissions.deliver' AND data->>'spoolId' = ${spoolId}`;
     expect(Number(jobs[0]!.n)).toBe(1);
+    // The four refused sends' jobs went with their transactions.
+    expect((await jobsOf()) - jobsBefore).toBe(1);
     expect(await settled(t, tr.id)).toMatchObject({ status: 'completed', attempts: 1 });
+    expect((await api('POST', `/transmissions/${tr.id}/send`, { headers: t.keyHeaders })).status).toBe(409);
+    expect((await jobsOf()) - jobsBefore).toBe(1);
   });
 
   it('a voice message plays its recording: TwiML <Play> names a signed link that serves the WAV without a session; expired or tampered links are 403', async () => {
