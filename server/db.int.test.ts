@@ -104,9 +104,9 @@ describe('sqlTransaction', () => {
       await held;
     });
     await isLocked;
-    // The limit is 15 s; this transaction lowers its own (the first statement travels inlined, where SET takes a literal).
+    // The limit is 15 s; this transaction lowers its own.
     const error = await sqlTransaction(async (tx) => {
-      await tx.$queryRaw`SET LOCAL lock_timeout = ${200}`;
+      await tx.$queryRaw`SELECT set_config('lock_timeout', ${'200'}, true)`;
       await tx.$queryRaw`UPDATE "Organization" SET name = 'late' WHERE id = ${o.id}::uuid`;
     }).catch((e: unknown) => e);
     release();

@@ -54,21 +54,26 @@ export async function sqlRows<Row>(query: Prisma.Sql, opts: { prepared?: boolean
   return result.rows as Row[];
 }
 
-const statementNames = new Map<string, string>();
+const digests = new Map<string, string>();
+
+/** A statement's name: a digest of its text, so one name never stands for two texts. */
+function digestOf(text: string): string {
+  let digest = digests.get(text);
+  if (!digest) {
+    digest = createHash('sha256').update(text).digest('base64url').slice(0, 24).replace(/-/g, '_');
+    if (digests.size < 1000) digests.set(text, digest);
+  }
+  return digest;
+}
 
 /**
  * A named (prepared) statement: each connection parses and plans it once, then PostgreSQL reuses its plan — for a
  * statement of constant text run for every message (a delivery's claim, planned in ~1 ms a call on this machine, was
- * the largest share of PostgreSQL's time per message). The name is a digest of the text, so one name never stands for
- * two texts. Only for a fixed set of texts: each connection keeps every statement it prepared.
+ * the largest share of PostgreSQL's time per message). Only for a fixed set of texts: each connection keeps every
+ * statement it prepared.
  */
 function preparedQuery(text: string, values: unknown[]): pg.QueryConfig {
-  let name = statementNames.get(text);
-  if (!name) {
-    name = `pc_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
-    if (statementNames.size < 1000) statementNames.set(text, name);
-  }
-  return { name, text, values };
+  return { name: `pc_${digestOf(text)}`, text, values };
 }
 
 /**
@@ -82,7 +87,7 @@ export const rawQueries: Pick<Tx, '$queryRaw'> = {
 /** What `sqlTransaction` hands its body: publishEvent and enqueue (pg-boss's Prisma adapter) run on it as on a Prisma transaction. */
 export type SqlTx = Pick<Tx, '$queryRaw' | '$queryRawUnsafe'> & {
   /** Opens the transaction with these statements (values written as literals), all in one round trip; the body's first call. Returns each one's rows. */
-  first(...statements: { text: string; values: readonly unknown[] }[]): Promise<unknown[][]>;
+  first(...statements: Statement[]): Promise<unknown[][]>;
   /** Runs `statement` and COMMITs in the same round trip; returns the statement's rows. The body's last call. */
   commitWith<Row>(statement: Prisma.Sql): Promise<Row[]>;
 };
@@ -90,8 +95,7 @@ export type SqlTx = Pick<Tx, '$queryRaw' | '$queryRawUnsafe'> & {
 /** Waits this long for a connection, then answers 503 (Prisma's maxWait above). */
 const CONNECT_WAIT_MS = 10_000;
 /** Opens a transaction bounded as a Prisma one is (its timeout above): a lock wait, a statement or the body idle mid-transaction. */
-const BEGIN = 'BEGIN; SET LOCAL lock_timeout = 15000; SET LOCAL statement_timeout = 15000; SET LOCAL idle_in_transaction_session_timeout = 15000';
-const BEGIN_STATEMENTS = 4;
+const BEGIN = ['BEGIN', 'SET LOCAL lock_timeout = 15000', 'SET LOCAL statement_timeout = 15000', 'SET LOCAL idle_in_transaction_session_timeout = 15000'];
 
 /**
  * A transaction on the pool Prisma uses, in as few round trips as it has statements: BEGIN travels with its first
@@ -110,35 +114,34 @@ export async function sqlTransaction<T>(body: (tx: SqlTx) => Promise<T>): Promis
   const usable = () => {
     if (state === 'done') throw new Error('sqlTransaction: a statement after commitWith');
   };
-  const results = (r: pg.QueryResult | pg.QueryResult[]) => (Array.isArray(r) ? r : [r]);
   const tx: SqlTx = {
     $queryRaw: (async (strings: TemplateStringsArray, ...values: unknown[]) => {
       usable();
       const statement = Prisma.sql(strings, ...values);
       if (state === 'open') return (await client.query(preparedQuery(statement.text, statement.values as unknown[]))).rows;
       state = 'open';
-      return results(await client.query(`${BEGIN}; ${inlineSql(statement)}`))[BEGIN_STATEMENTS]!.rows;
+      return (await simpleQuery(client, [...BEGIN, statement]))[0];
     }) as never,
     // Foreign SQL (pg-boss's insert) keeps its parameters: the transaction is opened on its own first if need be.
     $queryRawUnsafe: (async (text: string, ...values: unknown[]) => {
       usable();
       if (state === 'new') {
-        await client.query(BEGIN);
+        await simpleQuery(client, BEGIN);
         state = 'open';
       }
       return (await client.query(preparedQuery(text, values))).rows;
     }) as never,
-    async first(...statements: { text: string; values: readonly unknown[] }[]): Promise<unknown[][]> {
+    async first(...statements: Statement[]): Promise<unknown[][]> {
       usable();
       if (state !== 'new') throw new Error('sqlTransaction: first() after another statement');
       state = 'open';
-      return results(await client.query([BEGIN, ...statements.map(inlineSql)].join('; '))).slice(BEGIN_STATEMENTS).map((r) => r.rows);
+      return simpleQuery(client, [...BEGIN, ...statements]);
     },
     async commitWith<Row>(statement: Prisma.Sql): Promise<Row[]> {
       usable();
       const open = state === 'open';
       state = 'done';
-      return results(await client.query(open ? `${inlineSql(statement)}; COMMIT` : inlineSql(statement)))[0]!.rows as Row[];
+      return (await simpleQuery(client, open ? [statement, 'COMMIT'] : [statement]))[0] as Row[];
     },
   };
   try {
@@ -155,7 +158,52 @@ export async function sqlTransaction<T>(body: (tx: SqlTx) => Promise<T>): Promis
     if (state !== 'new') await client.query('ROLLBACK').then(() => (broken = undefined), () => undefined);
     throw error;
   } finally {
-    client.release(broken);
+    // A connection that may hold a statement it does not know it prepared is dropped too (see simpleQuery).
+    client.release(broken ?? (doubtful.has(client) ? new Error('prepared statements unknown') : undefined));
+  }
+}
+
+type Statement = { text: string; values: readonly unknown[] };
+
+/** The statements PREPAREd on each connection by simpleQuery (SQL PREPARE; node-postgres's own named statements aside). */
+const sqlPrepared = new WeakMap<pg.ClientBase, Set<string>>();
+/** Connections where a failed query may or may not have PREPAREd a statement. */
+const doubtful = new WeakSet<pg.ClientBase>();
+
+/**
+ * One simple-protocol round trip: commands as they are and statements as `EXECUTE` of a statement PREPAREd once per
+ * connection (on first use, in the same round trip), its values written as literals (`inlineSql`'s rules) — so a
+ * statement of constant text is parsed and planned once per connection here too (the send's three were ~0.5 ms of
+ * PostgreSQL's time per message, planned every time). Returns each statement's rows, in order.
+ */
+async function simpleQuery(client: pg.PoolClient, parts: (string | Statement)[]): Promise<unknown[][]> {
+  let known = sqlPrepared.get(client);
+  if (!known) sqlPrepared.set(client, (known = new Set()));
+  const sql: string[] = [];
+  const picks: number[] = [];
+  const preparing: string[] = [];
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      sql.push(part);
+      continue;
+    }
+    const name = `ps_${digestOf(part.text)}`;
+    if (!known.has(name) && !preparing.includes(name)) {
+      sql.push(`PREPARE ${name} AS ${part.text}`);
+      preparing.push(name);
+    }
+    picks.push(sql.length);
+    sql.push(part.values.length ? `EXECUTE ${name}(${part.values.map(literal).join(', ')})` : `EXECUTE ${name}`);
+  }
+  try {
+    const result = await client.query(sql.join('; '));
+    const all = Array.isArray(result) ? result : [result];
+    for (const name of preparing) known.add(name);
+    return picks.map((i) => all[i]!.rows);
+  } catch (error) {
+    // PREPARE is not undone by a rollback: whether the failed query got that far is unknown.
+    if (preparing.length) doubtful.add(client);
+    throw error;
   }
 }
 
