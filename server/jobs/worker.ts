@@ -26,23 +26,15 @@ export async function startWorker(opts: { queues?: readonly JobName[]; concurren
 }
 
 /**
- * How every queue is worked: `concurrency` jobs at once, fetched two at a time by `concurrency / 2` loops (for an odd
- * number, one of them fetches three), each job settled on its own (one failure retries only that job); a full
- * batch fetches the next at once, and a NOTIFY wakes the loops for new jobs. Small batches because a loop fetches again
- * only when the slowest job of its batch is done: with one batch of `concurrency` jobs, one slow answer (a gateway's)
- * held every other slot idle until it came. The price is two statements (fetch, settle) per two jobs instead of per
- * `concurrency`: no-op jobs (bench:jobs) run at about half the rate, real ones faster (bench:transmissions, bench/README).
+ * How every queue is worked: a batch of up to `concurrency` jobs at a time, each settled on its own (one failure
+ * retries only that job); a full batch fetches the next at once, and a NOTIFY wakes the worker for new jobs.
  */
 export async function workQueue(boss: PgBoss, name: string, run: (job: JobWithMetadata<object>) => Promise<JobResult>, opts: { concurrency: number }): Promise<void> {
-  const options = { includeMetadata: true, perJobResults: true, burstWhenBatchFull: true, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 5 } as const;
-  const handler = async (jobs: unknown[]) => Promise.all((jobs as JobWithMetadata<object>[]).map(run));
-  // A loop fetching one job at a time never bursts (pg-boss: a batch of one is always "full", and burstWhenBatchFull
-  // needs more), so between jobs it waits for a NOTIFY or its 5-s poll: an odd number gets one loop of three instead.
-  if (opts.concurrency === 1) return void (await boss.work<object>(name, { ...options, batchSize: 1 }, handler));
-  const odd = opts.concurrency % 2 === 1;
-  const pairs = Math.floor(opts.concurrency / 2) - (odd ? 1 : 0);
-  if (pairs > 0) await boss.work<object>(name, { ...options, batchSize: 2, localConcurrency: pairs }, handler);
-  if (odd) await boss.work<object>(name, { ...options, batchSize: 3 }, handler);
+  await boss.work<object>(
+    name,
+    { batchSize: opts.concurrency, includeMetadata: true, perJobResults: true, burstWhenBatchFull: true, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 5 },
+    async (jobs) => Promise.all((jobs as JobWithMetadata<object>[]).map(run)),
+  );
 }
 
 async function runJob(name: JobName, job: JobWithMetadata<object>): Promise<JobResult> {
