@@ -88,6 +88,8 @@ export const rawQueries: Pick<Tx, '$queryRaw'> = {
 export type SqlTx = Pick<Tx, '$queryRaw' | '$queryRawUnsafe'> & {
   /** Opens the transaction with these statements (values written as literals), all in one round trip; the body's first call. Returns each one's rows. */
   first(...statements: Statement[]): Promise<unknown[][]>;
+  /** The whole transaction in ONE round trip: BEGIN, these statements, COMMIT; the body's only call. Returns each one's rows. */
+  whole(...statements: Statement[]): Promise<unknown[][]>;
   /** Runs `statement` and COMMITs in the same round trip; returns the statement's rows. The body's last call. */
   commitWith<Row>(statement: Prisma.Sql): Promise<Row[]>;
 };
@@ -136,6 +138,15 @@ export async function sqlTransaction<T>(body: (tx: SqlTx) => Promise<T>): Promis
       if (state !== 'new') throw new Error('sqlTransaction: first() after another statement');
       state = 'open';
       return simpleQuery(client, [...BEGIN, ...statements]);
+    },
+    async whole(...statements: Statement[]): Promise<unknown[][]> {
+      usable();
+      if (state !== 'new') throw new Error('sqlTransaction: whole() after another statement');
+      // Marked open until it returns: a failed statement leaves the transaction aborted, for the catch to roll back.
+      state = 'open';
+      const rows = await simpleQuery(client, [...BEGIN, ...statements, 'COMMIT']);
+      state = 'done';
+      return rows;
     },
     async commitWith<Row>(statement: Prisma.Sql): Promise<Row[]> {
       usable();

@@ -41,32 +41,56 @@ export async function startAttempt(tx: Tx, t: Pick<TransmissionRow, 'id' | 'orga
   return spoolId;
 }
 
-type Locked = Pick<TransmissionRow, 'id' | 'organizationId' | 'status' | 'direction' | 'accessLinkId' | 'contactId' | 'programId'>;
+export type Attempt = 'send' | 'retry';
+/** The statuses an attempt by hand starts from (the checks in sendTransmission and retryTransmission). */
+const ATTEMPTED_FROM: Record<Attempt, readonly TransmissionRow['status'][]> = { send: ['pending'], retry: ['failed', 'invalid'] };
 
 /**
- * A send or retry by hand — the hot path of every message sent one by one — in two round trips (`sqlTransaction`):
- * BEGIN with the transmission's row lock (and what the checks read) and the attempt's delivery job, then the
- * attempt's statement with the COMMIT. `check` says why it may not be attempted: thrown, and the transaction (its job
- * with it) is rolled back, so nothing is written.
+ * The transmission's row lock, which fails — a division by zero, the guard pg-boss itself uses to abort a transaction
+ * from SQL — unless it may be attempted: the rule of assertSendable and ATTEMPTED_FROM said in SQL, so the whole
+ * attempt can travel in one round trip. transmissions.int.test.ts holds `attemptable` and `checkAttempt` to the same
+ * answers for every combination.
  */
-async function attemptByHand(ctx: OrgCtx, id: string, check: (t: Locked) => void): Promise<{ spoolId: string }> {
+function lockAttemptable(organizationId: string, id: string, attempt: Attempt): Prisma.Sql {
+  return Prisma.sql`
+    WITH t AS (SELECT status, direction, "accessLinkId", "contactId", "programId" FROM "Transmission" WHERE id = ${id}::uuid AND "organizationId" = ${organizationId}::uuid FOR UPDATE)
+    SELECT 1 / (SELECT count(*)::int FROM t WHERE ${attemptable(attempt)}) AS attemptable`;
+}
+
+/** The rule over a row's status, direction, accessLinkId, contactId and programId (exported for its test). */
+export const attemptable = (attempt: Attempt) => Prisma.sql`direction::text = 'outbound' AND ("accessLinkId" IS NOT NULL OR ("contactId" IS NOT NULL AND "programId" IS NOT NULL))
+  AND status::text = ANY (string_to_array(${ATTEMPTED_FROM[attempt].join(',')}, ','))`;
+
+/** The same rule in words: throws the conflict that says why a transmission may not be attempted (exported for its test). */
+export function checkAttempt(attempt: Attempt, t: Pick<TransmissionRow, 'status' | 'direction' | 'accessLinkId' | 'contactId' | 'programId'>): void {
+  assertSendable(t);
+  if (ATTEMPTED_FROM[attempt].includes(t.status)) return;
+  if (attempt === 'send') throw conflict(t.status === 'processing' ? 'It is being delivered right now' : t.status === 'completed' ? 'It was sent already: clone it to send it again' : 'Its last attempt failed: retry it');
+  throw conflict(t.status === 'pending' ? 'It was never sent: send it' : t.status === 'processing' ? 'It is being delivered right now' : 'It was delivered: clone it to send it again');
+}
+
+const DIVISION_BY_ZERO = '22012';
+
+/**
+ * A send or retry by hand — the hot path of every message sent one by one — in ONE round trip (`sqlTransaction`'s
+ * whole): BEGIN, the row lock that refuses what may not be attempted (`lockAttemptable`: it serialises sends,
+ * retries, schedules and deletes of one transmission, so two clicks make one attempt), the attempt's delivery job, the
+ * attempt's statement, COMMIT. A refusal rolls everything back, its job with it; then the transmission is read to say
+ * why (`check`, the same rule in words).
+ */
+async function attemptByHand(ctx: OrgCtx, id: string, attempt: Attempt): Promise<{ spoolId: string }> {
   if (!isUuid(id)) throw notFound('Transmission');
   const spoolId = randomUUID();
-  // The job names the organization the lock below requires, so it can travel with the lock.
+  const t = { id, organizationId: ctx.organizationId };
   const job = await jobStatement('transmissions.deliver', { spoolId, organizationId: ctx.organizationId });
-  return sqlTransaction(async (tx: SqlTx) => {
-    // Serialises sends, retries, schedules and deletes of one transmission (two clicks make one attempt).
-    const [locked] = await tx.first(
-      Prisma.sql`SELECT id, "organizationId", status::text AS status, direction::text AS direction, "accessLinkId", "contactId", "programId"
-                 FROM "Transmission" WHERE id = ${id}::uuid AND "organizationId" = ${ctx.organizationId}::uuid FOR UPDATE`,
-      job,
-    );
-    const t = (locked as Locked[])[0];
-    if (!t) throw notFound('Transmission');
-    check(t);
-    await tx.commitWith(attemptStatement(t, spoolId, { cancelSchedules: true }));
+  try {
+    await sqlTransaction((tx: SqlTx) => tx.whole(lockAttemptable(ctx.organizationId, id, attempt), job, attemptStatement(t, spoolId, { cancelSchedules: true })));
     return { spoolId };
-  });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== DIVISION_BY_ZERO) throw error;
+    checkAttempt(attempt, await findTransmission(ctx, id));
+    throw conflict('It changed while it was being sent: look again');
+  }
 }
 
 function assertSendable(t: Pick<TransmissionRow, 'direction' | 'accessLinkId' | 'contactId' | 'programId'>) {
@@ -82,20 +106,12 @@ async function cancelSchedules(tx: Tx, transmissionId: string) {
 
 /** POST …/send: the first attempt of a pending transmission (a scheduled send is sent now instead). */
 export async function sendTransmission(opts: { ctx: Ctx; id: string }): Promise<{ spoolId: string }> {
-  const ctx = requirePermission(opts.ctx, 'transmissions:send');
-  return attemptByHand(ctx, opts.id, (t) => {
-    assertSendable(t);
-    if (t.status !== 'pending') throw conflict(t.status === 'processing' ? 'It is being delivered right now' : t.status === 'completed' ? 'It was sent already: clone it to send it again' : 'Its last attempt failed: retry it');
-  });
+  return attemptByHand(requirePermission(opts.ctx, 'transmissions:send'), opts.id, 'send');
 }
 
 /** POST …/retry: a new attempt after a failed (or invalid) one. */
 export async function retryTransmission(opts: { ctx: Ctx; id: string }): Promise<{ spoolId: string }> {
-  const ctx = requirePermission(opts.ctx, 'transmissions:send');
-  return attemptByHand(ctx, opts.id, (t) => {
-    assertSendable(t);
-    if (t.status !== 'failed' && t.status !== 'invalid') throw conflict(t.status === 'pending' ? 'It was never sent: send it' : t.status === 'processing' ? 'It is being delivered right now' : 'It was delivered: clone it to send it again');
-  });
+  return attemptByHand(requirePermission(opts.ctx, 'transmissions:send'), opts.id, 'retry');
 }
 
 const MAX_AHEAD_MS = 366 * 24 * 3600 * 1000;
