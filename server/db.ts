@@ -76,14 +76,6 @@ function preparedQuery(text: string, values: unknown[]): pg.QueryConfig {
   return { name: `pc_${digestOf(text)}`, text, values };
 }
 
-/**
- * `$queryRaw` of `sqlRows`, prepared: for code written against a transaction's `$queryRaw` (publishEvent) run as one
- * statement of constant text on its own (autocommit) on a hot path — a delivery's outcome.
- */
-export const rawQueries: Pick<Tx, '$queryRaw'> = {
-  $queryRaw: ((strings: TemplateStringsArray, ...values: unknown[]) => sqlRows(Prisma.sql(strings, ...values), { prepared: true })) as never,
-};
-
 /** What `sqlTransaction` hands its body: publishEvent and enqueue (pg-boss's Prisma adapter) run on it as on a Prisma transaction. */
 export type SqlTx = Pick<Tx, '$queryRaw' | '$queryRawUnsafe'> & {
   /** Opens the transaction with these statements (values written as literals), all in one round trip; the body's first call. Returns each one's rows. */

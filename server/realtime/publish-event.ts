@@ -47,3 +47,38 @@ export function eventStatement(event: PublishedEvent, writes: Prisma.Sql[] = [])
     )
     SELECT stored.id FROM stored, LATERAL (SELECT pg_notify(${REALTIME_CHANNEL}, ${event.organizationId}::text)) AS announced`;
 }
+
+/**
+ * eventStatement for several events at once, of one organization or more: for a caller that records several
+ * outcomes in one statement (a worker's deliveries that ended together), the causing writes first as in
+ * eventStatement. Every organization's lock is taken before any event is stored, in one order (so two such statements
+ * cannot deadlock), and held until commit; events are stored in the order given, so within an organization their ids
+ * follow it. Returns one row per event, its id.
+ */
+export function eventsStatement(events: PublishedEvent[], writes: Prisma.Sql[] = []): Prisma.Sql {
+  const rows = JSON.stringify(events.map((e, ord) => ({ ord, organizationId: e.organizationId, type: e.type, payload: e.payload ?? {}, permission: e.audience?.permission ?? null, userId: e.audience?.userId ?? null, subject: e.audience?.subject ?? null })));
+  const before = writes.length ? Prisma.sql`${Prisma.join(writes, ', ')}, ` : Prisma.empty;
+  return Prisma.sql`
+    WITH ${before}events AS (
+      SELECT * FROM json_to_recordset(${rows}::json) AS e(ord int, "organizationId" uuid, type text, payload jsonb, permission text, "userId" uuid, subject text)
+    ), ordered AS (
+      SELECT pg_advisory_xact_lock(${ORDER_LOCK}::int, hashtext(o::text)) FROM (SELECT DISTINCT "organizationId" AS o FROM events ORDER BY 1) organizations
+    ), stored AS (
+      INSERT INTO "RealtimeEvent" ("organizationId", type, payload, permission, "userId", subject)
+      SELECT e."organizationId", e.type, e.payload, e.permission, e."userId", e.subject
+      FROM events e WHERE (SELECT count(*) FROM ordered) > 0
+      ORDER BY e.ord
+      RETURNING id, "organizationId"
+    )
+    SELECT stored.id FROM stored, LATERAL (SELECT pg_notify(${REALTIME_CHANNEL}, stored."organizationId"::text)) AS announced`;
+}
+
+/**
+ * The writes that cause an event as one statement of their own (data-modifying CTEs, as publishEvent takes them),
+ * for a caller that sends it just before the event's statement in the same round trip and transaction
+ * (`sqlTransaction`'s whole): the writes, their foreign-key checks included, are then done before the event's
+ * statement takes the organization's lock, which is held for less — on a busy organization every publisher queues on it.
+ */
+export function writesStatement(writes: Prisma.Sql[]): Prisma.Sql {
+  return Prisma.sql`WITH ${Prisma.join(writes, ', ')} SELECT 1 AS written`;
+}

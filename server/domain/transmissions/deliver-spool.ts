@@ -2,7 +2,7 @@
 // worker killed mid-send leaves a claim that expires and the job's retry resumes it with the same idempotency key),
 // a provider of the service is chosen by weight, its rate limit waited for, the message sent, the answer recorded.
 // A gateway's 429/Retry-After defers the same spool (no sooner than it says) and is not a failed attempt.
-import { db, rawQueries, sqlRows, type Tx } from '../../db';
+import { db, sqlRows, sqlTransaction, type Tx } from '../../db';
 import { enqueue } from '../../jobs/enqueue';
 import type { JobContext } from '../../jobs/job-context';
 import { ADAPTERS } from '../../providers/outbound/adapters';
@@ -11,7 +11,8 @@ import { Prisma } from '../../generated/prisma/client';
 import { inboundUrlOf, providerConfigOf, redact, redactText } from '../providers/manage-providers';
 import { campaignOfSpool, returnSpoolToCampaign, takeCampaignSlots } from '../campaigns/pacing';
 import { composeLoaded, composeParts, type Loaded } from './compose-message';
-import { announceTransmission } from './send-transmission';
+import { announceTransmission, transmissionEvent } from './send-transmission';
+import { eventsStatement, writesStatement } from '../../realtime/publish-event';
 
 const CLAIM_SECONDS = 180;
 const MAX_DEFERRALS = 50;
@@ -207,26 +208,79 @@ async function defer(spool: { id: string; transmissionId: string; organizationId
   });
 }
 
+type Outcome = { status: 'completed' | 'failed'; transmission: 'completed' | 'failed' | 'invalid'; reason?: string; providerId?: string | null; messageId?: string | null; response?: Record<string, unknown> | null; connectedAt?: Date | null };
+type Finished = { spool: { id: string; transmissionId: string; organizationId: string }; outcome: Outcome; resolve: () => void; reject: (error: unknown) => void };
+
 /**
- * The attempt's outcome: spool, transmission and the event, in ONE statement (data-modifying CTEs before the event's
- * insert) — atomic without an interactive transaction's five round trips, on the hot path of every message.
+ * The attempt's outcome: spool, transmission and the event, in ONE round trip (`record`), on the hot path of every
+ * message. Outcomes recorded in the same turn of the event loop — a worker's batch whose gateway answers arrived
+ * together — share it (`finishAll`).
  */
-async function finish(spool: { id: string; transmissionId: string; organizationId: string }, outcome: { status: 'completed' | 'failed'; transmission: 'completed' | 'failed' | 'invalid'; reason?: string; providerId?: string | null; messageId?: string | null; response?: Record<string, unknown> | null; connectedAt?: Date | null }) {
-  const failed = outcome.status === 'failed';
-  const response = outcome.response ? JSON.stringify(outcome.response) : null;
-  const setProvider = outcome.providerId !== undefined;
-  const writes = [
+function finish(spool: Finished['spool'], outcome: Outcome): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (!finishing) {
+      finishing = [];
+      setImmediate(() => void finishAll());
+    }
+    finishing.push({ spool, outcome, resolve, reject });
+  });
+}
+
+let finishing: Finished[] | null = null;
+
+async function finishAll() {
+  const batch = finishing!;
+  finishing = null;
+  try {
+    await record(batch);
+    for (const f of batch) f.resolve();
+  } catch (error) {
+    if (batch.length === 1) return batch[0]!.reject(error);
+    // Each on its own, so one that cannot be recorded (or a deadlock with another worker) fails only itself.
+    for (const f of batch) await record([f]).then(f.resolve, f.reject);
+  }
+}
+
+/**
+ * One transaction in one round trip: the spools' and transmissions' writes, then their events — whose statement takes
+ * the organizations' event locks, so the writes are not done while holding them.
+ */
+function record(batch: Finished[]) {
+  return sqlTransaction((tx) =>
+    tx.whole(
+      writesStatement(outcomeWrites(batch)),
+      eventsStatement(batch.map(({ spool, outcome }) => transmissionEvent({ id: spool.transmissionId, organizationId: spool.organizationId }, outcome.transmission, { spoolId: spool.id }))),
+    ),
+  );
+}
+
+function outcomeWrites(batch: Finished[]): Prisma.Sql[] {
+  const outcomes = JSON.stringify(batch.map(({ spool, outcome }) => ({
+    spool: spool.id,
+    transmission: spool.transmissionId,
+    status: outcome.status,
+    tstatus: outcome.transmission,
+    error: outcome.status === 'failed' ? (outcome.reason ?? 'failed') : null,
+    reason: outcome.status === 'failed' ? (outcome.reason ?? null) : null,
+    setProvider: outcome.providerId !== undefined,
+    provider: outcome.providerId ?? null,
+    messageId: outcome.messageId ?? null,
+    response: outcome.response ?? null,
+    connectedAt: outcome.connectedAt?.toISOString() ?? null,
+  })));
+  return [
+    Prisma.sql`outcomes AS (
+      SELECT * FROM json_to_recordset(${outcomes}::json) AS o(spool uuid, transmission uuid, status "SpoolStatus", tstatus "TransmissionStatus", error text, reason text,
+        "setProvider" boolean, provider uuid, "messageId" text, response jsonb, "connectedAt" timestamptz))`,
     Prisma.sql`spool_done AS (
-      UPDATE "Spool" SET status = ${outcome.status}::"SpoolStatus", "endedAt" = now(), "claimedUntil" = NULL, "deferredUntil" = NULL,
-        "providerId" = CASE WHEN ${setProvider} THEN ${outcome.providerId ?? null}::uuid ELSE "providerId" END,
-        "providerMessageId" = ${outcome.messageId ?? null}, response = COALESCE(${response}::jsonb, response),
-        error = ${failed ? (outcome.reason ?? 'failed') : null}, "connectedAt" = COALESCE(${outcome.connectedAt ?? null}::timestamptz, "connectedAt")
-      WHERE id = ${spool.id}::uuid)`,
+      UPDATE "Spool" s SET status = o.status, "endedAt" = now(), "claimedUntil" = NULL, "deferredUntil" = NULL,
+        "providerId" = CASE WHEN o."setProvider" THEN o.provider ELSE s."providerId" END,
+        "providerMessageId" = o."messageId", response = COALESCE(o.response, s.response), error = o.error, "connectedAt" = COALESCE(o."connectedAt", s."connectedAt")
+      FROM outcomes o WHERE s.id = o.spool)`,
     Prisma.sql`transmission_done AS (
-      UPDATE "Transmission" SET status = ${outcome.transmission}::"TransmissionStatus", "statusReason" = ${failed ? (outcome.reason ?? null) : null}, "updatedAt" = now()
-      WHERE id = ${spool.transmissionId}::uuid)`,
+      UPDATE "Transmission" t SET status = o.tstatus, "statusReason" = o.reason, "updatedAt" = now()
+      FROM outcomes o WHERE t.id = o.transmission)`,
   ];
-  await announceTransmission(rawQueries, { id: spool.transmissionId, organizationId: spool.organizationId }, outcome.transmission, { spoolId: spool.id }, writes);
 }
 
 /**

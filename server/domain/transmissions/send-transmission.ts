@@ -7,14 +7,14 @@ import { db, sqlTransaction, type SqlTx, type Tx } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
 import { conflict, notFound, validationFailed } from '../../errors';
 import { enqueue, jobStatement } from '../../jobs/enqueue';
-import { eventStatement, publishEvent } from '../../realtime/publish-event';
+import { eventStatement, publishEvent, writesStatement } from '../../realtime/publish-event';
 import { isUuid } from '../shared/ids';
 import { findTransmission } from './manage-transmissions';
 import { scheduleInput } from './transmission.schema';
 
 type TransmissionRow = Awaited<ReturnType<typeof findTransmission>>;
 
-const transmissionEvent = (t: { id: string; organizationId: string }, status: string, extra: Record<string, string | null> = {}) =>
+export const transmissionEvent = (t: { id: string; organizationId: string }, status: string, extra: Record<string, string | null> = {}) =>
   ({ organizationId: t.organizationId, type: 'transmission.updated', payload: { id: t.id, status, ...extra }, audience: { permission: 'transmissions:read', subject: `transmission:${t.id}` } });
 
 export const announceTransmission = (tx: Pick<Tx, '$queryRaw'>, t: { id: string; organizationId: string }, status: string, extra: Record<string, string | null> = {}, writes: Prisma.Sql[] = []) =>
@@ -26,12 +26,14 @@ export const announceTransmission = (tx: Pick<Tx, '$queryRaw'>, t: { id: string;
  * was enqueued, in the transaction that holds the transmission's row lock.
  */
 function attemptStatement(t: { id: string; organizationId: string }, spoolId: string, opts: { cancelSchedules: boolean }): Prisma.Sql {
-  return eventStatement(transmissionEvent(t, 'processing', { spoolId }), [
-    ...(opts.cancelSchedules ? [Prisma.sql`schedules_cancelled AS (UPDATE "TransmissionSchedule" SET status = 'cancelled' WHERE "transmissionId" = ${t.id}::uuid AND status = 'scheduled')`] : []),
-    Prisma.sql`spool_created AS (INSERT INTO "Spool" (id, "organizationId", "transmissionId") VALUES (${spoolId}::uuid, ${t.organizationId}::uuid, ${t.id}::uuid))`,
-    Prisma.sql`transmission_processing AS (UPDATE "Transmission" SET status = 'processing', "statusReason" = NULL, "updatedAt" = now() WHERE id = ${t.id}::uuid)`,
-  ]);
+  return eventStatement(transmissionEvent(t, 'processing', { spoolId }), attemptWrites(t, spoolId, opts));
 }
+
+const attemptWrites = (t: { id: string; organizationId: string }, spoolId: string, opts: { cancelSchedules: boolean }) => [
+  ...(opts.cancelSchedules ? [Prisma.sql`schedules_cancelled AS (UPDATE "TransmissionSchedule" SET status = 'cancelled' WHERE "transmissionId" = ${t.id}::uuid AND status = 'scheduled')`] : []),
+  Prisma.sql`spool_created AS (INSERT INTO "Spool" (id, "organizationId", "transmissionId") VALUES (${spoolId}::uuid, ${t.organizationId}::uuid, ${t.id}::uuid))`,
+  Prisma.sql`transmission_processing AS (UPDATE "Transmission" SET status = 'processing', "statusReason" = NULL, "updatedAt" = now() WHERE id = ${t.id}::uuid)`,
+];
 
 /** A new attempt in the caller's transaction, which holds the transmission's row lock: its delivery job, then its statement. */
 export async function startAttempt(tx: Tx, t: Pick<TransmissionRow, 'id' | 'organizationId'>, opts: { cancelSchedules: boolean }): Promise<string> {
@@ -74,8 +76,8 @@ const DIVISION_BY_ZERO = '22012';
 /**
  * A send or retry by hand — the hot path of every message sent one by one — in ONE round trip (`sqlTransaction`'s
  * whole): BEGIN, the row lock that refuses what may not be attempted (`lockAttemptable`: it serialises sends,
- * retries, schedules and deletes of one transmission, so two clicks make one attempt), the attempt's delivery job, the
- * attempt's statement, COMMIT. A refusal rolls everything back, its job with it; then the transmission is read to say
+ * retries, schedules and deletes of one transmission, so two clicks make one attempt), the attempt's delivery job, its
+ * writes, its event, COMMIT. A refusal rolls everything back, its job with it; then the transmission is read to say
  * why (`check`, the same rule in words).
  */
 async function attemptByHand(ctx: OrgCtx, id: string, attempt: Attempt): Promise<{ spoolId: string }> {
@@ -84,7 +86,10 @@ async function attemptByHand(ctx: OrgCtx, id: string, attempt: Attempt): Promise
   const t = { id, organizationId: ctx.organizationId };
   const job = await jobStatement('transmissions.deliver', { spoolId, organizationId: ctx.organizationId });
   try {
-    await sqlTransaction((tx: SqlTx) => tx.whole(lockAttemptable(ctx.organizationId, id, attempt), job, attemptStatement(t, spoolId, { cancelSchedules: true })));
+    // The attempt's writes go just before its event, which takes the organization's event lock: held for less.
+    await sqlTransaction((tx: SqlTx) =>
+      tx.whole(lockAttemptable(ctx.organizationId, id, attempt), job, writesStatement(attemptWrites(t, spoolId, { cancelSchedules: true })), eventStatement(transmissionEvent(t, 'processing', { spoolId }))),
+    );
     return { spoolId };
   } catch (error) {
     if ((error as { code?: unknown }).code !== DIVISION_BY_ZERO) throw error;
