@@ -76,89 +76,30 @@ function preparedQuery(text: string, values: unknown[]): pg.QueryConfig {
   return { name: `pc_${digestOf(text)}`, text, values };
 }
 
-/** What `sqlTransaction` hands its body: publishEvent and enqueue (pg-boss's Prisma adapter) run on it as on a Prisma transaction. */
-export type SqlTx = Pick<Tx, '$queryRaw' | '$queryRawUnsafe'> & {
-  /** Opens the transaction with these statements (values written as literals), all in one round trip; the body's first call. Returns each one's rows. */
-  first(...statements: Statement[]): Promise<unknown[][]>;
-  /** The whole transaction in ONE round trip: BEGIN, these statements, COMMIT; the body's only call. Returns each one's rows. */
-  whole(...statements: Statement[]): Promise<unknown[][]>;
-  /** Runs `statement` and COMMITs in the same round trip; returns the statement's rows. The body's last call. */
-  commitWith<Row>(statement: Prisma.Sql): Promise<Row[]>;
-};
-
 /** Waits this long for a connection, then answers 503 (Prisma's maxWait above). */
 const CONNECT_WAIT_MS = 10_000;
-/** Opens a transaction bounded as a Prisma one is (its timeout above): a lock wait, a statement or the body idle mid-transaction. */
-const BEGIN = ['BEGIN', 'SET LOCAL lock_timeout = 15000', 'SET LOCAL statement_timeout = 15000', 'SET LOCAL idle_in_transaction_session_timeout = 15000'];
+/** Opens a transaction bounded as a Prisma one is (its timeout above): a lock waited for, a statement. */
+const BEGIN = ['BEGIN', 'SET LOCAL lock_timeout = 15000', 'SET LOCAL statement_timeout = 15000'];
 
 /**
- * A transaction on the pool Prisma uses, in as few round trips as it has statements: BEGIN travels with its first
- * statement and COMMIT with its last (`commitWith`), each pair as one simple-protocol query with the statement's values
- * written as literals (`inlineSql`). For a hot path whose transaction ends by publishing an event (a send: row lock,
- * job, attempt + event): the organization's event lock is then taken and released within one round trip instead of
- * being held across the COMMIT's — on a busy machine every sender of the organization queued on it. Bounds as a
- * Prisma transaction's: a lock waited for or a statement longer than 15 s, or a body idle that long mid-transaction,
- * ends it (rolled back; 55P03/57014 answer 503); no connection within 10 s is a 503 like Prisma's P2024. Statements
- * between the first and the last keep their parameters and run prepared (`preparedQuery`): constant texts only.
+ * A transaction in ONE round trip, on the pool Prisma uses: BEGIN, the statements, COMMIT, sent as one simple-protocol
+ * query (`simpleQuery`: each statement PREPAREd once per connection, its values written as literals). For the hot
+ * paths of sending: a send (row lock, its job, its writes, its event) and a worker's delivery outcomes. On a busy
+ * machine a transaction's round trips are its cost — each one a socket write and a wait for a CPU on both sides — and
+ * one whose last statement publishes an event held the organization's event lock across the COMMIT's round trip,
+ * where every publisher of the organization queued on it. A failed statement rolls all of them back. Bounded as a
+ * Prisma transaction is: a lock waited for or a statement longer than 15 s ends it (55P03/57014 answer 503); no
+ * connection within 10 s is a 503 like Prisma's P2024. Returns each statement's rows, in order.
  */
-export async function sqlTransaction<T>(body: (tx: SqlTx) => Promise<T>): Promise<T> {
+export async function sqlTransaction(...statements: Statement[]): Promise<unknown[][]> {
   const client = await connectWithin(CONNECT_WAIT_MS);
-  let state = 'new' as 'new' | 'open' | 'done';
   let broken: Error | undefined;
-  const usable = () => {
-    if (state === 'done') throw new Error('sqlTransaction: a statement after commitWith');
-  };
-  const tx: SqlTx = {
-    $queryRaw: (async (strings: TemplateStringsArray, ...values: unknown[]) => {
-      usable();
-      const statement = Prisma.sql(strings, ...values);
-      if (state === 'open') return (await client.query(preparedQuery(statement.text, statement.values as unknown[]))).rows;
-      state = 'open';
-      return (await simpleQuery(client, [...BEGIN, statement]))[0];
-    }) as never,
-    // Foreign SQL (pg-boss's insert) keeps its parameters: the transaction is opened on its own first if need be.
-    $queryRawUnsafe: (async (text: string, ...values: unknown[]) => {
-      usable();
-      if (state === 'new') {
-        await simpleQuery(client, BEGIN);
-        state = 'open';
-      }
-      return (await client.query(preparedQuery(text, values))).rows;
-    }) as never,
-    async first(...statements: Statement[]): Promise<unknown[][]> {
-      usable();
-      if (state !== 'new') throw new Error('sqlTransaction: first() after another statement');
-      state = 'open';
-      return simpleQuery(client, [...BEGIN, ...statements]);
-    },
-    async whole(...statements: Statement[]): Promise<unknown[][]> {
-      usable();
-      if (state !== 'new') throw new Error('sqlTransaction: whole() after another statement');
-      // Marked open until it returns: a failed statement leaves the transaction aborted, for the catch to roll back.
-      state = 'open';
-      const rows = await simpleQuery(client, [...BEGIN, ...statements, 'COMMIT']);
-      state = 'done';
-      return rows;
-    },
-    async commitWith<Row>(statement: Prisma.Sql): Promise<Row[]> {
-      usable();
-      const open = state === 'open';
-      state = 'done';
-      return (await simpleQuery(client, open ? [statement, 'COMMIT'] : [statement]))[0] as Row[];
-    },
-  };
   try {
-    const result = await body(tx);
-    if (state === 'open') {
-      state = 'done';
-      await client.query('COMMIT');
-    }
-    return result;
+    return await simpleQuery(client, [...BEGIN, ...statements, 'COMMIT']);
   } catch (error) {
-    broken = error as Error;
-    // A failed statement leaves the transaction aborted (after a failed commitWith it may be over: ROLLBACK then only
-    // warns). A connection that cannot even roll back is dropped from the pool.
-    if (state !== 'new') await client.query('ROLLBACK').then(() => (broken = undefined), () => undefined);
+    // The failed statement left the transaction aborted: rolled back here. A connection that cannot even roll back
+    // is dropped from the pool.
+    await client.query('ROLLBACK').catch((e: Error) => (broken = e));
     throw error;
   } finally {
     // A connection that may hold a statement it does not know it prepared is dropped too (see simpleQuery).
@@ -166,7 +107,8 @@ export async function sqlTransaction<T>(body: (tx: SqlTx) => Promise<T>): Promis
   }
 }
 
-type Statement = { text: string; values: readonly unknown[] };
+/** A statement as node-postgres takes it: text with $n placeholders, and their values. Prisma.sql makes one. */
+export type Statement = { text: string; values: readonly unknown[] };
 
 /** The statements PREPAREd on each connection by simpleQuery (SQL PREPARE; node-postgres's own named statements aside). */
 const sqlPrepared = new WeakMap<pg.ClientBase, Set<string>>();

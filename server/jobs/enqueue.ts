@@ -1,9 +1,6 @@
 // Enqueues a background job inside the caller's transaction: the job exists if and only if that transaction commits.
 import { fromPrisma, type PgBoss } from 'pg-boss';
-import type { Tx } from '../db';
-
-/** A Prisma transaction, or one of `sqlTransaction`'s: pg-boss runs its insert through `$queryRawUnsafe`. */
-export type JobTx = Pick<Tx, '$queryRawUnsafe'>;
+import type { Statement, Tx } from '../db';
 import { jobBoss } from './boss';
 import { QUEUES, type JobName, type JobPayload, type QueueDefinition } from './queues';
 
@@ -22,12 +19,12 @@ export type EnqueueOptions = {
  * SECURITY/CONSISTENCY: always pass the transaction that writes the row the job is about, never the global client,
  * so a rolled-back request leaves no job behind and a committed one can never lose its job.
  */
-export async function enqueue<N extends JobName>(tx: JobTx, name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}): Promise<string | null> {
+export async function enqueue<N extends JobName>(tx: Tx, name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}): Promise<string | null> {
   return sendJob(await jobBoss(), tx, name, payload, opts);
 }
 
 /** enqueue() through a given job client: for a script with a client of its own (the demo seed, see openJobClient). */
-export async function sendJob<N extends JobName>(boss: PgBoss, tx: JobTx, name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}): Promise<string | null> {
+export async function sendJob<N extends JobName>(boss: PgBoss, tx: Tx, name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}): Promise<string | null> {
   const queue: QueueDefinition = QUEUES[name];
   if (opts.singletonKey && queue.queuePolicy !== 'short') throw new Error(`${name}: a singletonKey dedupes only on a queue with the 'short' policy`);
   const data = queue.payload.parse(payload) as object;
@@ -38,17 +35,14 @@ export async function sendJob<N extends JobName>(boss: PgBoss, tx: JobTx, name: 
   });
 }
 
-/** A statement as node-postgres takes it: text with $n placeholders and their values. */
-export type SqlStatement = { text: string; values: unknown[] };
-
 /**
  * enqueue()'s statement without running it, for a caller that sends it itself with others in one round trip
- * (sqlTransaction's `first`): pg-boss's own insert — its queue's policy, its NOTIFY — as pg-boss would run it on the
+ * (`sqlTransaction`): pg-boss's own insert — its queue's policy, its NOTIFY — as pg-boss would run it on the
  * caller's transaction (through the `db` adapter it takes, which here only keeps the statement). The same rule as
  * enqueue: the caller runs it in the transaction that writes the row the job is about.
  */
-export async function jobStatement<N extends JobName>(name: N, payload: JobPayload<N>): Promise<SqlStatement> {
-  const kept: SqlStatement[] = [];
+export async function jobStatement<N extends JobName>(name: N, payload: JobPayload<N>): Promise<Statement> {
+  const kept: Statement[] = [];
   const data = QUEUES[name].payload.parse(payload) as object;
   await (await jobBoss()).send(name, data, {
     db: {

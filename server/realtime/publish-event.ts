@@ -30,9 +30,9 @@ export async function publishEvent(
 }
 
 /**
- * publishEvent's statement, for a caller that sends it itself — as the last statement of a transaction, with the
- * COMMIT in the same round trip (`sqlTransaction`'s `commitWith`), so the ordering lock is never held across a
- * round trip. Returns one row, the event's id.
+ * publishEvent's statement, for a caller that sends it itself — as the last statement of a transaction sent in one
+ * round trip with its COMMIT (`sqlTransaction`), so the ordering lock is never held across a round trip. Returns one
+ * row, the event's id.
  */
 export function eventStatement(event: PublishedEvent, writes: Prisma.Sql[] = []): Prisma.Sql {
   const a = event.audience ?? {};
@@ -76,7 +76,7 @@ export function eventsStatement(events: PublishedEvent[], writes: Prisma.Sql[] =
 /**
  * The writes that cause an event as one statement of their own (data-modifying CTEs, as publishEvent takes them),
  * for a caller that sends it just before the event's statement in the same round trip and transaction
- * (`sqlTransaction`'s whole): the writes, their foreign-key checks included, are then done before the event's
+ * (`sqlTransaction`): the writes, their foreign-key checks included, are then done before the event's
  * statement takes the organization's lock, which is held for less — on a busy organization every publisher queues on it.
  */
 export function writesStatement(writes: Prisma.Sql[]): Prisma.Sql {

@@ -246,11 +246,9 @@ async function finishAll() {
  * the organizations' event locks, so the writes are not done while holding them.
  */
 function record(batch: Finished[]) {
-  return sqlTransaction((tx) =>
-    tx.whole(
-      writesStatement(outcomeWrites(batch)),
-      eventsStatement(batch.map(({ spool, outcome }) => transmissionEvent({ id: spool.transmissionId, organizationId: spool.organizationId }, outcome.transmission, { spoolId: spool.id }))),
-    ),
+  return sqlTransaction(
+    writesStatement(outcomeWrites(batch)),
+    eventsStatement(batch.map(({ spool, outcome }) => transmissionEvent({ id: spool.transmissionId, organizationId: spool.organizationId }, outcome.transmission, { spoolId: spool.id }))),
   );
 }
 

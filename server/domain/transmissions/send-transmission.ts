@@ -3,7 +3,7 @@
 // job checks the database clock) and only while still scheduled, so a cancelled one never sends.
 import { randomUUID } from 'node:crypto';
 import { requirePermission, type Ctx, type OrgCtx } from '../../context';
-import { db, sqlTransaction, type SqlTx, type Tx } from '../../db';
+import { db, sqlTransaction, type Tx } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
 import { conflict, notFound, validationFailed } from '../../errors';
 import { enqueue, jobStatement } from '../../jobs/enqueue';
@@ -74,8 +74,7 @@ export function checkAttempt(attempt: Attempt, t: Pick<TransmissionRow, 'status'
 const DIVISION_BY_ZERO = '22012';
 
 /**
- * A send or retry by hand — the hot path of every message sent one by one — in ONE round trip (`sqlTransaction`'s
- * whole): BEGIN, the row lock that refuses what may not be attempted (`lockAttemptable`: it serialises sends,
+ * A send or retry by hand — the hot path of every message sent one by one — in ONE round trip (`sqlTransaction`): BEGIN, the row lock that refuses what may not be attempted (`lockAttemptable`: it serialises sends,
  * retries, schedules and deletes of one transmission, so two clicks make one attempt), the attempt's delivery job, its
  * writes, its event, COMMIT. A refusal rolls everything back, its job with it; then the transmission is read to say
  * why (`check`, the same rule in words).
@@ -87,9 +86,7 @@ async function attemptByHand(ctx: OrgCtx, id: string, attempt: Attempt): Promise
   const job = await jobStatement('transmissions.deliver', { spoolId, organizationId: ctx.organizationId });
   try {
     // The attempt's writes go just before its event, which takes the organization's event lock: held for less.
-    await sqlTransaction((tx: SqlTx) =>
-      tx.whole(lockAttemptable(ctx.organizationId, id, attempt), job, writesStatement(attemptWrites(t, spoolId, { cancelSchedules: true })), eventStatement(transmissionEvent(t, 'processing', { spoolId }))),
-    );
+    await sqlTransaction(lockAttemptable(ctx.organizationId, id, attempt), job, writesStatement(attemptWrites(t, spoolId, { cancelSchedules: true })), eventStatement(transmissionEvent(t, 'processing', { spoolId })));
     return { spoolId };
   } catch (error) {
     if ((error as { code?: unknown }).code !== DIVISION_BY_ZERO) throw error;
