@@ -9,6 +9,12 @@ const layering = {
   ],
 };
 
+const noCoerce = { selector: "MemberExpression[object.name='z'][property.name='coerce']", message: 'Parse input strictly: decimalInteger, isoDay or isoInstant from server/domain/shared, not z.coerce.' };
+const throughWriteQueryData = ['setQueryData', 'setQueriesData', 'setData'].map((name) => ({
+  selector: `CallExpression > MemberExpression.callee[property.name='${name}']`,
+  message: 'Write query data with writeQueryData (components/providers/query-data.ts): it cancels the fetch in flight first.',
+}));
+
 export default tseslint.config(
   { ignores: ['node_modules/**', '.next/**', '.data/**', 'server/generated/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'e2e/screenshots/**'] },
   js.configs.recommended,
@@ -26,12 +32,14 @@ export default tseslint.config(
     // (The environment, written by the operator, may coerce.)
     files: ['app/**/*.{ts,tsx}', 'server/**/*.ts', 'components/**/*.{ts,tsx}'],
     ignores: ['server/env.ts', 'server/**/*.test.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        { selector: "MemberExpression[object.name='z'][property.name='coerce']", message: 'Parse input strictly: decimalInteger, isoDay or isoInstant from server/domain/shared, not z.coerce.' },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', noCoerce] },
+  },
+  {
+    // The browser writes query data through writeQueryData only: it cancels the query's fetch in flight first, which
+    // would otherwise land after the write and show the old state again.
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    ignores: ['components/providers/query-data.ts'],
+    rules: { 'no-restricted-syntax': ['error', noCoerce, ...throughWriteQueryData] },
   },
   // Every UI spec runs with the console guard on: it takes `test` from e2e/ui/test.ts, never Playwright's bare one.
   {

@@ -15,7 +15,8 @@ export default async function globalSetup() {
   process.env.E2E_MAIL_URL = mail.httpUrl;
   process.env.E2E_SMTP_URL = mail.smtpUrl;
   // PROVIDER_ALLOW_PRIVATE_HOSTS: the transmission journey connects an SMTP provider to that local server.
-  const server = await startAppServer({ port: E2E_PORT, databaseUrl, env: { ...OPEN_BUDGETS, SMTP_URL: mail.smtpUrl, PROVIDER_ALLOW_PRIVATE_HOSTS: 'true' } });
+  // DEV_PAGES: the development pages (/dev/mail, /dev/sink, loopback only) open with SMTP_URL set too, for the crawl.
+  const server = await startAppServer({ port: E2E_PORT, databaseUrl, env: { ...OPEN_BUDGETS, SMTP_URL: mail.smtpUrl, PROVIDER_ALLOW_PRIVATE_HOSTS: 'true', DEV_PAGES: 'true' } });
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_DATABASE_URL = databaseUrl;
   const tenant = await bootstrapTenant(server.url, 'primary');

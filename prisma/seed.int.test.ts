@@ -19,8 +19,12 @@ import { startWorker } from '../server/jobs/worker';
 import { campaignSendRate, listCampaignDeliveries } from '../server/domain/campaigns/campaign-report';
 import { listCampaigns } from '../server/domain/campaigns/manage-campaigns';
 import { listConversations } from '../server/domain/conversations/manage-conversations';
+import { listCustomers } from '../server/domain/external-users/customers';
 import { DEMO_LOGIN, SECTIONS, seed } from './seed';
 import { FOLLOW_UP_CAMPAIGN } from './seed/campaigns';
+import { DEMO_SINK } from './seed/delivery';
+import { sendTransmission } from '../server/domain/transmissions/send-transmission';
+import { deliverSpool } from '../server/domain/transmissions/deliver-spool';
 
 /** The demo's calls happening now (the history's newest is 50 minutes old), with the jobs queued for them. */
 async function callsHappeningNow(organizationId: string) {
@@ -66,6 +70,9 @@ describe('demo seed', () => {
     const conversations = await listConversations({ ctx, page: { limit: 50, offset: 0 } });
     expect(conversations.results.map((c) => [c.type, c.unread])).toEqual([['chat', 2], ['group', 0]]);
     expect(conversations.results[0]!.participants.find((p) => p.external)).toMatchObject({ name: 'Dana’s iPhone' });
+    // Customers: she got in through an emailed link that still works.
+    const customers = await listCustomers({ ctx, page: { limit: 50, offset: 0 } });
+    expect(customers.results.map((c) => [c.name, c.canGetIn, c.lastLink?.sentTo, c.lastLink?.uses])).toEqual([['Dana’s iPhone', true, 'dana.reyes@example.com', 1]]);
     expect((await listApiKeys({ ctx, page: { limit: 50, offset: 0 } })).results.map((k) => k.name)).toEqual(['Monthly reporting export', 'Power dialer', 'CRM sync']);
     const log = await listAuditEvents({ ctx, page: { limit: 200, offset: 0 } });
     expect(new Set(log.results.map((e) => e.type))).toEqual(
@@ -175,6 +182,48 @@ describe('demo seed', () => {
     expect(await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'campaigns.fire' AND data->>'scheduleId' = ${scheduleId}`).toEqual([{ n: 1n }]);
     expect(byName[FOLLOW_UP_CAMPAIGN]).toMatchObject({ status: 'running', continuous: true, counts: { total: 3, sent: 3 } });
     expect((await db.organization.findUniqueOrThrow({ where: { id: organizationId } })).followUpCampaignId).toBe(byName[FOLLOW_UP_CAMPAIGN]!.id);
+
+    // What the campaigns delivered went through the built-in sink: the spring emails are in the development mailbox,
+    // the follow-up texts in the sink, each attempt with its message id and the sink's receipt.
+    const sink = await db.provider.findFirstOrThrow({ where: { organizationId, type: 'sink' } });
+    expect(sink).toMatchObject({ name: DEMO_SINK, active: true, serviceFlags: ['sms', 'email', 'voice', 'fax'] });
+    for (const name of ['Spring offer — March', FOLLOW_UP_CAMPAIGN]) {
+      const delivered = await db.spool.findMany({ where: { status: 'completed', transmission: { campaignId: byName[name]!.id } } });
+      expect(delivered.length, name).toBe(byName[name]!.counts.sent);
+      expect(delivered.every((d) => d.providerId === sink.id && d.deliveryStatus === 'delivered'), name).toBe(true);
+      const kept = await db.sinkMessage.findMany({ where: { spoolId: { in: delivered.map((d) => d.id) } } });
+      expect(new Map(kept.map((k) => [k.spoolId, k.id])), name).toEqual(new Map(delivered.map((d) => [d.id, d.providerMessageId])));
+    }
+    const springMail = await db.sinkMessage.findMany({ where: { organizationId, service: 'email', spoolId: { in: (await db.spool.findMany({ where: { transmission: { campaignId: finished.id } } })).map((x) => x.id) } }, include: { emailMessage: true } });
+    expect(springMail.length).toBe(finished.counts.sent);
+    expect(springMail.every((m) => m.emailMessage?.transport === 'sink' && m.emailMessage.subject.endsWith('your spring check-up is on us'))).toBe(true);
+    expect(await db.sinkMessage.count({ where: { organizationId, service: 'sms', text: { startsWith: 'Hi ' } } })).toBeGreaterThanOrEqual(3);
+  });
+
+  it('sends through the demo’s sink on first start: its active SMS and email provider, so a message sent now is delivered and readable', async () => {
+    await seed(inject('databaseUrl'));
+    const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_LOGIN.email } });
+    const organizationId = owner.activeOrganizationId!;
+    const ctx = await resolveUserContext({ userId: owner.id, requestedOrganizationId: organizationId, requestId: 'seed-test', ip: null });
+    const active = await db.provider.findMany({ where: { organizationId, active: true } });
+    expect(active.map((p) => p.type)).toEqual(['sink']);
+    // The delivery section's two transmissions waiting to be sent: one SMS, one email.
+    const waiting = await db.transmission.findMany({ where: { organizationId, status: 'pending', campaignId: null, direction: 'outbound', spools: { none: {} } }, include: { program: true } });
+    const byType = Object.fromEntries(waiting.map((w) => [w.program!.type, w]));
+    for (const type of ['sendsms', 'sendemail']) {
+      const { spoolId } = await sendTransmission({ ctx, id: byType[type]!.id });
+      // Delivered here, as the worker would (a worker of another test file may take the job first: then it is awaited).
+      await deliverSpool(spoolId, { id: 'seed-test', retryCount: 0, retryLimit: 3, signal: new AbortController().signal });
+      let spool = await db.spool.findUniqueOrThrow({ where: { id: spoolId } });
+      for (const deadline = Date.now() + 30_000; spool.status === 'initiated' && Date.now() < deadline; ) {
+        await new Promise((r) => setTimeout(r, 200));
+        spool = await db.spool.findUniqueOrThrow({ where: { id: spoolId } });
+      }
+      expect(spool, type).toMatchObject({ status: 'completed', deliveryStatus: 'delivered' });
+      const kept = await db.sinkMessage.findUniqueOrThrow({ where: { id: spool.providerMessageId! } });
+      expect(kept.service).toBe(type === 'sendsms' ? 'sms' : 'email');
+      if (type === 'sendemail') expect(await db.emailMessage.findUniqueOrThrow({ where: { id: kept.emailMessageId! } })).toMatchObject({ status: 'sent', transport: 'sink' });
+    }
   });
 
   it('ends the demo’s live calls by their jobs, as the app would: the waiting ones missed, Sofía offline and her call expired', async () => {

@@ -11,14 +11,14 @@ import type { Demo, SeedDb, SeedSection } from './seed/section';
 import { signInsSection } from './seed/sign-ins';
 import { coachingSection } from './seed/coaching';
 import { outreachSection } from './seed/outreach';
-import { deliverySection } from './seed/delivery';
+import { deliverySection, demoSinkSection } from './seed/delivery';
 import { campaignsSection } from './seed/campaigns';
 import { conversationsSection } from './seed/conversations';
 import { emailOf, TEAM, teamSection } from './seed/team';
 
 export { DEMO_LOGIN } from './seed/demo-organization';
 
-export const SECTIONS: SeedSection<unknown>[] = [teamSection, apiKeysSection, signInsSection, coachingSection, liveCallsSection, outreachSection, rolesSection, deliverySection, campaignsSection, conversationsSection];
+export const SECTIONS: SeedSection<unknown>[] = [teamSection, apiKeysSection, signInsSection, coachingSection, liveCallsSection, outreachSection, rolesSection, deliverySection, demoSinkSection, campaignsSection, conversationsSection];
 
 /** The teammates already in the database, so a section running later can find them by key. */
 async function knownPeople(db: SeedDb, demo: Demo) {

@@ -149,6 +149,7 @@ function printBanner(login: { email: string; password: string } | undefined): vo
     login ? `Demo login: ${login.email} / ${login.password}` : 'No demo login (no seed).',
     db?.embedded ? `Database: embedded PostgreSQL in ${path.relative(root, db.dataDir ?? '.data/postgres').startsWith('..') ? db.dataDir : path.relative(root, db.dataDir!)}` : 'Database: DATABASE_URL',
     process.env.SMTP_URL ? 'Mail: SMTP_URL' : `Mail: not configured; read what the app sends at http://localhost:${port}/dev/mail`,
+    ...(login && process.env.DEV_PAGES !== 'false' && (!process.env.SMTP_URL || process.env.DEV_PAGES === 'true') ? [`Demo sending: the built-in sink delivers nothing; its texts are at http://localhost:${port}/dev/sink`] : []),
     'Press Ctrl+C to stop.',
   ];
   const rule = '─'.repeat(Math.max(...lines.map((line) => line.length)) + 4);

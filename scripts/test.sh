@@ -18,6 +18,7 @@ echo "› lint";        npm run --silent lint
 echo "› typecheck";   npm run --silent typecheck
 mkdir -p reports
 echo "› unit + integration"; npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
+echo "› timing tests, one at a time"; VITEST_TIMING=1 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest-timing.json
 echo "› build";       npx next build
 echo "› end to end";  npx playwright test
-node scripts/test-summary.mjs reports/vitest.json reports/playwright.json
+node scripts/test-summary.mjs reports/vitest.json reports/vitest-timing.json reports/playwright.json

@@ -11,6 +11,9 @@ const schema = z.object({
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().positive().default(120),
   // Sign-up, token and password operations, per address or user: the ones worth guessing at.
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  // Gateways' webhooks (delivery receipts, inbound messages), per address: a provider posts a whole campaign's
+  // receipts from a few addresses, two or three per message.
+  RATE_LIMIT_GATEWAY_PER_MINUTE: z.coerce.number().int().positive().default(12_000),
   // The address users reach the app at: absolute links in emails are built from it (default NEXTAUTH_URL, then
   // http://localhost:$PORT).
   PUBLIC_URL: z.string().url().optional(),

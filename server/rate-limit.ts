@@ -45,10 +45,11 @@ export const defaultPolicy = (authenticated: boolean): RateLimitPolicy => ({
 });
 
 /** Named tiers are resolved at request time, from the environment of the running server. */
-export type RateLimitTier = 'auth';
+export type RateLimitTier = 'auth' | 'gateway';
 
 export function resolvePolicy(tier: RateLimitTier | RateLimitPolicy | undefined, authenticated: boolean): RateLimitPolicy {
   if (tier === 'auth') return { points: env().RATE_LIMIT_AUTH_PER_MINUTE, durationSeconds: 60 };
+  if (tier === 'gateway') return { points: env().RATE_LIMIT_GATEWAY_PER_MINUTE, durationSeconds: 60 };
   return tier ?? defaultPolicy(authenticated);
 }
 

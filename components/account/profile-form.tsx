@@ -2,6 +2,7 @@
 // Edits the signed-in user's first name, last name and username; the email is shown but cannot be changed here.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useZodForm } from '@/components/forms/use-zod-form';
+import { writeQueryData } from '@/components/providers/query-data';
 import { useTRPC } from '@/components/providers/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -24,7 +25,7 @@ export function ProfileForm({ me }: { me: MeDto }) {
     toInput: (v) => ({ ...v, username: v.username.trim() || null }),
     onSubmit: async (input) => {
       const saved = await update.mutateAsync(input);
-      queryClient.setQueryData(trpc.account.me.queryKey(), saved);
+      await writeQueryData(queryClient, trpc.account.me.queryKey(), saved);
       await queryClient.invalidateQueries(trpc.organization.members.queryFilter());
       form.reset(formValues(saved));
       toast('Profile saved');

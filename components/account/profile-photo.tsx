@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { readServerError } from '@/components/forms/server-error';
 import { ImageChooser } from '@/components/media/image-chooser';
+import { writeQueryData } from '@/components/providers/query-data';
 import { useTRPC } from '@/components/providers/trpc';
 import { Avatar } from '@/components/shell/avatar';
 import { Alert } from '@/components/ui/alert';
@@ -17,12 +18,13 @@ export function ProfilePhoto({ me }: { me: MeDto }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const [error, setError] = useState<string | null>(null);
-  const updated = (image: string | null) => {
-    queryClient.setQueryData(trpc.account.me.queryKey(), { ...me, image });
+  const updated = async (image: string | null, message: string) => {
+    await writeQueryData(queryClient, trpc.account.me.queryKey(), (old) => ({ ...(old ?? me), image }));
     setError(null);
+    toast(message);
   };
-  const upload = useMutation(trpc.account.setImage.mutationOptions({ onSuccess: (r) => (updated(r.image), toast('Photo updated')) }));
-  const remove = useMutation(trpc.account.removeImage.mutationOptions({ onSuccess: () => (updated(null), toast('Photo removed')) }));
+  const upload = useMutation(trpc.account.setImage.mutationOptions({ onSuccess: (r) => updated(r.image, 'Photo updated') }));
+  const remove = useMutation(trpc.account.removeImage.mutationOptions({ onSuccess: () => updated(null, 'Photo removed') }));
   const name = `${me.firstName} ${me.lastName}`.trim();
 
   return (

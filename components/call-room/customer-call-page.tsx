@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useRef, useState } from 'react';
 import { readServerError } from '@/components/forms/server-error';
+import { rereadEverything, writeQueryData } from '@/components/providers/query-data';
 import { useTRPC } from '@/components/providers/trpc';
 import { Logo } from '@/components/shell/logo';
 import { Alert } from '@/components/ui/alert';
@@ -94,22 +95,30 @@ function CallState({ call, onNewCall }: { call: SavedCall; onNewCall: () => void
   const onSignal = useRef(media.handle);
   onSignal.current = media.handle;
   // Live: every change of this call and every message about it, through the platform's stream for this call only.
+  // Once it listens from now (`ready`), or after events it missed (`reset`), the call and its chat are read again: a
+  // change committed while the stream connected (a dealer answered, a message came) is in no event it will get.
   useSubscription(
     trpc.callRoom.events.subscriptionOptions(
       { ...access, lastEventId: null },
       {
-        onData: ({ data }) => {
+        onData: (item) => {
+          if (!('data' in item)) {
+            if (!item.resumed) void rereadEverything(queryClient);
+            return;
+          }
+          const { data } = item;
           if (data.type === 'call.signal') onSignal.current(data.payload as Signal);
           else if (data.type === 'message.created') void queryClient.invalidateQueries(trpc.callRoom.messages.queryFilter(access));
+          else if (data.type === 'reset') void rereadEverything(queryClient);
           else void queryClient.invalidateQueries(trpc.callRoom.get.queryFilter(access));
         },
       },
     ),
   );
-  const stop = useMutation(trpc.callRoom.stop.mutationOptions({ onSuccess: (c) => queryClient.setQueryData(trpc.callRoom.get.queryKey(access), c) }));
+  const stop = useMutation(trpc.callRoom.stop.mutationOptions({ onSuccess: (c) => writeQueryData(queryClient, trpc.callRoom.get.queryKey(access), c) }));
   const cancel = useMutation(
     trpc.callRoom.cancel.mutationOptions({
-      onSuccess: (c) => queryClient.setQueryData(trpc.callRoom.get.queryKey(access), c),
+      onSuccess: (c) => writeQueryData(queryClient, trpc.callRoom.get.queryKey(access), c),
       // A dealer took it meanwhile (409): show the call as it is now.
       onError: () => void queryClient.invalidateQueries(trpc.callRoom.get.queryFilter(access)),
     }),

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { readServerError } from '@/components/forms/server-error';
+import { writeQueryData } from '@/components/providers/query-data';
 import { useTRPC } from '@/components/providers/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -162,8 +163,8 @@ function NoteCard({ call }: { call: CallDetailDto }) {
   const [note, setNote] = useState(call.note ?? '');
   const save = useMutation(
     trpc.calls.saveNote.mutationOptions({
-      onSuccess: (saved) => {
-        queryClient.setQueryData(trpc.calls.get.queryKey({ id: call.id }), saved);
+      onSuccess: async (saved) => {
+        await writeQueryData(queryClient, trpc.calls.get.queryKey({ id: call.id }), saved);
         toast('Note saved');
       },
     }),

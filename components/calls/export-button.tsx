@@ -1,14 +1,16 @@
 'use client';
 // Downloads a list's CSV export with a progress bar: the file streams from the server and is counted as it comes,
-// so a large export shows how far it is and can be cancelled.
-import { useRef, useState } from 'react';
+// so a large export shows how far it is and can be cancelled. `total` is the file's row count and `noun` names its
+// rows; `note` says what a row is when that differs from the list's items (the delivery report: one per attempt).
+import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 
 type State = { kind: 'idle' } | { kind: 'running'; rows: number } | { kind: 'error'; message: string };
 
-export function ExportButton({ href, total, noun }: { href: string; total: number; noun: string }) {
+export function ExportButton({ href, total, noun, note }: { href: string; total: number; noun: string; note?: string }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
+  const noteId = useId();
 
   const run = async () => {
     const controller = new AbortController();
@@ -62,6 +64,7 @@ export function ExportButton({ href, total, noun }: { href: string; total: numbe
           </div>
           <p className="mt-1 text-xs text-zinc-500 tabular-nums">
             {state.rows.toLocaleString('en')} of {total.toLocaleString('en')} {noun}
+            {note && <span className="block">{note}</span>}
           </p>
         </div>
         <Button variant="ghost" size="sm" onClick={() => abort.current?.abort()}>
@@ -71,13 +74,18 @@ export function ExportButton({ href, total, noun }: { href: string; total: numbe
     );
   }
   return (
-    <div className="flex items-center gap-3">
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
       {state.kind === 'error' && (
         <p role="alert" className="text-sm text-red-700">
           {state.message}
         </p>
       )}
-      <Button variant="secondary" onClick={() => void run()} disabled={total === 0}>
+      {note && total > 0 && (
+        <p className="text-xs text-zinc-500 tabular-nums" id={noteId}>
+          {total.toLocaleString('en')} {noun} · {note}
+        </p>
+      )}
+      <Button variant="secondary" onClick={() => void run()} disabled={total === 0} aria-describedby={note && total > 0 ? noteId : undefined}>
         <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="size-4">
           <path d="M10.75 2.75a.75.75 0 0 0-1.5 0v8.614L6.295 8.235a.75.75 0 1 0-1.09 1.03l4.25 4.5a.75.75 0 0 0 1.09 0l4.25-4.5a.75.75 0 0 0-1.09-1.03l-2.955 3.129V2.75Z" />
           <path d="M3.5 12.75a.75.75 0 0 0-1.5 0v2.5A2.75 2.75 0 0 0 4.75 18h10.5A2.75 2.75 0 0 0 18 15.25v-2.5a.75.75 0 0 0-1.5 0v2.5c0 .69-.56 1.25-1.25 1.25H4.75c-.69 0-1.25-.56-1.25-1.25v-2.5Z" />

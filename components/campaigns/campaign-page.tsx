@@ -242,13 +242,13 @@ function Controls({ organizationId, campaign: c, manage }: { organizationId: str
         </div>
       )}
       <div className="space-y-2 border-t border-zinc-100 pt-4">
-        {c.status === 'stopped' || c.status === 'running' ? <Button variant="ghost" size="sm" onClick={() => setConfirming('cancel')}>Cancel campaign…</Button> : null}
+        {c.status === 'stopped' || c.status === 'running' ? <Button variant="danger-ghost" size="sm" className="-ml-2.5" onClick={() => setConfirming('cancel')}>Cancel campaign…</Button> : null}
         {started ? (
           <p className="text-sm text-zinc-500" id="delete-refused">
             It cannot be deleted: it has started, and its deliveries stay on record. {finished ? '' : 'Cancel it to stop it for good.'}
           </p>
         ) : (
-          <Button variant="ghost" size="sm" className="text-red-700" onClick={() => setConfirming('delete')}>Delete campaign…</Button>
+          <Button variant="danger-ghost" size="sm" className="-ml-2.5" onClick={() => setConfirming('delete')}>Delete campaign…</Button>
         )}
       </div>
       <Dialog
@@ -282,13 +282,27 @@ function ScheduleDialog({ open, campaign: c, onClose }: { open: boolean; campaig
   const [cron, setCron] = useState('0 9 * * 1-5');
   const [errors, setErrors] = useState<{ at?: string; cron?: string; form?: string }>({});
   const preview = mode === 'cron' ? cronPreview(cron) : null;
+  const validate = (v: { mode: 'at' | 'cron'; at: string; cron: string }) => {
+    const found: { at?: string; cron?: string } = {};
+    if (v.mode === 'at') {
+      if (!v.at || Number.isNaN(new Date(v.at).getTime())) found.at = 'Choose a date and time';
+      else if (new Date(v.at).getTime() <= Date.now()) found.at = 'Must be in the future';
+    } else {
+      const p = cronPreview(v.cron);
+      if ('error' in p) found.cron = p.error;
+    }
+    return found;
+  };
+  // As in the app's other forms: a field showing a message is checked again as it changes, and leaving it checks it.
+  const recheck = (key: 'at' | 'cron', patch: { at?: string; cron?: string }, always = false) =>
+    setErrors((e) => {
+      if (!e[key] && !always) return e;
+      const found = validate({ mode, at, cron, ...patch })[key];
+      return found === e[key] ? e : { ...e, [key]: found, form: undefined };
+    });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const next: typeof errors = {};
-    if (mode === 'at') {
-      if (!at || Number.isNaN(new Date(at).getTime())) next.at = 'Choose a date and time';
-      else if (new Date(at).getTime() <= Date.now()) next.at = 'Must be in the future';
-    } else if (preview && 'error' in preview) next.cron = preview.error;
+    const next: typeof errors = validate({ mode, at, cron });
     setErrors(next);
     if (Object.keys(next).length) return;
     try {
@@ -325,7 +339,7 @@ function ScheduleDialog({ open, campaign: c, onClose }: { open: boolean; campaig
             </Select>
           </FormField>
           <FormField id="schedule-mode" label="When">
-            <Select id="schedule-mode" value={mode} onChange={(e) => setMode(e.target.value as 'at' | 'cron')}>
+            <Select id="schedule-mode" value={mode} onChange={(e) => { setMode(e.target.value as 'at' | 'cron'); setErrors({}); }}>
               <option value="at">At a time</option>
               <option value="cron">On a cron schedule</option>
             </Select>
@@ -333,11 +347,11 @@ function ScheduleDialog({ open, campaign: c, onClose }: { open: boolean; campaig
         </div>
         {mode === 'at' ? (
           <FormField id="schedule-at" label="At" error={errors.at} hint="Your local time">
-            <Input id="schedule-at" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} {...describedBy('schedule-at', { hint: true, error: errors.at })} />
+            <Input id="schedule-at" type="datetime-local" value={at} onChange={(e) => { setAt(e.target.value); recheck('at', { at: e.target.value }); }} onBlur={() => recheck('at', {}, at !== '')} {...describedBy('schedule-at', { hint: true, error: errors.at })} />
           </FormField>
         ) : (
           <FormField id="schedule-cron" label="Cron expression" error={errors.cron} hint={preview && 'next' in preview ? `Next, in your time: ${nextRunsText(preview.next)}` : 'minute hour day-of-month month day-of-week, in UTC'}>
-            <Input id="schedule-cron" className="font-mono" value={cron} onChange={(e) => setCron(e.target.value)} autoComplete="off" spellCheck={false} {...describedBy('schedule-cron', { hint: true, error: errors.cron })} />
+            <Input id="schedule-cron" className="font-mono" value={cron} onChange={(e) => { setCron(e.target.value); recheck('cron', { cron: e.target.value }); }} onBlur={() => recheck('cron', {}, true)} autoComplete="off" spellCheck={false} {...describedBy('schedule-cron', { hint: true, error: errors.cron })} />
           </FormField>
         )}
       </form>

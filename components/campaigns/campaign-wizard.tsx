@@ -28,6 +28,9 @@ const SENDING = ['sendsms', 'sendemail', 'sendfax', 'voicetts', 'voicemessage'];
 const STEPS = ['Message and audience', 'Pace', 'When'] as const;
 type When = 'now' | 'at' | 'cron' | 'draft';
 type Errors = Partial<Record<'programId' | 'groupId' | 'name' | 'accountId' | 'cpm' | 'tryAllowed' | 'at' | 'cron', string>>;
+type Values = { programId: string; groupId: string; name: string; cpm: string; tries: string; continuous: boolean; when: When; at: string; cron: string };
+/** The step each field is on (a server refusal sends the user back to it). */
+const STEP_OF: Record<keyof Errors, number> = { programId: 0, groupId: 0, name: 0, accountId: 1, cpm: 1, tryAllowed: 1, at: 2, cron: 2 };
 
 const localInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
@@ -68,33 +71,46 @@ export function CampaignWizard({ organizationId }: { organizationId: string }) {
 
   const cpmNumber = Number(cpm);
   const preview = useMemo(() => (when === 'cron' ? cronPreview(cron) : null), [when, cron]);
+  const values: Values = { programId, groupId, name, cpm, tries, continuous, when, at, cron };
 
-  const check = (s: number): Errors => {
+  const check = (s: number, v: Values = values): Errors => {
     const e: Errors = {};
     if (s === 0) {
-      if (!programId) e.programId = 'Choose the program to send';
-      if (!groupId) e.groupId = 'Choose the group to send it to';
-      else if (group && group.contactCount === 0 && !continuous) e.groupId = 'This group has no contacts yet: import some first, or mark the campaign continuous on the next step';
-      if (name.length > 200) e.name = 'At most 200 characters';
+      const chosen = groups.data?.results.find((g) => g.id === v.groupId);
+      if (!v.programId) e.programId = 'Choose the program to send';
+      if (!v.groupId) e.groupId = 'Choose the group to send it to';
+      else if (chosen && chosen.contactCount === 0 && !v.continuous) e.groupId = 'This group has no contacts yet: import some first, or mark the campaign continuous on the next step';
+      if (v.name.length > 200) e.name = 'At most 200 characters';
     }
     if (s === 1) {
-      if (!/^\d+$/.test(cpm.trim()) || cpmNumber < 1) e.cpm = 'A whole number of messages per minute, at least 1';
-      else if (cpmNumber > MAX_CPM) e.cpm = `At most ${MAX_CPM.toLocaleString('en')} a minute`;
-      if (!/^\d+$/.test(tries.trim()) || Number(tries) < 1 || Number(tries) > MAX_TRIES) e.tryAllowed = `Between 1 and ${MAX_TRIES} tries`;
+      const n = Number(v.cpm);
+      if (!/^\d+$/.test(v.cpm.trim()) || n < 1) e.cpm = 'A whole number of messages per minute, at least 1';
+      else if (n > MAX_CPM) e.cpm = `At most ${MAX_CPM.toLocaleString('en')} a minute`;
+      if (!/^\d+$/.test(v.tries.trim()) || Number(v.tries) < 1 || Number(v.tries) > MAX_TRIES) e.tryAllowed = `Between 1 and ${MAX_TRIES} tries`;
     }
     if (s === 2) {
-      if (when === 'at') {
-        const t = new Date(at);
-        if (!at || Number.isNaN(t.getTime())) e.at = 'Choose a date and time';
+      if (v.when === 'at') {
+        const t = new Date(v.at);
+        if (!v.at || Number.isNaN(t.getTime())) e.at = 'Choose a date and time';
         else if (t.getTime() <= Date.now()) e.at = 'Must be in the future (or choose “Start now”)';
       }
-      if (when === 'cron' && preview && 'error' in preview) e.cron = preview.error;
+      if (v.when === 'cron') {
+        const p = cronPreview(v.cron);
+        if ('error' in p) e.cron = p.error;
+      }
     }
     return e;
   };
 
-  // A field's message goes once it is changed; the step checks it again on Next.
-  const clear = (key: keyof Errors) => setErrors((e) => (e[key] ? { ...e, [key]: undefined } : e));
+  // As in the app's other forms: a field showing a message is checked again as it changes (the message goes once the
+  // value is right, or says what is still wrong), and leaving a field checks it; the whole step is checked on Next.
+  const recheck = (key: keyof Errors, patch: Partial<Values> = {}, always = false) =>
+    setErrors((e) => {
+      if (!e[key] && !always) return e;
+      const found = check(STEP_OF[key], { ...values, ...patch })[key];
+      return found === e[key] ? e : { ...e, [key]: found };
+    });
+  const clear = (key: keyof Errors, patch: Partial<Values>) => recheck(key, patch);
 
   const focusFirst = (e: Errors) => {
     const first = Object.keys(e)[0];
@@ -134,7 +150,7 @@ export function CampaignWizard({ organizationId }: { organizationId: string }) {
         fields[key] = f.message.charAt(0).toUpperCase() + f.message.slice(1);
       }
       // Send the user back to the step holding the field the server refused.
-      const stepOf = (k: string) => (['programId', 'groupId', 'name'].includes(k) ? 0 : ['accountId', 'cpm', 'tryAllowed'].includes(k) ? 1 : 2);
+      const stepOf = (k: string) => STEP_OF[k as keyof Errors] ?? 2;
       const keys = Object.keys(fields);
       if (keys.length > 0) {
         setErrors(fields);
@@ -181,7 +197,7 @@ export function CampaignWizard({ organizationId }: { organizationId: string }) {
                   error={errors.programId}
                   hint={programs.data?.count === 0 ? <>No sending program yet: create one in <Link className="text-accent-700 underline underline-offset-2" href={`/${organizationId}/programs`}>Programs</Link>.</> : 'What every contact receives'}
                 >
-                  <Select id="campaign-program" data-field="programId" value={programId} onChange={(e) => { setProgramId(e.target.value); setAccountId(''); clear('programId'); }} {...describedBy('campaign-program', { hint: true, error: errors.programId })}>
+                  <Select id="campaign-program" data-field="programId" value={programId} onChange={(e) => { setProgramId(e.target.value); setAccountId(''); clear('programId', { programId: e.target.value }); }} {...describedBy('campaign-program', { hint: true, error: errors.programId })}>
                     <option value="">Choose…</option>
                     {(programs.data?.results ?? []).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
                   </Select>
@@ -192,26 +208,26 @@ export function CampaignWizard({ organizationId }: { organizationId: string }) {
                   error={errors.groupId}
                   hint={group ? `${group.contactCount.toLocaleString('en')} ${group.contactCount === 1 ? 'contact' : 'contacts'} will receive it` : groups.data?.count === 0 ? <>No group yet: import contacts in <Link className="text-accent-700 underline underline-offset-2" href={`/${organizationId}/contacts/groups`}>Groups</Link>.</> : 'Who receives it'}
                 >
-                  <Select id="campaign-group" data-field="groupId" value={groupId} onChange={(e) => { setGroupId(e.target.value); clear('groupId'); }} {...describedBy('campaign-group', { hint: true, error: errors.groupId })}>
+                  <Select id="campaign-group" data-field="groupId" value={groupId} onChange={(e) => { setGroupId(e.target.value); clear('groupId', { groupId: e.target.value }); }} {...describedBy('campaign-group', { hint: true, error: errors.groupId })}>
                     <option value="">Choose…</option>
                     {(groups.data?.results ?? []).map((g) => <option key={g.id} value={g.id}>{g.name} ({g.contactCount.toLocaleString('en')})</option>)}
                   </Select>
                 </FormField>
                 <FormField id="campaign-name" label="Name" optional error={errors.name} hint="Defaults to the program’s name and today’s date" className="sm:col-span-2">
-                  <Input id="campaign-name" data-field="name" value={name} maxLength={220} onChange={(e) => { setName(e.target.value); clear('name'); }} autoComplete="off" {...describedBy('campaign-name', { hint: true, error: errors.name })} />
+                  <Input id="campaign-name" data-field="name" value={name} maxLength={220} onChange={(e) => { setName(e.target.value); clear('name', { name: e.target.value }); }} onBlur={() => recheck('name', {}, true)} autoComplete="off" {...describedBy('campaign-name', { hint: true, error: errors.name })} />
                 </FormField>
               </div>
             )}
             {step === 1 && (
               <div className="grid gap-5 sm:grid-cols-2">
                 <FormField id="campaign-cpm" label="Messages per minute" error={errors.cpm} hint={cpmNumber >= 1 ? <>{size.toLocaleString('en')} {size === 1 ? 'message' : 'messages'} at {cpmNumber.toLocaleString('en')} a minute take <strong className="font-medium text-zinc-700" data-testid="campaign-duration">{durationText(size, cpmNumber)}</strong>{continuous ? ', then it keeps sending to new members' : ''}. Each gateway’s own limit applies on top.</> : 'Spread over every worker'}>
-                  <Input id="campaign-cpm" data-field="cpm" inputMode="numeric" value={cpm} onChange={(e) => { setCpm(e.target.value); clear('cpm'); }} autoComplete="off" {...describedBy('campaign-cpm', { hint: true, error: errors.cpm })} />
+                  <Input id="campaign-cpm" data-field="cpm" inputMode="numeric" value={cpm} onChange={(e) => { setCpm(e.target.value); clear('cpm', { cpm: e.target.value }); }} onBlur={() => recheck('cpm', {}, true)} autoComplete="off" {...describedBy('campaign-cpm', { hint: true, error: errors.cpm })} />
                 </FormField>
                 <FormField id="campaign-tries" label="Tries per contact" error={errors.tryAllowed} hint="The first send included; failures retry with a growing delay">
-                  <Input id="campaign-tries" data-field="tryAllowed" inputMode="numeric" value={tries} onChange={(e) => { setTries(e.target.value); clear('tryAllowed'); }} autoComplete="off" {...describedBy('campaign-tries', { hint: true, error: errors.tryAllowed })} />
+                  <Input id="campaign-tries" data-field="tryAllowed" inputMode="numeric" value={tries} onChange={(e) => { setTries(e.target.value); clear('tryAllowed', { tries: e.target.value }); }} onBlur={() => recheck('tryAllowed', {}, true)} autoComplete="off" {...describedBy('campaign-tries', { hint: true, error: errors.tryAllowed })} />
                 </FormField>
                 <FormField id="campaign-account" label="Sender account" optional error={errors.accountId} hint={`Defaults to the program’s account, or the organization’s first ${accountType ?? ''} account`}>
-                  <Select id="campaign-account" data-field="accountId" value={accountId} onChange={(e) => { setAccountId(e.target.value); clear('accountId'); }} {...describedBy('campaign-account', { hint: true, error: errors.accountId })}>
+                  <Select id="campaign-account" data-field="accountId" value={accountId} onChange={(e) => { setAccountId(e.target.value); setErrors((x) => (x.accountId ? { ...x, accountId: undefined } : x)); }} {...describedBy('campaign-account', { hint: true, error: errors.accountId })}>
                     <option value="">Default</option>
                     {(accounts.data?.results ?? []).map((a) => <option key={a.id} value={a.id}>{a.name} · {a.address}</option>)}
                   </Select>
@@ -232,7 +248,7 @@ export function CampaignWizard({ organizationId }: { organizationId: string }) {
                     ] as const
                   ).map(([value, label, hint]) => (
                     <label key={value} className="flex cursor-pointer items-start gap-3 rounded-lg p-3 ring-1 ring-zinc-200 has-checked:bg-accent-50 has-checked:ring-accent-300">
-                      <input type="radio" name={`${formId}-when`} value={value} checked={when === value} onChange={() => setWhen(value)} className="mt-0.5 accent-accent-600" />
+                      <input type="radio" name={`${formId}-when`} value={value} checked={when === value} onChange={() => { setWhen(value); setErrors((x) => (x.at || x.cron ? { ...x, at: undefined, cron: undefined } : x)); }} className="mt-0.5 accent-accent-600" />
                       <span className="text-sm">
                         <span className="block font-medium text-zinc-800">{label}</span>
                         <span className="block text-zinc-500">{hint}</span>
@@ -242,7 +258,7 @@ export function CampaignWizard({ organizationId }: { organizationId: string }) {
                 </fieldset>
                 {when === 'at' && (
                   <FormField id="campaign-at" label="Start at" error={errors.at} hint="Your local time">
-                    <Input id="campaign-at" data-field="at" type="datetime-local" value={at} onChange={(e) => { setAt(e.target.value); clear('at'); }} className="sm:max-w-xs" {...describedBy('campaign-at', { hint: true, error: errors.at })} />
+                    <Input id="campaign-at" data-field="at" type="datetime-local" value={at} onChange={(e) => { setAt(e.target.value); clear('at', { at: e.target.value }); }} onBlur={() => recheck('at', {}, true)} className="sm:max-w-xs" {...describedBy('campaign-at', { hint: true, error: errors.at })} />
                   </FormField>
                 )}
                 {when === 'cron' && (
@@ -252,7 +268,7 @@ export function CampaignWizard({ organizationId }: { organizationId: string }) {
                     error={errors.cron}
                     hint={preview && 'next' in preview ? <>Next, in your time: {nextRunsText(preview.next)}</> : 'minute hour day-of-month month day-of-week, in UTC'}
                   >
-                    <Input id="campaign-cron" data-field="cron" value={cron} onChange={(e) => { setCron(e.target.value); clear('cron'); }} className="font-mono sm:max-w-xs" autoComplete="off" spellCheck={false} {...describedBy('campaign-cron', { hint: true, error: errors.cron })} />
+                    <Input id="campaign-cron" data-field="cron" value={cron} onChange={(e) => { setCron(e.target.value); clear('cron', { cron: e.target.value }); }} onBlur={() => recheck('cron', {}, true)} className="font-mono sm:max-w-xs" autoComplete="off" spellCheck={false} {...describedBy('campaign-cron', { hint: true, error: errors.cron })} />
                   </FormField>
                 )}
                 <dl className="grid gap-x-6 gap-y-2 rounded-lg bg-zinc-50 p-4 text-sm sm:grid-cols-2" aria-label="Summary">

@@ -1,7 +1,8 @@
 'use client';
 // /{org}/campaigns/{id}/report: the campaign's transmissions, each with every delivery attempt (its spools: gateway,
 // outcome, time, provider id, error), filtered by status or contact, a page at a time, and the same rows as CSV
-// (report.csv, one row per attempt, through the app's one export path) with the export button of the other lists.
+// (report.csv, one row per attempt, through the app's one export path) with the export button of the other lists,
+// whose progress counts those rows.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo } from 'react';
@@ -91,7 +92,7 @@ export function DeliveryReport({ organizationId, id }: { organizationId: string;
         title={campaign.data?.name ?? 'Campaign'}
         breadcrumbs={crumbs}
         description={campaign.data ? <span className="inline-flex flex-wrap items-center gap-2"><CampaignStatusBadge status={campaign.data.status} /> {campaign.data.counts.sent.toLocaleString('en')} sent · {(campaign.data.counts.failed + campaign.data.counts.invalid).toLocaleString('en')} failed · {campaign.data.counts.pending.toLocaleString('en')} pending</span> : undefined}
-        action={<ExportButton href={exportHref} total={deliveries.data?.count ?? 0} noun="transmissions" />}
+        action={<ExportButton href={exportHref} total={deliveries.data?.exportRows ?? 0} noun={deliveries.data?.exportRows === 1 ? 'row' : 'rows'} note="one per attempt (or per transmission not yet tried)" />}
       />
       <Card>
         <CardHeader title={deliveries.data ? `${deliveries.data.count.toLocaleString('en')} ${deliveries.data.count === 1 ? 'transmission' : 'transmissions'}` : 'Transmissions'} />

@@ -7,8 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { readServerError } from '@/components/forms/server-error';
 import { useTRPC } from '@/components/providers/trpc';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogFormActions } from '@/components/ui/dialog';
 import { describedBy, FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
@@ -81,14 +80,7 @@ export function NewConversationDialog({ organizationId, open, onClose }: { organ
             <Input id={`${id}-name`} value={name} maxLength={NAME_MAX + 20} onChange={(e) => setName(e.target.value)} {...describedBy(`${id}-name`, { hint: true, error: errors.name })} autoComplete="off" />
           </FormField>
         )}
-        <div className="flex justify-end gap-3 pt-2">
-          <Button variant="secondary" onClick={close} disabled={create.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={create.isPending}>
-            {group ? `Start group of ${picked.length + 1}` : 'Start chat'}
-          </Button>
-        </div>
+        <DialogFormActions onCancel={close} busy={create.isPending} submitLabel={group ? `Start group of ${picked.length + 1}` : 'Start chat'} />
       </form>
     </Dialog>
   );

@@ -10,7 +10,7 @@ import { useZodForm } from '@/components/forms/use-zod-form';
 import { useTRPC } from '@/components/providers/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogFormActions } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
@@ -168,14 +168,7 @@ export function SendLinkDialog(props: { organizationId: string; open: boolean; o
             <Input {...form.text('expiresOn', { hint: true })} type="date" min={dayFromToday(0)} />
           </FormField>
         </div>
-        <div className="flex justify-end gap-3 pt-2">
-          <Button variant="secondary" onClick={close} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={form.submitting}>
-            Send link
-          </Button>
-        </div>
+        <DialogFormActions onCancel={close} busy={form.submitting} submitLabel="Send link" />
       </form>
     </Dialog>
   );

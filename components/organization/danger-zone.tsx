@@ -7,7 +7,7 @@ import { useTRPC } from '@/components/providers/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogFormActions } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { toastAfterNavigation } from '@/components/ui/toast';
@@ -77,14 +77,7 @@ function DeleteOrganizationForm(props: { name: string; busy: boolean; error: str
       <FormField id={id} label={`Type “${props.name}” to confirm`} className="wrap-anywhere">
         <Input id={id} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" autoCapitalize="off" spellCheck={false} disabled={props.busy} />
       </FormField>
-      <div className="flex justify-end gap-3 pt-2">
-        <Button variant="secondary" onClick={props.onCancel} disabled={props.busy}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="danger" disabled={!matches} busy={props.busy}>
-          Delete organization
-        </Button>
-      </div>
+      <DialogFormActions onCancel={props.onCancel} busy={props.busy} submitLabel="Delete organization" variant="danger" disabled={!matches} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { readServerError } from '@/components/forms/server-error';
+import { writeQueryData } from '@/components/providers/query-data';
 import { useTRPC } from '@/components/providers/trpc';
 import { Avatar } from '@/components/shell/avatar';
 import { ROLE_NAMES } from '@/components/shell/role-names';
@@ -32,8 +33,8 @@ export function MembersTable({ organizationName, myRole, canManage, usersHref }:
   const change = useMutation(
     trpc.organization.changeMemberRole.mutationOptions({
       onMutate: () => setError(null),
-      onSuccess: (list, input) => {
-        queryClient.setQueryData(trpc.organization.members.queryKey(), list);
+      onSuccess: async (list, input) => {
+        await writeQueryData(queryClient, trpc.organization.members.queryKey(), list);
         // A changed role can change what the signed-in user may do.
         void queryClient.invalidateQueries(trpc.organization.get.queryFilter());
         void queryClient.invalidateQueries(trpc.account.pathFilter());

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { readServerError } from '@/components/forms/server-error';
 import { useZodForm } from '@/components/forms/use-zod-form';
 import { ImageChooser } from '@/components/media/image-chooser';
+import { writeQueryData } from '@/components/providers/query-data';
 import { useTRPC } from '@/components/providers/trpc';
 import { OrganizationLogo } from '@/components/shell/organization-logo';
 import { Alert } from '@/components/ui/alert';
@@ -27,7 +28,7 @@ export function OrganizationLogoCard({ organization }: { organization: Organizat
   const toast = useToast();
   const [error, setError] = useState<string | null>(null);
   const saved = async (org: OrganizationDto, message: string) => {
-    queryClient.setQueryData(trpc.organization.get.queryKey(), org);
+    await writeQueryData(queryClient, trpc.organization.get.queryKey(), org);
     // The switcher shows the logo too.
     await queryClient.invalidateQueries(trpc.account.organizations.queryFilter());
     toast(message);

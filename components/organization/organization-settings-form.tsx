@@ -2,6 +2,7 @@
 // Edits the organization's name, location, image and currencies; read-only for roles that may not change them.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useZodForm } from '@/components/forms/use-zod-form';
+import { writeQueryData } from '@/components/providers/query-data';
 import { useTRPC } from '@/components/providers/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -48,7 +49,7 @@ export function OrganizationSettingsForm({ organization, canEdit }: { organizati
     toInput: (v) => ({ ...v, location: v.location.trim() || null, loanLinkUrl: v.loanLinkUrl.trim() || null, followUpCampaignId: v.followUpCampaignId || null }),
     onSubmit: async (input) => {
       const saved = await update.mutateAsync(input);
-      queryClient.setQueryData(trpc.organization.get.queryKey(), saved);
+      await writeQueryData(queryClient, trpc.organization.get.queryKey(), saved);
       await queryClient.invalidateQueries(trpc.account.pathFilter());
       form.reset(formValues(saved));
       toast('Organization settings saved');

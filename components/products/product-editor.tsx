@@ -8,6 +8,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { describeSeconds } from '@/components/coaching/format';
 import { readServerError } from '@/components/forms/server-error';
+import { writeQueryData } from '@/components/providers/query-data';
 import { useTRPC } from '@/components/providers/trpc';
 import { BoxIcon } from '@/components/shell/nav-icons';
 import { useOrganizationAccess } from '@/components/shell/use-organization-access';
@@ -78,9 +79,9 @@ function Editor({ organizationId, product }: { organizationId: string; product: 
     const list = modules.data?.results ?? [];
     const from = list.findIndex((x) => x.id === m.id);
     // Shown in the new order at once; the server's order replaces it when the save returns. A refetch still on its
-    // way from an earlier move would put the old order back under this one (and under a drag in progress): cancelled.
-    void queryClient.cancelQueries({ queryKey: modulesQuery.queryKey });
-    queryClient.setQueryData(modulesQuery.queryKey, (old) => (old ? { ...old, results: arrayMove(old.results, from, position).map((x, i) => ({ ...x, position: i })) } : old));
+    // way from an earlier move would put the old order back under this one (and under a drag in progress): the write
+    // cancels it first.
+    void writeQueryData(queryClient, modulesQuery.queryKey, (old) => (old ? { ...old, results: arrayMove(old.results, from, position).map((x, i) => ({ ...x, position: i })) } : old));
     move.mutate({ id: m.id, patch: { position } });
   };
 

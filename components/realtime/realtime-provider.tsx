@@ -1,9 +1,12 @@
 'use client';
 // One live event subscription per organization tab: invalidates the queries an event makes stale (live-queries.ts)
 // and hands events to components that asked for them (useRealtimeEvent). Reconnects resume from the last event id.
+// The stream listens from the moment it connects: once it says so (`ready`), the tab reads again what it read before,
+// so a change committed between a page's first queries and that moment is not missed.
 import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { rereadEverything } from '@/components/providers/query-data';
 import { useTRPC } from '@/components/providers/trpc';
 import { LIVE_QUERIES } from './live-queries';
 
@@ -20,12 +23,17 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     trpc.realtime.events.subscriptionOptions(
       { lastEventId: null },
       {
-        onData: ({ data }) => {
-          const event = data as LiveEvent;
+        onData: (item) => {
+          if (!('data' in item)) {
+            // Listening (untracked: it carries no event id). Opened from now, what was read before is read again.
+            if (!item.resumed) void rereadEverything(queryClient);
+            return;
+          }
+          const event = item.data as LiveEvent;
           const keys = LIVE_QUERIES[event.type]?.((path) => [path]) ?? [];
           for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
           // Missed events, or access that ended (removed, password changed): everything shown is read again.
-          if (event.type === 'reset' || event.type === 'access.ended') void queryClient.invalidateQueries();
+          if (event.type === 'reset' || event.type === 'access.ended') void rereadEverything(queryClient);
           for (const handler of handlers) handler(event);
         },
       },

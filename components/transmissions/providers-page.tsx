@@ -1,6 +1,6 @@
 'use client';
-// /{org}/settings/providers: the gateways messages go out through — SMTP, Twilio, a signed HTTP webhook, Kannel — with
-// a form per type (the secret is write-only: left empty on edit, the stored one is kept) and "Send a test", which
+// /{org}/settings/providers: the gateways messages go out through — SMTP, Twilio, a signed HTTP webhook, Kannel, or the
+// built-in sink that delivers nothing (for demos and trials: it keeps every message on this machine) — with a form per type (the secret is write-only: left empty on edit, the stored one is kept) and "Send a test", which
 // sends one real message through the gateway and shows its answer.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -33,15 +33,20 @@ const TYPES: Record<Type, { label: string; services: Service[]; host: string; ho
   twilio: { label: 'Twilio (SMS, voice)', services: ['sms', 'voice'], host: 'https://api.twilio.com', hostHint: 'Base URL of Twilio or a Twilio-compatible gateway', user: 'Account SID', secret: 'Auth token' },
   http: { label: 'HTTP webhook (SMS)', services: ['sms'], host: 'https://gateway.example.com', hostHint: 'Base URL; messages are posted as signed JSON', user: 'Username (optional, Basic auth)', secret: 'Signing key (HMAC-SHA256)' },
   kannel: { label: 'Kannel (SMS)', services: ['sms'], host: 'kannel.example.com', hostHint: 'The smsbox host (sendsms interface)', user: 'sendsms username', secret: 'sendsms password' },
+  sink: { label: 'Built-in sink (delivers nothing)', services: ['sms', 'email', 'voice', 'fax'], host: '', hostHint: '', user: '', secret: '' },
 };
+/** Where the sink keeps what it is given, said wherever a sink provider is shown. */
+const SINK_NOTE = 'Nothing leaves this machine: every message is kept in the database instead of being sent — texts, calls and faxes at /dev/sink, emails in the development mailbox at /dev/mail, both readable from this machine only while mail is not configured (SMTP_URL unset). For demos and trying campaigns out; connect a real gateway to reach people.';
 const SERVICE_LABEL: Record<Service, string> = { sms: 'SMS', email: 'Email', voice: 'Voice', fax: 'Fax' };
 
 type Draft = { name: string; type: Type; serviceFlags: Service[]; host: string; port: string; username: string; password: string; timeoutSeconds: string; ratePerSecond: string; faxDomain: string; prefix: string; weight: string; active: boolean };
-const emptyDraft = (type: Type = 'smtp'): Draft => ({ name: '', type, serviceFlags: [TYPES[type].services[0]!], host: type === 'twilio' ? 'https://api.twilio.com' : '', port: '', username: '', password: '', timeoutSeconds: '', ratePerSecond: '', faxDomain: '', prefix: '', weight: '1', active: true });
+const emptyDraft = (type: Type = 'smtp'): Draft => ({ name: '', type, serviceFlags: type === 'sink' ? [...TYPES.sink.services] : [TYPES[type].services[0]!], host: type === 'twilio' ? 'https://api.twilio.com' : '', port: '', username: '', password: '', timeoutSeconds: '', ratePerSecond: '', faxDomain: '', prefix: '', weight: '1', active: true });
 const draftOf = (p: ProviderDto): Draft => ({ name: p.name, type: p.type, serviceFlags: p.serviceFlags, host: p.host, port: p.port ? String(p.port) : '', username: p.username, password: '', timeoutSeconds: p.settings.timeoutSeconds ? String(p.settings.timeoutSeconds) : '', ratePerSecond: p.settings.ratePerSecond ? String(p.settings.ratePerSecond) : '', faxDomain: p.settings.faxDomain ?? '', prefix: p.prefix ?? '', weight: String(p.weight), active: p.active });
 
 function bodyOf(d: Draft) {
   const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
+  // The sink is built in: no host, credentials, timeout or number prefix (the fields are hidden, their values dropped).
+  if (d.type === 'sink') return { name: d.name, type: d.type, serviceFlags: d.serviceFlags, host: '', port: null, username: '', settings: { ...(num(d.ratePerSecond) && { ratePerSecond: num(d.ratePerSecond) }) }, prefix: null, weight: num(d.weight) ?? 1, active: d.active };
   return {
     name: d.name,
     type: d.type,
@@ -74,7 +79,7 @@ export function ProvidersPage() {
 
   const columns = useMemo<DataTableColumn<ProviderDto>[]>(
     () => [
-      { id: 'name', header: 'Provider', sortDescFirst: false, cell: ({ row }) => <div className="min-w-36"><p className="font-medium break-words text-zinc-900">{row.original.name}</p><p className="text-xs break-all text-zinc-500">{row.original.host}{row.original.port ? `:${row.original.port}` : ''}</p></div> },
+      { id: 'name', header: 'Provider', sortDescFirst: false, cell: ({ row }) => <div className="min-w-36"><p className="font-medium break-words text-zinc-900">{row.original.name}</p><p className="text-xs break-all text-zinc-500">{row.original.type === 'sink' ? 'Built in: kept on this machine (/dev/sink, /dev/mail)' : `${row.original.host}${row.original.port ? `:${row.original.port}` : ''}`}</p></div> },
       { id: 'type', header: 'Type', sortDescFirst: false, meta: { className: 'whitespace-nowrap' }, cell: ({ row }) => TYPES[row.original.type].label.split(' (')[0] },
       { id: 'services', enableSorting: false, header: 'Services', cell: ({ row }) => <div className="flex flex-wrap gap-1">{row.original.serviceFlags.map((s) => <Badge key={s} tone="accent">{SERVICE_LABEL[s]}</Badge>)}</div> },
       { id: 'weight', header: 'Weight', meta: { priority: 'low' }, cell: ({ row }) => row.original.weight },
@@ -89,7 +94,7 @@ export function ProvidersPage() {
               <div className="flex justify-end gap-1">
                 <Button size="sm" variant="ghost" onClick={() => setTesting(row.original)} aria-label={`Send a test through ${row.original.name}`}>Send a test</Button>
                 <Button size="sm" variant="ghost" onClick={() => setEditing(row.original)} aria-label={`Edit ${row.original.name}`}>Edit</Button>
-                <Button size="sm" variant="ghost" onClick={() => setDeleting(row.original)} aria-label={`Delete ${row.original.name}`}>Delete</Button>
+                <Button size="sm" variant="danger-ghost" onClick={() => setDeleting(row.original)} aria-label={`Delete ${row.original.name}`}>Delete</Button>
               </div>
             ),
           }]
@@ -114,7 +119,7 @@ export function ProvidersPage() {
           url={list}
           loadingLabel="Loading providers"
           getRowId={(p) => p.id}
-          empty={<EmptyState icon={<GatewayIcon />} title="No providers yet" description="Connect an SMTP server for email, or Twilio, an HTTP gateway or Kannel for SMS." />}
+          empty={<EmptyState icon={<GatewayIcon />} title="No providers yet" description="Connect an SMTP server for email, or Twilio, an HTTP gateway or Kannel for SMS — or add the built-in sink to try sending without a gateway (it delivers nothing)." />}
         />
       </Card>
       {testing && <TestDialog provider={testing} onClose={() => setTesting(null)} />}
@@ -170,7 +175,7 @@ function ProviderForm({ editing, onDone, onCancel }: { editing: ProviderDto | nu
         <CardBody className="grid gap-5 sm:grid-cols-3">
           {error && <Alert tone="error" className="sm:col-span-3">{error.message}</Alert>}
           <FormField id="provider-type" label="Type" error={fieldError('type')}>
-            <Select id="provider-type" value={d.type} onChange={(e) => { const type = e.target.value as Type; setD((x) => ({ ...x, type, serviceFlags: [TYPES[type].services[0]!], host: type === 'twilio' && !x.host ? 'https://api.twilio.com' : x.host })); }}>
+            <Select id="provider-type" value={d.type} onChange={(e) => { const type = e.target.value as Type; setD((x) => ({ ...x, type, serviceFlags: type === 'sink' ? [...TYPES.sink.services] : [TYPES[type].services[0]!], host: type === 'twilio' && !x.host ? 'https://api.twilio.com' : type === 'sink' ? '' : x.host })); }}>
               {(Object.keys(TYPES) as Type[]).map((t) => <option key={t} value={t}>{TYPES[t].label}</option>)}
             </Select>
           </FormField>
@@ -184,6 +189,10 @@ function ProviderForm({ editing, onDone, onCancel }: { editing: ProviderDto | nu
             ))}
             {fieldError('serviceFlags') && <p className="w-full text-sm text-red-700">{fieldError('serviceFlags')}</p>}
           </fieldset>
+          {d.type === 'sink' && (
+            <Alert tone="info" className="sm:col-span-3" title="A built-in sink, not a gateway">{SINK_NOTE}</Alert>
+          )}
+          {d.type !== 'sink' && (<>
           <FormField id="provider-host" label={d.type === 'twilio' || d.type === 'http' ? 'Base URL' : 'Host'} hint={spec.hostHint} error={fieldError('host')} className="sm:col-span-2">
             <Input id="provider-host" value={d.host} onChange={(e) => set('host', e.target.value)} placeholder={spec.host} autoComplete="off" spellCheck={false} />
           </FormField>
@@ -196,12 +205,15 @@ function ProviderForm({ editing, onDone, onCancel }: { editing: ProviderDto | nu
           <FormField id="provider-password" label={spec.secret} optional hint={editing?.hasPassword ? 'Stored and never shown. Leave empty to keep it.' : 'Stored encrypted and never shown again.'} error={fieldError('password')}>
             <Input id="provider-password" type="password" value={d.password} onChange={(e) => set('password', e.target.value)} autoComplete="new-password" />
           </FormField>
+          </>)}
           <FormField id="provider-weight" label="Weight" hint="Share of traffic among providers of a service" error={fieldError('weight')}>
             <Input id="provider-weight" value={d.weight} onChange={(e) => set('weight', e.target.value.replace(/\D/g, ''))} inputMode="numeric" />
           </FormField>
-          <FormField id="provider-timeout" label="Timeout (seconds)" optional hint="Default 15" error={fieldError('settings.timeoutSeconds')}>
-            <Input id="provider-timeout" value={d.timeoutSeconds} onChange={(e) => set('timeoutSeconds', e.target.value.replace(/\D/g, ''))} inputMode="numeric" />
-          </FormField>
+          {d.type !== 'sink' && (
+            <FormField id="provider-timeout" label="Timeout (seconds)" optional hint="Default 15" error={fieldError('settings.timeoutSeconds')}>
+              <Input id="provider-timeout" value={d.timeoutSeconds} onChange={(e) => set('timeoutSeconds', e.target.value.replace(/\D/g, ''))} inputMode="numeric" />
+            </FormField>
+          )}
           <FormField id="provider-rate" label="Messages per second" optional hint="Across every worker" error={fieldError('settings.ratePerSecond')}>
             <Input id="provider-rate" value={d.ratePerSecond} onChange={(e) => set('ratePerSecond', e.target.value.replace(/[^\d.]/g, ''))} inputMode="decimal" />
           </FormField>
@@ -209,7 +221,7 @@ function ProviderForm({ editing, onDone, onCancel }: { editing: ProviderDto | nu
             <FormField id="provider-fax" label="Fax domain" optional hint="For email-to-fax: number@domain" error={fieldError('settings.faxDomain')}>
               <Input id="provider-fax" value={d.faxDomain} onChange={(e) => set('faxDomain', e.target.value)} placeholder="fax.example.com" />
             </FormField>
-          ) : (
+          ) : d.type === 'sink' ? null : (
             <FormField id="provider-prefix" label="Number prefix" optional hint="Put before each destination number" error={fieldError('prefix')}>
               <Input id="provider-prefix" value={d.prefix} onChange={(e) => set('prefix', e.target.value)} inputMode="tel" />
             </FormField>
@@ -243,7 +255,7 @@ function TestDialog({ provider, onClose }: { provider: ProviderDto; onClose: () 
       open
       onClose={onClose}
       title={`Send a test through “${provider.name}”`}
-      description="One real message goes out through the gateway; its answer is shown here."
+      description={provider.type === 'sink' ? 'The built-in sink keeps the message on this machine (nothing is sent); where to read it is shown here.' : 'One real message goes out through the gateway; its answer is shown here.'}
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>Close</Button>

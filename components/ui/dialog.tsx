@@ -1,6 +1,7 @@
 'use client';
 // A modal dialog on the native <dialog> element: focus is trapped, Escape closes and the page behind is inert.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Button } from './button';
 
 export function Dialog(props: { open: boolean; onClose: () => void; title: string; description?: ReactNode; children?: ReactNode; footer?: ReactNode; role?: 'dialog' | 'alertdialog' }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -55,5 +56,19 @@ export function Dialog(props: { open: boolean; onClose: () => void; title: strin
         </div>
       )}
     </dialog>
+  );
+}
+
+/** The closing row of a form in a dialog: Cancel, then the form's submit (disabled together while it is busy). */
+export function DialogFormActions(props: { onCancel: () => void; busy: boolean; submitLabel: ReactNode; variant?: 'primary' | 'danger'; disabled?: boolean }) {
+  return (
+    <div className="flex justify-end gap-3 pt-2">
+      <Button variant="secondary" onClick={props.onCancel} disabled={props.busy}>
+        Cancel
+      </Button>
+      <Button type="submit" variant={props.variant} disabled={props.disabled} busy={props.busy}>
+        {props.submitLabel}
+      </Button>
+    </div>
   );
 }

@@ -5,8 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useZodForm } from '@/components/forms/use-zod-form';
 import { useTRPC } from '@/components/providers/trpc';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogFormActions } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
@@ -79,14 +78,7 @@ export function AddUserDialog({ open, onClose }: { open: boolean; onClose: () =>
             <Input {...form.text('password', { hint: true })} type="password" autoComplete="new-password" />
           </FormField>
         )}
-        <div className="flex justify-end gap-3 pt-2">
-          <Button variant="secondary" onClick={close} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={form.submitting}>
-            Add user
-          </Button>
-        </div>
+        <DialogFormActions onCancel={close} busy={form.submitting} submitLabel="Add user" />
       </form>
     </Dialog>
   );

@@ -10,7 +10,7 @@ import { areaName, byArea } from '@/components/roles/permission-areas';
 import { useRoles } from '@/components/roles/use-roles';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogFormActions } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
@@ -50,14 +50,7 @@ export function EditUserDialog({ user, onClose }: { user: OrganizationUserDto; o
             <Input {...form.text('lastName')} autoComplete="off" />
           </FormField>
         </div>
-        <div className="flex justify-end gap-3 pt-2">
-          <Button variant="secondary" onClick={onClose} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={form.submitting}>
-            Save
-          </Button>
-        </div>
+        <DialogFormActions onCancel={onClose} busy={form.submitting} submitLabel="Save" />
       </form>
     </Dialog>
   );
@@ -90,14 +83,7 @@ export function PasswordDialog({ user, onClose }: { user: OrganizationUserDto; o
         <FormField id={form.id('password')} label="New password" hint="At least 8 characters. Tell them yourself: it is not emailed." error={form.error('password')}>
           <Input {...form.text('password', { hint: true })} type="password" autoComplete="new-password" />
         </FormField>
-        <div className="flex justify-end gap-3 pt-2">
-          <Button variant="secondary" onClick={onClose} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={form.submitting}>
-            Set password
-          </Button>
-        </div>
+        <DialogFormActions onCancel={onClose} busy={form.submitting} submitLabel="Set password" />
       </form>
     </Dialog>
   );

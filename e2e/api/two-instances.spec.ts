@@ -12,7 +12,9 @@ let a: AppServer;
 let b: AppServer;
 
 test.beforeAll(async () => {
-  const env = { ...OPEN_BUDGETS, RATE_LIMIT_PER_MINUTE: '6', RATE_LIMIT_AUTH_PER_MINUTE: '3' };
+  // WORKER off: these instances only serve. With workers (and no SMTP_URL) they took the suite's mail jobs and kept
+  // the messages in their development mailbox, so a spec waiting for its email at the same moment never saw it.
+  const env = { ...OPEN_BUDGETS, RATE_LIMIT_PER_MINUTE: '6', RATE_LIMIT_AUTH_PER_MINUTE: '3', WORKER: 'off' };
   [a, b] = await Promise.all([
     startAppServer({ port: E2E_PORT + 2, databaseUrl: process.env.E2E_DATABASE_URL!, env, quiet: true }),
     startAppServer({ port: E2E_PORT + 3, databaseUrl: process.env.E2E_DATABASE_URL!, env, quiet: true }),

@@ -79,7 +79,12 @@ test('import a group, create and start a campaign with the wizard, watch it fini
     await page.getByRole('button', { name: 'Create and schedule' }).click();
     await expect(page.getByText(/^Not a valid cron expression/)).toBeVisible();
     await expect(page.locator('#campaign-cron')).toHaveAttribute('aria-invalid', 'true');
+    // Corrected as it is typed: still wrong keeps a message, right takes it away (no need to submit again).
+    await page.locator('#campaign-cron').fill('0 9 * *');
+    await expect(page.locator('#campaign-cron')).toHaveAttribute('aria-invalid', 'true');
     await page.locator('#campaign-cron').fill('0 9 * * 1-5');
+    await expect(page.locator('#campaign-cron')).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText(/^Not a valid cron expression/)).toHaveCount(0);
     await expect(page.getByText(/^Next, in your time: /)).toBeVisible();
     await snap(page, 'campaigns-03-wizard-when');
     await page.getByRole('radio', { name: /^Now/ }).check();
@@ -146,6 +151,8 @@ test('import a group, create and start a campaign with the wizard, watch it fini
     await page.getByRole('searchbox', { name: 'Contact' }).fill(emails[3]!);
     await page.getByRole('searchbox', { name: 'Contact' }).press('Enter');
     await expect(page.getByRole('heading', { name: '1 transmission' })).toBeVisible();
+    // The export counts what the file holds: a row per attempt.
+    await expect(page.getByText('1 row · one per attempt (or per transmission not yet tried)')).toBeVisible();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const file = await (await download).path();

@@ -1,5 +1,6 @@
 // Open tabs follow what happens elsewhere without a reload: the security log grows, a rename shows, a role change
 // changes what a member may open.
+import type { Page } from '@playwright/test';
 import { expect, test } from './test';
 import { addMember } from '../fixtures/membership';
 import { bootstrapTenant } from '../fixtures/tenant';
@@ -53,4 +54,72 @@ test('the security log, the organization name and a member\'s role update live i
   });
 
   expect(problems()).toEqual([]);
+});
+
+/**
+ * Holds the page's event stream (the tRPC subscription at `procedure`) until `release()`: the page loads and reads its
+ * data while its stream is still connecting, as on a busy server.
+ */
+async function holdStream(page: Page, procedure: string) {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let opened = 0;
+  const matches = (url: URL) => url.pathname === `/api/trpc/${procedure}`;
+  await page.route(matches, async (route) => {
+    opened++;
+    await released;
+    await route.continue().catch(() => undefined);
+  });
+  return {
+    get opened() {
+      return opened;
+    },
+    release: async () => {
+      release();
+      await page.unroute(matches);
+    },
+  };
+}
+
+test('a change made while the tab\'s event stream connects shows once it listens', async ({ page, baseURL, request }) => {
+  const tenant = await bootstrapTenant(baseURL!, 'connecting');
+  await signIn(page, tenant.email, tenant.password);
+  const stream = await holdStream(page, 'realtime.events');
+  await page.goto(`/${tenant.organizationId}`);
+  const switcher = page.getByRole('button', { name: /^Organization: / });
+  await expect(switcher).toHaveAccessibleName(/^Organization: Org connecting-/);
+  await expect.poll(() => stream.opened).toBeGreaterThan(0);
+  // The page has read its data; its stream has not started listening: the rename below is in no event it will get.
+  const renamed = `Renamed while connecting ${Date.now()}`;
+  const res = await request.patch(`/api/v1/organizations/${tenant.organizationId}`, { data: { name: renamed }, headers: { authorization: `Bearer ${tenant.access}`, 'x-organization-id': tenant.organizationId } });
+  expect(res.status()).toBe(200);
+  await page.waitForTimeout(500);
+  await expect(switcher, 'nothing else told the page').toHaveAccessibleName(/^Organization: Org connecting-/);
+  await stream.release();
+  // Listening, the stream says so, and the page reads again what it read before.
+  await expect(switcher).toHaveAccessibleName(`Organization: ${renamed}. Switch organization`);
+});
+
+test('a customer\'s call page shows the dealer who answered while its stream connected', async ({ page, baseURL, request }) => {
+  const tenant = await bootstrapTenant(baseURL!, 'call-connecting');
+  const owner = { authorization: `Bearer ${tenant.access}`, 'x-organization-id': tenant.organizationId };
+  const org = await (await request.get(`/api/v1/organizations/${tenant.organizationId}`, { headers: owner })).json();
+  const created = await request.post('/api/v1/calls', { data: { vin: '2T1BURHEXJC043821', customer: { firstName: 'Grace', lastName: 'Hopper' } }, headers: { 'x-organization-token': org.callToken } });
+  expect(created.status()).toBe(201);
+  const call = await created.json();
+  // The customer's tab already holds this call (as after asking for it, or a reload).
+  await page.addInitScript(([key, value]) => sessionStorage.setItem(key!, value!), [`pitchcraft.call.${org.callToken}`, JSON.stringify({ callId: call.id, callToken: call.callToken, firstName: 'Grace' })]);
+  const stream = await holdStream(page, 'callRoom.events');
+  await page.goto(`/call/${org.callToken}`);
+  await expect(page.getByRole('heading', { name: 'Waiting for a dealer…' })).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => stream.opened).toBeGreaterThan(0);
+  // The owner answers at their console (here through the API) before the page's stream listens.
+  expect((await request.post(`/api/v1/calls/${call.id}/accept`, { headers: owner })).status()).toBe(200);
+  await page.waitForTimeout(500);
+  await expect(page.getByRole('heading', { name: 'Waiting for a dealer…' }), 'nothing else told the page').toBeVisible();
+  await stream.release();
+  await expect(page.getByRole('heading', { name: 'Connected' })).toBeVisible();
+  await expect(page.getByText('You are talking with Test.')).toBeVisible();
+  expect((await request.post(`/api/v1/calls/${call.id}/stop`, { headers: owner })).status()).toBe(200);
+  await expect(page.getByRole('heading', { name: 'Call ended' })).toBeVisible();
 });

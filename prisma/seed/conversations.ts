@@ -1,6 +1,7 @@
 // Demo Motors' conversations: a customer's phone (an external user) chatting with the owner — two of its messages
 // unread — and a group of the sales team, so the chat inbox shows itself on first start.
 import { randomUUID } from 'node:crypto';
+import { newSecret } from '../../server/auth/secrets';
 import { externalUserEmail } from '../../server/domain/external-users/external-user-email';
 import { ago, type SeedSection, type SeedTx } from './section';
 
@@ -21,6 +22,13 @@ export const conversationsSection: SeedSection = {
     const customer = randomUUID();
     await tx.user.create({ data: { id: customer, email: externalUserEmail(customer), firstName: 'Dana’s iPhone', lastName: '', createdAt: ago(2) } });
     await tx.externalUser.create({ data: { userId: customer, organizationId: org, uniqueId: 'demo-ios-7f3a', platform: 'ios', deviceName: 'Dana’s iPhone', hardwareId: 'demo-hw-7f3a', osVersion: '18.1', createdAt: ago(2) } });
+    // The link the owner emailed her, opened once: Customers shows how she got in and until when it works. Its secret
+    // is not kept (sealing needs the app's APP_SECRET, which the seed may not have): an empty seal opens to nothing, so
+    // sending her a link again makes a new one.
+    const link = newSecret('pal', 24);
+    await tx.accessLink.create({
+      data: { organizationId: org, externalUserId: customer, email: 'dana.reyes@example.com', tokenHash: link.hash, tokenSealed: '', maxUses: 5, uses: 1, expiresAt: new Date(Date.now() + 5 * 86_400_000), createdById: owner, createdAt: ago(2) },
+    });
 
     const chat = await tx.conversation.create({
       data: { organizationId: org, type: 'chat', chatKey: [owner, customer].sort().join(':'), createdById: customer, createdAt: ago(1, 3) },

@@ -1,7 +1,11 @@
 // Demo Motors' deliveries: two gateways (a paused SMTP relay and a paused Twilio account, without secrets — sealing
 // needs the app's APP_SECRET — so nothing leaves the machine until an admin enters real ones), a week of transmissions with their attempts —
-// delivered, one that failed and was retried, one failed, two waiting to be sent — and replies in the inbox.
+// delivered, one that failed and was retried, one failed, two waiting to be sent — and replies in the inbox. Then the
+// active provider of the demo: the built-in sink, which carries every service and delivers nothing outside (texts,
+// calls and faxes kept at /dev/sink, emails in the development mailbox), so a campaign started on the demo delivers.
 import { ago, type SeedSection } from './section';
+
+export const DEMO_SINK = 'Built-in sink (demo)';
 
 export const deliverySection: SeedSection = {
   name: 'delivery',
@@ -39,12 +43,21 @@ export const deliverySection: SeedSection = {
     await sent(2, { program: sms, provider: twilio, days: 4, outcome: 'failed' });
     await sent(3, { program: email, provider: smtp, days: 3, outcome: 'completed' });
     await sent(4, { program: email, provider: smtp, days: 2, outcome: 'completed' });
-    // Waiting to be sent (the demo gateways are paused: sending is the user's call once one is connected).
+    // Waiting to be sent: sending them is the user's call (they go through the demo's built-in sink).
     await tx.transmission.create({ data: { organizationId, contactId: contacts[5]!.id, programId: sms.id, title: 'Service reminder', createdById: manager.userId, createdAt: ago(0, 2) } });
     await tx.transmission.create({ data: { organizationId, contactId: contacts[6]!.id, programId: email.id, title: 'Spring offer (draft)', createdById: manager.userId, createdAt: ago(0, 1) } });
     for (const [i, text, hours] of [[0, 'YES please, Tuesday morning works', 140], [1, 'Can I bring it in on Saturday?', 100], [7, 'Stop', 30]] as const) {
       const c = contacts[i]!;
       await tx.transmission.create({ data: { organizationId, direction: 'inbound', status: 'completed', contactId: c.id, accountId: phone?.id ?? null, providerId: twilio.id, remoteAddress: c.phone, localAddress: phone?.address ?? null, body: text, createdAt: ago(0, hours), updatedAt: ago(0, hours) } });
     }
+  },
+};
+
+/** Its own section, so a demo database seeded before the sink existed gets it on its next start. */
+export const demoSinkSection: SeedSection = {
+  name: 'demo sink',
+  seeded: async (db, demo) => (await db.provider.count({ where: { organizationId: demo.organizationId, type: 'sink' } })) > 0,
+  async seed(tx, demo) {
+    await tx.provider.create({ data: { organizationId: demo.organizationId, name: DEMO_SINK, type: 'sink', serviceFlags: ['sms', 'email', 'voice', 'fax'], host: '', settings: {}, weight: 1, active: true, createdAt: ago(20) } });
   },
 };

@@ -15,3 +15,15 @@ export function mailSettings(): MailSettings {
 
 /** With SMTP_URL unset, mail is kept in PostgreSQL and shown in the development mailbox at /dev/mail. */
 export const mailboxMode = () => mailSettings().smtpUrl === null;
+
+/**
+ * Whether the development pages (/dev/mail, /dev/sink) may open at all (to loopback visitors only, in any case):
+ * DEV_PAGES=true opens them with SMTP_URL set too (a developer sending real mail, the end-to-end suite), false never;
+ * unset, they open exactly in mailbox mode (a development or demo install).
+ */
+export function devPagesEnabled(): boolean {
+  const v = process.env.DEV_PAGES?.trim();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  return mailboxMode();
+}

@@ -11,14 +11,26 @@ import { sweepRealtimeEvents } from './sweep-events';
 
 const viewer = (organizationId: string, over: Partial<Viewer> = {}): Viewer => ({ organizationId, userId: null, permissions: new Set(), ...over });
 
-/** Subscribes and collects what arrives; `take(n)` waits for n items. */
+type Ready = Extract<StreamItem, { kind: 'ready' }>;
+
+/**
+ * Subscribes and collects what arrives after `ready` (checked here to come first, once); `ready` resolves when the
+ * stream says it is listening, `take(n)` waits for n items.
+ */
 function listen(v: Viewer, lastEventId?: string) {
   const abort = new AbortController();
   const items: StreamItem[] = [];
   let notify = () => {};
+  let saidReady: (r: Ready) => void = () => {};
+  const ready = new Promise<Ready>((r) => (saidReady = r));
+  let readies = 0;
   const done = (async () => {
     for await (const item of subscribeEvents(v, { lastEventId, signal: abort.signal })) {
-      items.push(item);
+      if (item.kind === 'ready') {
+        expect(items, 'ready comes before anything else').toEqual([]);
+        expect(++readies, 'one ready').toBe(1);
+        saidReady(item);
+      } else items.push(item);
       notify();
     }
   })();
@@ -30,7 +42,7 @@ function listen(v: Viewer, lastEventId?: string) {
     }
     return items.slice(0, n);
   };
-  return { items, take, stop: async () => (abort.abort(), await done) };
+  return { items, ready, take, stop: async () => (abort.abort(), await done) };
 }
 
 const types = (items: StreamItem[]) => items.map((i) => (i.kind === 'event' ? i.event.type : 'reset'));
@@ -44,7 +56,7 @@ describe('realtime events', () => {
     const auditor = listen(viewer(org, { userId: 'u-auditor', permissions: new Set(['audit:read']) }));
     const outsider = listen(viewer((await newTenant('rt-other')).organizationId, { permissions: new Set(['audit:read']) }));
     const customer = listen(viewer(org, { subject: 'call:1' }));
-    await settle();
+    await Promise.all([member, auditor, outsider, customer].map((l) => l.ready));
     await expect(db.$transaction(async (tx) => {
       await publishEvent(tx, { organizationId: org, type: 'never.seen' });
       throw new Error('rollback');
@@ -70,7 +82,7 @@ describe('realtime events', () => {
     const { organizationId: org } = await newTenant('rt-replay');
     const v = viewer(org, { userId: 'u1', permissions: new Set(['organization:read']) });
     const first = listen(v);
-    await settle();
+    await first.ready;
     await publishEvent(db, { organizationId: org, type: 'a' });
     await publishEvent(db, { organizationId: org, type: 'b' });
     const seen = await first.take(2);
@@ -89,10 +101,33 @@ describe('realtime events', () => {
     await again.stop();
   });
 
+  it('says ready once listening: what commits right after is delivered; what committed before is for the reader to read again', async () => {
+    const { organizationId: org } = await newTenant('rt-ready');
+    const v = viewer(org, { userId: 'u1', permissions: new Set(['organization:read']) });
+    // Committed after a page's first read, before its stream listens: no event of the stream will carry it.
+    const before = await publishEvent(db, { organizationId: org, type: 'before' });
+    const fresh = listen(v);
+    const ready = await fresh.ready;
+    expect(ready.resumed).toBe(false);
+    // It listens from the newest event of the organization on: `before` is behind it.
+    expect(BigInt(ready.cursor) >= BigInt(before)).toBe(true);
+    // No pause: the stream is listening the moment it says so.
+    await publishEvent(db, { organizationId: org, type: 'right-after' });
+    expect(types(await fresh.take(1))).toEqual(['right-after']);
+    // A stream resumed from an id replays from there instead (and says so: nothing to read again).
+    const resumed = listen(v, before);
+    expect(await resumed.ready).toEqual({ kind: 'ready', cursor: before, resumed: true });
+    expect(types(await resumed.take(1))).toEqual(['right-after']);
+    await settle();
+    expect(fresh.items).toHaveLength(1);
+    expect(resumed.items).toHaveLength(1);
+    await Promise.all([fresh.stop(), resumed.stop()]);
+  });
+
   it('keeps commit order under concurrent publishers, and serves many clients over one listening connection', async () => {
     const { organizationId: org } = await newTenant('rt-order');
     const clients = Array.from({ length: 40 }, (_, i) => listen(viewer(org, { userId: `u${i}` })));
-    await settle();
+    await Promise.all(clients.map((c) => c.ready));
     await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
         db.$transaction(async (tx) => {

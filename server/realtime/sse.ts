@@ -32,6 +32,8 @@ export function sseStream(items: (signal: AbortSignal) => AsyncGenerator<StreamI
       heartbeat = setInterval(() => send(`: heartbeat ${new Date().toISOString()}\n\n`), heartbeatMs());
       try {
         for await (const item of items(abort.signal)) {
+          // REST readers resume by Last-Event-ID and read their data themselves: `ready` is the browser's cue only.
+          if (item.kind === 'ready') continue;
           if (item.kind === 'reset') send(`event: reset\ndata: ${JSON.stringify({ reason: item.reason })}\n\n`);
           else if (item.kind === 'ended') {
             // The caller's access ended: say so and close. A reconnect is refused (401/404) unless access returned.

@@ -10,7 +10,16 @@ import { realtimeHub, type Listener } from './hub';
 /** A client that falls this far behind is dropped; it reconnects with its Last-Event-ID and replays from the log. */
 const MAX_BUFFERED = 5_000;
 
-export type StreamItem = { kind: 'event'; event: RealtimeEvent } | { kind: 'reset'; reason: string } | { kind: 'ended'; reason: string };
+/**
+ * `ready`: the stream is listening — every event after `cursor` (the id it started from) will follow. `resumed` is false
+ * when it started from now: a reader that read its data before (a page's first queries, while the stream connected)
+ * reads it again, or a change committed in between is never seen. A resumed stream replays from the reader's own id.
+ */
+export type StreamItem =
+  | { kind: 'event'; event: RealtimeEvent }
+  | { kind: 'ready'; cursor: string; resumed: boolean }
+  | { kind: 'reset'; reason: string }
+  | { kind: 'ended'; reason: string };
 
 export type StreamAccess = {
   /** Whose access the stream was opened with. */
@@ -73,6 +82,8 @@ export async function* subscribeEvents(viewer: Viewer, opts: { lastEventId?: str
   const hub = realtimeHub();
   await hub.add(listener);
   try {
+    // In the hub from `cursor` on: whatever commits from here (or committed since the cursor was read) is delivered.
+    yield { kind: 'ready', cursor: String(cursor), resumed: requested !== null };
     while (!opts.signal.aborted && !overflow) {
       if (ended) {
         yield { kind: 'ended', reason: ACCESS_ENDED };

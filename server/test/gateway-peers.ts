@@ -6,7 +6,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HTTP_SIGNATURE_HEADER, HTTP_TIMESTAMP_HEADER, verifyHttpSignature } from '../providers/outbound/webhook-signatures';
 
-export type PeerMode = { kind: 'ok' } | { kind: 'error'; status: number } | { kind: 'throttle'; retryAfter: string; times?: number } | { kind: 'hang' } | { kind: 'redirect'; location: string };
+/** `slow`: answers as `ok` does, `ms` later (a message still with the gateway while the test acts). */
+export type PeerMode = { kind: 'ok' } | { kind: 'slow'; ms: number } | { kind: 'error'; status: number } | { kind: 'throttle'; retryAfter: string; times?: number } | { kind: 'hang' } | { kind: 'redirect'; location: string };
 
 export type Received = { method: string; path: string; query: URLSearchParams; headers: http.IncomingHttpHeaders; body: string; form: URLSearchParams; at: number };
 
@@ -72,6 +73,11 @@ export class GatewayPeer {
       return void this.answer(res, 429, { code: 20429, message: 'Too Many Requests' }, { 'retry-after': mode.retryAfter });
     }
     if (mode.kind === 'error') return void this.answer(res, mode.status, { code: 20500, message: 'Internal Server Error' });
+    if (mode.kind === 'slow') return void setTimeout(() => this.accept(req, res, got, raw), mode.ms);
+    this.accept(req, res, got, raw);
+  }
+
+  private accept(req: http.IncomingMessage, res: http.ServerResponse, got: Received, raw: Buffer) {
     if (this.protocol === 'twilio') return this.twilio(req, res, got);
     if (this.protocol === 'http') return this.http(req, res, got, raw);
     return this.kannel(res, got);

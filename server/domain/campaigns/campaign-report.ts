@@ -36,8 +36,12 @@ const searchText = (raw: string | undefined) => {
   return q || undefined;
 };
 
-/** The report's page: the campaign's transmissions in send order, each with every attempt (oldest first). */
-export async function listCampaignDeliveries(opts: { ctx: Ctx; id: string; page: Page; filters?: DeliveryFilters }): Promise<{ count: number; results: CampaignDelivery[] }> {
+/**
+ * The report's page: the campaign's transmissions in send order, each with every attempt (oldest first). `exportRows`:
+ * how many rows the CSV of the same filters has — one per attempt, and one for each transmission not tried yet — so
+ * the export's progress counts what the file holds.
+ */
+export async function listCampaignDeliveries(opts: { ctx: Ctx; id: string; page: Page; filters?: DeliveryFilters }): Promise<{ count: number; exportRows: number; results: CampaignDelivery[] }> {
   const ctx = requirePermission(opts.ctx, 'campaigns:read');
   const c = await findCampaign(ctx, opts.id);
   const where: Prisma.TransmissionWhereInput = { organizationId: ctx.organizationId, campaignId: c.id };
@@ -45,8 +49,10 @@ export async function listCampaignDeliveries(opts: { ctx: Ctx; id: string; page:
   if (s) where.status = { in: s };
   const q = searchText(opts.filters?.search);
   if (q) where.contact = { OR: [{ firstName: { contains: q, mode: 'insensitive' } }, { lastName: { contains: q, mode: 'insensitive' } }, { phone: { contains: q } }, { email: { contains: q, mode: 'insensitive' } }] };
-  const [count, rows] = await Promise.all([
+  const [count, attempts, untried, rows] = await Promise.all([
     db.transmission.count({ where }),
+    db.spool.count({ where: { organizationId: ctx.organizationId, transmission: where } }),
+    db.transmission.count({ where: { ...where, spools: { none: {} } } }),
     db.transmission.findMany({
       where,
       include: { contact: { select: { id: true, firstName: true, lastName: true, phone: true, email: true } }, spools: { orderBy: { createdAt: 'asc' }, include: { provider: { select: { id: true, name: true, type: true } } } } },
@@ -57,6 +63,7 @@ export async function listCampaignDeliveries(opts: { ctx: Ctx; id: string; page:
   ]);
   return {
     count,
+    exportRows: attempts + untried,
     results: rows.map((t) => ({
       id: t.id,
       status: t.status,

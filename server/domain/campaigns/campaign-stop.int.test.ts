@@ -1,7 +1,8 @@
 // A campaign over the Twilio protocol (a local HTTP server speaking it): a 429 with Retry-After: 1 is retried no sooner
 // than a second later and is not a failed try; a spool deferred by a 429 is not sent once the campaign is stopped (it
 // goes back to the campaign and a start sends it); stop sends nothing more within a second, start resumes with exactly
-// what is left, and the campaign is completed only when every transmission has settled.
+// what is left, and the campaign is completed only when every transmission has settled. A message still with the
+// gateway when the campaign stops is counted, and announced, once it is sent.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../auth/permissions';
 import type { Ctx } from '../../context';
@@ -130,4 +131,27 @@ it('stop sends nothing more within a second; start resumes with exactly what is 
   const all = requestsTo(phones).map((r) => r.form.get('To'));
   expect(all).toHaveLength(60);
   expect(new Set(all).size).toBe(60);
+});
+
+it('a message with the gateway when the campaign stops is announced once sent (an open page shows the right counts)', async () => {
+  const { groupId, phones } = await groupOf(1);
+  twilio.mode = { kind: 'slow', ms: 1500 };
+  try {
+    const c = await createCampaign({ ctx, input: { programId, groupId, cpm: 600 } });
+    await startCampaign({ ctx, id: c.id });
+    await until(() => requestsTo(phones).length, (n) => n >= 1);
+    // Handed to the gateway, not answered yet: the stop announces what is sent so far (nothing).
+    await stopCampaign({ ctx, id: c.id });
+    expect((await getCampaign({ ctx, id: c.id })).counts.sent).toBe(0);
+    await until(() => getCampaign({ ctx, id: c.id }), (v) => v.counts.sent === 1 && v.counts.processing === 0);
+    // The campaign's page follows campaign.progress: its newest one must say so too.
+    const lastAnnounced = async () => {
+      const [e] = await db.realtimeEvent.findMany({ where: { organizationId: t.organizationId, type: 'campaign.progress', subject: `campaign:${c.id}` }, orderBy: { id: 'desc' }, take: 1 });
+      return (e?.payload as { status: string; counts: { sent: number } } | undefined) ?? null;
+    };
+    const last = await until(lastAnnounced, (p) => p?.counts.sent === 1, 10_000);
+    expect(last?.status).toBe('stopped');
+  } finally {
+    twilio.mode = { kind: 'ok' };
+  }
 });

@@ -213,12 +213,15 @@ export async function dispatchCampaign(campaignId: string, job: JobContext): Pro
   let handedOver = false;
   let ending: 'slice' | 'idle' | 'stopped' | { later: Date } = 'slice';
   let c: CampaignRow | null = null;
+  let known: CampaignRow | null = null;
   let loadedAt = 0;
+  let started = 0;
   try {
     while (Date.now() < deadline && !job.signal.aborted) {
       if (!c || Date.now() - loadedAt > IDLE_RECHECK_MS) {
         // Settings (pace, tries, continuous) may change; a stop is also seen by beginNext and by each send.
         c = await loadRunning(campaignId);
+        known = c ?? known;
         loadedAt = Date.now();
       }
       if (!c) {
@@ -279,6 +282,7 @@ export async function dispatchCampaign(campaignId: string, job: JobContext): Pro
           .catch((error: unknown) => console.error(`[campaigns] delivery of spool ${spoolId} left to its job:`, error instanceof Error ? error.message : error))
           .finally(() => inFlight.delete(p));
         inFlight.add(p);
+        started++;
       });
       if (Date.now() - lastAnnounce > 1000) {
         lastAnnounce = Date.now();
@@ -290,7 +294,14 @@ export async function dispatchCampaign(campaignId: string, job: JobContext): Pro
     await Promise.all(inFlight);
   }
   const now = await loadRunning(campaignId);
-  if (!now) return;
+  if (!now) {
+    // Stopped or cancelled meanwhile: that change announced the counts of its moment, and deliveries already under way
+    // may have finished after it (a message with the gateway still arrives). The counts are announced once more now
+    // that none is, or an open campaign page keeps showing fewer sent (and its Resume more left) than there are.
+    const last = known;
+    if (started > 0 && last) await db.$transaction((tx) => announceCampaign(tx, last));
+    return;
+  }
   if (ending === 'idle') return settle(now);
   if (ending === 'slice' && handedOver) return;
   await db.$transaction(async (tx) => {

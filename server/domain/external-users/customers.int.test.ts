@@ -38,8 +38,10 @@ describe('customers (the browser’s external users)', () => {
     // A customer made here has no app key nobody was shown.
     expect((await db.externalUser.findUniqueOrThrow({ where: { userId: first.virtualUser } })).keyHash).toBeNull();
 
-    const again = await sendCustomerLink({ ctx: managerCtx, input: { name: 'Maria Lopez', email } });
-    expect(again).toMatchObject({ virtualUser: first.virtualUser, url: first.url, newCustomer: false, previouslyCreated: true });
+    // The same address under another name is still Maria, and keeps her name.
+    const again = await sendCustomerLink({ ctx: managerCtx, input: { name: 'M. Lopez (mobile)', email } });
+    expect(again).toMatchObject({ virtualUser: first.virtualUser, url: first.url, name: 'Maria Lopez', newCustomer: false, previouslyCreated: true });
+    expect((await db.user.findUniqueOrThrow({ where: { id: first.virtualUser } })).firstName).toBe('Maria Lopez');
     expect(await mailsTo(email)).toBe(2);
     // By the known customer (the list's "Send a link"), with its own uses and expiry: still the valid link.
     const picked = await sendCustomerLink({ ctx: managerCtx, input: { virtualUser: first.virtualUser, email, maxUses: 2, expiresOn: '2099-01-31' } });

@@ -20,12 +20,17 @@ export async function sendCustomerLink(opts: { ctx: Ctx; input: unknown; now?: D
     let userId = virtualUser;
     let newCustomer = false;
     if (!userId) {
-      const address = link.email ?? link.phone!;
-      const registered = await registerIn(tx, ctx, { uniqueId: `link:${address}`, platform: 'web', deviceName: name!, hardwareId: 'browser', osVersion: 'n/a' });
-      userId = registered.virtualUser;
-      newCustomer = !registered.previouslyRegistered;
-      // A customer made here gets in by links only: the app key registering issues is shown to nobody, so none is kept.
-      if (newCustomer) await tx.externalUser.update({ where: { userId }, data: { keyHash: null, keyPrefix: null, keyIssuedAt: null } });
+      const uniqueId = `link:${link.email ?? link.phone!}`;
+      // An address already sent a link is that customer, under the name it has (a typed name does not rename it).
+      const known = await tx.externalUser.findUnique({ where: { organizationId_uniqueId: { organizationId: ctx.organizationId, uniqueId } }, select: { userId: true } });
+      if (known) userId = known.userId;
+      else {
+        const registered = await registerIn(tx, ctx, { uniqueId, platform: 'web', deviceName: name!, hardwareId: 'browser', osVersion: 'n/a' });
+        userId = registered.virtualUser;
+        newCustomer = !registered.previouslyRegistered;
+        // A customer made here gets in by links only: the app key registering issues is shown to nobody, so none is kept.
+        if (newCustomer) await tx.externalUser.update({ where: { userId }, data: { keyHash: null, keyPrefix: null, keyIssuedAt: null } });
+      }
     }
     const sent = await createAccessLinkIn(tx, ctx, createAccessLinkInput.parse({ ...link, virtualUser: userId }), now);
     const customer = await tx.externalUser.findUniqueOrThrow({ where: { userId }, select: { deviceName: true } });

@@ -1,4 +1,5 @@
-// The organization's email log: every message it sent or tried to send, with status, attempts and the last error.
+// The organization's email log: every email the platform sent for it or tried to (invitations, links), with status,
+// attempts and the last error.
 import type { z } from 'zod';
 import { db } from '../../db';
 import { requirePermission, type Ctx } from '../../context';
@@ -7,7 +8,9 @@ import { listEmailLogInput, type EmailLogEntryDto } from './email-log.schema';
 export async function listEmailLog(opts: { ctx: Ctx; input: z.input<typeof listEmailLogInput> }): Promise<{ count: number; results: EmailLogEntryDto[] }> {
   const ctx = requirePermission(opts.ctx, 'emails:read');
   const input = listEmailLogInput.parse(opts.input);
-  const where = { organizationId: ctx.organizationId, ...(input.status && { status: input.status }) };
+  // The platform's own mail. The copies a built-in sink provider put in the development mailbox are a campaign's or a
+  // transmission's messages, listed with their transmissions (as those sent through an SMTP provider are), not here.
+  const where = { organizationId: ctx.organizationId, OR: [{ transport: null }, { transport: { not: 'sink' } }], ...(input.status && { status: input.status }) };
   const [count, rows] = await Promise.all([
     db.emailMessage.count({ where }),
     db.emailMessage.findMany({

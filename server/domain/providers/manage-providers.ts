@@ -16,7 +16,7 @@ import { ForbiddenTargetError, resolveAllowed } from '../../providers/outbound/t
 import { TWILIO_DEFAULT_HOST } from '../../providers/outbound/twilio-adapter';
 import { isUuid } from '../shared/ids';
 import type { Ordering, Page } from '../shared/list';
-import { providerInput, providerTestInput, type ProviderDto, type ProviderInput, type ProviderOrderingField } from './provider.schema';
+import { PROVIDER_SERVICES, PROVIDER_TYPES, providerInput, providerTestInput, type ProviderDto, type ProviderInput, type ProviderOrderingField } from './provider.schema';
 
 type Row = Prisma.ProviderGetPayload<object>;
 
@@ -26,6 +26,7 @@ export const INBOUND_KINDS_OF: Record<ProviderDto['type'], readonly ('sms' | 'em
   twilio: ['sms', 'receipt'],
   http: ['sms', 'email', 'fax', 'receipt'],
   kannel: ['sms', 'receipt'],
+  sink: [],
 };
 
 /**
@@ -95,6 +96,8 @@ export async function findProvider(ctx: OrgCtx, id: string, tx: Tx = db): Promis
 async function checkedHost(input: ProviderInput): Promise<string> {
   let host = input.host;
   let hostname: string;
+  if (input.type === 'sink') return '';
+  if (host === '' && input.type !== 'twilio') throw validationFailed('host', 'Enter the host');
   if (input.type === 'twilio' || input.type === 'http') {
     if (input.type === 'twilio' && host === '') host = TWILIO_DEFAULT_HOST;
     let url: URL;
@@ -129,6 +132,11 @@ function checkServices(input: ProviderInput) {
   if (unsupported.length > 0) throw validationFailed('serviceFlags', `${input.type} carries ${adapter.services.join(' and ')}, not ${unsupported.join(', ')}`);
   if (input.serviceFlags.includes('fax') && input.type === 'smtp' && !input.settings.faxDomain) throw validationFailed('settings.faxDomain', 'an SMTP gateway that sends faxes needs the fax domain');
   if (input.type === 'twilio' && !input.username) throw validationFailed('username', 'enter the Account SID');
+  if (input.type === 'sink') {
+    // Built in: nothing to connect to. A host or a secret given anyway is a mistake (a type picked wrongly), not kept.
+    const given = (['host', 'username', 'password'] as const).find((k) => input[k]) ?? (input.port != null ? 'port' : null);
+    if (given) throw validationFailed(given, `the sink is built in and takes no ${given}: leave it empty`);
+  }
 }
 
 export async function listProviders(opts: { ctx: Ctx; page: Page; ordering?: Ordering<ProviderOrderingField>; type?: string; service?: string }) {
@@ -136,11 +144,11 @@ export async function listProviders(opts: { ctx: Ctx; page: Page; ordering?: Ord
   const o = opts.ordering ?? { field: 'name', direction: 'asc' };
   const where: Prisma.ProviderWhereInput = { organizationId: ctx.organizationId };
   if (opts.type) {
-    if (!(['smtp', 'twilio', 'http', 'kannel'] as const).includes(opts.type as never)) throw validationFailed('type', 'must be one of smtp, twilio, http, kannel');
+    if (!PROVIDER_TYPES.includes(opts.type as never)) throw validationFailed('type', `must be one of ${PROVIDER_TYPES.join(', ')}`);
     where.type = opts.type as Row['type'];
   }
   if (opts.service) {
-    if (!(['sms', 'email', 'voice', 'fax'] as const).includes(opts.service as never)) throw validationFailed('service', 'must be one of sms, email, voice, fax');
+    if (!PROVIDER_SERVICES.includes(opts.service as never)) throw validationFailed('service', `must be one of ${PROVIDER_SERVICES.join(', ')}`);
     where.serviceFlags = { has: opts.service as ProviderService };
   }
   const [count, rows] = await Promise.all([db.provider.count({ where }), db.provider.findMany({ where, orderBy: [{ [o.field]: o.direction }, { id: 'asc' }], skip: opts.page.offset, take: opts.page.limit })]);
@@ -193,6 +201,8 @@ export async function updateProvider(opts: { ctx: Ctx; id: string; input: unknow
       port: input.port ?? null,
       username: input.username,
       ...(input.password !== undefined && { passwordSealed: seal(input.password, 'provider-secret') }),
+      // A provider turned into the sink keeps no secret of what it was.
+      ...(input.type === 'sink' && { passwordSealed: null }),
       settings: input.settings,
       prefix: input.prefix ?? null,
       weight: input.weight,
@@ -241,7 +251,9 @@ export async function testProvider(opts: { ctx: Ctx; id: string; input: unknown 
       say: 'This is a test call from Pitchcraft.',
       ...(service === 'fax' && { attachments: [{ filename: 'test.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') }] }),
     }, {});
-    return { ok: true, message: answer.status === 'accepted' ? 'Accepted by the gateway' : `Accepted by the gateway (${answer.status})`, messageId: answer.messageId, response: redact(answer.response, providerConfigOf(p).password) };
+    const message =
+      p.type === 'sink' ? `Kept by the built-in sink (nothing left this machine): read it at ${String(answer.response.readAt)} from this machine` : answer.status === 'accepted' ? 'Accepted by the gateway' : `Accepted by the gateway (${answer.status})`;
+    return { ok: true, message, messageId: answer.messageId, response: redact(answer.response, providerConfigOf(p).password) };
   } catch (error) {
     if (error instanceof ProviderError) return { ok: false, message: redactText(error.message, providerConfigOf(p).password), messageId: null, response: error.detail.response ? redact(error.detail.response, providerConfigOf(p).password) : null };
     throw new AppError('internal', { message: 'The test could not be sent' });

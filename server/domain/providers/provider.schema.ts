@@ -21,9 +21,9 @@ export const providerSettings = z
 export const providerInput = z
   .object({
     name: singleLineText({ max: 120, required: 'Enter a name' }),
-    type: z.enum(PROVIDER_TYPES),
+    type: z.enum(PROVIDER_TYPES).meta({ description: 'smtp (email, fax), twilio (sms, voice), http and kannel (sms), or sink: built in, delivers nothing outside — keeps what it is given in the database, readable on this machine at /dev/sink (email at /dev/mail); takes no host or credentials' }),
     serviceFlags: z.array(z.enum(PROVIDER_SERVICES)).min(1, 'Choose at least one service').max(4),
-    host: z.string().trim().min(1, 'Enter the host').max(500).meta({ description: 'smtp and kannel: a hostname or IP address; twilio and http: a base URL (twilio defaults to https://api.twilio.com)' }),
+    host: z.string().trim().max(500).default('').meta({ description: 'smtp and kannel: a hostname or IP address; twilio and http: a base URL (twilio defaults to https://api.twilio.com); required except for twilio and sink (which takes none)' }),
     port: z.number().int().min(1).max(65535).nullable().optional(),
     username: singleLineText({ max: 200 }).default('').meta({ description: 'twilio: the Account SID' }),
     password: z.string().min(1).max(500).optional().meta({ description: 'Write-only: never returned. On PUT, leave it out to keep the stored one. twilio: the auth token; http: the HMAC signing key' }),

@@ -64,6 +64,19 @@ describe('inbound webhooks', () => {
     expect((await api('GET', '/transmissions?direction=inbound', { headers: other.keyHeaders })).body.count).toBe(0);
   });
 
+  it('a gateway posting many webhooks from one address is not refused at the public budget (a campaign’s receipts)', async () => {
+    const publicBudget = Number(process.env.RATE_LIMIT_PUBLIC_PER_MINUTE ?? 120);
+    const headers = { 'x-twilio-signature': 'unsigned', 'x-pitchcraft-peer': '10.77.1.1' };
+    const statuses: number[] = [];
+    for (let i = 0; i < publicBudget + 30; i += 10) {
+      const batch = await Promise.all(Array.from({ length: 10 }, (_, j) => api('POST', `/inbound/${twilioId}/receipt`, { body: form({ MessageSid: `SMr${i + j}`, MessageStatus: 'delivered' }), contentType: 'application/x-www-form-urlencoded', headers })));
+      statuses.push(...batch.map((r) => r.status));
+    }
+    // Every one was answered on its merits (a wrong signature), none with 429.
+    expect(statuses.length).toBeGreaterThan(publicBudget);
+    expect(new Set(statuses)).toEqual(new Set([403]));
+  });
+
   it('Twilio receipts refine the spool by its sid: delivered, then a failure fails the transmission', async () => {
     const tr = await db.transmission.create({ data: { organizationId: t.organizationId, contactId, status: 'completed' } });
     const spool = await db.spool.create({ data: { organizationId: t.organizationId, transmissionId: tr.id, providerId: twilioId, status: 'completed', providerMessageId: 'SMreceipt1' } });

@@ -52,6 +52,7 @@ export async function receiveInbound(req: InboundRequest): Promise<InboundAnswer
   if (!provider) throw notFound('Provider');
   const kinds = INBOUND_KINDS_OF[provider.type] as readonly string[];
   if (provider.type === 'smtp') throw new AppError('not_found', { message: 'An smtp provider is a sending relay and receives nothing by webhook: inbound email and fax arrive through an http provider (kinds email and fax)' });
+  if (provider.type === 'sink') throw new AppError('not_found', { message: 'A sink provider is built in: it keeps what is sent through it and receives nothing by webhook' });
   if (!kinds.includes(req.kind)) throw notFound(`Inbound ${req.kind} for a ${provider.type} provider`);
   if (req.method === 'GET' && provider.type !== 'kannel') throw new AppError('method_not_allowed', { message: 'Only Kannel calls this address with GET', headers: { Allow: 'POST, OPTIONS' } });
   const secret = open(provider.passwordSealed, 'provider-secret');

@@ -1,5 +1,6 @@
-// The one interface every outbound gateway protocol implements (smtp, twilio, http, kannel), and what goes through it.
-export const PROVIDER_TYPES = ['smtp', 'twilio', 'http', 'kannel'] as const;
+// The one interface every outbound gateway protocol implements (smtp, twilio, http, kannel, and the built-in sink), and
+// what goes through it.
+export const PROVIDER_TYPES = ['smtp', 'twilio', 'http', 'kannel', 'sink'] as const;
 export type ProviderType = (typeof PROVIDER_TYPES)[number];
 export const PROVIDER_SERVICES = ['sms', 'email', 'voice', 'fax'] as const;
 export type ProviderService = (typeof PROVIDER_SERVICES)[number];

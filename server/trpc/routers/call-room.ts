@@ -47,6 +47,9 @@ export const callRoomRouter = router({
       const stream = await customerCallEvents({ callToken: input.callToken, callId: input.callId, lastEventId: input.lastEventId, signal: signal! });
       for await (const item of stream) {
         if (item.kind === 'event') yield tracked(item.event.id, { type: item.event.type, payload: item.event.payload });
+        // Listening: from now (not resumed), the page reads its call again (it may have changed while this connected).
+        // Untracked, as on the members' stream: the organization's newest event id is not the customer's business.
+        else if (item.kind === 'ready') yield { type: 'ready' as const, resumed: item.resumed };
         else yield tracked(input.lastEventId ?? '0', { type: 'reset', payload: { reason: item.reason } });
       }
     }),

@@ -13,6 +13,11 @@ export const realtimeRouter = router({
         if (item.kind === 'event') {
           const { id, type, payload, createdAt } = item.event;
           yield tracked(id, { id, type, payload, createdAt });
+        } else if (item.kind === 'ready') {
+          // Listening. From now (not resumed), the tab reads again what it read before: a change committed while the
+          // stream connected is in no event it will get. Untracked: a reconnect resumes from the last event the tab
+          // saw (or opens from now and says ready again), and the organization's newest event id is not handed out.
+          yield { type: 'ready' as const, resumed: item.resumed };
         } else if (item.kind === 'ended') {
           // The viewer's access ended (removed, password changed): the tab is told (it re-reads what it shows, and is
           // refused), and the subscription ends; a new one is refused.

@@ -5,7 +5,7 @@ import { created, ok } from '@/server/rest/respond';
 import { withApi } from '@/server/rest/with-api';
 import { otherMethods } from '@/server/rest/other-methods';
 
-// GET /api/v1/providers – gateways (?type=smtp|twilio|http|kannel, ?service=sms|email|voice|fax); secrets never shown
+// GET /api/v1/providers – gateways (?type=smtp|twilio|http|kannel|sink, ?service=sms|email|voice|fax); secrets never shown
 export const GET = withApi({ access: 'providers:read' }, async ({ ctx, url }) => {
   const page = parsePage(url);
   const ordering = parseOrdering(url, PROVIDER_ORDERING, { field: 'name', direction: 'asc' });

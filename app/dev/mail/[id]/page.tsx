@@ -27,6 +27,20 @@ export default async function DevMailPage({ params }: { params: Promise<{ id: st
           <dd className="text-zinc-900">
             <DateText value={m.createdAt.toISOString()} />
           </dd>
+          {m.sink && (
+            <>
+              <dt className="text-zinc-600">Kept by</dt>
+              <dd className="min-w-0 wrap-anywhere text-zinc-900">
+                the sink provider “{m.sink.provider ?? 'deleted'}” (<Link href="/dev/sink?service=email" className="text-accent-700 underline hover:text-accent-800">message sink</Link>)
+              </dd>
+              {m.sink.attachments.length > 0 && (
+                <>
+                  <dt className="text-zinc-600">Attached</dt>
+                  <dd className="min-w-0 wrap-anywhere text-zinc-900">{m.sink.attachments.map((a) => `${a.filename} (${a.contentType}, ${a.size} bytes)`).join(', ')} — not kept</dd>
+                </>
+              )}
+            </>
+          )}
         </dl>
       </header>
       <section aria-labelledby="html-part" className="space-y-2">

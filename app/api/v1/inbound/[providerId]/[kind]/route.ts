@@ -9,13 +9,14 @@ const answer = (a: InboundAnswer): ApiResponse =>
   a.kind === 'twiml' ? raw('<?xml version="1.0" encoding="UTF-8"?><Response></Response>', 'text/xml') : a.kind === 'json' ? ok(a.body) : { status: 204 };
 
 // POST /api/v1/inbound/{providerId}/{kind} – a gateway's webhook (sms, email, fax, receipt), verified by its own signature
+// Their own budget per address (RATE_LIMIT_GATEWAY_PER_MINUTE): the public one would refuse a campaign's receipts.
 // 8 MB: an inbound fax carries its PDF as base64 (up to about 6 MB of PDF); everything else is far smaller.
-export const POST = withApi<'public', P>({ access: 'public', maxBodyBytes: 8 * 1024 * 1024 }, async ({ req, url, params, body }) =>
+export const POST = withApi<'public', P>({ access: 'public', rateLimit: 'gateway', maxBodyBytes: 8 * 1024 * 1024 }, async ({ req, url, params, body }) =>
   answer(await receiveInbound({ providerId: params.providerId, kind: params.kind, method: 'POST', url, headers: req.headers, body: body.bytes, contentType: body.contentType })),
 );
 
 // GET /api/v1/inbound/{providerId}/{kind} – Kannel's get-url and dlr-url (query parameters, the provider's token)
-export const GET = withApi<'public', P>({ access: 'public' }, async ({ req, url, params }) =>
+export const GET = withApi<'public', P>({ access: 'public', rateLimit: 'gateway' }, async ({ req, url, params }) =>
   answer(await receiveInbound({ providerId: params.providerId, kind: params.kind, method: 'GET', url, headers: req.headers, body: new Uint8Array(), contentType: null })),
 );
 
