@@ -2,18 +2,28 @@
 // spool and its job in one transaction), the transmissions.deliver job (claim, compose with merge fields, weighted
 // provider choice, the adapter, the recorded answer) — to a local SMTP server and to a local Twilio-protocol server,
 // against a bare loop to the same peer in the same run (a pooled nodemailer transport; `fetch` with the same form body
-// and Basic auth), at the same concurrency. Prints sends/s, the ratio, and the process's CPU time and peak RSS.
+// and Basic auth), at the same concurrency. Prints sends/s, the ratio, the process's CPU time and peak RSS, and the
+// embedded PostgreSQL's CPU time (the path's database work; the bare loops have none).
+//
+// BENCH_ROUNDS rounds (default 3), each running the four in turn (bare SMTP, path SMTP, bare Twilio, path Twilio) on
+// fresh organizations: on a shared machine the neighbours' load moves from second to second, so the ratio is taken
+// between the medians of the rounds, and every round's own ratio is printed beside it.
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { prepareTestDatabase } from '../scripts/db/test-database';
 import { GatewayPeer } from '../server/test/gateway-peers';
 import { SmtpSink } from '../server/test/smtp-sink';
+import { postmasterPid, treeCpuMs } from './cpu-time';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const GOAL = 0.5;
 
+// Read before DATABASE_URL names the bench's database (postmasterPid reads nothing for a server of DATABASE_URL).
+const externalDatabase = Boolean(process.env.DATABASE_URL);
 const databaseUrl = await prepareTestDatabase('pitchcraft_bench_transmissions');
+const postgres = externalDatabase ? null : postmasterPid();
 process.env.DATABASE_URL = databaseUrl;
 process.env.PROVIDER_ALLOW_PRIVATE_HOSTS = 'true';
 process.env.WORKER_CONCURRENCY = String(CONCURRENCY);
@@ -24,18 +34,19 @@ const { sendTransmission } = await import('../server/domain/transmissions/send-t
 const { startWorker } = await import('../server/jobs/worker');
 const { stopJobBoss } = await import('../server/jobs/boss');
 
-type Measure = { seconds: number; cpuSeconds: number; peakRssMb: number };
+type Measure = { seconds: number; cpuSeconds: number; pgCpuSeconds: number | null; peakRssMb: number; sendSeconds?: number };
 
-async function measure(run: () => Promise<void>): Promise<Measure> {
+async function measure(run: () => Promise<number | void>): Promise<Measure> {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const pg0 = postgres ? treeCpuMs(postgres) : 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  await run();
+  const sendSeconds = await run();
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   clearInterval(sampler);
-  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMb: peak / 1024 / 1024 };
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, pgCpuSeconds: postgres ? (treeCpuMs(postgres) - pg0) / 1000 : null, peakRssMb: peak / 1024 / 1024, ...(typeof sendSeconds === 'number' ? { sendSeconds } : {}) };
 }
 
 async function pool<T>(items: T[], n: number, each: (item: T) => Promise<void>) {
@@ -62,58 +73,84 @@ async function organization(kind: 'email' | 'sms', provider: { type: 'smtp' | 't
   return { organizationId, ids, ctx };
 }
 
-const sendPhase: number[] = [];
-
-async function throughPath(o: Awaited<ReturnType<typeof organization>>): Promise<Measure> {
+/** Every transmission sent (8 at a time, as API callers would) and delivered: the time until none is open. */
+function throughPath(o: Awaited<ReturnType<typeof organization>>): Promise<Measure> {
   return measure(async () => {
     const t0 = performance.now();
     await pool(o.ids, CONCURRENCY, async (id) => void (await sendTransmission({ ctx: o.ctx, id })));
-    sendPhase.push((performance.now() - t0) / 1000);
+    const sendSeconds = (performance.now() - t0) / 1000;
     for (;;) {
       const open = await db.transmission.count({ where: { organizationId: o.organizationId, status: { in: ['pending', 'processing'] } } });
       if (open === 0) break;
       await new Promise((r) => setTimeout(r, 25));
     }
+    return sendSeconds;
   });
 }
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 
 const sink = new SmtpSink();
 const twilio = new GatewayPeer('twilio');
 await Promise.all([sink.start(), twilio.start()]);
 const worker = await startWorker({ queues: ['transmissions.deliver'] });
+const runs = { bareSmtp: [] as Measure[], pathSmtp: [] as Measure[], bareTwilio: [] as Measure[], pathTwilio: [] as Measure[] };
+const loads: number[] = [];
 try {
   const indices = Array.from({ length: MESSAGES }, (_, i) => i);
-  // Bare loops first, so the path does not inherit their warm-up (it gets its own).
-  const bareTransport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, auth: { user: 'sink', pass: 'secret' }, pool: true, maxConnections: 4 });
-  const bareSmtp = await measure(() => pool(indices, CONCURRENCY, async (i) => void (await bareTransport.sendMail({ from: 'sales@example.test', to: `ada${i}@example.test`, subject: `Hello Ada${i}`, html: `<p>Dear Ada${i} Lovelace, our offer.</p>`, text: `Dear Ada${i} Lovelace, our offer.` }))));
-  bareTransport.close();
+  const orgs = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    orgs.push({
+      email: await organization('email', { type: 'smtp', host: '127.0.0.1', port: sink.port, username: 'sink', password: 'secret' }),
+      sms: await organization('sms', { type: 'twilio', host: twilio.url, port: null, username: twilio.credentials.username, password: twilio.credentials.password }),
+    });
+  }
   const auth = `Basic ${Buffer.from(`${twilio.credentials.username}:${twilio.credentials.password}`).toString('base64')}`;
-  const bareTwilio = await measure(() =>
-    pool(indices, CONCURRENCY, async (i) => {
-      const res = await fetch(`${twilio.url}/2010-04-01/Accounts/${twilio.credentials.username}/Messages.json`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ To: `+1512555${i}`, From: '+15125559999', Body: `Hi Ada${i}, your car is ready.` }) });
-      if (res.status !== 201) throw new Error(`bare twilio: ${res.status}`);
-      await res.arrayBuffer();
-    }),
-  );
-  const email = await organization('email', { type: 'smtp', host: '127.0.0.1', port: sink.port, username: 'sink', password: 'secret' });
-  const sms = await organization('sms', { type: 'twilio', host: twilio.url, port: null, username: twilio.credentials.username, password: twilio.credentials.password });
-  const pathSmtp = await throughPath(email);
-  const pathTwilio = await throughPath(sms);
+  const { loadavg } = await import('node:os');
+  for (const o of orgs) {
+    loads.push(loadavg()[0]!);
+    const bareTransport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, auth: { user: 'sink', pass: 'secret' }, pool: true, maxConnections: 4 });
+    runs.bareSmtp.push(await measure(() => pool(indices, CONCURRENCY, async (i) => void (await bareTransport.sendMail({ from: 'sales@example.test', to: `ada${i}@example.test`, subject: `Hello Ada${i}`, html: `<p>Dear Ada${i} Lovelace, our offer.</p>`, text: `Dear Ada${i} Lovelace, our offer.` })))));
+    bareTransport.close();
+    runs.pathSmtp.push(await throughPath(o.email));
+    runs.bareTwilio.push(await measure(() =>
+      pool(indices, CONCURRENCY, async (i) => {
+        const res = await fetch(`${twilio.url}/2010-04-01/Accounts/${twilio.credentials.username}/Messages.json`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ To: `+1512555${i}`, From: '+15125559999', Body: `Hi Ada${i}, your car is ready.` }) });
+        if (res.status !== 201) throw new Error(`bare twilio: ${res.status}`);
+        await res.arrayBuffer();
+      }),
+    ));
+    runs.pathTwilio.push(await throughPath(o.sms));
+  }
+  loads.push(loadavg()[0]!);
   const failed = await db.spool.count({ where: { status: 'failed' } });
   if (failed > 0) throw new Error(`${failed} spools failed: the numbers would not be comparable`);
 
-  const row = (label: string, m: Measure) => `${label.padEnd(56)} ${(MESSAGES / m.seconds).toFixed(0).padStart(8)} ${m.cpuSeconds.toFixed(1).padStart(8)} ${m.peakRssMb.toFixed(0).padStart(9)}`;
-  console.log(`\n${MESSAGES} messages per peer, concurrency ${CONCURRENCY}, peers in this process (their CPU counts on both sides)\n`);
-  console.log(`${''.padEnd(56)} ${'sends/s'.padStart(8)} ${'CPU s'.padStart(8)} ${'peak RSS'.padStart(9)}`);
-  console.log(row('SMTP: send → job → spool → smtp adapter (Pitchcraft)', pathSmtp));
-  console.log(row('SMTP: bare pooled nodemailer loop', bareSmtp));
-  console.log(row('Twilio: send → job → spool → twilio adapter (Pitchcraft)', pathTwilio));
-  console.log(row('Twilio: bare fetch loop', bareTwilio));
-  const ratio = (path: Measure, bare: Measure) => bare.seconds / path.seconds;
-  const r1 = ratio(pathSmtp, bareSmtp);
-  const r2 = ratio(pathTwilio, bareTwilio);
-  console.log(`\nof which POST …/send (spool + job + event, ${CONCURRENCY} at a time): SMTP ${sendPhase[0]!.toFixed(1)} s, Twilio ${sendPhase[1]!.toFixed(1)} s`);
-  console.log(`\nratio (path / bare loop): SMTP ${r1.toFixed(2)}×, Twilio ${r2.toFixed(2)}× (goal ≥ ${GOAL}×: ${r1 >= GOAL && r2 >= GOAL ? 'met' : 'NOT met'})`);
+  const pgText = (m: Measure[]) => (m[0]!.pgCpuSeconds === null ? 'n/a' : median(m.map((x) => x.pgCpuSeconds!)).toFixed(2));
+  const row = (label: string, m: Measure[]) => {
+    const rate = median(m.map((x) => MESSAGES / x.seconds));
+    const cpu = median(m.map((x) => x.cpuSeconds));
+    const pgCpu = pgText(m);
+    const cpuPerMessage = ((cpu + (m[0]!.pgCpuSeconds === null ? 0 : median(m.map((x) => x.pgCpuSeconds!)))) / MESSAGES) * 1000;
+    return `${label.padEnd(56)} ${rate.toFixed(0).padStart(8)} ${cpu.toFixed(2).padStart(8)} ${pgCpu.padStart(9)} ${cpuPerMessage.toFixed(1).padStart(11)} ${Math.max(...m.map((x) => x.peakRssMb)).toFixed(0).padStart(9)}`;
+  };
+  console.log(`\n${MESSAGES} messages per peer, concurrency ${CONCURRENCY}, ${ROUNDS} rounds (medians), peers in this process (their CPU counts on both sides)`);
+  console.log(`load average (1 min) at each round's start and at the end: ${loads.map((l) => l.toFixed(1)).join(', ')}\n`);
+  console.log(`${''.padEnd(56)} ${'sends/s'.padStart(8)} ${'CPU s'.padStart(8)} ${'PG CPU s'.padStart(9)} ${'CPU ms/msg'.padStart(11)} ${'peak RSS'.padStart(9)}`);
+  console.log(row('SMTP: send → job → spool → smtp adapter (Pitchcraft)', runs.pathSmtp));
+  console.log(row('SMTP: bare pooled nodemailer loop', runs.bareSmtp));
+  console.log(row('Twilio: send → job → spool → twilio adapter (Pitchcraft)', runs.pathTwilio));
+  console.log(row('Twilio: bare fetch loop', runs.bareTwilio));
+  const ratio = (path: Measure[], bare: Measure[]) => median(path.map((m) => MESSAGES / m.seconds)) / median(bare.map((m) => MESSAGES / m.seconds));
+  const rounds = (path: Measure[], bare: Measure[]) => path.map((m, i) => (bare[i]!.seconds / m.seconds).toFixed(2)).join(' ');
+  const r1 = ratio(runs.pathSmtp, runs.bareSmtp);
+  const r2 = ratio(runs.pathTwilio, runs.bareTwilio);
+  console.log(`\nof which POST …/send (spool + job + event, ${CONCURRENCY} at a time), median: SMTP ${median(runs.pathSmtp.map((m) => m.sendSeconds!)).toFixed(2)} s, Twilio ${median(runs.pathTwilio.map((m) => m.sendSeconds!)).toFixed(2)} s`);
+  console.log(`ratio by round (path / bare loop): SMTP ${rounds(runs.pathSmtp, runs.bareSmtp)}; Twilio ${rounds(runs.pathTwilio, runs.bareTwilio)}`);
+  console.log(`\nratio of the medians (path / bare loop): SMTP ${r1.toFixed(2)}×, Twilio ${r2.toFixed(2)}× (goal ≥ ${GOAL}×: ${r1 >= GOAL && r2 >= GOAL ? 'met' : 'NOT met'})`);
 } finally {
   await worker.stop();
   await stopJobBoss(1000);

@@ -124,6 +124,11 @@ export function normalizeError(err: unknown): AppError {
       return refusedValue();
     }
   }
+  // A lock waited for or a statement run past the limit a transaction set itself (sqlTransaction): rolled back, busy.
+  if (isPgError(err) && (err.code === '55P03' || err.code === '57014')) {
+    console.warn('[errors] the database was too busy; answered 503', err.code);
+    return serverBusy();
+  }
   if (isPgError(err) && /^22/.test(err.code)) {
     console.warn('[errors] a value reached the database and was refused', err.code);
     return refusedValue();

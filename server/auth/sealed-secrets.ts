@@ -6,7 +6,18 @@ import { env } from '../env';
 
 export type SealPurpose = 'invite-link' | 'provider-secret' | 'access-link';
 
-const keyFor = (purpose: SealPurpose) => Buffer.from(hkdfSync('sha256', env().APP_SECRET, 'pitchcraft-sealed-secrets', purpose, 32));
+// Derived once per secret and purpose: opening a provider's password runs for every message a worker delivers.
+const keys = new Map<string, Buffer>();
+function keyFor(purpose: SealPurpose): Buffer {
+  const secret = env().APP_SECRET;
+  const id = `${purpose}\u0000${secret}`;
+  let key = keys.get(id);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secret, 'pitchcraft-sealed-secrets', purpose, 32));
+    keys.set(id, key);
+  }
+  return key;
+}
 
 /** `v1.<iv>.<tag>.<ciphertext>`, base64url. */
 export function seal(plaintext: string, purpose: SealPurpose): string {

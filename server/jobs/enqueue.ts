@@ -1,6 +1,6 @@
 // Enqueues a background job inside the caller's transaction: the job exists if and only if that transaction commits.
 import { fromPrisma, type PgBoss } from 'pg-boss';
-import type { Tx } from '../db';
+import type { Statement, Tx } from '../db';
 import { jobBoss } from './boss';
 import { QUEUES, type JobName, type JobPayload, type QueueDefinition } from './queues';
 
@@ -33,6 +33,28 @@ export async function sendJob<N extends JobName>(boss: PgBoss, tx: Tx, name: N, 
     ...(opts.startAfter && { startAfter: opts.startAfter }),
     ...(opts.singletonKey && { singletonKey: opts.singletonKey }),
   });
+}
+
+/**
+ * enqueue()'s statement without running it, for a caller that sends it itself with others in one round trip
+ * (`sqlTransaction`): pg-boss's own insert — its queue's policy, its NOTIFY — as pg-boss would run it on the
+ * caller's transaction (through the `db` adapter it takes, which here only keeps the statement). The same rule as
+ * enqueue: the caller runs it in the transaction that writes the row the job is about.
+ */
+export async function jobStatement<N extends JobName>(name: N, payload: JobPayload<N>): Promise<Statement> {
+  const kept: Statement[] = [];
+  const data = QUEUES[name].payload.parse(payload) as object;
+  await (await jobBoss()).send(name, data, {
+    db: {
+      executeSql: async (text: string, values?: unknown[]) => {
+        kept.push({ text, values: values ?? [] });
+        return { rows: [{ id: null }] };
+      },
+    },
+  });
+  // pg-boss sends one job with one statement; anything else (a retry with another statement) is not this contract.
+  if (kept.length !== 1) throw new Error(`jobStatement(${name}): pg-boss ran ${kept.length} statements for one job`);
+  return kept[0]!;
 }
 
 /** Many jobs of one queue in one statement, inside the caller's transaction (same rule as enqueue). */

@@ -1,11 +1,11 @@
 // Realtime events: stored with their transaction, delivered in order to those who may see them, replayed exactly from
 // a Last-Event-ID, over one listening connection per process.
 import { describe, expect, it } from 'vitest';
-import { db } from '../db';
+import { db, sqlRows } from '../db';
 import { api } from '../test/api-client';
 import { newTenant } from '../test/factories';
 import type { Viewer } from './event';
-import { publishEvent } from './publish-event';
+import { eventsStatement, publishEvent } from './publish-event';
 import { subscribeEvents, type StreamItem } from './subscribe-events';
 import { sweepRealtimeEvents } from './sweep-events';
 
@@ -144,6 +144,26 @@ describe('realtime events', () => {
     const listening = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = ${`pitchcraft-realtime-${process.pid}`}`;
     expect(Number(listening[0]!.n)).toBe(1);
     await Promise.all(clients.map((c) => c.stop()));
+  });
+
+  it('several events of several organizations in one statement: each organization hears its own, in the order given', async () => {
+    const [a, b] = await Promise.all([newTenant('rt-many-a'), newTenant('rt-many-b')]);
+    const [la, lb] = [listen(viewer(a.organizationId)), listen(viewer(b.organizationId))];
+    await settle();
+    const event = (organizationId: string, n: number) => ({ organizationId, type: `many.${n}`, payload: { n } });
+    // Twice at once, the organizations in opposite orders: each statement takes both locks in one order, no deadlock.
+    await Promise.all([
+      sqlRows(eventsStatement([event(a.organizationId, 1), event(b.organizationId, 1), event(a.organizationId, 2)])),
+      sqlRows(eventsStatement([event(b.organizationId, 2), event(a.organizationId, 3), event(b.organizationId, 3)])),
+    ]);
+    const [ga, gb] = await Promise.all([la.take(3), lb.take(3)]);
+    const ns = (items: StreamItem[]) => items.map((i) => (i.kind === 'event' ? (i.event.payload as { n: number }).n : 0));
+    // Within each statement the given order; the two statements in either order, whole.
+    expect([[1, 2, 3], [3, 1, 2]]).toContainEqual(ns(ga));
+    expect([[1, 2, 3], [2, 3, 1]]).toContainEqual(ns(gb));
+    const ids = (items: StreamItem[]) => items.map((i) => (i.kind === 'event' ? BigInt(i.event.id) : 0n));
+    for (const list of [ids(ga), ids(gb)]) expect([...list].sort((x, y) => (x < y ? -1 : 1))).toEqual(list);
+    await Promise.all([la.stop(), lb.stop()]);
   });
 
   it('GET /events streams SSE with ids, resumes from Last-Event-ID and refuses a bad one', async () => {

@@ -58,6 +58,20 @@ export const toProviderDto = (p: Row): ProviderDto => ({
   updatedAt: p.updatedAt.toISOString(),
 });
 
+/**
+ * Opened passwords by their sealed value (a new password is a new sealed value): a worker opens its provider's for
+ * every message it delivers. SECURITY: no more exposed than before — the key that opens them is in this process too.
+ */
+const opened = new Map<string, string | null>();
+function openPassword(sealed: string | null): string | null {
+  if (!sealed) return null;
+  if (opened.has(sealed)) return opened.get(sealed)!;
+  const password = open(sealed, 'provider-secret');
+  if (opened.size >= 500) opened.clear();
+  opened.set(sealed, password);
+  return password;
+}
+
 /** SECURITY: the opened secret; for adapters only, never for a response or a log. */
 export const providerConfigOf = (p: Row): ProviderConfig & { updatedAt: string } => ({
   id: p.id,
@@ -65,7 +79,7 @@ export const providerConfigOf = (p: Row): ProviderConfig & { updatedAt: string }
   host: p.host,
   port: p.port,
   username: p.username,
-  password: open(p.passwordSealed, 'provider-secret'),
+  password: openPassword(p.passwordSealed),
   settings: (p.settings ?? {}) as ProviderSettings,
   prefix: p.prefix,
   updatedAt: p.updatedAt.toISOString(),

@@ -2,7 +2,7 @@
 // worker killed mid-send leaves a claim that expires and the job's retry resumes it with the same idempotency key),
 // a provider of the service is chosen by weight, its rate limit waited for, the message sent, the answer recorded.
 // A gateway's 429/Retry-After defers the same spool (no sooner than it says) and is not a failed attempt.
-import { db, type Tx } from '../../db';
+import { db, sqlRows, sqlTransaction, type Tx } from '../../db';
 import { enqueue } from '../../jobs/enqueue';
 import type { JobContext } from '../../jobs/job-context';
 import { ADAPTERS } from '../../providers/outbound/adapters';
@@ -10,8 +10,9 @@ import { ProviderError, type ProviderService } from '../../providers/outbound/pr
 import { Prisma } from '../../generated/prisma/client';
 import { inboundUrlOf, providerConfigOf, redact, redactText } from '../providers/manage-providers';
 import { campaignOfSpool, returnSpoolToCampaign, takeCampaignSlots } from '../campaigns/pacing';
-import { composeMessage } from './compose-message';
-import { announceTransmission } from './send-transmission';
+import { composeLoaded, composeParts, type Loaded } from './compose-message';
+import { announceTransmission, transmissionEvent } from './send-transmission';
+import { eventsStatement, writesStatement } from '../../realtime/publish-event';
 
 const CLAIM_SECONDS = 180;
 const MAX_DEFERRALS = 50;
@@ -37,10 +38,13 @@ export function pickWeighted<P extends { weight: number }>(pool: readonly P[], r
   return candidates[candidates.length - 1]!;
 }
 
+/** The active providers of an organization carrying a service, in the order the weighted choice walks them. */
+const ofService = (providers: readonly ProviderRow[], service: ProviderService) => providers.filter((p) => p.active && p.serviceFlags.includes(service));
+
 /** Weighted choice among the active providers of a service; `random` is injectable for tests. */
 export async function chooseProvider(organizationId: string, service: ProviderService, tx: Tx = db, random: () => number = Math.random): Promise<ProviderRow | null> {
   const all = await tx.provider.findMany({ where: { organizationId, active: true, serviceFlags: { has: service } }, orderBy: { id: 'asc' } });
-  return pickWeighted(all, random());
+  return pickWeighted(ofService(all, service), random());
 }
 
 /**
@@ -57,18 +61,87 @@ async function takeSlot(provider: ProviderRow): Promise<number> {
   return rows[0]?.wait_ms ?? 0;
 }
 
+/** A provider row as the claim reads it (JSON: its times as text). */
+type ProviderJson = Omit<ProviderRow, 'nextSlotAt' | 'createdAt' | 'updatedAt'> & { nextSlotAt: string | null; createdAt: string; updatedAt: string };
+
+type Claimed = Loaded & {
+  id: string;
+  transmissionId: string;
+  deferrals: number;
+  /** When an earlier attempt handed the spool to a gateway (null: never). */
+  handedAt: Date | null;
+  campaignId: string | null;
+  campaignStatus: string | null;
+  providers: ProviderJson[];
+};
+
 /**
- * Claims the spool for one attempt. `resumed`: an earlier attempt handed it to a gateway and never recorded the answer
- * (a worker died mid-send), so the message may have reached the gateway already.
+ * Claims the spool for one attempt and reads, in the same statement, its campaign, everything its message is made of
+ * (`composeParts`) and the organization's active providers. `resumed`: an earlier attempt handed it to a gateway and
+ * never recorded the answer (a worker died mid-send), so the message may have reached the gateway already. A spool of
+ * no campaign counts as handed over from this claim on (its attempt goes straight to the gateway, and a crash before
+ * the answer is recorded makes its retry ask the gateway first); a campaign's is marked right before its slot instead
+ * (`awaitSlot`), so a stopped campaign can take back one that never left. The lock (CTE `old`) reads the `handedAt` the
+ * claim found.
+ *
+ * Claims asked for in the same turn of the event loop — a worker's batch starts its jobs together — go as ONE
+ * statement (`claimAll`): one round trip for the batch on the hot path of every message.
  */
 async function claim(spoolId: string) {
-  const rows = await db.$queryRaw<{ id: string; transmissionId: string; organizationId: string; deferrals: number; resumed: boolean; handedAt: Date | null }[]>`
-    UPDATE "Spool" SET "claimedUntil" = now() + make_interval(secs => ${CLAIM_SECONDS})
-    WHERE id = ${spoolId}::uuid AND status = 'initiated'
-      AND ("claimedUntil" IS NULL OR "claimedUntil" < now())
-      AND ("deferredUntil" IS NULL OR "deferredUntil" <= now())
-    RETURNING id, "transmissionId", "organizationId", deferrals, "handedAt" IS NOT NULL AS resumed, "handedAt"`;
-  return rows[0] ?? null;
+  const row = await new Promise<Claimed | null>((resolve, reject) => {
+    if (!asked) {
+      asked = [];
+      queueMicrotask(() => void claimAll());
+    }
+    asked.push({ spoolId, resolve, reject });
+  });
+  if (!row) return null;
+  const providers: ProviderRow[] = row.providers.map((p) => ({ ...p, nextSlotAt: p.nextSlotAt ? new Date(p.nextSlotAt) : null, createdAt: new Date(p.createdAt), updatedAt: new Date(p.updatedAt) }));
+  return {
+    spool: { id: row.id, transmissionId: row.transmissionId, organizationId: row.organizationId, deferrals: row.deferrals, resumed: row.handedAt !== null, handedAt: row.handedAt },
+    campaign: row.campaignId ? { id: row.campaignId, status: row.campaignStatus! } : null,
+    loaded: row as Loaded,
+    providers,
+  };
+}
+
+let asked: { spoolId: string; resolve: (row: Claimed | null) => void; reject: (error: unknown) => void }[] | null = null;
+
+async function claimAll() {
+  const batch = asked!;
+  asked = null;
+  const { columns, joins } = composeParts();
+  try {
+    // Locked in id order, so two workers claiming overlapping batches (a job and its retry) cannot deadlock.
+    const rows = await sqlRows<Claimed>(Prisma.sql`
+      WITH old AS (
+        SELECT s.id, s."handedAt", t."campaignId" FROM "Spool" s JOIN "Transmission" t ON t.id = s."transmissionId"
+        WHERE s.id = ANY(${batch.map((b) => b.spoolId)}::uuid[]) AND s.status = 'initiated'
+          AND (s."claimedUntil" IS NULL OR s."claimedUntil" < now())
+          AND (s."deferredUntil" IS NULL OR s."deferredUntil" <= now())
+        ORDER BY s.id
+        FOR UPDATE OF s
+      ), claimed AS (
+        UPDATE "Spool" s SET "claimedUntil" = now() + make_interval(secs => ${CLAIM_SECONDS}),
+          "handedAt" = CASE WHEN old."campaignId" IS NULL THEN COALESCE(s."handedAt", now()) ELSE s."handedAt" END
+        FROM old WHERE s.id = old.id
+        RETURNING s.id, s."transmissionId", s.deferrals, old."handedAt", old."campaignId"
+      )
+      SELECT claimed.*, cp.status::text AS "campaignStatus", ${columns},
+             (SELECT COALESCE(jsonb_agg(to_jsonb(pr) ORDER BY pr.id), '[]'::jsonb) FROM "Provider" pr
+               WHERE pr."organizationId" = t."organizationId" AND pr.active) AS providers
+      FROM claimed JOIN "Transmission" t ON t.id = claimed."transmissionId"
+      LEFT JOIN "Campaign" cp ON cp.id = claimed."campaignId"
+      ${joins}`, { prepared: true });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    // One claim per spool: a second ask for the same one in the batch (its job's retry, a backstop) finds it held.
+    for (const b of batch) {
+      b.resolve(byId.get(b.spoolId) ?? null);
+      byId.delete(b.spoolId);
+    }
+  } catch (error) {
+    for (const b of batch) b.reject(error);
+  }
 }
 
 /** Marks the attempt as handed to a gateway (the first time it was): from here on a crash may leave it sent unrecorded. */
@@ -87,8 +160,9 @@ type Gate = { campaignId: string; sendAt: number; checkedAt: number } | null;
  * the spool back, unsent — except one that may have reached the gateway already (`resumed`): that one is finished, with
  * the same identity, as an in-flight delivery is. 'refused': the spool must not be sent now (it was given back).
  */
-async function campaignGate(spool: { id: string; resumed: boolean }, opts: { paced?: boolean; sendAt?: number }): Promise<Gate | 'refused'> {
-  const campaign = await campaignOfSpool(spool.id);
+async function campaignGate(spool: { id: string; resumed: boolean }, opts: { paced?: boolean; sendAt?: number }, read?: { id: string; status: string } | null): Promise<Gate | 'refused'> {
+  // `read`: the campaign as the claim read it; asked again otherwise (after a wait).
+  const campaign = read === undefined ? await campaignOfSpool(spool.id) : read;
   if (!campaign) return null;
   const refuse = async () => {
     if (spool.resumed) return null;
@@ -134,26 +208,77 @@ async function defer(spool: { id: string; transmissionId: string; organizationId
   });
 }
 
+type Outcome = { status: 'completed' | 'failed'; transmission: 'completed' | 'failed' | 'invalid'; reason?: string; providerId?: string | null; messageId?: string | null; response?: Record<string, unknown> | null; connectedAt?: Date | null };
+type Finished = { spool: { id: string; transmissionId: string; organizationId: string }; outcome: Outcome; resolve: () => void; reject: (error: unknown) => void };
+
 /**
- * The attempt's outcome: spool, transmission and the event, in ONE statement (data-modifying CTEs before the event's
- * insert) — atomic without an interactive transaction's five round trips, on the hot path of every message.
+ * The attempt's outcome: spool, transmission and the event, in ONE round trip (`record`), on the hot path of every
+ * message. Outcomes recorded in the same turn of the event loop — a worker's batch whose gateway answers arrived
+ * together — share it (`finishAll`).
  */
-async function finish(spool: { id: string; transmissionId: string; organizationId: string }, outcome: { status: 'completed' | 'failed'; transmission: 'completed' | 'failed' | 'invalid'; reason?: string; providerId?: string | null; messageId?: string | null; response?: Record<string, unknown> | null; connectedAt?: Date | null }) {
-  const failed = outcome.status === 'failed';
-  const response = outcome.response ? JSON.stringify(outcome.response) : null;
-  const setProvider = outcome.providerId !== undefined;
-  const writes = [
+function finish(spool: Finished['spool'], outcome: Outcome): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (!finishing) {
+      finishing = [];
+      setImmediate(() => void finishAll());
+    }
+    finishing.push({ spool, outcome, resolve, reject });
+  });
+}
+
+let finishing: Finished[] | null = null;
+
+async function finishAll() {
+  const batch = finishing!;
+  finishing = null;
+  try {
+    await record(batch);
+    for (const f of batch) f.resolve();
+  } catch (error) {
+    if (batch.length === 1) return batch[0]!.reject(error);
+    // Each on its own, so one that cannot be recorded (or a deadlock with another worker) fails only itself.
+    for (const f of batch) await record([f]).then(f.resolve, f.reject);
+  }
+}
+
+/**
+ * One transaction in one round trip: the spools' and transmissions' writes, then their events — whose statement takes
+ * the organizations' event locks, so the writes are not done while holding them.
+ */
+function record(batch: Finished[]) {
+  return sqlTransaction(
+    writesStatement(outcomeWrites(batch)),
+    eventsStatement(batch.map(({ spool, outcome }) => transmissionEvent({ id: spool.transmissionId, organizationId: spool.organizationId }, outcome.transmission, { spoolId: spool.id }))),
+  );
+}
+
+function outcomeWrites(batch: Finished[]): Prisma.Sql[] {
+  const outcomes = JSON.stringify(batch.map(({ spool, outcome }) => ({
+    spool: spool.id,
+    transmission: spool.transmissionId,
+    status: outcome.status,
+    tstatus: outcome.transmission,
+    error: outcome.status === 'failed' ? (outcome.reason ?? 'failed') : null,
+    reason: outcome.status === 'failed' ? (outcome.reason ?? null) : null,
+    setProvider: outcome.providerId !== undefined,
+    provider: outcome.providerId ?? null,
+    messageId: outcome.messageId ?? null,
+    response: outcome.response ?? null,
+    connectedAt: outcome.connectedAt?.toISOString() ?? null,
+  })));
+  return [
+    Prisma.sql`outcomes AS (
+      SELECT * FROM json_to_recordset(${outcomes}::json) AS o(spool uuid, transmission uuid, status "SpoolStatus", tstatus "TransmissionStatus", error text, reason text,
+        "setProvider" boolean, provider uuid, "messageId" text, response jsonb, "connectedAt" timestamptz))`,
     Prisma.sql`spool_done AS (
-      UPDATE "Spool" SET status = ${outcome.status}::"SpoolStatus", "endedAt" = now(), "claimedUntil" = NULL, "deferredUntil" = NULL,
-        "providerId" = CASE WHEN ${setProvider} THEN ${outcome.providerId ?? null}::uuid ELSE "providerId" END,
-        "providerMessageId" = ${outcome.messageId ?? null}, response = COALESCE(${response}::jsonb, response),
-        error = ${failed ? (outcome.reason ?? 'failed') : null}, "connectedAt" = COALESCE(${outcome.connectedAt ?? null}::timestamptz, "connectedAt")
-      WHERE id = ${spool.id}::uuid)`,
+      UPDATE "Spool" s SET status = o.status, "endedAt" = now(), "claimedUntil" = NULL, "deferredUntil" = NULL,
+        "providerId" = CASE WHEN o."setProvider" THEN o.provider ELSE s."providerId" END,
+        "providerMessageId" = o."messageId", response = COALESCE(o.response, s.response), error = o.error, "connectedAt" = COALESCE(o."connectedAt", s."connectedAt")
+      FROM outcomes o WHERE s.id = o.spool)`,
     Prisma.sql`transmission_done AS (
-      UPDATE "Transmission" SET status = ${outcome.transmission}::"TransmissionStatus", "statusReason" = ${failed ? (outcome.reason ?? null) : null}, "updatedAt" = now()
-      WHERE id = ${spool.transmissionId}::uuid)`,
+      UPDATE "Transmission" t SET status = o.tstatus, "statusReason" = o.reason, "updatedAt" = now()
+      FROM outcomes o WHERE t.id = o.transmission)`,
   ];
-  await announceTransmission(db, { id: spool.transmissionId, organizationId: spool.organizationId }, outcome.transmission, { spoolId: spool.id }, writes);
 }
 
 /**
@@ -172,22 +297,22 @@ async function resumeLater(spoolId: string) {
  * does not make the send late, and late by a varying amount).
  */
 export async function deliverSpool(spoolId: string, job: JobContext, opts: { paced?: boolean; sendAt?: number } = {}): Promise<void> {
-  const spool = await claim(spoolId);
-  if (!spool) return resumeLater(spoolId); // done, held by another worker, or not yet due (its deferred job will come)
-  const gate = await campaignGate(spool, opts);
+  const claimed = await claim(spoolId);
+  if (!claimed) return resumeLater(spoolId); // done, held by another worker, or not yet due (its deferred job will come)
+  const { spool } = claimed;
+  const gate = await campaignGate(spool, opts, claimed.campaign);
   if (gate === 'refused') return;
-  const composed = await composeMessage(db as unknown as Tx, spool.transmissionId);
+  const composed = await composeLoaded(db as unknown as Tx, claimed.loaded);
   if (!composed.ok) return finish(spool, { status: 'failed', transmission: 'invalid', reason: composed.reason });
-  const provider = await chooseProvider(spool.organizationId, composed.message.service);
+  const provider = pickWeighted(ofService(claimed.providers, composed.message.service), Math.random());
   if (!provider) return finish(spool, { status: 'failed', transmission: 'failed', reason: `No active provider carries ${composed.message.service}: connect one under Settings → Providers`, providerId: null });
   const wait = await takeSlot(provider);
   if (wait > MAX_INLINE_WAIT_MS) return defer(spool, wait, `Waiting for ${provider.name}’s rate limit`, provider.id);
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const config = providerConfigOf(provider);
   const receiptUrl = `${inboundUrlOf(provider, 'receipt')}${provider.type === 'kannel' ? `&spool=${spool.id}` : ''}`;
-  if (gate) {
-    if (!(await awaitSlot(spool, gate))) return;
-  } else await markHanded(spool.id);
+  // A campaign's send is marked handed right before its slot; any other was marked by its claim.
+  if (gate && !(await awaitSlot(spool, gate))) return;
   // An attempt that may have reached the gateway before a crash: a gateway that can be asked is asked first, and a
   // message it already holds for this spool is recorded instead of sent again. (If asking fails, the job retries.)
   const adapter = ADAPTERS[provider.type];

@@ -3,36 +3,99 @@
 // job checks the database clock) and only while still scheduled, so a cancelled one never sends.
 import { randomUUID } from 'node:crypto';
 import { requirePermission, type Ctx, type OrgCtx } from '../../context';
-import { db, type Tx } from '../../db';
+import { db, sqlTransaction, type Tx } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
 import { conflict, notFound, validationFailed } from '../../errors';
-import { enqueue } from '../../jobs/enqueue';
-import { publishEvent } from '../../realtime/publish-event';
+import { enqueue, jobStatement } from '../../jobs/enqueue';
+import { eventStatement, publishEvent, writesStatement } from '../../realtime/publish-event';
+import { isUuid } from '../shared/ids';
 import { findTransmission } from './manage-transmissions';
 import { scheduleInput } from './transmission.schema';
 
 type TransmissionRow = Awaited<ReturnType<typeof findTransmission>>;
 
+export const transmissionEvent = (t: { id: string; organizationId: string }, status: string, extra: Record<string, string | null> = {}) =>
+  ({ organizationId: t.organizationId, type: 'transmission.updated', payload: { id: t.id, status, ...extra }, audience: { permission: 'transmissions:read', subject: `transmission:${t.id}` } });
+
 export const announceTransmission = (tx: Pick<Tx, '$queryRaw'>, t: { id: string; organizationId: string }, status: string, extra: Record<string, string | null> = {}, writes: Prisma.Sql[] = []) =>
-  publishEvent(tx, { organizationId: t.organizationId, type: 'transmission.updated', payload: { id: t.id, status, ...extra }, audience: { permission: 'transmissions:read', subject: `transmission:${t.id}` } }, writes);
+  publishEvent(tx, transmissionEvent(t, status, extra), writes);
 
 /**
- * A new attempt: its delivery job, then in ONE statement (the event's, data-modifying CTEs ahead of it) the spool,
- * the transmission marked processing and, for a send or retry by hand, its pending schedules cancelled — all in the
- * caller's transaction, which holds the transmission's row lock.
+ * A new attempt's ONE statement (the event's, data-modifying CTEs ahead of it): the spool, the transmission marked
+ * processing and, for a send or retry by hand, its pending schedules cancelled. Runs after the attempt's delivery job
+ * was enqueued, in the transaction that holds the transmission's row lock.
  */
+function attemptStatement(t: { id: string; organizationId: string }, spoolId: string, opts: { cancelSchedules: boolean }): Prisma.Sql {
+  return eventStatement(transmissionEvent(t, 'processing', { spoolId }), attemptWrites(t, spoolId, opts));
+}
+
+const attemptWrites = (t: { id: string; organizationId: string }, spoolId: string, opts: { cancelSchedules: boolean }) => [
+  ...(opts.cancelSchedules ? [Prisma.sql`schedules_cancelled AS (UPDATE "TransmissionSchedule" SET status = 'cancelled' WHERE "transmissionId" = ${t.id}::uuid AND status = 'scheduled')`] : []),
+  Prisma.sql`spool_created AS (INSERT INTO "Spool" (id, "organizationId", "transmissionId") VALUES (${spoolId}::uuid, ${t.organizationId}::uuid, ${t.id}::uuid))`,
+  Prisma.sql`transmission_processing AS (UPDATE "Transmission" SET status = 'processing', "statusReason" = NULL, "updatedAt" = now() WHERE id = ${t.id}::uuid)`,
+];
+
+/** A new attempt in the caller's transaction, which holds the transmission's row lock: its delivery job, then its statement. */
 export async function startAttempt(tx: Tx, t: Pick<TransmissionRow, 'id' | 'organizationId'>, opts: { cancelSchedules: boolean }): Promise<string> {
   const spoolId = randomUUID();
   await enqueue(tx, 'transmissions.deliver', { spoolId, organizationId: t.organizationId });
-  await announceTransmission(tx, t, 'processing', { spoolId }, [
-    ...(opts.cancelSchedules ? [Prisma.sql`schedules_cancelled AS (UPDATE "TransmissionSchedule" SET status = 'cancelled' WHERE "transmissionId" = ${t.id}::uuid AND status = 'scheduled')`] : []),
-    Prisma.sql`spool_created AS (INSERT INTO "Spool" (id, "organizationId", "transmissionId") VALUES (${spoolId}::uuid, ${t.organizationId}::uuid, ${t.id}::uuid))`,
-    Prisma.sql`transmission_processing AS (UPDATE "Transmission" SET status = 'processing', "statusReason" = NULL, "updatedAt" = now() WHERE id = ${t.id}::uuid)`,
-  ]);
+  await tx.$queryRaw`${attemptStatement(t, spoolId, opts)}`;
   return spoolId;
 }
 
-function assertSendable(t: TransmissionRow) {
+export type Attempt = 'send' | 'retry';
+/** The statuses an attempt by hand starts from (the checks in sendTransmission and retryTransmission). */
+const ATTEMPTED_FROM: Record<Attempt, readonly TransmissionRow['status'][]> = { send: ['pending'], retry: ['failed', 'invalid'] };
+
+/**
+ * The transmission's row lock, which fails — a division by zero, the guard pg-boss itself uses to abort a transaction
+ * from SQL — unless it may be attempted: the rule of assertSendable and ATTEMPTED_FROM said in SQL, so the whole
+ * attempt can travel in one round trip. transmissions.int.test.ts holds `attemptable` and `checkAttempt` to the same
+ * answers for every combination.
+ */
+function lockAttemptable(organizationId: string, id: string, attempt: Attempt): Prisma.Sql {
+  return Prisma.sql`
+    WITH t AS (SELECT status, direction, "accessLinkId", "contactId", "programId" FROM "Transmission" WHERE id = ${id}::uuid AND "organizationId" = ${organizationId}::uuid FOR UPDATE)
+    SELECT 1 / (SELECT count(*)::int FROM t WHERE ${attemptable(attempt)}) AS attemptable`;
+}
+
+/** The rule over a row's status, direction, accessLinkId, contactId and programId (exported for its test). */
+export const attemptable = (attempt: Attempt) => Prisma.sql`direction::text = 'outbound' AND ("accessLinkId" IS NOT NULL OR ("contactId" IS NOT NULL AND "programId" IS NOT NULL))
+  AND status::text = ANY (string_to_array(${ATTEMPTED_FROM[attempt].join(',')}, ','))`;
+
+/** The same rule in words: throws the conflict that says why a transmission may not be attempted (exported for its test). */
+export function checkAttempt(attempt: Attempt, t: Pick<TransmissionRow, 'status' | 'direction' | 'accessLinkId' | 'contactId' | 'programId'>): void {
+  assertSendable(t);
+  if (ATTEMPTED_FROM[attempt].includes(t.status)) return;
+  if (attempt === 'send') throw conflict(t.status === 'processing' ? 'It is being delivered right now' : t.status === 'completed' ? 'It was sent already: clone it to send it again' : 'Its last attempt failed: retry it');
+  throw conflict(t.status === 'pending' ? 'It was never sent: send it' : t.status === 'processing' ? 'It is being delivered right now' : 'It was delivered: clone it to send it again');
+}
+
+const DIVISION_BY_ZERO = '22012';
+
+/**
+ * A send or retry by hand — the hot path of every message sent one by one — in ONE round trip (`sqlTransaction`): BEGIN, the row lock that refuses what may not be attempted (`lockAttemptable`: it serialises sends,
+ * retries, schedules and deletes of one transmission, so two clicks make one attempt), the attempt's delivery job, its
+ * writes, its event, COMMIT. A refusal rolls everything back, its job with it; then the transmission is read to say
+ * why (`check`, the same rule in words).
+ */
+async function attemptByHand(ctx: OrgCtx, id: string, attempt: Attempt): Promise<{ spoolId: string }> {
+  if (!isUuid(id)) throw notFound('Transmission');
+  const spoolId = randomUUID();
+  const t = { id, organizationId: ctx.organizationId };
+  const job = await jobStatement('transmissions.deliver', { spoolId, organizationId: ctx.organizationId });
+  try {
+    // The attempt's writes go just before its event, which takes the organization's event lock: held for less.
+    await sqlTransaction(lockAttemptable(ctx.organizationId, id, attempt), job, writesStatement(attemptWrites(t, spoolId, { cancelSchedules: true })), eventStatement(transmissionEvent(t, 'processing', { spoolId })));
+    return { spoolId };
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== DIVISION_BY_ZERO) throw error;
+    checkAttempt(attempt, await findTransmission(ctx, id));
+    throw conflict('It changed while it was being sent: look again');
+  }
+}
+
+function assertSendable(t: Pick<TransmissionRow, 'direction' | 'accessLinkId' | 'contactId' | 'programId'>) {
   if (t.direction === 'inbound') throw conflict('An inbound transmission was received: it cannot be sent');
   if (t.accessLinkId) return; // an access link's text: the link is its content (composed at delivery)
   if (!t.contactId) throw conflict('Its contact was deleted: clone it for another contact');
@@ -45,24 +108,12 @@ async function cancelSchedules(tx: Tx, transmissionId: string) {
 
 /** POST …/send: the first attempt of a pending transmission (a scheduled send is sent now instead). */
 export async function sendTransmission(opts: { ctx: Ctx; id: string }): Promise<{ spoolId: string }> {
-  const ctx = requirePermission(opts.ctx, 'transmissions:send');
-  return db.$transaction(async (tx) => {
-    const t = await findTransmission(ctx, opts.id, tx, { lock: true });
-    assertSendable(t);
-    if (t.status !== 'pending') throw conflict(t.status === 'processing' ? 'It is being delivered right now' : t.status === 'completed' ? 'It was sent already: clone it to send it again' : 'Its last attempt failed: retry it');
-    return { spoolId: await startAttempt(tx, t, { cancelSchedules: true }) };
-  });
+  return attemptByHand(requirePermission(opts.ctx, 'transmissions:send'), opts.id, 'send');
 }
 
 /** POST …/retry: a new attempt after a failed (or invalid) one. */
 export async function retryTransmission(opts: { ctx: Ctx; id: string }): Promise<{ spoolId: string }> {
-  const ctx = requirePermission(opts.ctx, 'transmissions:send');
-  return db.$transaction(async (tx) => {
-    const t = await findTransmission(ctx, opts.id, tx, { lock: true });
-    assertSendable(t);
-    if (t.status !== 'failed' && t.status !== 'invalid') throw conflict(t.status === 'pending' ? 'It was never sent: send it' : t.status === 'processing' ? 'It is being delivered right now' : 'It was delivered: clone it to send it again');
-    return { spoolId: await startAttempt(tx, t, { cancelSchedules: true }) };
-  });
+  return attemptByHand(requirePermission(opts.ctx, 'transmissions:send'), opts.id, 'retry');
 }
 
 const MAX_AHEAD_MS = 366 * 24 * 3600 * 1000;

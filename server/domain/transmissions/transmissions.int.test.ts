@@ -3,7 +3,10 @@
 // never echoed, SSRF targets are refused, gateway errors fail a spool (429 defers it), schedules fire on time or never,
 // and another organization's ids are 404 for every verb.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../db';
+import { db, sqlRows } from '../../db';
+import { AppError } from '../../errors';
+import { Prisma } from '../../generated/prisma/client';
+import { attemptable, checkAttempt, type Attempt } from './send-transmission';
 import { stopJobBoss } from '../../jobs/boss';
 import { startWorker, type WorkerHandle } from '../../jobs/worker';
 import { api } from '../../test/api-client';
@@ -197,6 +200,45 @@ describe('transmissions', () => {
     expect((await api('POST', `/transmissions/${tr.id}/send`, { headers: t.keyHeaders })).status).toBe(409);
     const clone = await must(api('POST', `/transmissions/${tr.id}/clone`, { headers: t.keyHeaders }), 201);
     expect((await statusOf(t, clone.transmissionId)).status).toBe('pending');
+  });
+
+  it('attemptable: the SQL rule that refuses a send or retry in its one round trip says what checkAttempt says, for every combination', async () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    const rows = (['pending', 'processing', 'completed', 'failed', 'invalid'] as const).flatMap((status) =>
+      (['outbound', 'inbound'] as const).flatMap((direction) =>
+        [null, id].flatMap((accessLinkId) => [null, id].flatMap((contactId) => [null, id].map((programId) => ({ status, direction, accessLinkId, contactId, programId }))))));
+    for (const attempt of ['send', 'retry'] as Attempt[]) {
+      const values = Prisma.join(rows.map((r, i) => Prisma.sql`(${i}::int, ${r.status}, ${r.direction}, ${r.accessLinkId}::uuid, ${r.contactId}::uuid, ${r.programId}::uuid)`));
+      const passed = new Set((await sqlRows<{ i: number }>(Prisma.sql`SELECT i FROM (VALUES ${values}) AS t(i, status, direction, "accessLinkId", "contactId", "programId") WHERE ${attemptable(attempt)}`)).map((r) => r.i));
+      rows.forEach((r, i) => {
+        let allowed = true;
+        try {
+          checkAttempt(attempt, r);
+        } catch (error) {
+          expect(error).toBeInstanceOf(AppError);
+          allowed = false;
+        }
+        expect({ attempt, ...r, allowed: passed.has(i) }).toEqual({ attempt, ...r, allowed });
+      });
+      expect(passed.size).toBe(attempt === 'send' ? 5 : 10);
+    }
+  });
+
+  it('five sends of one transmission at once make one attempt: one 201 with its spool and delivery job, four 409s', async () => {
+    const tr = await newTransmission(t, s);
+    const jobsOf = async () => Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'transmissions.deliver' AND data->>'organizationId' = ${t.organizationId}`)[0]!.n);
+    const jobsBefore = await jobsOf();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => api('POST', `/transmissions/${tr.id}/send`, { headers: t.keyHeaders })));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    const spoolId = answers.find((a) => a.status === 201)!.body.spoolId;
+    expect((await db.spool.findMany({ where: { transmissionId: tr.id }, select: { id: true } })).map((x) => x.id)).toEqual([spoolId]);
+    const jobs = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'transmissions.deliver' AND data->>'spoolId' = ${spoolId}`;
+    expect(Number(jobs[0]!.n)).toBe(1);
+    // The four refused sends' jobs went with their transactions.
+    expect((await jobsOf()) - jobsBefore).toBe(1);
+    expect(await settled(t, tr.id)).toMatchObject({ status: 'completed', attempts: 1 });
+    expect((await api('POST', `/transmissions/${tr.id}/send`, { headers: t.keyHeaders })).status).toBe(409);
+    expect((await jobsOf()) - jobsBefore).toBe(1);
   });
 
   it('a voice message plays its recording: TwiML <Play> names a signed link that serves the WAV without a session; expired or tampered links are 403', async () => {

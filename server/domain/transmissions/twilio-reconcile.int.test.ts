@@ -83,6 +83,15 @@ it('sends a handed spool that never reached Twilio, once', async () => {
   expect(await db.spool.findUniqueOrThrow({ where: { id: spoolId } })).toMatchObject({ status: 'completed', providerMessageId: twilio.messages.find((m) => m.to === to)!.sid });
 });
 
+it('deliveries started together are claimed in one statement, and a spool asked for twice is sent once', async () => {
+  const spools = await Promise.all(['+13125550311', '+13125550312', '+13125550313'].map(queuedSms));
+  // As a worker's batch starts its jobs: all in the same turn, the first spool twice (a job and its retry).
+  await Promise.all([...spools, spools[0]!].map((id) => deliverSpool(id, job)));
+  for (const to of ['+13125550311', '+13125550312', '+13125550313']) expect(posts(to)).toHaveLength(1);
+  const rows = await db.spool.findMany({ where: { id: { in: spools } } });
+  expect(rows.map((r) => r.status)).toEqual(['completed', 'completed', 'completed']);
+});
+
 it('a fresh spool is sent without asking', async () => {
   const to = '+13125550303';
   const spoolId = await queuedSms(to);

@@ -22,8 +22,18 @@ export async function gatewayRequest(opts: { url: URL; method: 'GET' | 'POST'; h
   } catch (error) {
     throw describe(Object.assign(error as Error, { code: 'EPROVIDERTARGET' }), opts.what, false, opts.timeoutMs);
   }
-  const timeout = AbortSignal.timeout(opts.timeoutMs);
-  const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+  // One controller for the caller's signal and the time limit (AbortSignal.any and .timeout cost ~0.3 ms a request
+  // in bench:transmissions' profile, on the path of every message).
+  const controller = new AbortController();
+  const timeout = { aborted: false };
+  const timer = setTimeout(() => {
+    timeout.aborted = true;
+    controller.abort();
+  }, opts.timeoutMs);
+  const onAbort = () => controller.abort();
+  if (opts.signal?.aborted) controller.abort();
+  else opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const signal = controller.signal;
   const client = url.protocol === 'https:' ? https : http;
   return new Promise<GatewayResponse>((resolve, reject) => {
     let connectedAt: Date | null = null;
@@ -54,6 +64,9 @@ export async function gatewayRequest(opts: { url: URL; method: 'GET' | 'POST'; h
     });
     req.on('error', (e) => reject(describe(e, opts.what, timeout.aborted, opts.timeoutMs)));
     req.end(opts.body);
+  }).finally(() => {
+    clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', onAbort);
   });
 }
 
