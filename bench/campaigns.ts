@@ -10,6 +10,7 @@ import nodemailer from 'nodemailer';
 import { prepareTestDatabase } from '../scripts/db/test-database';
 import { GatewayPeer } from '../server/test/gateway-peers';
 import { SmtpSink } from '../server/test/smtp-sink';
+import { measure, pool, type Measure } from './measure';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 600);
 const PACE_SECONDS = Number(process.env.BENCH_PACE_SECONDS ?? 20);
@@ -26,27 +27,6 @@ const { createCampaign, getCampaign } = await import('../server/domain/campaigns
 const { startCampaign, stopCampaign } = await import('../server/domain/campaigns/run-campaign');
 const { startWorker } = await import('../server/jobs/worker');
 const { stopJobBoss } = await import('../server/jobs/boss');
-
-type Measure = { seconds: number; cpuSeconds: number; peakRssMb: number };
-
-async function measure(run: () => Promise<void>): Promise<Measure> {
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  await run();
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  clearInterval(sampler);
-  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMb: peak / 1024 / 1024 };
-}
-
-async function pool<T>(items: T[], n: number, each: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) await each(items[next++]!);
-  }));
-}
 
 let numbers = 0;
 /** An organization with n contacts in a group, a program of the service and one provider for it. */
