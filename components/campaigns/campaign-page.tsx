@@ -39,7 +39,7 @@ const COUNTS: { key: keyof CampaignDto['counts']; label: string; tone: string; h
   { key: 'invalid', label: 'Invalid', tone: 'text-amber-800', hint: 'Cannot be sent, e.g. no email address' },
 ];
 
-const TIME = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' });
+const TIME = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' });
 
 export function CampaignPage({ organizationId, id }: { organizationId: string; id: string }) {
   const trpc = useTRPC();
