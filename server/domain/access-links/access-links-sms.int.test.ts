@@ -8,21 +8,12 @@ import { api } from '../../test/api-client';
 import { newExternalUser } from '../../test/chat';
 import { newTenant, type Tenant } from '../../test/factories';
 import { GatewayPeer } from '../../test/gateway-peers';
+import { until } from '../../test/until';
 
 const twilio = new GatewayPeer('twilio');
 let worker: WorkerHandle;
 let t: Tenant;
 const phone = '+12025550147';
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`condition not met in time: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const counts = async (organizationId: string) => ({
   links: await db.accessLink.count({ where: { organizationId } }),

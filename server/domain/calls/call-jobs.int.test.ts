@@ -8,16 +8,7 @@ import { startWorker, type WorkerHandle } from '../../jobs/worker';
 import { api } from '../../test/api-client';
 import { newDealer, requestCall } from '../../test/call-factories';
 import { newTenant } from '../../test/factories';
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`condition not met in time; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { until } from '../../test/until';
 
 const statusOf = (id: string) => db.call.findUniqueOrThrow({ where: { id }, select: { status: true } }).then((c) => c.status);
 

@@ -18,6 +18,7 @@ import { deleteProgram } from '../programs/manage-programs';
 import { createCampaign, deleteCampaign, getCampaign, listCampaigns, updateCampaign } from './manage-campaigns';
 import { startCampaign, stopCampaign } from './run-campaign';
 import { cancelCampaignSchedules, scheduleCampaign } from './schedule-campaign';
+import { until } from '../../test/until';
 
 const smtp = new SmtpSink();
 let worker: WorkerHandle;
@@ -55,16 +56,6 @@ async function groupOf(tenant: Tenant, n: number): Promise<{ groupId: string; em
   const contacts = await db.contact.createManyAndReturn({ data: emails.map((email, i) => ({ organizationId: tenant.organizationId, firstName: `C${i}`, phone: `+1303${prefix}${String(i).padStart(4, '0')}`, email })), select: { id: true } });
   await db.contactGroupMember.createMany({ data: contacts.map((c) => ({ groupId: group.id, contactId: c.id })) });
   return { groupId: group.id, emails };
-}
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`condition not met in time: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 async function refusal(p: Promise<unknown>): Promise<{ code: string; message: string }> {

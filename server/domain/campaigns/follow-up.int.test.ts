@@ -12,6 +12,7 @@ import { api } from '../../test/api-client';
 import { requestCall } from '../../test/call-factories';
 import { newTenant, type Tenant } from '../../test/factories';
 import { GatewayPeer } from '../../test/gateway-peers';
+import { until } from '../../test/until';
 
 const twilio = new GatewayPeer('twilio');
 let worker: WorkerHandle;
@@ -23,16 +24,6 @@ async function must(p: ReturnType<typeof api>, status: number): Promise<any> {
   const r = await p;
   if (r.status !== status) throw new Error(`${status} expected, got ${r.status}: ${r.text}`);
   return r.body;
-}
-
-async function until<T>(read: () => Promise<T> | T, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`condition not met in time: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 async function smsCampaign(tenant: Tenant, continuous: boolean) {

@@ -16,6 +16,7 @@ import { getCampaign } from '../campaigns/manage-campaigns';
 import { listDevMailbox, readDevMail } from '../mail/dev-mailbox';
 import { listEmailLog } from '../mail/list-email-log';
 import { listDevSink } from './sink-messages';
+import { until } from '../../test/until';
 
 let worker: WorkerHandle;
 let t: Tenant;
@@ -34,16 +35,6 @@ async function must(p: ReturnType<typeof api>, status: number): Promise<any> {
   const r = await p;
   if (r.status !== status) throw new Error(`${status} expected, got ${r.status}: ${r.text}`);
   return r.body;
-}
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`condition not met in time: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
 }
 
 /** Runs `fn` with the environment changed, then puts it back. */

@@ -11,18 +11,9 @@ import { newTenant, type Tenant } from '../../test/factories';
 import { SttServer } from '../../test/stt-server';
 import { makeWav } from '../../test/wav';
 import { transcribeSession } from './transcribe-session';
+import { until } from '../../test/until';
 
 const WORDS = 'Hi um thanks for your time our free trial uh comes with a full warranty'.split(' ').map((word, i) => ({ word: ` ${word}`, start: 0.3 + i * 0.4, end: 0.6 + i * 0.4 }));
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`not reached in time: ${JSON.stringify(v).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const lastAttempt: JobContext = { id: 'test', retryCount: 2, retryLimit: 2, signal: new AbortController().signal };
 const firstAttempt: JobContext = { ...lastAttempt, retryCount: 0 };

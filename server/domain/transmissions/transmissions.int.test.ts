@@ -19,6 +19,7 @@ import { SmtpSink } from '../../test/smtp-sink';
 import { makeWav } from '../../test/wav';
 import { signedMediaUrl } from '../../media/signed-link';
 import * as mediaRoute from '@/app/media/[id]/route';
+import { until } from '../../test/until';
 
 const twilio = new GatewayPeer('twilio');
 const httpPeer = new GatewayPeer('http');
@@ -54,16 +55,6 @@ async function setup(tenant: Tenant): Promise<Setup> {
 }
 
 const twilioProvider = (over: Record<string, unknown> = {}) => ({ name: 'Twilio', type: 'twilio', serviceFlags: ['sms', 'voice'], host: twilio.url, username: twilio.credentials.username, password: twilio.credentials.password, settings: { timeoutSeconds: 1 }, ...over });
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`condition not met in time: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const statusOf = (tenant: Tenant, id: string) => api('GET', `/transmissions/${id}`, { headers: tenant.keyHeaders }).then((r) => r.body);
 const settled = (tenant: Tenant, id: string) => until(() => statusOf(tenant, id), (b) => b.status !== 'processing' && b.status !== 'pending');
