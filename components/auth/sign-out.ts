@@ -4,7 +4,15 @@
 // browser goes to /login on the host it is on.
 import { signOut } from 'next-auth/react';
 
+let signingOut = false;
+
+/** True once this tab began signing out: a request refused as signed out then is expected, not a session that ended elsewhere. */
+export function isSigningOut() {
+  return signingOut;
+}
+
 export async function signOutHere() {
+  signingOut = true;
   await signOut({ redirect: false });
   // A full load, so no cache of the signed-out user survives.
   window.location.assign('/login');

@@ -6,14 +6,16 @@ import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCC
 import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
 import type { AppRouter } from '@/server/trpc/root';
+import { isSigningOut } from '@/components/auth/sign-out';
 import { TRPCProvider } from './trpc';
 
 const NO_RETRY = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST', 'UNPROCESSABLE_CONTENT', 'CONFLICT']);
 
 // A session that ended elsewhere (signed out in another tab, account removed) sends the user back to sign in.
-// A guest whose link's access ended goes back to its chat page, which says so.
+// A guest whose link's access ended goes back to its chat page, which says so. A tab signing out goes to /login on its
+// own: a query refused in the meantime must not send it to /login?callbackUrl=… instead (the last navigation wins).
 const onUnauthorized = (guest: boolean) => (error: unknown) => {
-  if (typeof window === 'undefined') return;
+  if (typeof window === 'undefined' || isSigningOut()) return;
   if (error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED') {
     window.location.assign(guest ? '/chat' : `/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
   }
