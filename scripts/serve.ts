@@ -10,6 +10,7 @@ import next from 'next';
 import { answerClientError, MAX_HEADER_BYTES, prepareRequest, refuseMalformedUrl } from '../server/http/edge';
 import { runShutdownHooks } from '../server/jobs/shutdown';
 import { warmVinDecoder } from '../server/domain/vehicles/vin-decoder-worker';
+import { createDirectDispatch } from '../server/http/direct-dispatch';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -30,10 +31,14 @@ const app = next({ dev, dir: root, hostname: hostname ?? 'localhost', port, http
 await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
+// REST_DISPATCH=direct (production only, off by default): /api/v1 requests go straight to their compiled route
+// handlers (server/http/direct-dispatch.ts); everything else, and those it leaves alone, through Next.
+const direct = !dev && process.env.REST_DISPATCH === 'direct' ? createDirectDispatch(root, `http://${hostname ?? 'localhost'}:${port}`) : null;
 server.on('request', (req, res) => {
   prepareRequest(req, res);
   // A URL Next cannot decode (an invalid percent-escape) or too long is answered here, as problem+json.
   if (refuseMalformedUrl(req, res)) return;
+  if (direct?.(req, res)) return;
   void handle(req, res);
 });
 server.on('clientError', answerClientError);
