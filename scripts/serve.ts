@@ -33,7 +33,8 @@ const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
 // REST_DISPATCH=direct (production only, off by default): /api/v1 requests go straight to their compiled route
 // handlers (server/http/direct-dispatch.ts); everything else, and those it leaves alone, through Next.
-const direct = !dev && process.env.REST_DISPATCH === 'direct' ? createDirectDispatch(root, `http://${hostname ?? 'localhost'}:${port}`) : null;
+const direct = !dev && process.env.REST_DISPATCH === 'direct' ? createDirectDispatch(root, hostname ?? 'localhost', port) : null;
+if (direct) console.log('[serve] REST_DISPATCH=direct: /api/v1 is answered by its route handlers directly');
 server.on('request', (req, res) => {
   prepareRequest(req, res);
   // A URL Next cannot decode (an invalid percent-escape) or too long is answered here, as problem+json.

@@ -25,9 +25,9 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token/;
 
 /**
  * Returns a request listener that answers what it can and returns true, or returns false for Next to answer.
- * `origin` is the base Next gives route handlers' request URLs (http://<hostname>:<port>).
+ * `hostname` and `port` are the ones given to next(): Next builds route handlers' request URLs from them.
  */
-export function createDirectDispatch(root: string, origin: string): (req: http.IncomingMessage, res: http.ServerResponse) => boolean {
+export function createDirectDispatch(root: string, hostname: string, port: number): (req: http.IncomingMessage, res: http.ServerResponse) => boolean {
   const distDir = path.join(root, '.next');
   // Next's own modules, through the require Next itself uses (the one of its package), so nothing is loaded twice.
   const nextRequire = createRequire(path.join(root, 'node_modules/next/package.json'));
@@ -36,12 +36,15 @@ export function createDirectDispatch(root: string, origin: string): (req: http.I
   const { getRouteRegex } = nextRequire('./dist/shared/lib/router/utils/route-regex.js') as { getRouteRegex(route: string): unknown };
   const { getRouteMatcher } = nextRequire('./dist/shared/lib/router/utils/route-matcher.js') as { getRouteMatcher(regex: unknown): (pathname: string) => Params | false };
   const { fromNodeOutgoingHttpHeaders } = nextRequire('./dist/server/web/utils.js') as { fromNodeOutgoingHttpHeaders(h: http.IncomingHttpHeaders): Headers };
+  const { NextRequest } = nextRequire('./dist/server/web/spec-extension/request.js') as { NextRequest: typeof Request };
   const { signalFromNodeResponse } = nextRequire('./dist/server/web/spec-extension/adapters/next-request.js') as { signalFromNodeResponse(res: http.ServerResponse): AbortSignal };
   const { sendResponse } = nextRequire('./dist/server/send-response.js') as { sendResponse(req: unknown, res: unknown, response: Response): Promise<void> };
   const { NodeNextRequest, NodeNextResponse } = nextRequire('./dist/server/base-http/node.js') as {
     NodeNextRequest: new (req: http.IncomingMessage) => unknown;
     NodeNextResponse: new (res: http.ServerResponse) => unknown;
   };
+  const { formatHostname } = nextRequire('./dist/server/lib/format-hostname.js') as { formatHostname(hostname: string): string };
+  const host = `${formatHostname(hostname)}:${port}`;
   const compression = (nextRequire('./dist/compiled/compression') as () => Middleware)();
   const { releaseCompressionStream } = nextRequire('./dist/server/lib/release-compression-stream.js') as { releaseCompressionStream(res: http.ServerResponse): void };
 
@@ -114,14 +117,18 @@ export function createDirectDispatch(root: string, origin: string): (req: http.I
     try {
       const routeModule = await route.load();
       const handler = routeModule.resolveHandler(req.method!);
-      const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-      const request = new Request(origin + req.url, {
+      // As Next's initURL (next-server attachRequestMeta): the protocol a proxy says, the host and port Next was given;
+      // and, as Next's NextRequestAdapter does, a NextRequest (whose URL names any loopback host "localhost").
+      const protocol = String(req.headers['x-forwarded-proto'] ?? '').includes('https') ? 'https' : 'http';
+      const signal = signalFromNodeResponse(res);
+      const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && !signal.aborted;
+      const request = new NextRequest(`${protocol}://${host}${req.url}`, {
         method: req.method,
         headers: fromNodeOutgoingHttpHeaders(req.headers),
-        // undici reads a Node stream as an async iterable of chunks, as it does for Next's own requests.
-        body: hasBody ? (req as unknown as ReadableStream) : null,
+        // undici reads the Node stream as an async iterable of chunks, as it does for Next's own requests.
+        ...(hasBody && { body: req as unknown as ReadableStream }),
         duplex: 'half',
-        signal: signalFromNodeResponse(res),
+        signal,
       } as RequestInit);
       const response = await handler(request, { params: Promise.resolve(params) });
       await sendResponse(new NodeNextRequest(req), new NodeNextResponse(res), response);
