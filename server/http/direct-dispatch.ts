@@ -51,7 +51,10 @@ export function createDirectDispatch(root: string, hostname: string, port: numbe
   // The built app routes under /api/v1 ("/api/v1/organizations/[id]/route" → "/api/v1/organizations/[id]"), most
   // specific first, as Next sorts them.
   const appPaths = JSON.parse(readFileSync(path.join(distDir, 'server/app-paths-manifest.json'), 'utf8')) as Record<string, string>;
-  const pages = Object.keys(appPaths).filter((p) => p.startsWith(PREFIX) && p.endsWith('/route'));
+  // A route Next prerendered (a static GET, revalidate) is served from its cache by Next, not run: it stays Next's.
+  const prerender = JSON.parse(readFileSync(path.join(distDir, 'prerender-manifest.json'), 'utf8')) as { routes: object; dynamicRoutes: object };
+  const prerendered = new Set([...Object.keys(prerender.routes), ...Object.keys(prerender.dynamicRoutes)]);
+  const pages = Object.keys(appPaths).filter((p) => p.startsWith(PREFIX) && p.endsWith('/route') && !prerendered.has(p.slice(0, -'/route'.length)));
   const byRoute = new Map(pages.map((p) => [p.slice(0, -'/route'.length), p]));
   const routes: Route[] = getSortedRoutes([...byRoute.keys()]).map((route) => {
     const page = byRoute.get(route)!;
