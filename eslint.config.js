@@ -9,6 +9,18 @@ const layering = {
   ],
 };
 
+// What only exists inside Next's request scope. /api/v1 is answered in production straight by its route handlers
+// (server/http/direct-dispatch.ts), outside that scope: its route files and the server code under them read the
+// Request they are given instead. (Pages, tRPC and server/auth/next-auth.ts, which run under Next, may.)
+const nextRequestScope = {
+  paths: [
+    { name: 'next/headers', message: 'Outside Next\'s request scope under direct dispatch: read the Request (server/http/direct-dispatch.ts).' },
+    { name: 'next/cache', message: 'Outside Next\'s request scope under direct dispatch (server/http/direct-dispatch.ts).' },
+    { name: 'next/server', importNames: ['after', 'connection'], message: 'Outside Next\'s request scope under direct dispatch: run work that outlives the request as a job.' },
+    { name: 'next-auth', importNames: ['getServerSession'], message: 'Read the session with currentSession(req) from server/auth/next-auth.' },
+  ],
+};
+
 const noCoerce = { selector: "MemberExpression[object.name='z'][property.name='coerce']", message: 'Parse input strictly: decimalInteger, isoDay or isoInstant from server/domain/shared, not z.coerce.' };
 const throughWriteQueryData = ['setQueryData', 'setQueriesData', 'setData'].map((name) => ({
   selector: `CallExpression > MemberExpression.callee[property.name='${name}']`,
@@ -27,6 +39,8 @@ export default tseslint.config(
     },
   },
   { files: ['app/**/*.{ts,tsx}', 'server/trpc/**/*.ts', 'components/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', layering] } },
+  { files: ['app/api/v1/**/*.ts'], rules: { 'no-restricted-imports': ['error', { ...layering, ...nextRequestScope }] } },
+  { files: ['server/**/*.ts'], ignores: ['server/trpc/**', 'server/auth/next-auth.ts', 'server/**/*.test.ts'], rules: { 'no-restricted-imports': ['error', nextRequestScope] } },
   {
     // Input is parsed strictly: z.coerce reads `0x10` as 16, `1e3` as 1000, ` 5` as 5, '' as 0 and 'Jan 1' as a date.
     // (The environment, written by the operator, may coerce.)

@@ -1,7 +1,7 @@
 // `npm run bench`: GET /api/v1/organizations through the whole app (API key) against Next's own floor (a route doing
 // nothing) and a bare node:http + pg server on the same database, measured in one run at each concurrency
-// (BENCH_CONCURRENCY, default 16 and 50), printed side by side with both ratios. REST_DISPATCH=direct passes on to the
-// app server (scripts/serve.ts: /api/v1 straight to its route handlers; the floor, /api/health, stays Next's).
+// (BENCH_CONCURRENCY, default 16 and 50), printed side by side with both ratios. REST_DISPATCH (direct, the default, or next)
+// passes on to the app server (scripts/serve.ts: /api/v1 straight to its route handlers; the floor, /api/health, stays Next's).
 // BENCH_PROFILE=1 runs the app under `node --cpu-prof` and prints the profile's top entries. Needs a production build (npx next build).
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -67,7 +67,7 @@ try {
       results.push({ ...r, cpu: (cpuOf(t.pids) - c0) / r.requests });
     }
     const [full, floor, base] = results as [LoadResult & { cpu: number }, LoadResult & { cpu: number }, LoadResult & { cpu: number }];
-    console.log(`\nGET organizations, API key, ${concurrency} concurrent clients, ${SECONDS} s each, REST_DISPATCH=${process.env.REST_DISPATCH || '(unset: Next)'}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+    console.log(`\nGET organizations, API key, ${concurrency} concurrent clients, ${SECONDS} s each, REST_DISPATCH=${process.env.REST_DISPATCH || 'direct'}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
     console.log(`${'server'.padEnd(38)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'CPU ms/r'.padStart(9)} ${'errors'.padStart(7)}`);
     targets.forEach((t, i) => console.log(row(t.name, results[i]!)));
     console.log(`\nratio (app / framework floor): throughput ${(full.rps / floor.rps).toFixed(2)}×, p50 ${(full.p50 / floor.p50).toFixed(2)}×, p99 ${(full.p99 / floor.p99).toFixed(2)}×, CPU per request ${(floor.cpu / full.cpu).toFixed(2)}× (floor / app)`);

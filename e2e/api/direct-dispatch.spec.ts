@@ -1,5 +1,5 @@
-// REST_DISPATCH=direct (scripts/serve.ts, server/http/direct-dispatch.ts) answers /api/v1 exactly as Next does: the
-// same requests to an instance with the switch and to one without give the same status, headers and body (what
+// REST_DISPATCH=direct, the production default (scripts/serve.ts, server/http/direct-dispatch.ts), answers /api/v1
+// exactly as Next does: the same requests to an instance with it and to one with REST_DISPATCH=next give the same status, headers and body (what
 // legitimately differs per request — Date, X-Request-Id, the shared rate budget's count, fresh tokens — aside).
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
@@ -18,8 +18,8 @@ let tenant: Tenant;
 test.beforeAll(async () => {
   const env = { ...OPEN_BUDGETS, WORKER: 'off' };
   [viaNext, direct] = await Promise.all([
-    startAppServer({ port: E2E_PORT + 7, databaseUrl: process.env.E2E_DATABASE_URL!, env: { ...env, REST_DISPATCH: '' }, quiet: true }),
-    startAppServer({ port: E2E_PORT + 8, databaseUrl: process.env.E2E_DATABASE_URL!, env: { ...env, REST_DISPATCH: 'direct' }, onOutput: (text) => (directOutput += text) }),
+    startAppServer({ port: E2E_PORT + 7, databaseUrl: process.env.E2E_DATABASE_URL!, env: { ...env, REST_DISPATCH: 'next' }, quiet: true }),
+    startAppServer({ port: E2E_PORT + 8, databaseUrl: process.env.E2E_DATABASE_URL!, env: { ...env, REST_DISPATCH: '' }, onOutput: (text) => (directOutput += text) }),
   ]);
   tenant = await bootstrapTenant(process.env.E2E_BASE_URL!, 'direct-dispatch');
   // A second organization, so a page of one has a next link.
@@ -75,6 +75,9 @@ test('every kind of /api/v1 answer is the same through the direct dispatcher as 
     ['GET', '/api/v1/organizations?limit=1&offset=1', { ...bearer, 'x-forwarded-proto': 'https' }],
     ['GET', '/api/v1/organizations', { ...key, 'accept-encoding': 'gzip' }],
     ['GET', '/api/v1/organizations', {}],
+    // The browser's own call (CSRF header) without a session cookie: signed out, read from the request alone.
+    ['GET', '/api/v1/organizations', { 'x-pitchcraft-csrf': '1' }],
+    ['GET', '/api/v1/organizations', { 'x-pitchcraft-csrf': '1', cookie: 'theme=dark' }],
     ['GET', '/api/v1/organizations?limit=abc', key],
     ['HEAD', '/api/v1/organizations', key],
     ['OPTIONS', '/api/v1/organizations', key],

@@ -8,6 +8,7 @@ import { clientIp } from '../client-ip';
 import { AppError } from '../errors';
 import { db } from '../db';
 import { issuedAfterCredentialChange } from '../domain/identity/end-sessions';
+import { hasSessionCookie } from './session-cookie';
 
 /** Thrown by the jwt callback for a session that ended; next-auth then answers "signed out" and clears the cookie. */
 class SessionEnded extends Error {
@@ -75,15 +76,18 @@ export const authOptions: NextAuthOptions = {
 /**
  * The signed-in user and when they signed in (ms), in a server component, route handler or tRPC context; null when
  * signed out, when the account is gone, or when the password changed after this session began (sessions are stateless
- * JWTs: the jwt callback's check ends them).
+ * JWTs: the jwt callback's check ends them). `req`, where there is one: a request without a session cookie is signed out,
+ * known without reading Next's request scope — which /api/v1 answered by direct dispatch does not have
+ * (server/http/direct-dispatch.ts sends every request with a session cookie to Next).
  */
-export async function currentSession(): Promise<{ userId: string; authAt: number | undefined } | null> {
+export async function currentSession(req?: Request): Promise<{ userId: string; authAt: number | undefined } | null> {
+  if (req && !hasSessionCookie(req.headers.get('cookie'))) return null;
   const session = (await getServerSession(authOptions)) as { userId?: string; authAt?: number } | null;
   if (!session?.userId) return null;
   return { userId: session.userId, authAt: session.authAt };
 }
 
 /** The signed-in user's id (see currentSession); null when signed out. */
-export async function currentUserId(): Promise<string | null> {
-  return (await currentSession())?.userId ?? null;
+export async function currentUserId(req?: Request): Promise<string | null> {
+  return (await currentSession(req))?.userId ?? null;
 }

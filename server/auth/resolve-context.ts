@@ -115,7 +115,7 @@ export async function resolveSessionContext(req: Request, requestId: string, ip:
   // SECURITY: a cookie rides along on cross-site requests; a custom header does not (it would need a CORS preflight).
   if (req.headers.get('x-pitchcraft-csrf') !== '1') throw new AppError('forbidden', { message: 'Missing the x-pitchcraft-csrf header' });
   const { currentUserId } = await import('./next-auth');
-  const userId = await currentUserId();
+  const userId = await currentUserId(req);
   if (!userId) return null;
   return resolveUserContext({ userId, requestedOrganizationId: req.headers.get('x-organization-id'), requestId, ip });
 }

@@ -9,6 +9,7 @@ import type http from 'node:http';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { hasSessionCookie } from '../auth/session-cookie';
 
 type Params = Record<string, string | string[]>;
 type Handler = (req: Request, context: { params: Promise<Params> }) => Response | Promise<Response>;
@@ -19,9 +20,7 @@ type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: ()
 
 const PREFIX = '/api/v1/';
 const METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH']);
-// next-auth's session cookie (plain and __Secure- prefixed, chunked as .0, .1 …).
 const RSC_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch';
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token/;
 
 /**
  * Returns a request listener that answers what it can and returns true, or returns false for Next to answer.
@@ -99,7 +98,7 @@ export function createDirectDispatch(root: string, hostname: string, port: numbe
     if (!pathname.startsWith(PREFIX) || !METHODS.has(req.method!)) return false;
     // Paths Next would normalize or redirect (trailing slash, empty or dot segments) stay with Next.
     if (pathname.endsWith('/') || pathname.includes('//') || /\/\.\.?(?:\/|$)/.test(pathname)) return false;
-    if (req.headers.cookie && SESSION_COOKIE.test(req.headers.cookie)) return false;
+    if (hasSessionCookie(req.headers.cookie)) return false;
     if (conditional.some((re) => re.test(pathname))) return false;
     const found = find(pathname);
     if (!found) return false;

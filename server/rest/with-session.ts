@@ -15,7 +15,7 @@ export function withSession(permission: Permission, handler: (args: { ctx: OrgCt
   return async (req: Request, route: { params: Promise<Params> }): Promise<Response> => {
     const requestId = randomUUID();
     try {
-      const userId = await currentUserId();
+      const userId = await currentUserId(req);
       if (!userId) throw new AppError('unauthenticated', { message: 'Sign in first' });
       const { org } = await route.params;
       const ctx = requirePermission(await resolveUserContext({ userId, requestedOrganizationId: org, requestId, ip: clientIp(req.headers) }), permission);

@@ -23,7 +23,7 @@ export type TrpcContext = { userId: string | null; issuedAt?: number; requestedO
 export async function createTrpcContext(opts: { req: Request; info?: { connectionParams: Record<string, string | undefined> | null } }): Promise<TrpcContext> {
   const guest = opts.req.headers.get('x-pitchcraft-guest') === '1' || opts.info?.connectionParams?.guest === '1';
   if (guest) return { userId: null, requestedOrganizationId: null, requestId: randomUUID(), ip: clientIp(opts.req.headers), guestToken: guestTokenOf(opts.req.headers.get('cookie')) ?? '' };
-  const session = await currentSession();
+  const session = await currentSession(opts.req);
   return {
     userId: session?.userId ?? null,
     // When the browser signed in: a context resolved again later (an open subscription) ends after a password change.
