@@ -9,9 +9,10 @@ const layering = {
   ],
 };
 
-// What only exists inside Next's request scope. /api/v1 is answered in production straight by its route handlers
-// (server/http/direct-dispatch.ts), outside that scope: its route files and the server code under them read the
-// Request they are given instead. (Pages, tRPC and server/auth/next-auth.ts, which run under Next, may.)
+// What only exists inside Next's request scope. /api/v1 and /api/trpc are answered in production straight by their
+// route handlers (server/http/direct-dispatch.ts), outside that scope: their route files and the server code under
+// them read the Request they are given instead. (Pages, server components' tRPC caller and server/auth/next-auth.ts,
+// which run under Next, may.)
 const nextRequestScope = {
   paths: [
     { name: 'next/headers', message: 'Outside Next\'s request scope under direct dispatch: read the Request (server/http/direct-dispatch.ts).' },
@@ -39,7 +40,11 @@ export default tseslint.config(
     },
   },
   { files: ['app/**/*.{ts,tsx}', 'server/trpc/**/*.ts', 'components/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', layering] } },
-  { files: ['app/api/v1/**/*.ts'], rules: { 'no-restricted-imports': ['error', { ...layering, ...nextRequestScope }] } },
+  {
+    files: ['app/api/v1/**/*.ts', 'app/api/trpc/**/*.ts', 'server/trpc/**/*.ts'],
+    ignores: ['server/trpc/server-caller.ts', 'server/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { ...layering, ...nextRequestScope }] },
+  },
   { files: ['server/**/*.ts'], ignores: ['server/trpc/**', 'server/auth/next-auth.ts', 'server/**/*.test.ts'], rules: { 'no-restricted-imports': ['error', nextRequestScope] } },
   {
     // Input is parsed strictly: z.coerce reads `0x10` as 16, `1e3` as 1000, ` 5` as 5, '' as 0 and 'Jan 1' as a date.

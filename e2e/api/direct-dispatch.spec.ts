@@ -14,6 +14,7 @@ let viaNext: AppServer;
 let direct: AppServer;
 let directOutput = '';
 let tenant: Tenant;
+let session: string;
 
 test.beforeAll(async () => {
   const env = { ...OPEN_BUDGETS, WORKER: 'off' };
@@ -28,7 +29,24 @@ test.beforeAll(async () => {
     headers: { authorization: `Bearer ${tenant.access}`, 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'Second org', baseCurrency: 'USD', currencies: [] }),
   });
+  session = await signIn(process.env.E2E_BASE_URL!, tenant.email, tenant.password);
 });
+
+/** A browser session's cookie, signed in through next-auth's credentials callback. */
+async function signIn(url: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const res = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+    body: new URLSearchParams({ login: email, password, csrfToken, json: 'true' }),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token='));
+  if (!cookie) throw new Error(`Signing in answered ${res.status} without a session cookie`);
+  return cookie.split(';')[0]!;
+}
 
 test.afterAll(async () => {
   await Promise.all([viaNext?.stop(), direct?.stop()]);
@@ -63,7 +81,7 @@ test('the direct dispatcher is the one answering', async () => {
   expect(directOutput).toContain('REST_DISPATCH=direct');
 });
 
-test('every kind of /api/v1 answer is the same through the direct dispatcher as through Next', async () => {
+test('every kind of /api/v1 and /api/trpc answer is the same through the direct dispatcher as through Next', async () => {
   const key = { 'x-api-key': tenant.apiKey };
   const bearer = { authorization: `Bearer ${tenant.access}` };
   const json = { 'content-type': 'application/json' };
@@ -93,6 +111,16 @@ test('every kind of /api/v1 answer is the same through the direct dispatcher as 
     ['POST', '/api/v1/auth/token', json, JSON.stringify({ email: tenant.email, password: tenant.password })],
     ['POST', '/api/v1/auth/token', json, '{"email":'],
     ['POST', '/api/v1/organizations', { ...bearer, ...json }, JSON.stringify({ name: '' })],
+    // A browser session on REST (which reads no session) and on tRPC, which reads it from the request's cookie.
+    ['GET', '/api/v1/organizations', { ...key, cookie: session }],
+    ['GET', '/api/trpc/account.me', { cookie: session, 'x-organization-id': tenant.organizationId }],
+    ['GET', `/api/trpc/account.me,calls.count?batch=1&input=${encodeURIComponent(JSON.stringify({ 1: { json: { filters: {} } } }))}`, { cookie: `theme=dark; ${session}`, 'x-organization-id': tenant.organizationId }],
+    ['GET', `/api/trpc/calls.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 'abc' } }))}`, { cookie: session, 'x-organization-id': tenant.organizationId }],
+    ['GET', '/api/trpc/account.me', {}],
+    ['GET', '/api/trpc/account.me', { cookie: `${session.slice(0, -4)}AAAA` }],
+    ['GET', '/api/trpc/account.me', { cookie: session, 'x-organization-id': '00000000-0000-4000-8000-000000000000' }],
+    ['POST', '/api/trpc/account.me', { cookie: session, ...json }, '{}'],
+    ['GET', '/api/trpc/no.such.procedure', { cookie: session }],
   ];
   for (const [method, path, headers, body] of cases) {
     const [a, b] = [await send(viaNext.url, method, path, headers, body), await send(direct.url, method, path, headers, body)];

@@ -2,13 +2,14 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getServerSession } from 'next-auth';
+import { decode } from 'next-auth/jwt';
 import { verifyCredentials } from '../domain/identity/authenticate';
 import { env } from '../env';
 import { clientIp } from '../client-ip';
 import { AppError } from '../errors';
 import { db } from '../db';
 import { issuedAfterCredentialChange } from '../domain/identity/end-sessions';
-import { hasSessionCookie } from './session-cookie';
+import { hasSessionCookie, sessionTokenOf } from './session-cookie';
 
 /** Thrown by the jwt callback for a session that ended; next-auth then answers "signed out" and clears the cookie. */
 class SessionEnded extends Error {
@@ -85,6 +86,21 @@ export async function currentSession(req?: Request): Promise<{ userId: string; a
   const session = (await getServerSession(authOptions)) as { userId?: string; authAt?: number } | null;
   if (!session?.userId) return null;
   return { userId: session.userId, authAt: session.authAt };
+}
+
+/**
+ * Who a request's session cookie names and when they signed in, from the cookie alone: the token's signature and
+ * expiry are checked, the account is NOT — for callers that check it next, as resolveUserContext does with `issuedAt`
+ * (a deleted account, or a password changed after `authAt`, is refused there). The browser's doors (tRPC, the app's
+ * upload routes) read sessions this way: one account read a request instead of two, and no need of Next's request
+ * scope, so the direct dispatcher can serve them. A token without `authAt` (none is issued) reads as signed out.
+ */
+export async function sessionOf(req: Request): Promise<{ userId: string; authAt: number } | null> {
+  const token = sessionTokenOf(req.headers.get('cookie'));
+  if (!token) return null;
+  const payload = await decode({ token, secret: authOptions.secret as string }).catch(() => null);
+  if (typeof payload?.sub !== 'string' || typeof payload.authAt !== 'number') return null;
+  return { userId: payload.sub, authAt: payload.authAt };
 }
 
 /** The signed-in user's id (see currentSession); null when signed out. */

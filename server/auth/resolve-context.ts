@@ -114,10 +114,11 @@ async function apiKeyContext(key: ResolvedKey | null, hash: string, requestId: s
 export async function resolveSessionContext(req: Request, requestId: string, ip: string | null): Promise<Ctx | null> {
   // SECURITY: a cookie rides along on cross-site requests; a custom header does not (it would need a CORS preflight).
   if (req.headers.get('x-pitchcraft-csrf') !== '1') throw new AppError('forbidden', { message: 'Missing the x-pitchcraft-csrf header' });
-  const { currentUserId } = await import('./next-auth');
-  const userId = await currentUserId(req);
-  if (!userId) return null;
-  return resolveUserContext({ userId, requestedOrganizationId: req.headers.get('x-organization-id'), requestId, ip });
+  const { sessionOf } = await import('./next-auth');
+  const session = await sessionOf(req);
+  if (!session) return null;
+  // issuedAt: a session begun before the password changed (or of a deleted account) is refused here.
+  return resolveUserContext({ userId: session.userId, issuedAt: session.authAt, requestedOrganizationId: req.headers.get('x-organization-id'), requestId, ip });
 }
 
 /** Reads REST credentials from the request; null when none were sent. */

@@ -1,15 +1,15 @@
-// A lighter dispatcher for `/api/v1` in production (scripts/serve.ts, REST_DISPATCH=direct; off by default): a request
+// A lighter dispatcher for `/api/v1` and `/api/trpc` in production (scripts/serve.ts, REST_DISPATCH=direct; off by default): a request
 // is matched against the built app routes and handed straight to the compiled route file's handler, skipping Next's
 // router, its render server and its per-request async storage. The route files stay the one source: the handlers are
 // the very functions Next would call (the compiled module, loaded with Next's own require so its instances — database
 // pool, caches — are shared), and route matching, method resolution (HEAD from GET, 405), config headers, compression
-// and the way a Response is written back all reuse Next's code. What needs Next's request context (a signed-in
-// session's cookie: getServerSession reads next/headers) and anything not matched plainly still goes through Next.
+// and the way a Response is written back all reuse Next's code. Those handlers read everything from the Request they
+// are given (the browser's session too: sessionOf in server/auth/next-auth.ts); a lint rule keeps what needs Next's
+// request scope (next/headers, after) out of them. Anything not matched plainly still goes through Next.
 import type http from 'node:http';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { hasSessionCookie } from '../auth/session-cookie';
 
 type Params = Record<string, string | string[]>;
 type Handler = (req: Request, context: { params: Promise<Params> }) => Response | Promise<Response>;
@@ -18,7 +18,8 @@ type Route = { page: string; match: (pathname: string) => Params | false; load: 
 type ConfigHeaders = { regex: RegExp; headers: Array<{ key: string; value: string }> };
 type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
 
-const PREFIX = '/api/v1/';
+const PREFIXES = ['/api/v1/', '/api/trpc/'];
+const served = (path: string) => PREFIXES.some((prefix) => path.startsWith(prefix));
 const METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH']);
 const RSC_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch';
 
@@ -47,13 +48,13 @@ export function createDirectDispatch(root: string, hostname: string, port: numbe
   const compression = (nextRequire('./dist/compiled/compression') as () => Middleware)();
   const { releaseCompressionStream } = nextRequire('./dist/server/lib/release-compression-stream.js') as { releaseCompressionStream(res: http.ServerResponse): void };
 
-  // The built app routes under /api/v1 ("/api/v1/organizations/[id]/route" → "/api/v1/organizations/[id]"), most
+  // The built app routes under /api/v1 and /api/trpc ("/api/v1/organizations/[id]/route" → "/api/v1/organizations/[id]"), most
   // specific first, as Next sorts them.
   const appPaths = JSON.parse(readFileSync(path.join(distDir, 'server/app-paths-manifest.json'), 'utf8')) as Record<string, string>;
   // A route Next prerendered (a static GET, revalidate) is served from its cache by Next, not run: it stays Next's.
   const prerender = JSON.parse(readFileSync(path.join(distDir, 'prerender-manifest.json'), 'utf8')) as { routes: object; dynamicRoutes: object };
   const prerendered = new Set([...Object.keys(prerender.routes), ...Object.keys(prerender.dynamicRoutes)]);
-  const pages = Object.keys(appPaths).filter((p) => p.startsWith(PREFIX) && p.endsWith('/route') && !prerendered.has(p.slice(0, -'/route'.length)));
+  const pages = Object.keys(appPaths).filter((p) => served(p) && p.endsWith('/route') && !prerendered.has(p.slice(0, -'/route'.length)));
   const byRoute = new Map(pages.map((p) => [p.slice(0, -'/route'.length), p]));
   const routes: Route[] = getSortedRoutes([...byRoute.keys()]).map((route) => {
     const page = byRoute.get(route)!;
@@ -95,10 +96,9 @@ export function createDirectDispatch(root: string, hostname: string, port: numbe
     const url = req.url!;
     const q = url.indexOf('?');
     const pathname = q < 0 ? url : url.slice(0, q);
-    if (!pathname.startsWith(PREFIX) || !METHODS.has(req.method!)) return false;
+    if (!served(pathname) || !METHODS.has(req.method!)) return false;
     // Paths Next would normalize or redirect (trailing slash, empty or dot segments) stay with Next.
     if (pathname.endsWith('/') || pathname.includes('//') || /\/\.\.?(?:\/|$)/.test(pathname)) return false;
-    if (hasSessionCookie(req.headers.cookie)) return false;
     if (conditional.some((re) => re.test(pathname))) return false;
     const found = find(pathname);
     if (!found) return false;

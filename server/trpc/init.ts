@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
-import { currentSession } from '../auth/next-auth';
+import { sessionOf } from '../auth/next-auth';
 import { clientIp } from '../client-ip';
 import type { Permission } from '../auth/permissions';
 import { resolveUserContext } from '../auth/resolve-context';
@@ -23,7 +23,8 @@ export type TrpcContext = { userId: string | null; issuedAt?: number; requestedO
 export async function createTrpcContext(opts: { req: Request; info?: { connectionParams: Record<string, string | undefined> | null } }): Promise<TrpcContext> {
   const guest = opts.req.headers.get('x-pitchcraft-guest') === '1' || opts.info?.connectionParams?.guest === '1';
   if (guest) return { userId: null, requestedOrganizationId: null, requestId: randomUUID(), ip: clientIp(opts.req.headers), guestToken: guestTokenOf(opts.req.headers.get('cookie')) ?? '' };
-  const session = await currentSession(opts.req);
+  // The account is checked by resolveUserContext (issuedAt) in every procedure that acts as the user.
+  const session = await sessionOf(opts.req);
   return {
     userId: session?.userId ?? null,
     // When the browser signed in: a context resolved again later (an open subscription) ends after a password change.
