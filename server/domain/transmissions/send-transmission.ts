@@ -75,6 +75,8 @@ export function checkAttempt(attempt: Attempt, t: Pick<TransmissionRow, 'status'
 }
 
 const DIVISION_BY_ZERO = '22012';
+/** FOR UPDATE NOWAIT found a row locked. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
  * A send or retry by hand — the hot path of every message sent one by one — in ONE round trip (`sqlTransaction`): BEGIN, the row lock that refuses what may not be attempted (`lockAttemptable`: it serialises sends,
@@ -144,9 +146,11 @@ async function attemptAll(batch: Asked[]): Promise<void> {
       for (const a of batch) a.resolve();
       return;
     } catch (error) {
-      // Nothing was written. Anything but a refusal (the database gone, a lock waited for too long) is every one's
-      // answer; a refusal may be one attempt's only: each is attempted on its own then, and gets its own answer.
-      if ((error as { code?: unknown }).code !== DIVISION_BY_ZERO) {
+      // Nothing was written. A refusal may be one attempt's only, and a row another transaction holds (NOWAIT) is one
+      // attempt's wait: each is attempted on its own then, and gets its own answer — or waits on its own, so one
+      // held row never holds up the sends that go together. Anything else (the database gone) is every one's answer.
+      const code = (error as { code?: unknown }).code;
+      if (code !== DIVISION_BY_ZERO && code !== LOCK_NOT_AVAILABLE) {
         for (const a of batch) a.reject(error);
         return;
       }
@@ -165,7 +169,8 @@ async function attemptAlone(a: Asked): Promise<void> {
 
 /**
  * Several attempts (of one organization or more), one transaction in one round trip, as attemptAlone's statements
- * for many rows: the row locks (in id order, so two such transactions cannot deadlock), which fail — division by zero —
+ * for many rows: the row locks (in id order, so two such transactions cannot deadlock; NOWAIT: a row held elsewhere
+ * fails the statement at once rather than holding up every attempt of the batch), which fail — division by zero —
  * unless every one of them may be attempted (a transmission asked twice counts once, so it fails too); their jobs
  * (one insert); their writes; their events.
  */
@@ -179,7 +184,7 @@ async function attemptTogether(batch: Asked[]): Promise<void> {
         SELECT id, "organizationId", status, direction, "accessLinkId", "contactId", "programId" FROM "Transmission"
         WHERE id = ANY(ARRAY(SELECT id FROM asked)) AND (id, "organizationId") IN (SELECT id, "organizationId" FROM asked)
         ORDER BY id
-        FOR UPDATE
+        FOR UPDATE NOWAIT
       )
       SELECT 1 / (CASE WHEN (SELECT count(DISTINCT id) FROM asked) = ${batch.length}::int
         AND (SELECT count(*) FROM t JOIN asked USING (id, "organizationId") WHERE ${attemptableFrom(Prisma.sql`statuses`)}) = ${batch.length}::int THEN 1 ELSE 0 END) AS attemptable`,

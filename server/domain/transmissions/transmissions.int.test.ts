@@ -272,6 +272,29 @@ describe('transmissions', () => {
     expect((await statusOf(other, theirs.id)).status).toBe('pending');
   });
 
+  it('a transmission another transaction holds does not hold up the sends asked with it', async () => {
+    const [a, b, held] = await Promise.all([newTransmission(t, s), newTransmission(t, s), newTransmission(t, s)]);
+    const ctx = { organizationId: t.organizationId, actor: { kind: 'apiKey' as const, id: crypto.randomUUID(), createdById: null }, permissions: new Set(PERMISSIONS), requestId: 'together' };
+    let release!: () => void;
+    const locked = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const isHeld = new Promise<void>((resolve) => (holding = resolve));
+    const holder = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Transmission" WHERE id = ${held.id}::uuid FOR UPDATE`;
+      holding();
+      await locked;
+    });
+    await isHeld;
+    const heldSend = sendTransmission({ ctx, id: held.id });
+    const others = await Promise.all([a.id, b.id].map((id) => sendTransmission({ ctx, id })));
+    expect(others.map((x) => x.spoolId)).toHaveLength(2);
+    expect(await db.spool.count({ where: { transmissionId: held.id } })).toBe(0);
+    release();
+    await holder;
+    expect(await heldSend).toMatchObject({ spoolId: expect.any(String) });
+    for (const id of [a.id, b.id, held.id]) expect(await settled(t, id)).toMatchObject({ status: 'completed', attempts: 1 });
+  });
+
   it('a voice message plays its recording: TwiML <Play> names a signed link that serves the WAV without a session; expired or tampered links are 403', async () => {
     const h = t.keyHeaders;
     const wav = makeWav({ seconds: 1 });
