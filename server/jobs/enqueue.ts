@@ -57,6 +57,24 @@ export async function jobStatement<N extends JobName>(name: N, payload: JobPaylo
   return kept[0]!;
 }
 
+/**
+ * enqueueMany()'s statement without running it (as jobStatement is enqueue()'s): pg-boss's insert of many jobs of one
+ * queue — its queue's policy, one NOTIFY for them all — for a caller that sends it with others in one round trip.
+ */
+export async function jobsStatement<N extends JobName>(name: N, payloads: JobPayload<N>[]): Promise<Statement> {
+  const kept: Statement[] = [];
+  await (await jobBoss()).insert(name, payloads.map((p) => ({ data: QUEUES[name].payload.parse(p) as object })), {
+    db: {
+      executeSql: async (text: string, values?: unknown[]) => {
+        kept.push({ text, values: values ?? [] });
+        return { rows: [] };
+      },
+    },
+  });
+  if (kept.length !== 1) throw new Error(`jobsStatement(${name}): pg-boss ran ${kept.length} statements for one insert`);
+  return kept[0]!;
+}
+
 /** Many jobs of one queue in one statement, inside the caller's transaction (same rule as enqueue). */
 export async function enqueueMany<N extends JobName>(tx: Tx, name: N, payloads: JobPayload<N>[], opts: Pick<EnqueueOptions, 'startAfter'> = {}): Promise<void> {
   if (payloads.length === 0) return;

@@ -252,6 +252,11 @@ function record(batch: Finished[]) {
   );
 }
 
+/**
+ * The outcomes' writes. Each update names its rows by primary key (`= ANY(ARRAY(…))`) besides joining the outcomes:
+ * PostgreSQL guesses 100 rows for json_to_recordset, and for that many it hashed a sequential scan of Spool and of
+ * Transmission — the whole tables, on every batch (1.9 ms of a batch of 8 in bench:transmissions, 0.9 ms with the keys).
+ */
 function outcomeWrites(batch: Finished[]): Prisma.Sql[] {
   const outcomes = JSON.stringify(batch.map(({ spool, outcome }) => ({
     spool: spool.id,
@@ -274,10 +279,10 @@ function outcomeWrites(batch: Finished[]): Prisma.Sql[] {
       UPDATE "Spool" s SET status = o.status, "endedAt" = now(), "claimedUntil" = NULL, "deferredUntil" = NULL,
         "providerId" = CASE WHEN o."setProvider" THEN o.provider ELSE s."providerId" END,
         "providerMessageId" = o."messageId", response = COALESCE(o.response, s.response), error = o.error, "connectedAt" = COALESCE(o."connectedAt", s."connectedAt")
-      FROM outcomes o WHERE s.id = o.spool)`,
+      FROM outcomes o WHERE s.id = o.spool AND s.id = ANY(ARRAY(SELECT spool FROM outcomes)))`,
     Prisma.sql`transmission_done AS (
       UPDATE "Transmission" t SET status = o.tstatus, "statusReason" = o.reason, "updatedAt" = now()
-      FROM outcomes o WHERE t.id = o.transmission)`,
+      FROM outcomes o WHERE t.id = o.transmission AND t.id = ANY(ARRAY(SELECT transmission FROM outcomes)))`,
   ];
 }
 

@@ -6,8 +6,8 @@ import { requirePermission, type Ctx, type OrgCtx } from '../../context';
 import { db, sqlTransaction, type Tx } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
 import { conflict, notFound, validationFailed } from '../../errors';
-import { enqueue, jobStatement } from '../../jobs/enqueue';
-import { eventStatement, publishEvent, writesStatement } from '../../realtime/publish-event';
+import { enqueue, jobStatement, jobsStatement } from '../../jobs/enqueue';
+import { eventStatement, eventsStatement, publishEvent, writesStatement } from '../../realtime/publish-event';
 import { isUuid } from '../shared/ids';
 import { findTransmission } from './manage-transmissions';
 import { scheduleInput } from './transmission.schema';
@@ -60,8 +60,11 @@ function lockAttemptable(organizationId: string, id: string, attempt: Attempt): 
 }
 
 /** The rule over a row's status, direction, accessLinkId, contactId and programId (exported for its test). */
-export const attemptable = (attempt: Attempt) => Prisma.sql`direction::text = 'outbound' AND ("accessLinkId" IS NOT NULL OR ("contactId" IS NOT NULL AND "programId" IS NOT NULL))
-  AND status::text = ANY (string_to_array(${ATTEMPTED_FROM[attempt].join(',')}, ','))`;
+export const attemptable = (attempt: Attempt) => attemptableFrom(Prisma.sql`${ATTEMPTED_FROM[attempt].join(',')}`);
+
+/** The rule with the statuses it may start from as SQL text (comma-separated): a value, or a column per row. */
+const attemptableFrom = (statuses: Prisma.Sql) => Prisma.sql`direction::text = 'outbound' AND ("accessLinkId" IS NOT NULL OR ("contactId" IS NOT NULL AND "programId" IS NOT NULL))
+  AND status::text = ANY (string_to_array(${statuses}, ','))`;
 
 /** The same rule in words: throws the conflict that says why a transmission may not be attempted (exported for its test). */
 export function checkAttempt(attempt: Attempt, t: Pick<TransmissionRow, 'status' | 'direction' | 'accessLinkId' | 'contactId' | 'programId'>): void {
@@ -72,27 +75,128 @@ export function checkAttempt(attempt: Attempt, t: Pick<TransmissionRow, 'status'
 }
 
 const DIVISION_BY_ZERO = '22012';
+/** FOR UPDATE NOWAIT found a row locked. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
  * A send or retry by hand — the hot path of every message sent one by one — in ONE round trip (`sqlTransaction`): BEGIN, the row lock that refuses what may not be attempted (`lockAttemptable`: it serialises sends,
  * retries, schedules and deletes of one transmission, so two clicks make one attempt), the attempt's delivery job, its
  * writes, its event, COMMIT. A refusal rolls everything back, its job with it; then the transmission is read to say
  * why (`check`, the same rule in words).
+ *
+ * Attempts asked while this process has MAX_IN_FLIGHT of them on their way go together, as one transaction
+ * (`attemptTogether`), when those return: every send of an organization queues on its event lock until its commit
+ * anyway, so k sends in one transaction take it once, commit once and make one round trip instead of k.
  */
 async function attemptByHand(ctx: OrgCtx, id: string, attempt: Attempt): Promise<{ spoolId: string }> {
   if (!isUuid(id)) throw notFound('Transmission');
   const spoolId = randomUUID();
-  const t = { id, organizationId: ctx.organizationId };
-  const job = await jobStatement('transmissions.deliver', { spoolId, organizationId: ctx.organizationId });
   try {
-    // The attempt's writes go just before its event, which takes the organization's event lock: held for less.
-    await sqlTransaction(lockAttemptable(ctx.organizationId, id, attempt), job, writesStatement(attemptWrites(t, spoolId, { cancelSchedules: true })), eventStatement(transmissionEvent(t, 'processing', { spoolId })));
+    await new Promise<void>((resolve, reject) => {
+      waiting.push({ organizationId: ctx.organizationId, id, attempt, spoolId, resolve, reject });
+      schedulePump();
+    });
     return { spoolId };
   } catch (error) {
     if ((error as { code?: unknown }).code !== DIVISION_BY_ZERO) throw error;
     checkAttempt(attempt, await findTransmission(ctx, id));
     throw conflict('It changed while it was being sent: look again');
   }
+}
+
+type Asked = { organizationId: string; id: string; attempt: Attempt; spoolId: string; resolve: () => void; reject: (error: unknown) => void };
+
+/** Attempts by hand on their way at once (each one transaction); the ones asked meanwhile wait and go together. */
+const MAX_IN_FLIGHT = 2;
+/** At most this many attempts in one transaction (its row locks, its statement's size). */
+const MAX_TOGETHER = 64;
+let waiting: Asked[] = [];
+let inFlight = 0;
+let pumping = false;
+
+/**
+ * The waiting attempts leave at the end of this turn of the event loop, not at once: the callers a transaction's answer
+ * released ask again in the same turn, and go together then (at once, the first of them went alone every time).
+ */
+function schedulePump() {
+  if (pumping) return;
+  pumping = true;
+  setImmediate(() => {
+    pumping = false;
+    pump();
+  });
+}
+
+function pump() {
+  while (inFlight < MAX_IN_FLIGHT && waiting.length > 0) {
+    const batch = waiting.slice(0, MAX_TOGETHER);
+    waiting = waiting.slice(MAX_TOGETHER);
+    inFlight++;
+    void attemptAll(batch).finally(() => {
+      inFlight--;
+      schedulePump();
+    });
+  }
+}
+
+async function attemptAll(batch: Asked[]): Promise<void> {
+  if (batch.length > 1) {
+    try {
+      await attemptTogether(batch);
+      for (const a of batch) a.resolve();
+      return;
+    } catch (error) {
+      // Nothing was written. A refusal may be one attempt's only, and a row another transaction holds (NOWAIT) is one
+      // attempt's wait: each is attempted on its own then, and gets its own answer — or waits on its own, so one
+      // held row never holds up the sends that go together. Anything else (the database gone) is every one's answer.
+      const code = (error as { code?: unknown }).code;
+      if (code !== DIVISION_BY_ZERO && code !== LOCK_NOT_AVAILABLE) {
+        for (const a of batch) a.reject(error);
+        return;
+      }
+    }
+  }
+  await Promise.all(batch.map((a) => attemptAlone(a).then(a.resolve, a.reject)));
+}
+
+/** One attempt, one transaction: the row lock that refuses, its job, its writes, its event. */
+async function attemptAlone(a: Asked): Promise<void> {
+  const t = { id: a.id, organizationId: a.organizationId };
+  const job = await jobStatement('transmissions.deliver', { spoolId: a.spoolId, organizationId: a.organizationId });
+  // The attempt's writes go just before its event, which takes the organization's event lock: held for less.
+  await sqlTransaction(lockAttemptable(a.organizationId, a.id, a.attempt), job, writesStatement(attemptWrites(t, a.spoolId, { cancelSchedules: true })), eventStatement(transmissionEvent(t, 'processing', { spoolId: a.spoolId })));
+}
+
+/**
+ * Several attempts (of one organization or more), one transaction in one round trip, as attemptAlone's statements
+ * for many rows: the row locks (in id order, so two such transactions cannot deadlock; NOWAIT: a row held elsewhere
+ * fails the statement at once rather than holding up every attempt of the batch), which fail — division by zero —
+ * unless every one of them may be attempted (a transmission asked twice counts once, so it fails too); their jobs
+ * (one insert); their writes; their events.
+ */
+async function attemptTogether(batch: Asked[]): Promise<void> {
+  const rows = JSON.stringify(batch.map((a) => ({ id: a.id, organizationId: a.organizationId, spool: a.spoolId, statuses: ATTEMPTED_FROM[a.attempt].join(',') })));
+  const asked = Prisma.sql`asked AS (SELECT * FROM json_to_recordset(${rows}::json) AS a(id uuid, "organizationId" uuid, spool uuid, statuses text))`;
+  const jobs = await jobsStatement('transmissions.deliver', batch.map((a) => ({ spoolId: a.spoolId, organizationId: a.organizationId })));
+  await sqlTransaction(
+    Prisma.sql`
+      WITH ${asked}, t AS (
+        SELECT id, "organizationId", status, direction, "accessLinkId", "contactId", "programId" FROM "Transmission"
+        WHERE id = ANY(ARRAY(SELECT id FROM asked)) AND (id, "organizationId") IN (SELECT id, "organizationId" FROM asked)
+        ORDER BY id
+        FOR UPDATE NOWAIT
+      )
+      SELECT 1 / (CASE WHEN (SELECT count(DISTINCT id) FROM asked) = ${batch.length}::int
+        AND (SELECT count(*) FROM t JOIN asked USING (id, "organizationId") WHERE ${attemptableFrom(Prisma.sql`statuses`)}) = ${batch.length}::int THEN 1 ELSE 0 END) AS attemptable`,
+    jobs,
+    writesStatement([
+      asked,
+      Prisma.sql`schedules_cancelled AS (UPDATE "TransmissionSchedule" SET status = 'cancelled' WHERE "transmissionId" = ANY(ARRAY(SELECT id FROM asked)) AND status = 'scheduled')`,
+      Prisma.sql`spool_created AS (INSERT INTO "Spool" (id, "organizationId", "transmissionId") SELECT spool, "organizationId", id FROM asked)`,
+      Prisma.sql`transmission_processing AS (UPDATE "Transmission" SET status = 'processing', "statusReason" = NULL, "updatedAt" = now() WHERE id = ANY(ARRAY(SELECT id FROM asked)))`,
+    ]),
+    eventsStatement(batch.map((a) => transmissionEvent({ id: a.id, organizationId: a.organizationId }, 'processing', { spoolId: a.spoolId }))),
+  );
 }
 
 function assertSendable(t: Pick<TransmissionRow, 'direction' | 'accessLinkId' | 'contactId' | 'programId'>) {

@@ -4,9 +4,10 @@
 // and another organization's ids are 404 for every verb.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, sqlRows } from '../../db';
-import { AppError } from '../../errors';
+import { AppError, ERROR_STATUS } from '../../errors';
 import { Prisma } from '../../generated/prisma/client';
-import { attemptable, checkAttempt, type Attempt } from './send-transmission';
+import { attemptable, checkAttempt, sendTransmission, type Attempt } from './send-transmission';
+import { PERMISSIONS } from '../../auth/permissions';
 import { stopJobBoss } from '../../jobs/boss';
 import { startWorker, type WorkerHandle } from '../../jobs/worker';
 import { api } from '../../test/api-client';
@@ -230,6 +231,68 @@ describe('transmissions', () => {
     expect(await settled(t, tr.id)).toMatchObject({ status: 'completed', attempts: 1 });
     expect((await api('POST', `/transmissions/${tr.id}/send`, { headers: t.keyHeaders })).status).toBe(409);
     expect((await jobsOf()) - jobsBefore).toBe(1);
+  });
+
+  it('sends asked at once go as one transaction: each its own spool, delivery job and event', async () => {
+    const ids = await Promise.all(Array.from({ length: 5 }, async () => (await newTransmission(t, s)).id));
+    const ctx = { organizationId: t.organizationId, actor: { kind: 'apiKey' as const, id: crypto.randomUUID(), createdById: null }, permissions: new Set(PERMISSIONS), requestId: 'together' };
+    const sent = await Promise.all(ids.map((id) => sendTransmission({ ctx, id })));
+    const spools = await db.spool.findMany({ where: { transmissionId: { in: ids } }, select: { id: true, transmissionId: true, startedAt: true } });
+    expect(spools.map((x) => x.id).sort()).toEqual(sent.map((x) => x.spoolId).sort());
+    // One transaction: now() — each spool's startedAt — is its start.
+    expect(new Set(spools.map((x) => x.startedAt.getTime())).size).toBe(1);
+    const jobs = await db.$queryRaw<{ spool: string }[]>`SELECT data->>'spoolId' AS spool FROM pgboss.job WHERE name = 'transmissions.deliver' AND data->>'spoolId' = ANY(${sent.map((x) => x.spoolId)}::text[])`;
+    expect(jobs.map((j) => j.spool).sort()).toEqual(sent.map((x) => x.spoolId).sort());
+    const events = await db.realtimeEvent.findMany({ where: { organizationId: t.organizationId, type: 'transmission.updated', subject: { in: ids.map((id) => `transmission:${id}`) } }, select: { payload: true } });
+    expect(events.map((e) => (e.payload as { spoolId?: string; status: string })).filter((p) => p.status === 'processing').map((p) => p.spoolId).sort()).toEqual(sent.map((x) => x.spoolId).sort());
+    for (const id of ids) expect(await settled(t, id)).toMatchObject({ status: 'completed', attempts: 1 });
+    // One transmission asked three times in one go: one attempt.
+    const twice = (await newTransmission(t, s)).id;
+    const answers = await Promise.allSettled([twice, twice, twice].map((id) => sendTransmission({ ctx, id })));
+    expect(answers.map((a) => (a.status === 'fulfilled' ? 201 : ERROR_STATUS[(a.reason as AppError).code])).sort()).toEqual([201, 409, 409]);
+    expect(await db.spool.count({ where: { transmissionId: twice } })).toBe(1);
+  });
+
+  it('sends asked at once where some may not be attempted: each gets its own answer, and only the others are sent', async () => {
+    const [fresh, again, done] = await Promise.all([newTransmission(t, s), newTransmission(t, s), newTransmission(t, s)]);
+    await must(api('POST', `/transmissions/${done.id}/send`, { headers: t.keyHeaders }), 201);
+    await settled(t, done.id);
+    const theirs = await newTransmission(other, o);
+    const ctx = { organizationId: t.organizationId, actor: { kind: 'apiKey' as const, id: crypto.randomUUID(), createdById: null }, permissions: new Set(PERMISSIONS), requestId: 'together' };
+    const asked = [fresh.id, again.id, done.id, theirs.id, again.id];
+    const answers = await Promise.allSettled(asked.map((id) => sendTransmission({ ctx, id })));
+    const status = (a: PromiseSettledResult<unknown>) => (a.status === 'fulfilled' ? 201 : ERROR_STATUS[(a.reason as AppError).code]);
+    expect(status(answers[0]!)).toBe(201);
+    expect([status(answers[1]!), status(answers[4]!)].sort()).toEqual([201, 409]);
+    expect(answers[2]).toMatchObject({ status: 'rejected', reason: { code: 'conflict', message: expect.stringMatching(/sent already/) } });
+    expect(status(answers[3]!)).toBe(404);
+    expect(await db.spool.count({ where: { transmissionId: theirs.id } })).toBe(0);
+    expect(await db.spool.count({ where: { transmissionId: done.id } })).toBe(1);
+    for (const id of [fresh.id, again.id]) expect(await settled(t, id)).toMatchObject({ status: 'completed', attempts: 1 });
+    expect((await statusOf(other, theirs.id)).status).toBe('pending');
+  });
+
+  it('a transmission another transaction holds does not hold up the sends asked with it', async () => {
+    const [a, b, held] = await Promise.all([newTransmission(t, s), newTransmission(t, s), newTransmission(t, s)]);
+    const ctx = { organizationId: t.organizationId, actor: { kind: 'apiKey' as const, id: crypto.randomUUID(), createdById: null }, permissions: new Set(PERMISSIONS), requestId: 'together' };
+    let release!: () => void;
+    const locked = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const isHeld = new Promise<void>((resolve) => (holding = resolve));
+    const holder = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Transmission" WHERE id = ${held.id}::uuid FOR UPDATE`;
+      holding();
+      await locked;
+    });
+    await isHeld;
+    const heldSend = sendTransmission({ ctx, id: held.id });
+    const others = await Promise.all([a.id, b.id].map((id) => sendTransmission({ ctx, id })));
+    expect(others.map((x) => x.spoolId)).toHaveLength(2);
+    expect(await db.spool.count({ where: { transmissionId: held.id } })).toBe(0);
+    release();
+    await holder;
+    expect(await heldSend).toMatchObject({ spoolId: expect.any(String) });
+    for (const id of [a.id, b.id, held.id]) expect(await settled(t, id)).toMatchObject({ status: 'completed', attempts: 1 });
   });
 
   it('a voice message plays its recording: TwiML <Play> names a signed link that serves the WAV without a session; expired or tampered links are 403', async () => {
