@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startAppServer, type AppServer } from '../e2e/fixtures/app-server';
-import { bootstrapTenant } from '../e2e/fixtures/tenant';
+import { bootstrapTenant, browserSessionCookie } from '../e2e/fixtures/tenant';
 import { prepareTestDatabase, stopTestDatabase } from '../scripts/db/test-database';
 import { largestProfile, profilingArgs, summarizeProfile } from './cpu-profile';
 import { postmasterPid, selfCpuMs, treeCpuMs } from './cpu-time';
@@ -53,7 +53,7 @@ try {
   }
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const keyHeaders = { 'x-api-key': seeded.apiKey };
-  const browser = { cookie: await signIn(app.url, seeded.email, seeded.password), 'x-organization-id': seeded.org };
+  const browser = { cookie: await browserSessionCookie(app.url, seeded.email, seeded.password), 'x-organization-id': seeded.org };
 
   // ── The lists: each the app's request and the same count + page read with pg ──────────────────────────────────
   type Probe = { count: number; ids: string[] };
@@ -192,21 +192,6 @@ try {
 if (profileDir) console.log(`\n${summarizeProfile(largestProfile(profileDir), 25)}`);
 
 /** Signs in through next-auth's credentials flow, as the login form does; returns the session cookie. */
-async function signIn(url: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const res = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
-    body: new URLSearchParams({ login: email, password, csrfToken, json: 'true' }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token='));
-  if (!session) throw new Error(`Signing in answered ${res.status} without a session cookie`);
-  return session.split(';')[0]!;
-}
-
 async function seed(): Promise<Seeded> {
   const started = performance.now();
   const tenant = await bootstrapTenant(app.url, 'bench-lists');

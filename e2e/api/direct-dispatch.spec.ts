@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { E2E_PORT } from '../../playwright.config';
 import { OPEN_BUDGETS, startAppServer, type AppServer } from '../fixtures/app-server';
-import { bootstrapTenant, type Tenant } from '../fixtures/tenant';
+import { bootstrapTenant, browserSessionCookie, type Tenant } from '../fixtures/tenant';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
@@ -29,24 +29,8 @@ test.beforeAll(async () => {
     headers: { authorization: `Bearer ${tenant.access}`, 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'Second org', baseCurrency: 'USD', currencies: [] }),
   });
-  session = await signIn(process.env.E2E_BASE_URL!, tenant.email, tenant.password);
+  session = await browserSessionCookie(process.env.E2E_BASE_URL!, tenant.email, tenant.password);
 });
-
-/** A browser session's cookie, signed in through next-auth's credentials callback. */
-async function signIn(url: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const res = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
-    body: new URLSearchParams({ login: email, password, csrfToken, json: 'true' }),
-  });
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token='));
-  if (!cookie) throw new Error(`Signing in answered ${res.status} without a session cookie`);
-  return cookie.split(';')[0]!;
-}
 
 test.afterAll(async () => {
   await Promise.all([viaNext?.stop(), direct?.stop()]);
