@@ -75,8 +75,6 @@ export function checkAttempt(attempt: Attempt, t: Pick<TransmissionRow, 'status'
 }
 
 const DIVISION_BY_ZERO = '22012';
-/** FOR UPDATE NOWAIT found a row locked. */
-const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
  * A send or retry by hand — the hot path of every message sent one by one — in ONE round trip (`sqlTransaction`): BEGIN, the row lock that refuses what may not be attempted (`lockAttemptable`: it serialises sends,
@@ -145,15 +143,10 @@ async function attemptAll(batch: Asked[]): Promise<void> {
       await attemptTogether(batch);
       for (const a of batch) a.resolve();
       return;
-    } catch (error) {
-      // Nothing was written. A refusal may be one attempt's only, and a row another transaction holds (NOWAIT) is one
-      // attempt's wait: each is attempted on its own then, and gets its own answer — or waits on its own, so one
-      // held row never holds up the sends that go together. Anything else (the database gone) is every one's answer.
-      const code = (error as { code?: unknown }).code;
-      if (code !== DIVISION_BY_ZERO && code !== LOCK_NOT_AVAILABLE) {
-        for (const a of batch) a.reject(error);
-        return;
-      }
+    } catch {
+      // Nothing was written. Whatever failed it — a refusal (one attempt's only), a row another transaction holds
+      // (NOWAIT: one attempt's wait), one organization's row gone meanwhile, the database itself — each attempt is then
+      // made on its own and gets its own answer: one never fails, or waits, for another that went with it.
     }
   }
   await Promise.all(batch.map((a) => attemptAlone(a).then(a.resolve, a.reject)));
