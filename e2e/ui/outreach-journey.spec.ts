@@ -71,6 +71,7 @@ test('import contacts, build a text and a template, upload and play a recording'
 
   await test.step('an SMS text: the counter changes when an emoji is typed', async () => {
     await page.goto(`${org}/messages`);
+    // The page header's link; an empty list offers the same link again once it has loaded.
     await page.getByRole('link', { name: 'New text' }).first().click();
     await page.getByLabel('Name', { exact: true }).fill('Reminder');
     const text = page.getByLabel('Text', { exact: true });
@@ -95,7 +96,7 @@ test('import contacts, build a text and a template, upload and play a recording'
 
   await test.step('an email template with its live preview', async () => {
     await page.goto(`${org}/messages/templates`);
-    await page.getByRole('link', { name: 'New template' }).click();
+    await page.getByRole('link', { name: 'New template' }).first().click();
     await page.getByLabel('Name', { exact: true }).fill('Spring offer');
     await page.getByLabel('Subject').fill('Hello {{firstName}}');
     await page.getByLabel('Body (HTML)').fill('<h1>Spring offer</h1><p>Dear {{firstName}}, come in this week.</p><script>document.title="hacked"</script>');
@@ -116,7 +117,7 @@ test('import contacts, build a text and a template, upload and play a recording'
 
   await test.step('a voice recording: upload a WAV and play it', async () => {
     await page.goto(`${org}/messages/recordings`);
-    await page.getByRole('link', { name: 'New recording' }).click();
+    await page.getByRole('link', { name: 'New recording' }).first().click();
     await page.getByLabel('Name', { exact: true }).fill('Greeting');
     await page.getByRole('button', { name: 'Create recording' }).click();
     await expect(page.getByRole('heading', { name: 'Greeting', level: 1 })).toBeVisible();
