@@ -20,5 +20,6 @@ mkdir -p reports
 echo "› unit + integration"; npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 echo "› timing tests, one at a time"; VITEST_TIMING=1 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest-timing.json
 echo "› build";       npx next build
-echo "› end to end";  npx playwright test
+# Playwright's own failure does not stop here: the summary below names every failed test of every stage and fails the run.
+echo "› end to end";  npx playwright test || echo "› Playwright reported failures (named below)"
 node scripts/test-summary.mjs reports/vitest.json reports/vitest-timing.json reports/playwright.json
