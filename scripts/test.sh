@@ -16,7 +16,7 @@ fi
 
 echo "› lint";        npm run --silent lint
 echo "› typecheck";   npm run --silent typecheck
-mkdir -p reports
+mkdir -p reports && rm -f reports/*.json  # a stage that writes no report must not pass on an old one
 echo "› unit + integration"; npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 echo "› timing tests, one at a time"; VITEST_TIMING=1 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest-timing.json
 echo "› build";       npx next build
