@@ -77,9 +77,10 @@ export const authOptions: NextAuthOptions = {
 /**
  * The signed-in user and when they signed in (ms), in a server component, route handler or tRPC context; null when
  * signed out, when the account is gone, or when the password changed after this session began (sessions are stateless
- * JWTs: the jwt callback's check ends them). `req`, where there is one: a request without a session cookie is signed out,
- * known without reading Next's request scope — which /api/v1 answered by direct dispatch does not have
- * (server/http/direct-dispatch.ts sends every request with a session cookie to Next).
+ * JWTs: the jwt callback's check ends them). Needs Next's request scope (getServerSession reads next/headers): for
+ * pages, server components and the (app) routes Next serves — never under /api/v1 or /api/trpc, which the direct
+ * dispatcher serves outside it (they use sessionOf). `req`, where there is one: a request without a session cookie is
+ * signed out, known without next-auth's session round.
  */
 export async function currentSession(req?: Request): Promise<{ userId: string; authAt: number | undefined } | null> {
   if (req && !hasSessionCookie(req.headers.get('cookie'))) return null;
