@@ -31,15 +31,15 @@ const app = next({ dev, dir: root, hostname: hostname ?? 'localhost', port, http
 await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
-// REST_DISPATCH (production only): `direct`, the default, answers /api/v1 requests with their compiled route handlers
-// straight away (server/http/direct-dispatch.ts); `next` sends them through Next's router like everything else.
+// REST_DISPATCH (production only): `direct`, the default, answers /api/v1 and /api/trpc requests with their compiled
+// route handlers straight away (server/http/direct-dispatch.ts); `next` sends them through Next's router like pages.
 const dispatch = process.env.REST_DISPATCH || 'direct';
 if (dispatch !== 'direct' && dispatch !== 'next') {
   console.error(`[serve] REST_DISPATCH must be "direct" or "next", not ${JSON.stringify(dispatch)}`);
   process.exit(1);
 }
 const direct = !dev && dispatch === 'direct' ? createDirectDispatch(root, hostname ?? 'localhost', port) : null;
-if (direct) console.log('[serve] /api/v1 is answered by its route handlers directly (REST_DISPATCH=direct)');
+if (direct) console.log('[serve] /api/v1 and /api/trpc are answered by their route handlers directly (REST_DISPATCH=direct)');
 server.on('request', (req, res) => {
   prepareRequest(req, res);
   // A URL Next cannot decode (an invalid percent-escape) or too long is answered here, as problem+json.

@@ -1,6 +1,6 @@
-// A lighter dispatcher for `/api/v1` and `/api/trpc` in production (scripts/serve.ts, REST_DISPATCH=direct; off by default): a request
-// is matched against the built app routes and handed straight to the compiled route file's handler, skipping Next's
-// router, its render server and its per-request async storage. The route files stay the one source: the handlers are
+// A lighter dispatcher for `/api/v1` and `/api/trpc` in production (scripts/serve.ts, REST_DISPATCH=direct, the
+// default; `next` turns it off): a request is matched against the built app routes and handed straight to the compiled
+// route file's handler, skipping Next's router, its render server and its per-request async storage. The route files stay the one source: the handlers are
 // the very functions Next would call (the compiled module, loaded with Next's own require so its instances — database
 // pool, caches — are shared), and route matching, method resolution (HEAD from GET, 405), config headers, compression
 // and the way a Response is written back all reuse Next's code. Those handlers read everything from the Request they
