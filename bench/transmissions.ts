@@ -128,11 +128,11 @@ try {
   console.log(row('Twilio: send → job → spool → twilio adapter (Pitchcraft)', runs.pathTwilio));
   console.log(row('Twilio: bare fetch loop', runs.bareTwilio));
   const ratio = (path: Measure[], bare: Measure[]) => median(path.map((m) => MESSAGES / m.seconds)) / median(bare.map((m) => MESSAGES / m.seconds));
-  const rounds = (path: Measure[], bare: Measure[]) => path.map((m, i) => (bare[i]!.seconds / m.seconds).toFixed(2)).join(' ');
+  const rounds = (path: Measure[], bare: Measure[]) => path.map((m, i) => `${(bare[i]!.seconds / m.seconds).toFixed(2)} (${(MESSAGES / m.seconds).toFixed(0)}/${(MESSAGES / bare[i]!.seconds).toFixed(0)})`).join(' ');
   const r1 = ratio(runs.pathSmtp, runs.bareSmtp);
   const r2 = ratio(runs.pathTwilio, runs.bareTwilio);
   console.log(`\nof which POST …/send (spool + job + event, ${CONCURRENCY} at a time), median: SMTP ${median(runs.pathSmtp.map((m) => m.extra!)).toFixed(2)} s, Twilio ${median(runs.pathTwilio.map((m) => m.extra!)).toFixed(2)} s`);
-  console.log(`ratio by round (path / bare loop): SMTP ${rounds(runs.pathSmtp, runs.bareSmtp)}; Twilio ${rounds(runs.pathTwilio, runs.bareTwilio)}`);
+  console.log(`ratio by round (path / bare loop, and their sends/s): SMTP ${rounds(runs.pathSmtp, runs.bareSmtp)}; Twilio ${rounds(runs.pathTwilio, runs.bareTwilio)}`);
   console.log(`\nratio of the medians (path / bare loop): SMTP ${r1.toFixed(2)}×, Twilio ${r2.toFixed(2)}× (goal ≥ ${GOAL}×: ${r1 >= GOAL && r2 >= GOAL ? 'met' : 'NOT met'})`);
 } finally {
   await worker.stop();

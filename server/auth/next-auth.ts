@@ -99,10 +99,26 @@ export async function currentSession(req?: Request): Promise<{ userId: string; a
 export async function sessionOf(req: Request): Promise<{ userId: string; authAt: number } | null> {
   const token = sessionTokenOf(req.headers.get('cookie'));
   if (!token) return null;
+  const known = decodedTokens.get(token);
+  if (known && Date.now() < known.validUntil) return { userId: known.userId, authAt: known.authAt };
   const payload = await decode({ token, secret: authOptions.secret as string }).catch(() => null);
   if (typeof payload?.sub !== 'string' || typeof payload.authAt !== 'number') return null;
+  if (typeof payload.exp === 'number') {
+    if (decodedTokens.size >= DECODED_TOKENS_KEPT) decodedTokens.delete(decodedTokens.keys().next().value!);
+    // As long as decode itself would accept it: until `exp`, with its 15 seconds of clock tolerance.
+    decodedTokens.set(token, { userId: payload.sub, authAt: payload.authAt, validUntil: (payload.exp + 15) * 1000 });
+  }
   return { userId: payload.sub, authAt: payload.authAt };
 }
+
+/**
+ * Tokens this process has decoded, by their exact text: a browser sends the same token with every request, and
+ * decoding it (key derivation and AES-GCM, ~0.3 ms of CPU) told us nothing new the second time. Only a token that
+ * decoded is kept, and only until it expires; the account is still checked on every request (resolveUserContext),
+ * so a deleted account or a changed password is refused as before. Oldest first out past DECODED_TOKENS_KEPT.
+ */
+const decodedTokens = new Map<string, { userId: string; authAt: number; validUntil: number }>();
+const DECODED_TOKENS_KEPT = 5_000;
 
 /** The signed-in user's id (see currentSession); null when signed out. */
 export async function currentUserId(req?: Request): Promise<string | null> {

@@ -1,7 +1,7 @@
 // The browser session read from a request's cookie alone (tRPC, the upload routes, the direct dispatcher): the token's
 // name, chunks, signature and expiry as next-auth reads them; the account is the caller's to check (resolveUserContext).
 import { encode } from 'next-auth/jwt';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sessionOf } from './next-auth';
 import { hasSessionCookie, sessionTokenOf } from './session-cookie';
 
@@ -54,5 +54,24 @@ describe('sessionOf', () => {
     expect(await sessionOf(request(`next-auth.session-token=${expired}`))).toBeNull();
     const noAuthAt = await encode({ token: { sub: 'user-1' }, secret });
     expect(await sessionOf(request(`next-auth.session-token=${noAuthAt}`))).toBeNull();
+  });
+
+  it('reads a token again from memory only until it expires, as decoding it would', async () => {
+    const token = await encode({ token: { sub: 'user-2', authAt: 5 }, secret, maxAge: 30 });
+    const cookie = `next-auth.session-token=${token}`;
+    expect(await sessionOf(request(cookie))).toEqual({ userId: 'user-2', authAt: 5 });
+    const now = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(now + 40_000); // past exp, inside decode's 15 s of tolerance
+      expect(await sessionOf(request(cookie))).toEqual({ userId: 'user-2', authAt: 5 });
+      vi.setSystemTime(now + 50_000);
+      expect(await sessionOf(request(cookie))).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+    // A tampered copy of a remembered token is decoded (and refused), not looked up.
+    const tampered = `${token.slice(0, -6)}${token.slice(-6) === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA'}`;
+    expect(await sessionOf(request(`next-auth.session-token=${tampered}`))).toBeNull();
   });
 });

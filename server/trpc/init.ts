@@ -1,7 +1,6 @@
 // tRPC for the browser: the context comes from the same resolver as REST, and every procedure must name its access.
 import { randomUUID } from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { sessionOf } from '../auth/next-auth';
 import { clientIp } from '../client-ip';
@@ -12,6 +11,7 @@ import { requirePermission, type Ctx, type OrgCtx } from '../context';
 import { AppError, normalizeError, toTRPCError, zodToFieldErrors } from '../errors';
 import { callerKey, enforceRateLimit, resolvePolicy, type RateLimitPolicy, type RateLimitTier } from '../rate-limit';
 import { assertStorableInput } from '../storable-input';
+import { transformer } from './transformer';
 
 /**
  * `guestToken`: set only for the guest's own client (the x-pitchcraft-guest header, a custom header no cross-site form
@@ -41,7 +41,7 @@ export async function createTrpcContext(opts: { req: Request; info?: { connectio
 export type ProcedureMeta = { rateLimit?: RateLimitTier | RateLimitPolicy };
 
 const t = initTRPC.context<TrpcContext>().meta<ProcedureMeta>().create({
-  transformer: superjson,
+  transformer,
   // Subscriptions (SSE): pings keep idle connections open through proxies; the client reconnects (resuming from its
   // last tracked id) when it hears nothing for longer.
   sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
