@@ -1,25 +1,18 @@
 // The one context resolver for both doors: a user (session, access token) or an API key becomes a Ctx.
-import { db, sqlRows } from '../db';
-import { Prisma, type ApiKey, type Role } from '../generated/prisma/client';
+import { db } from '../db';
+import type { ApiKey } from '../generated/prisma/client';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { issuedAfterCredentialChange } from '../domain/identity/end-sessions';
 import { verifyAccessToken, verifyExternalAccessToken } from './access-token';
 import { EXTERNAL_KEY_PREFIX, resolveExternalKeyContext, resolveExternalUserContext } from './external-user-context';
 import { ApiKeyCache } from './api-key-cache';
+import { userAccessFor } from './user-access';
 import { keyPermissions } from '../domain/access/member-access';
 import { permissionsOfMember, type Permission } from './permissions';
 import { sameDigest, sha256 } from './secrets';
 
 const unauthenticated = (message: string) => new AppError('unauthenticated', { message, headers: { 'WWW-Authenticate': 'Bearer' } });
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-type UserAccessRow = {
-  id: string;
-  activeOrganizationId: string | null;
-  credentialsChangedAt: Date | null;
-  memberships: Array<{ organizationId: string; role: Role; permissions: string[]; customRole: { id: string; name: string; permissions: string[] } | null }>;
-};
 
 /** A user acting in the organization they asked for, else their active one, else their first. */
 export async function resolveUserContext(opts: {
@@ -29,30 +22,17 @@ export async function resolveUserContext(opts: {
   requestedOrganizationId?: string | null;
   requestId: string;
   ip?: string | null;
+  /** Read from the database, not the cache (a stream re-checking its viewer after an access change). */
+  fresh?: boolean;
 }): Promise<Ctx> {
-  // Every signed-in browser request and access token passes here: one prepared statement on the pool (Prisma read
-  // the user, its memberships and their custom roles in three), with what memberAccessSelect names.
-  const [user] = UUID.test(opts.userId)
-    ? await sqlRows<UserAccessRow>(
-        Prisma.sql`
-          SELECT u.id, u."activeOrganizationId", u."credentialsChangedAt",
-            COALESCE((
-              SELECT json_agg(json_build_object(
-                'organizationId', m."organizationId", 'role', m.role, 'permissions', m.permissions,
-                'customRole', CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object('id', r.id, 'name', r.name, 'permissions', r.permissions) END
-              ) ORDER BY m."createdAt", m.id)
-              FROM "Membership" m LEFT JOIN "CustomRole" r ON r.id = m."customRoleId"
-              WHERE m."userId" = u.id
-            ), '[]'::json) AS memberships
-          FROM "User" u WHERE u.id = ${opts.userId}::uuid`,
-        { prepared: true },
-      )
-    : [];
+  // Every signed-in browser request and access token passes here: the user's access from the in-process cache when it
+  // shows the organization asked for (user-access.ts), else one prepared statement.
+  const requested = opts.requestedOrganizationId?.trim();
+  const user = await userAccessFor(opts.userId, requested, { fresh: opts.fresh });
   if (!user) throw unauthenticated('The account for this token no longer exists');
   if (opts.issuedAt !== undefined && !issuedAfterCredentialChange(opts.issuedAt, user.credentialsChangedAt)) {
     throw unauthenticated('The password was changed since this sign-in; sign in again');
   }
-  const requested = opts.requestedOrganizationId?.trim();
   let membership = user.memberships.find((m) => m.organizationId === (requested || user.activeOrganizationId));
   if (requested && !membership) throw new AppError('not_found', { message: 'Organization not found' });
   membership ??= user.memberships[0];
@@ -63,7 +43,7 @@ export async function resolveUserContext(opts: {
     owner: membership?.role === 'owner',
     requestId: opts.requestId,
     ip: opts.ip,
-    recheck: () => resolveUserContext(opts),
+    recheck: () => resolveUserContext({ ...opts, fresh: true }),
   };
 }
 
