@@ -2,31 +2,18 @@
 // revocation evicts the key from every instance within one second — here two caches, each hearing access changes on
 // a connection of its own (the realtime hub's, and a second LISTEN connection, as another instance would), over one
 // database. e2e/api/two-instances.spec.ts proves the same with two real server processes.
-import pg from 'pg';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../db';
 import type { ApiKey } from '../generated/prisma/client';
-import { ACCESS_CHANNEL, type AccessNotice } from '../realtime/access-changes';
+import type { AccessNotice } from '../realtime/access-changes';
+import { closeAccessListeners, ownAccessListener } from '../test/access-listener';
 import { api } from '../test/api-client';
 import { newTenant } from '../test/factories';
 import { ApiKeyCache } from './api-key-cache';
 import { resolveApiKeyContext } from './resolve-context';
 import { sha256 } from './secrets';
 
-const clients: pg.Client[] = [];
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.end()));
-});
-
-/** Another instance's ear: its own connection, LISTENing on the access channel. */
-async function ownConnection(handler: (notice: AccessNotice) => void) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  clients.push(client);
-  await client.connect();
-  client.on('notification', (msg) => msg.channel === ACCESS_CHANNEL && msg.payload && handler(JSON.parse(msg.payload) as AccessNotice));
-  await client.query(`LISTEN ${ACCESS_CHANNEL}`);
-  return () => undefined;
-}
+afterAll(closeAccessListeners);
 
 function counted(load = (hash: string) => db.apiKey.findUnique({ where: { hash } })) {
   const counter = { loads: 0 };
@@ -40,7 +27,7 @@ describe('API-key cache', () => {
     const a = counted();
     const b = counted();
     const instanceA = new ApiKeyCache({ load: a.load });
-    const instanceB = new ApiKeyCache({ load: b.load, subscribe: ownConnection, listening: () => true });
+    const instanceB = new ApiKeyCache({ load: b.load, subscribe: ownAccessListener, listening: () => true });
     try {
       // Once listening, one read fills the cache.
       await Promise.all([instanceA.ready(), instanceB.ready()]);

@@ -2,9 +2,8 @@
 // database, and whatever changes what the person may do reaches every instance within one second — here the app's
 // own cache (this process is an instance) and a second cache hearing access changes on a LISTEN connection of its own,
 // as another instance would, over one database. A membership made since the row was cached is found at once.
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ACCESS_CHANNEL, type AccessNotice } from '../realtime/access-changes';
+import { closeAccessListeners, ownAccessListener } from '../test/access-listener';
 import { api } from '../test/api-client';
 import { addPerson } from '../test/coaching';
 import { newTenant } from '../test/factories';
@@ -12,25 +11,12 @@ import { AccessCache } from './access-cache';
 import { resolveUserContext } from './resolve-context';
 import { loadUserAccess, userAccessAffectedBy, userAccessCache, type UserAccessRow } from './user-access';
 
-const clients: pg.Client[] = [];
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.end()));
-});
-
-/** Another instance's ear: its own connection, LISTENing on the access channel. */
-async function ownConnection(handler: (notice: AccessNotice) => void) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  clients.push(client);
-  await client.connect();
-  client.on('notification', (msg) => msg.channel === ACCESS_CHANNEL && msg.payload && handler(JSON.parse(msg.payload) as AccessNotice));
-  await client.query(`LISTEN ${ACCESS_CHANNEL}`);
-  return () => undefined;
-}
+afterAll(closeAccessListeners);
 
 /** A second instance's cache of users' access, counting its database reads. */
 function otherInstance() {
   const loads = { n: 0 };
-  const cache = new AccessCache<UserAccessRow>({ load: async (id) => (loads.n++, loadUserAccess(id)), affectedBy: userAccessAffectedBy, subscribe: ownConnection, listening: () => true });
+  const cache = new AccessCache<UserAccessRow>({ load: async (id) => (loads.n++, loadUserAccess(id)), affectedBy: userAccessAffectedBy, subscribe: ownAccessListener, listening: () => true });
   return { cache, loads };
 }
 
