@@ -62,8 +62,10 @@ export const userAccessCache = (): AccessCache<UserAccessRow> =>
  * from the database (and cached). Without an organization, or when `fresh`, from the database.
  */
 export async function userAccessFor(userId: string, organizationId: string | null | undefined, opts: { fresh?: boolean } = {}): Promise<UserAccessRow | null> {
-  if (!organizationId || opts.fresh) return opts.fresh && organizationId ? userAccessCache().get(userId, { fresh: true }) : loadUserAccess(userId);
-  const cached = await userAccessCache().get(userId);
-  if (cached && cached.memberships.some((m) => m.organizationId === organizationId)) return cached;
-  return userAccessCache().get(userId, { fresh: true });
+  // Without an organization the active one decides, and no notice announces its change: always the database.
+  if (!organizationId) return loadUserAccess(userId);
+  const cache = userAccessCache();
+  const cached = opts.fresh ? null : await cache.get(userId);
+  if (cached?.memberships.some((m) => m.organizationId === organizationId)) return cached;
+  return cache.get(userId, { fresh: true });
 }
