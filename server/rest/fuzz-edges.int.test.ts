@@ -5,10 +5,10 @@
 // boundary, and files whose headers lie (a WAV declaring 1 Hz, a PNG declaring 50 000 × 50 000 pixels). Every answer
 // is problem+json of a known code, never a 5xx; a lying file is never accepted.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import zlib from 'node:zlib';
 import { openApiDocument } from './openapi/document';
 import { createProductWithModule } from '../test/coaching';
 import { newTenant } from '../test/factories';
+import { lyingPng } from '../test/images';
 import { brokenPromises } from '../test/fuzz/invariants';
 import { operationsOf } from '../test/fuzz/rest-requests';
 import { resolverFor } from '../test/fuzz/schema-arbitrary';
@@ -48,24 +48,6 @@ const head = (method: string, path: string, extra = '', length = 0) =>
 function kept(answer: RawAnswer, what: string) {
   const broken = brokenPromises({ status: answer.status, headers: new Headers(answer.headers), text: answer.text });
   if (broken.length) throw new Error(`${what}: ${broken.join('; ')} — ${answer.status} ${answer.text.slice(0, 300)}`);
-}
-
-/** A PNG whose header declares `width` × `height` but whose data holds four tiny rows. */
-function lyingPng(width: number, height: number): Buffer {
-  const crc = (b: Buffer) => zlib.crc32(b);
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(Buffer.concat([Buffer.from(type), data])));
-    return Buffer.concat([len, Buffer.from(type), data, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.alloc(13 * 4))), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** A WAV whose header declares 1 sample a second over one second of 16 kHz audio. */
@@ -139,7 +121,7 @@ describe('REST edges over HTTP: every operation answers, as problem+json, within
         }
       }
       for (const type of Object.keys(op.bodyTypes).filter((t) => t.startsWith('image/'))) {
-        for (const image of [lyingPng(50_000, 50_000), lyingPng(64, 64)]) {
+        for (const image of [Buffer.from(lyingPng(50_000, 50_000)), Buffer.from(lyingPng(64, 64))]) {
           const lying = await send(op.method, filled, type, image);
           expect(lying.status, `${name}: a ${type} whose header lies`).toBeGreaterThanOrEqual(400);
           kept(lying, `${name} with a lying image`);

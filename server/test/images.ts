@@ -19,16 +19,20 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, Buffer.from(type), data, crc]);
 }
 
-/** A PNG whose header declares `width` × `height` pixels over four rows of 1-pixel data. */
-export function lyingPng(width: number, height: number): Uint8Array {
+/** A PNG whose header declares `width` × `height` pixels (8-bit RGB) over `dataBytes` zero bytes of pixel data. */
+export function pngWithData(width: number, height: number, dataBytes: number, opts: { interlace?: boolean } = {}): Uint8Array {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // RGB
+  ihdr[12] = opts.interlace ? 1 : 0;
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', zlib.deflateSync(Buffer.alloc(4 * 4))), pngChunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', zlib.deflateSync(Buffer.alloc(dataBytes))), pngChunk('IEND', Buffer.alloc(0))]));
 }
+
+/** A PNG whose header declares `width` × `height` pixels over four rows of 1-pixel data. */
+export const lyingPng = (width: number, height: number): Uint8Array => pngWithData(width, height, 4 * 4);
 
 /** A BMP whose header declares `width` × `height` pixels over 4 × 4 pixels of data. */
 export function lyingBmp(width: number, height: number): Uint8Array {
