@@ -3,11 +3,10 @@
 // what Next never sees (a malformed URL or request head, a response to an unread body) is handled at the edge
 // (server/http/edge.ts).
 // Usage: tsx scripts/serve.ts [--dev] [--port 3000] [--hostname 0.0.0.0]
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
-import { answerClientError, MAX_HEADER_BYTES, prepareRequest, refuseMalformedUrl } from '../server/http/edge';
+import { createEdgeServer, prepareRequest, refuseMalformedUrl } from '../server/http/edge';
 import { runShutdownHooks } from '../server/jobs/shutdown';
 import { warmVinDecoder } from '../server/domain/vehicles/vin-decoder-worker';
 import { createDirectDispatch } from '../server/http/direct-dispatch';
@@ -26,7 +25,7 @@ const hostname = option('hostname');
 const VIN_WARMUP_DELAY_MS = 2000;
 
 // Request heads up to MAX_HEADER_BYTES reach the app, so a long URL is answered by it (414) rather than by Node (bare 431).
-const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES });
+const server = createEdgeServer();
 const app = next({ dev, dir: root, hostname: hostname ?? 'localhost', port, httpServer: server });
 await app.prepare();
 const handle = app.getRequestHandler();
@@ -47,7 +46,6 @@ server.on('request', (req, res) => {
   if (direct?.(req, res)) return;
   void handle(req, res);
 });
-server.on('clientError', answerClientError);
 // Dev mode's hot reload talks over a websocket.
 server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
 server.listen(port, hostname, () => {

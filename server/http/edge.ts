@@ -1,7 +1,7 @@
 // The app's edge at the Node HTTP layer (scripts/serve.ts), for what never reaches a route handler: a URL Next cannot
 // decode (an invalid percent-escape) or too long to take, a request head Node's parser refuses, and a response sent
 // before its request body was read. Each is answered as problem+json (API.md §1), never a bare status or a 500.
-import type http from 'node:http';
+import http from 'node:http';
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { API_CONTENT_SECURITY_POLICY } from '../content-security-policy';
@@ -29,6 +29,22 @@ function problemResponse(error: AppError, extraHeaders: Record<string, string> =
       ...extraHeaders,
     },
   };
+}
+
+/**
+ * How long an idle keep-alive connection stays open. Node's 5 s (closed at about 6) races a client that reuses the
+ * connection at that moment: its request meets the close and fails with ECONNRESET (a load balancer keeping
+ * connections for 60 s meets it as 502s). Longer than the usual idle timeouts of proxies and client pools (60 s), so
+ * the client, not the server, is the side that lets an idle connection go.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
+/** The app's HTTP server: request heads up to MAX_HEADER_BYTES, long keep-alive, unparsable heads answered as problem+json. */
+export function createEdgeServer(): http.Server {
+  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: KEEP_ALIVE_MS + 1_000 });
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.on('clientError', answerClientError);
+  return server;
 }
 
 /** The reason a request line cannot be served, or null: too long, or a path Next would fail to decode. */

@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { answerClientError, MAX_HEADER_BYTES, prepareRequest, refuseMalformedUrl } from '../http/edge';
+import { createEdgeServer, prepareRequest, refuseMalformedUrl } from '../http/edge';
 import { routeTable } from './route-table';
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -41,13 +41,12 @@ async function dispatch(req: http.IncomingMessage, res: http.ServerResponse) {
 }
 
 export async function startHttpApp(): Promise<{ url: string; port: number; close(): Promise<void> }> {
-  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES });
+  const server = createEdgeServer();
   server.on('request', (req, res) => {
     prepareRequest(req, res);
     if (refuseMalformedUrl(req, res)) return;
     void dispatch(req, res);
   });
-  server.on('clientError', answerClientError);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
