@@ -18,10 +18,10 @@ afterAll(async () => {
 });
 
 const get = () =>
-  new Promise<{ status: number; reused: boolean; keepAlive: string | undefined }>((resolve, reject) => {
+  new Promise<{ status: number; reused: boolean; keepAlive: string }>((resolve, reject) => {
     const req = http.get({ host: '127.0.0.1', port: app.port, path: '/api/v1/openapi.json', agent }, (res) => {
       res.resume();
-      res.on('end', () => resolve({ status: res.statusCode!, reused: req.reusedSocket, keepAlive: res.headers['keep-alive'] }));
+      res.on('end', () => resolve({ status: res.statusCode!, reused: req.reusedSocket, keepAlive: String(res.headers['keep-alive']) }));
     });
     req.on('error', reject);
   });
