@@ -1,7 +1,7 @@
 // sqlTransaction: BEGIN, the statements and COMMIT in one round trip (values written as literals), all or nothing; inlineSql writes every value PostgreSQL reads back exactly as the parameter.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { db, inlineSql, sqlRows, sqlTransaction } from './db';
+import { db, inlineSql, MAX_PREPARED_TEXTS, sqlRows, sqlTransaction } from './db';
 import { Prisma } from './generated/prisma/client';
 import { normalizeError } from './errors';
 
@@ -82,5 +82,23 @@ describe('sqlTransaction', () => {
     await holder;
     expect(normalizeError(error)).toMatchObject({ code: 'service_unavailable', status: 503 });
     expect(await named(o.id)).toBe(o.name);
+  });
+});
+
+describe('sqlRows, prepared', () => {
+  it('answers as unnamed statements do, and prepares at most MAX_PREPARED_TEXTS texts: more run unnamed', async () => {
+    const texts = MAX_PREPARED_TEXTS + 20;
+    // One at a time: the pool hands back its most recent connection, so one connection sees every text.
+    for (let i = 0; i < texts; i++) {
+      const [row] = await sqlRows<{ v: number }>(Prisma.sql`SELECT ${i}::int + ${Prisma.raw(String(i))} AS v`, { prepared: true });
+      expect(row!.v).toBe(2 * i);
+    }
+    // Every connection of the pool (more callers at once than it has) counts what it holds.
+    const counts = await Promise.all(
+      Array.from({ length: 20 }, () => sqlRows<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n, pg_sleep(0.05) FROM pg_prepared_statements WHERE statement LIKE 'SELECT $1::int + %'`)),
+    );
+    const most = Math.max(...counts.map(([row]) => row!.n));
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(MAX_PREPARED_TEXTS);
   });
 });

@@ -73,8 +73,17 @@ function digestOf(text: string): string {
  * statement it prepared.
  */
 function preparedQuery(text: string, values: unknown[]): pg.QueryConfig {
+  if (!preparedTexts.has(text)) {
+    // A list's text varies with its filters and order: past this many texts, more run unnamed rather than each
+    // connection (and its PostgreSQL backend) keeping a plan for every combination a caller can make up.
+    if (preparedTexts.size >= MAX_PREPARED_TEXTS) return { text, values };
+    preparedTexts.add(text);
+  }
   return { name: `pc_${digestOf(text)}`, text, values };
 }
+
+export const MAX_PREPARED_TEXTS = 500;
+const preparedTexts = new Set<string>();
 
 /** Waits this long for a connection, then answers 503 (Prisma's maxWait above). */
 const CONNECT_WAIT_MS = 10_000;

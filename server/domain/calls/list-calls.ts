@@ -63,6 +63,8 @@ export async function listCalls(opts: { ctx: Ctx; filters?: CallFiltersInput; pa
       joins: Prisma.sql`LEFT JOIN "User" d ON d.id = c."dealerId" LEFT JOIN "Lead" l ON l."callId" = c.id`,
       where: scopedWhere(opts.ctx, opts.filters),
       orderBy: orderBy(opts.ordering ?? { field: 'requestedAt', direction: 'desc' }),
+      // Named statements: measured to pay for this list (list-query.ts).
+      prepared: true,
     },
     opts.page,
   );

@@ -55,6 +55,8 @@ export async function listLeads(opts: { ctx: Ctx; filters?: CallFiltersInput; pa
       joins: Prisma.sql`LEFT JOIN "User" d ON d.id = lc."dealerId"`,
       where: scopedWhere(opts.ctx, opts.filters),
       orderBy: orderBy(opts.ordering ?? { field: 'createdAt', direction: 'desc' }),
+      // Named statements: measured to pay for this list (list-query.ts).
+      prepared: true,
     },
     opts.page,
   );

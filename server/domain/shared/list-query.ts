@@ -17,6 +17,13 @@ export type ListQuery = {
   where: Prisma.Sql;
   /** A total order (ending with a unique key), so pages neither repeat nor skip rows. */
   orderBy: Prisma.Sql;
+  /**
+   * Both statements named (prepared): each connection parses a text once, and PostgreSQL may keep one generic plan
+   * for it (a list's text depends only on which filters and order it has; db.ts bounds how many are kept). Only where
+   * measured to pay (bench/README.md, part E): the calls and leads lists went from 2.1–2.3× their hand-written SQL to
+   * 1.7–1.9×; the sessions and teams lists got slower (1.2–1.4× → 1.5–1.9×: their generic plans are worse).
+   */
+  prepared?: boolean;
 };
 
 export async function readListPage<Row>(q: ListQuery, page: Page): Promise<{ count: number; rows: Row[] }> {
@@ -27,12 +34,12 @@ export async function readListPage<Row>(q: ListQuery, page: Page): Promise<{ cou
       FROM ${q.from} ${q.joins ?? Prisma.empty}
       WHERE ${q.where}
       ORDER BY ${q.orderBy}
-      LIMIT ${page.limit} OFFSET ${page.offset}`),
+      LIMIT ${page.limit} OFFSET ${page.offset}`, { prepared: q.prepared }),
   ]);
   return { count, rows };
 }
 
-export async function countList(q: Pick<ListQuery, 'from' | 'where'>): Promise<number> {
-  const [row] = await sqlRows<{ count: number }>(Prisma.sql`SELECT count(*)::int AS count FROM ${q.from} WHERE ${q.where}`);
+export async function countList(q: Pick<ListQuery, 'from' | 'where' | 'prepared'>): Promise<number> {
+  const [row] = await sqlRows<{ count: number }>(Prisma.sql`SELECT count(*)::int AS count FROM ${q.from} WHERE ${q.where}`, { prepared: q.prepared });
   return row!.count;
 }
